@@ -1,0 +1,139 @@
+/** Network ACLs: the classic provider's inline entries and standalone rules, and aws-native entries. */
+import { Direction, Peer, ResourceRules, Rule, RuleOrigin, cidrPeer, portRange } from "../model/rule";
+import { PortSpec } from "../model/ports";
+import { Protocol, opensEveryPort, parseProtocol } from "../model/protocol";
+import { Unresolved, field, isUnknown, isUnresolved, malformedAt, readBoolean, readInteger, readList, unknownAt } from "../model/values";
+
+export const AWS_NETWORK_ACL = "aws:ec2/networkAcl:NetworkAcl";
+export const AWS_DEFAULT_NETWORK_ACL = "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl";
+export const AWS_NETWORK_ACL_RULE = "aws:ec2/networkAclRule:NetworkAclRule";
+export const NATIVE_NETWORK_ACL_ENTRY = "aws-native:ec2:NetworkAclEntry";
+
+/** Where each family keeps an entry's parts; paths are relative to the entry. */
+interface EntryShape {
+    ruleNumber: string;
+    action: string;
+    fromPort: string[];
+    toPort: string[];
+    icmpType: string[];
+    icmpCode: string[];
+}
+
+const INLINE: EntryShape = { ruleNumber: "ruleNo", action: "action", fromPort: ["fromPort"], toPort: ["toPort"], icmpType: ["icmpType"], icmpCode: ["icmpCode"] };
+const CLASSIC_RULE: EntryShape = { ...INLINE, ruleNumber: "ruleNumber", action: "ruleAction" };
+const NATIVE_ENTRY: EntryShape = {
+    ruleNumber: "ruleNumber",
+    action: "ruleAction",
+    fromPort: ["portRange", "from"],
+    toPort: ["portRange", "to"],
+    icmpType: ["icmp", "type"],
+    icmpCode: ["icmp", "code"],
+};
+
+function at(raw: unknown, path: string[]): unknown {
+    return path.reduce<unknown>((value, key) => (isUnknown(value) ? value : field(value, key)), raw);
+}
+
+function joinPath(prefix: string, path: string[]): string {
+    return [prefix, ...path].filter(Boolean).join(".");
+}
+
+function readAction(raw: unknown, property: string): "allow" | "deny" | Unresolved {
+    if (isUnknown(raw)) return unknownAt(property);
+    const text = typeof raw === "string" ? raw.trim().toLowerCase() : undefined;
+    if (text === "allow" || text === "deny") return text;
+    return malformedAt(property, raw, 'expected "allow" or "deny"');
+}
+
+function readPorts(protocol: Protocol | Unresolved, raw: unknown, prefix: string, shape: EntryShape): PortSpec | Unresolved {
+    if (!isUnresolved(protocol) && opensEveryPort(protocol)) return { kind: "all" };
+    if (!isUnresolved(protocol) && (protocol.kind === "icmp" || protocol.kind === "icmpv6")) {
+        const type = readInteger(at(raw, shape.icmpType), joinPath(prefix, shape.icmpType));
+        const code = readInteger(at(raw, shape.icmpCode), joinPath(prefix, shape.icmpCode));
+        if (isUnresolved(type)) return type;
+        if (isUnresolved(code)) return code;
+        return { kind: "icmp", type: type === undefined || type === -1 ? undefined : type, code: code === undefined || code === -1 ? undefined : code };
+    }
+    const rawFrom = at(raw, shape.fromPort);
+    const rawTo = at(raw, shape.toPort);
+    if (isUnresolved(protocol) && rawFrom === undefined && rawTo === undefined) return protocol;
+    const from = readInteger(rawFrom, joinPath(prefix, shape.fromPort));
+    const to = readInteger(rawTo, joinPath(prefix, shape.toPort));
+    if (isUnresolved(from)) return from;
+    if (isUnresolved(to)) return to;
+    return portRange(from, to, rawFrom, rawTo, joinPath(prefix, shape.fromPort), joinPath(prefix, shape.toPort));
+}
+
+function readPeers(raw: unknown, prefix: string): Peer[] {
+    const peers: Peer[] = [];
+    for (const name of ["cidrBlock", "ipv6CidrBlock"]) {
+        const value = field(raw, name);
+        // The classic provider sends "" for the family an entry does not use.
+        if (value === undefined || value === "") continue;
+        peers.push(cidrPeer(value, joinPath(prefix, [name])));
+    }
+    return peers;
+}
+
+function readEntry(raw: unknown, direction: Direction, prefix: string, shape: EntryShape, origin: RuleOrigin): Rule {
+    const protocol = parseProtocol(field(raw, "protocol"), joinPath(prefix, ["protocol"]));
+    const action = readAction(field(raw, shape.action), joinPath(prefix, [shape.action]));
+    const ruleNumber = readInteger(field(raw, shape.ruleNumber), joinPath(prefix, [shape.ruleNumber]));
+    return {
+        direction,
+        action,
+        protocol,
+        ports: readPorts(protocol, raw, prefix, shape),
+        peers: readPeers(raw, prefix),
+        description: undefined,
+        ruleNumber: ruleNumber === undefined ? malformedAt(joinPath(prefix, [shape.ruleNumber]), undefined, "missing") : ruleNumber,
+        origin: { ...origin, path: prefix },
+    };
+}
+
+/** `aws.ec2.NetworkAcl` and `aws.ec2.DefaultNetworkAcl`: inline `ingress` and `egress` entries. */
+export function inlineNetworkAcl(props: unknown, origin: RuleOrigin): ResourceRules {
+    const result: ResourceRules = { family: "networkAcl", rules: [], unreadable: [] };
+    for (const direction of ["ingress", "egress"] as Direction[]) {
+        const list = readList(field(props, direction), direction);
+        if (list === undefined) continue;
+        if (!Array.isArray(list)) {
+            result.unreadable.push({ direction, unresolved: list });
+            continue;
+        }
+        list.forEach((entry, i) => {
+            const path = `${direction}[${i}]`;
+            if (isUnknown(entry) || typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+                const why = isUnknown(entry) ? unknownAt(path) : malformedAt(path, entry, "not an entry object");
+                result.rules.push({
+                    direction,
+                    action: "allow",
+                    protocol: why,
+                    ports: why,
+                    peers: [{ kind: "unresolved", unresolved: why, property: path }],
+                    description: undefined,
+                    ruleNumber: why,
+                    origin: { ...origin, path },
+                });
+            } else {
+                result.rules.push(readEntry(entry, direction, path, INLINE, origin));
+            }
+        });
+    }
+    return result;
+}
+
+/** Standalone entries (`aws.ec2.NetworkAclRule`, aws-native `NetworkAclEntry`): `egress` says the direction. */
+function standaloneEntry(shape: EntryShape) {
+    return (props: unknown, origin: RuleOrigin): ResourceRules => {
+        const egress = readBoolean(field(props, "egress"), "egress");
+        if (isUnresolved(egress)) {
+            return { family: "networkAcl", rules: [], unreadable: [{ direction: "ingress", unresolved: egress }, { direction: "egress", unresolved: egress }] };
+        }
+        const direction: Direction = egress === true ? "egress" : "ingress";
+        return { family: "networkAcl", rules: [readEntry(props, direction, "", shape, origin)], unreadable: [] };
+    };
+}
+
+export const networkAclRule = standaloneEntry(CLASSIC_RULE);
+export const nativeNetworkAclEntry = standaloneEntry(NATIVE_ENTRY);

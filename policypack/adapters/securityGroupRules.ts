@@ -1,0 +1,113 @@
+/**
+ * Reading one security-group rule, whatever resource it comes from. The resource families name the
+ * same things differently (cidrBlocks / cidrIpv4 / cidrIp, ...); each family describes its names
+ * once as a RuleShape and this module does the reading.
+ */
+import { Direction, Peer, Rule, RuleOrigin, cidrPeer, parsePortSpec, referencePeer } from "../model/rule";
+import { parseProtocol } from "../model/protocol";
+import { Unresolved, field, isUnknown, isUnresolved, malformedAt, readBoolean, readList, readString, unknownAt } from "../model/values";
+
+interface PeerField {
+    name: string;
+    /** A list of values (cidrBlocks) or a single one (cidrIpv4). */
+    list: boolean;
+}
+
+export interface RuleShape {
+    protocol: string;
+    cidrs: PeerField[];
+    securityGroups: PeerField[];
+    prefixLists: PeerField[];
+    /** The boolean that makes the group itself a peer, where the family has one. */
+    self?: string;
+}
+
+function join(prefix: string, name: string): string {
+    return prefix ? `${prefix}.${name}` : name;
+}
+
+function readPeers(raw: unknown, prefix: string, shape: RuleShape): Peer[] {
+    const peers: Peer[] = [];
+    const each = (f: PeerField, make: (value: unknown, property: string) => Peer) => {
+        const property = join(prefix, f.name);
+        const value = field(raw, f.name);
+        if (value === undefined) return;
+        if (!f.list) {
+            peers.push(make(value, property));
+            return;
+        }
+        const list = readList(value, property);
+        if (list === undefined) return;
+        if (Array.isArray(list)) list.forEach((element, i) => peers.push(make(element, `${property}[${i}]`)));
+        // A list that is unknown or not a list: one peer standing for all of it (an unresolved CIDR, or a reference).
+        else peers.push(make(isUnknown(value) ? value : malformedAt(property, value, "not a list"), property));
+    };
+    for (const f of shape.cidrs) {
+        each(f, (value, property) => (isUnresolved(value) ? { kind: "unresolved", unresolved: value, property } : cidrPeer(value, property)));
+    }
+    for (const f of shape.securityGroups) each(f, (value, property) => referencePeer("securityGroup", value, property));
+    for (const f of shape.prefixLists) each(f, (value, property) => referencePeer("prefixList", value, property));
+    if (shape.self) {
+        const self = readBoolean(field(raw, shape.self), join(prefix, shape.self));
+        if (self === true) peers.push({ kind: "self", property: join(prefix, shape.self) });
+    }
+    return peers;
+}
+
+/** Reads one rule object (an inline list element or a standalone rule resource's props). */
+export function readSecurityGroupRule(raw: unknown, direction: Direction, prefix: string, shape: RuleShape, origin: RuleOrigin): Rule {
+    const protocol = parseProtocol(field(raw, shape.protocol), join(prefix, shape.protocol));
+    const ports = parsePortSpec(protocol, field(raw, "fromPort"), field(raw, "toPort"), join(prefix, "fromPort"), join(prefix, "toPort"));
+    const description = readString(field(raw, "description"), join(prefix, "description"));
+    return {
+        direction,
+        action: "allow",
+        protocol,
+        ports,
+        peers: readPeers(raw, prefix, shape),
+        description,
+        origin: { ...origin, path: prefix },
+    };
+}
+
+/**
+ * Reads an inline rule list (`ingress`, `securityGroupEgress`, ...). Returns the rules, or the
+ * reason the list as a whole could not be read.
+ */
+export function readInlineRules(
+    props: unknown,
+    listName: string,
+    direction: Direction,
+    shape: RuleShape,
+    origin: RuleOrigin,
+): { rules: Rule[]; unreadable?: Unresolved } {
+    const raw = field(props, listName);
+    const list = readList(raw, listName);
+    if (list === undefined) return { rules: [] };
+    if (!Array.isArray(list)) return { rules: [], unreadable: list };
+    const rules: Rule[] = [];
+    list.forEach((element, i) => {
+        const path = `${listName}[${i}]`;
+        if (isUnknown(element)) {
+            rules.push(unresolvedRule(direction, path, unknownAt(path), origin));
+        } else if (typeof element !== "object" || element === null || Array.isArray(element)) {
+            rules.push(unresolvedRule(direction, path, malformedAt(path, element, "not a rule object"), origin));
+        } else {
+            rules.push(readSecurityGroupRule(element, direction, path, shape, origin));
+        }
+    });
+    return { rules };
+}
+
+/** A rule whose whole content is unknown or malformed: every part is unresolved, so every check says "cannot verify". */
+function unresolvedRule(direction: Direction, path: string, why: Unresolved, origin: RuleOrigin): Rule {
+    return {
+        direction,
+        action: "allow",
+        protocol: why,
+        ports: why,
+        peers: [{ kind: "unresolved", unresolved: why, property: path }],
+        description: why,
+        origin: { ...origin, path },
+    };
+}

@@ -1,0 +1,152 @@
+/** The one model every adapter produces and every policy reads. */
+import { Cidr, canonical, parseCidr } from "./addresses";
+import { PortSpec, formatPortSpec } from "./ports";
+import { Protocol, opensEveryPort, protocolLabel } from "./protocol";
+import { Unresolved, isUnknown, isUnresolved, malformedAt, readInteger, show, unknownAt } from "./values";
+
+export type Peer =
+    | { kind: "cidr"; cidr: Cidr; property: string }
+    /** A security-group reference; `id` is undefined while the group does not exist yet. */
+    | { kind: "securityGroup"; id?: string; property: string }
+    | { kind: "self"; property: string }
+    | { kind: "prefixList"; id?: string; property: string }
+    /** A CIDR (or a peer of unknown kind) that could not be read: unknown during a preview, or malformed. */
+    | { kind: "unresolved"; unresolved: Unresolved; property: string };
+
+export type Direction = "ingress" | "egress";
+
+export interface RuleOrigin {
+    urn: string;
+    resourceName: string;
+    resourceType: string;
+    /** Where the rule sits in the resource: `ingress[1]`, `securityGroupEgress[0]`, or "" for a standalone rule resource. */
+    path: string;
+}
+
+export interface Rule {
+    direction: Direction;
+    /** Security-group rules always allow; NACL entries allow or deny (unresolved when unreadable). */
+    action: "allow" | "deny" | Unresolved;
+    protocol: Protocol | Unresolved;
+    ports: PortSpec | Unresolved;
+    peers: Peer[];
+    /** undefined when absent; Unresolved when unknown or not a string. */
+    description: string | Unresolved | undefined;
+    /** NACL entries only. */
+    ruleNumber?: number | Unresolved;
+    origin: RuleOrigin;
+    /** Set when the rule is not written in the program but exists in AWS anyway (e.g. the default egress rule). */
+    implicit?: string;
+}
+
+export type RuleFamily = "securityGroup" | "networkAcl";
+
+/** What an adapter makes of one resource. */
+export interface ResourceRules {
+    family: RuleFamily;
+    rules: Rule[];
+    /** Whole properties that could not be read (e.g. `ingress` unknown during a preview): rules may hide there. */
+    unreadable: Array<{ direction: Direction; unresolved: Unresolved }>;
+}
+
+// --- Reading peers and ports from raw props ------------------------------------------------------
+
+/** Reads a CIDR string into a peer; unknown and malformed values become unresolved peers. */
+export function cidrPeer(raw: unknown, property: string): Peer {
+    if (isUnknown(raw)) return { kind: "unresolved", unresolved: unknownAt(property), property };
+    if (typeof raw !== "string") return { kind: "unresolved", unresolved: malformedAt(property, raw, "not a CIDR string"), property };
+    const parsed = parseCidr(raw);
+    if (typeof parsed === "string") return { kind: "unresolved", unresolved: malformedAt(property, raw, parsed), property };
+    return { kind: "cidr", cidr: parsed, property };
+}
+
+/** Reads an id-like reference (security group, prefix list); an unknown id is still a reference of that kind. */
+export function referencePeer(kind: "securityGroup" | "prefixList", raw: unknown, property: string): Peer {
+    return { kind, id: typeof raw === "string" && !isUnknown(raw) ? raw : undefined, property };
+}
+
+/**
+ * Reads fromPort/toPort for a protocol. For TCP/UDP they are a port range (-1 meaning every port);
+ * for ICMP they are the type and code (-1 meaning all); other protocols ignore them (every port).
+ */
+export function parsePortSpec(
+    protocol: Protocol | Unresolved,
+    rawFrom: unknown,
+    rawTo: unknown,
+    fromProperty: string,
+    toProperty: string,
+): PortSpec | Unresolved {
+    if (!isUnresolved(protocol) && opensEveryPort(protocol)) return { kind: "all" };
+    // With the protocol unknown and no ports given, the rule may well be all-protocol: the protocol says.
+    if (isUnresolved(protocol) && rawFrom === undefined && rawTo === undefined) return protocol;
+    const from = readInteger(rawFrom, fromProperty);
+    const to = readInteger(rawTo, toProperty);
+    if (isUnresolved(from)) return from;
+    if (isUnresolved(to)) return to;
+    const isIcmp = !isUnresolved(protocol) && (protocol.kind === "icmp" || protocol.kind === "icmpv6");
+    if (isIcmp) {
+        if (from !== undefined && (from < -1 || from > 255)) return malformedAt(fromProperty, rawFrom, "ICMP types run from 0 to 255 (or -1 for all)");
+        if (to !== undefined && (to < -1 || to > 255)) return malformedAt(toProperty, rawTo, "ICMP codes run from 0 to 255 (or -1 for all)");
+        const type = from === undefined || from === -1 ? undefined : from;
+        const code = to === undefined || to === -1 || type === undefined ? undefined : to;
+        return { kind: "icmp", type, code };
+    }
+    return portRange(from, to, rawFrom, rawTo, fromProperty, toProperty);
+}
+
+/** A TCP/UDP port range with AWS's rules: both ends given, 0-65535, from <= to; -1 means every port. */
+export function portRange(
+    from: number | undefined,
+    to: number | undefined,
+    rawFrom: unknown,
+    rawTo: unknown,
+    fromProperty: string,
+    toProperty: string,
+): PortSpec | Unresolved {
+    if (from === undefined) return malformedAt(fromProperty, rawFrom, "missing: TCP and UDP rules need a port range");
+    if (to === undefined) return malformedAt(toProperty, rawTo, "missing: TCP and UDP rules need a port range");
+    if (from === -1 || to === -1) return { kind: "all" };
+    if (from < 0 || from > 65535) return malformedAt(fromProperty, rawFrom, "ports run from 0 to 65535");
+    if (to < 0 || to > 65535) return malformedAt(toProperty, rawTo, "ports run from 0 to 65535");
+    if (from > to) return malformedAt(`${fromProperty}/${toProperty}`, `${from}-${to}`, "the range is reversed (from is greater than to)");
+    if (from === 0 && to === 65535) return { kind: "all" };
+    return { kind: "range", from, to };
+}
+
+// --- Describing rules in messages ---------------------------------------------------------------
+
+export function peerLabel(peer: Peer): string {
+    switch (peer.kind) {
+        case "cidr":
+            return peer.cidr.text === canonical(peer.cidr) ? peer.cidr.text : `${peer.cidr.text} (= ${canonical(peer.cidr)})`;
+        case "securityGroup":
+            return peer.id ? `security group ${peer.id}` : "a security group (id not known yet)";
+        case "self":
+            return "the group itself (self)";
+        case "prefixList":
+            return peer.id ? `prefix list ${peer.id}` : "a prefix list (id not known yet)";
+        case "unresolved":
+            return peer.unresolved.kind === "unknown" ? `${peer.property} (not known yet)` : `${peer.property} = ${show(peer.unresolved.value)} (malformed)`;
+    }
+}
+
+/** "ingress[1]" for inline rules, the resource's own name for standalone rule resources. */
+export function ruleLocation(rule: Rule): string {
+    return rule.origin.path ? `${rule.origin.resourceName} ${rule.origin.path}` : `${rule.origin.resourceName} (standalone ${rule.direction} rule)`;
+}
+
+export function protocolAndPorts(rule: Rule): string {
+    if (isUnresolved(rule.protocol)) return `protocol unknown (${rule.protocol.property})`;
+    const label = protocolLabel(rule.protocol);
+    if (opensEveryPort(rule.protocol)) return `${label}, all ports`;
+    if (isUnresolved(rule.ports)) return `${label}, ports unknown (${rule.ports.property})`;
+    return `${label} ${formatPortSpec(rule.ports)}`;
+}
+
+/** One line naming a rule: where it is, protocol, ports and peers. */
+export function describeRule(rule: Rule, peers: Peer[] = rule.peers): string {
+    const preposition = rule.direction === "ingress" ? "from" : "to";
+    const action = rule.action === "deny" ? "denies" : rule.action === "allow" ? "allows" : "allows or denies (action unknown)";
+    const number = rule.ruleNumber !== undefined && !isUnresolved(rule.ruleNumber) ? ` (rule #${rule.ruleNumber})` : "";
+    return `${ruleLocation(rule)}${number} ${action} ${protocolAndPorts(rule)} ${preposition} ${peers.map(peerLabel).join(", ")}`;
+}

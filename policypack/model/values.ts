@@ -1,0 +1,129 @@
+/**
+ * Reading raw property values exactly as the engine hands them to a pack.
+ *
+ * The engine may send anything: during a preview, values not known yet arrive as sentinel strings;
+ * secrets may arrive wrapped; a buggy or hostile program can put any JSON value in any field. Every
+ * adapter reads props through these helpers so that nothing downstream ever sees a raw sentinel or
+ * throws on an unexpected type.
+ */
+
+/** The sentinels Pulumi uses for values that are unknown during a preview (one per value type). */
+export const UNKNOWN_SENTINELS: ReadonlySet<string> = new Set([
+    "04da6b54-80e4-46f7-96ec-b56ff0331ba9", // string (the engine sends this one for every type)
+    "3eeb2bf0-c639-47a8-9e75-3b44932eb421", // number
+    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7", // boolean
+    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2", // array
+    "dd056dcd-154b-4c76-9bd3-c8f88648b5ff", // object
+    "030794c1-ac77-496b-92df-f27374a8bd58", // asset
+    "e48ece36-62e2-4504-bad9-02848725956a", // archive
+]);
+
+const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+export function isUnknown(value: unknown): boolean {
+    return typeof value === "string" && UNKNOWN_SENTINELS.has(value);
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Unwraps a serialized secret (the SDK usually does this already; stack exports and other hosts may not). */
+export function unwrapSecret(value: unknown): unknown {
+    let current = value;
+    // A secret cannot legitimately nest, but a malformed one might: unwrap a bounded number of times.
+    for (let depth = 0; depth < 8 && isPlainObject(current) && current[SECRET_SIG_KEY] === SECRET_SIG; depth++) {
+        current = current.value;
+    }
+    return current;
+}
+
+/** Reads `object[key]` with secrets unwrapped; anything that is not an object yields undefined. */
+export function field(object: unknown, key: string): unknown {
+    const target = unwrapSecret(object);
+    if (!isPlainObject(target) || !Object.prototype.hasOwnProperty.call(target, key)) {
+        return undefined;
+    }
+    const value = unwrapSecret(target[key]);
+    return value === null ? undefined : value;
+}
+
+/** A value that could not be read: not known yet (preview) or not valid for AWS. */
+export type Unresolved =
+    | { kind: "unknown"; property: string }
+    | { kind: "malformed"; property: string; value: unknown; reason: string };
+
+export function unknownAt(property: string): Unresolved {
+    return { kind: "unknown", property };
+}
+
+export function malformedAt(property: string, value: unknown, reason: string): Unresolved {
+    return { kind: "malformed", property, value, reason };
+}
+
+export function isUnresolved(value: unknown): value is Unresolved {
+    return isPlainObject(value) && (value.kind === "unknown" || value.kind === "malformed") && "property" in value;
+}
+
+/** A short, bounded rendering of a raw value for messages (never dumps a huge array into a diagnostic). */
+export function show(value: unknown): string {
+    let text: string;
+    try {
+        text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+    } catch {
+        text = String(value);
+    }
+    if (text === undefined) text = String(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+export function describeUnresolved(u: Unresolved): string {
+    return u.kind === "unknown"
+        ? `${u.property} is not known until the update (it depends on a resource not created yet)`
+        : `${u.property} = ${show(u.value)} is malformed: ${u.reason}`;
+}
+
+/**
+ * Reads an integer the way the AWS provider accepts one: a JSON number or a decimal string.
+ * Returns undefined when the field is absent.
+ */
+export function readInteger(raw: unknown, property: string): number | Unresolved | undefined {
+    if (raw === undefined) return undefined;
+    if (isUnknown(raw)) return unknownAt(property);
+    if (typeof raw === "number") {
+        return Number.isInteger(raw) ? raw : malformedAt(property, raw, "not a whole number");
+    }
+    if (typeof raw === "string" && /^\s*-?\d{1,12}\s*$/.test(raw)) {
+        return Number(raw.trim());
+    }
+    return malformedAt(property, raw, "not a number");
+}
+
+/** Reads a boolean; the strings "true"/"false" (any case) are accepted as the provider would coerce them. */
+export function readBoolean(raw: unknown, property: string): boolean | Unresolved | undefined {
+    if (raw === undefined) return undefined;
+    if (isUnknown(raw)) return unknownAt(property);
+    if (typeof raw === "boolean") return raw;
+    if (typeof raw === "string" && /^(true|false)$/i.test(raw.trim())) return raw.trim().toLowerCase() === "true";
+    return malformedAt(property, raw, "not a boolean");
+}
+
+/** Reads a string; numbers are not silently turned into strings. */
+export function readString(raw: unknown, property: string): string | Unresolved | undefined {
+    if (raw === undefined) return undefined;
+    if (isUnknown(raw)) return unknownAt(property);
+    if (typeof raw === "string") return raw;
+    return malformedAt(property, raw, "not a string");
+}
+
+/**
+ * Reads a list. A single scalar where a list is expected is malformed; an unknown list is reported
+ * as one unresolved value, an unknown element as an unresolved element.
+ */
+export function readList(raw: unknown, property: string): unknown[] | Unresolved | undefined {
+    if (raw === undefined) return undefined;
+    if (isUnknown(raw)) return unknownAt(property);
+    if (Array.isArray(raw)) return raw.map((element) => unwrapSecret(element));
+    return malformedAt(property, raw, "not a list");
+}
