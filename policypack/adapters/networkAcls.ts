@@ -110,7 +110,7 @@ export function inlineNetworkAcl(props: unknown, origin: RuleOrigin): ResourceRu
                     action: "allow",
                     protocol: why,
                     ports: why,
-                    peers: [{ kind: "unresolved", unresolved: why, property: path }],
+                    peers: [{ kind: "unresolved", unresolved: why, property: path, anyKind: true }],
                     description: undefined,
                     ruleNumber: why,
                     origin: { ...origin, path },

@@ -106,7 +106,7 @@ function unresolvedRule(direction: Direction, path: string, why: Unresolved, ori
         action: "allow",
         protocol: why,
         ports: why,
-        peers: [{ kind: "unresolved", unresolved: why, property: path }],
+        peers: [{ kind: "unresolved", unresolved: why, property: path, anyKind: true }],
         description: why,
         origin: { ...origin, path },
     };

@@ -48,7 +48,7 @@ export function parseProtocol(raw: unknown, property: string): Protocol | Unreso
 }
 
 /** True for protocols whose rules carry no port range and so open every port (all, and other numbers). */
-export function opensEveryPort(protocol: Protocol): boolean {
+export function opensEveryPort(protocol: Protocol): protocol is Extract<Protocol, { kind: "all" | "number" }> {
     return protocol.kind === "all" || protocol.kind === "number";
 }
 

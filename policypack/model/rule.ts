@@ -10,8 +10,11 @@ export type Peer =
     | { kind: "securityGroup"; id?: string; property: string }
     | { kind: "self"; property: string }
     | { kind: "prefixList"; id?: string; property: string }
-    /** A CIDR (or a peer of unknown kind) that could not be read: unknown during a preview, or malformed. */
-    | { kind: "unresolved"; unresolved: Unresolved; property: string };
+    /**
+     * A CIDR that could not be read (unknown during a preview, or malformed); with `anyKind`, a peer
+     * whose very kind is unknown (the whole rule is unknown), which may be a CIDR or a reference.
+     */
+    | { kind: "unresolved"; unresolved: Unresolved; property: string; anyKind?: boolean };
 
 export type Direction = "ingress" | "egress";
 

@@ -1,0 +1,8 @@
+/**
+ * The tierguard policy pack, as the Pulumi engine starts it (`run-policy-pack` loads this file from
+ * the pack folder). Constructing the PolicyPack starts the gRPC server, so nothing else imports it.
+ */
+import { PolicyPack } from "@pulumi/policy";
+import { resourcePolicies } from "./policies";
+
+new PolicyPack("tierguard", { policies: resourcePolicies() });

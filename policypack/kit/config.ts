@@ -1,0 +1,159 @@
+/**
+ * Policy configuration: each key has a JSON schema (shown to `pulumi` and validated by the CLI), a
+ * default, and a reader. Defaults are applied here too, because hosts other than the CLI (tests,
+ * `tierguard check`, the service) may not fill them from the schema. A value that cannot be read is
+ * reported, naming the key and value, and the default is used in its place.
+ */
+import type { PolicyConfigSchema } from "@pulumi/policy";
+import { Cidr, parseCidr } from "../model/addresses";
+import { PortSet, portSet } from "../model/ports";
+import { isPlainObject, show } from "../model/values";
+
+type PolicyConfigJSONSchema = PolicyConfigSchema["properties"][string];
+
+export interface ConfigKey<T> {
+    schema: PolicyConfigJSONSchema;
+    defaultValue: T;
+    /** Returns the value, or a reason it is invalid. */
+    read(raw: unknown): T | { invalid: string };
+}
+
+export type ConfigKeys = Record<string, ConfigKey<unknown>>;
+export type ConfigValues<K extends ConfigKeys> = { [P in keyof K]: K[P] extends ConfigKey<infer T> ? T : never };
+
+function invalid(reason: string): { invalid: string } {
+    return { invalid: reason };
+}
+
+function isInvalid(value: unknown): value is { invalid: string } {
+    return isPlainObject(value) && typeof value.invalid === "string" && Object.keys(value).length === 1;
+}
+
+/** A list of ports: numbers, or "from-to" strings for ranges. */
+export function portsKey(description: string, defaults: readonly number[]): ConfigKey<PortSet> {
+    return {
+        schema: {
+            type: "array",
+            description,
+            items: { type: ["integer", "string"] },
+            default: [...defaults],
+        },
+        defaultValue: portSet(defaults.map((p) => [p, p] as [number, number])),
+        read(raw) {
+            if (!Array.isArray(raw)) return invalid(`${show(raw)} is not a list of ports`);
+            const ranges: Array<[number, number]> = [];
+            for (const [i, item] of raw.entries()) {
+                const match = typeof item === "string" ? /^(\d{1,5})-(\d{1,5})$/.exec(item) : null;
+                const range: [number, number] | undefined =
+                    typeof item === "number" && Number.isInteger(item) ? [item, item] : match ? [Number(match[1]), Number(match[2])] : undefined;
+                if (!range || range[0] < 0 || range[1] > 65535 || range[0] > range[1]) {
+                    return invalid(`item [${i}] = ${show(item)} is not a port (0-65535) or a "from-to" range`);
+                }
+                ranges.push(range);
+            }
+            return portSet(ranges);
+        },
+    };
+}
+
+/** A list of ICMP types (0-255). */
+export function icmpTypesKey(description: string): ConfigKey<number[]> {
+    return {
+        schema: { type: "array", description, items: { type: "integer", minimum: 0, maximum: 255 }, default: [] },
+        defaultValue: [],
+        read(raw) {
+            if (!Array.isArray(raw)) return invalid(`${show(raw)} is not a list of ICMP types`);
+            for (const [i, item] of raw.entries()) {
+                if (typeof item !== "number" || !Number.isInteger(item) || item < 0 || item > 255) {
+                    return invalid(`item [${i}] = ${show(item)} is not an ICMP type (0-255)`);
+                }
+            }
+            return raw as number[];
+        },
+    };
+}
+
+export function cidrsKey(description: string): ConfigKey<Cidr[]> {
+    return {
+        schema: { type: "array", description, items: { type: "string" }, default: [] },
+        defaultValue: [],
+        read(raw) {
+            if (!Array.isArray(raw)) return invalid(`${show(raw)} is not a list of CIDRs`);
+            const cidrs: Cidr[] = [];
+            for (const [i, item] of raw.entries()) {
+                const parsed = parseCidr(item as string);
+                if (typeof parsed === "string") return invalid(`item [${i}] = ${show(item)} is not a CIDR: ${parsed}`);
+                cidrs.push(parsed);
+            }
+            return cidrs;
+        },
+    };
+}
+
+export function integerKey(description: string, defaultValue: number, minimum: number, maximum: number): ConfigKey<number> {
+    return {
+        schema: { type: "integer", description, minimum, maximum, default: defaultValue },
+        defaultValue,
+        read(raw) {
+            if (typeof raw !== "number" || !Number.isInteger(raw) || raw < minimum || raw > maximum) {
+                return invalid(`${show(raw)} is not a whole number from ${minimum} to ${maximum}`);
+            }
+            return raw;
+        },
+    };
+}
+
+export function enumKey<T extends string>(description: string, values: readonly T[], defaultValue: T): ConfigKey<T> {
+    return {
+        schema: { type: "string", description, enum: [...values], default: defaultValue },
+        defaultValue,
+        read(raw) {
+            return typeof raw === "string" && (values as readonly string[]).includes(raw)
+                ? (raw as T)
+                : invalid(`${show(raw)} is not one of ${values.map((v) => `"${v}"`).join(", ")}`);
+        },
+    };
+}
+
+/** Keys every policy that judges "the internet" shares. */
+export const internetKeys = {
+    internetPrefixV4: integerKey("IPv4 CIDRs with a prefix shorter than this that contain a public address count as the internet.", 16, 0, 32),
+    internetPrefixV6: integerKey("IPv6 CIDRs with a prefix shorter than this that contain a public address count as the internet.", 32, 0, 128),
+};
+
+export interface ParsedConfig<K extends ConfigKeys> {
+    values: ConfigValues<K>;
+    /** One sentence per key that could not be read, naming the key and value. */
+    errors: string[];
+}
+
+export function parseConfig<K extends ConfigKeys>(keys: K, raw: unknown): ParsedConfig<K> {
+    const values: Record<string, unknown> = {};
+    const errors: string[] = [];
+    const given = isPlainObject(raw) ? raw : {};
+    for (const [name, key] of Object.entries(keys)) {
+        if (given[name] === undefined || given[name] === null) {
+            values[name] = key.defaultValue;
+            continue;
+        }
+        const value = key.read(given[name]);
+        if (isInvalid(value)) {
+            errors.push(`config "${name}": ${value.invalid}; the default ${show(key.schema.default)} is used instead`);
+            values[name] = key.defaultValue;
+        } else {
+            values[name] = value;
+        }
+    }
+    for (const name of Object.keys(given)) {
+        if (!(name in keys) && name !== "enforcementLevel") {
+            errors.push(`config "${name}" is not a setting of this policy (its settings: ${Object.keys(keys).join(", ")})`);
+        }
+    }
+    return { values: values as ConfigValues<K>, errors };
+}
+
+export function configSchema(keys: ConfigKeys): { properties: Record<string, PolicyConfigJSONSchema> } {
+    const properties: Record<string, PolicyConfigJSONSchema> = {};
+    for (const [name, key] of Object.entries(keys)) properties[name] = key.schema;
+    return { properties };
+}

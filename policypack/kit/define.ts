@@ -1,0 +1,140 @@
+/**
+ * How a tierguard policy is defined and how it meets the Pulumi SDK. A policy is a pure function
+ * from (resource, config) to findings; this module adds what every policy needs: config defaults and
+ * errors, exemptions, the level of "cannot be verified" findings, and a guarantee that nothing a
+ * resource contains can throw out of the pack (a thrown error fails the user's whole preview).
+ */
+import type { EnforcementLevel, ReportViolation, ResourceValidationPolicy } from "@pulumi/policy";
+import { ResourceRules } from "../model/rule";
+import { rulesOf } from "../adapters";
+import { ConfigKeys, ConfigValues, configSchema, enumKey, parseConfig } from "./config";
+import { Exemption, exemptionsKey, matchExemptions } from "./exemptions";
+
+/** A finding: a violation, or a rule that cannot be verified because a value is unknown or malformed. */
+export interface Finding {
+    kind: "violation" | "unverifiable";
+    message: string;
+}
+
+export interface ResourceUnderCheck {
+    type: string;
+    name: string;
+    urn: string;
+    /** Raw props, as the engine sent them (unknowns as sentinels). */
+    props: unknown;
+    /** The rule model of the resource, for types that carry rules. */
+    rules: ResourceRules | undefined;
+}
+
+export const commonKeys = {
+    unknownValues: enumKey(
+        "Level of findings that cannot be verified because a value is unknown during a preview or malformed: advisory (default) or mandatory.",
+        ["advisory", "mandatory"] as const,
+        "advisory",
+    ),
+    exemptions: exemptionsKey,
+};
+
+export type Severity = "low" | "medium" | "high" | "critical";
+
+export interface PolicyDefinition<K extends ConfigKeys> {
+    name: string;
+    description: string;
+    enforcementLevel: "mandatory" | "advisory";
+    severity: Severity;
+    remediationSteps: string;
+    tags: string[];
+    /** The policy's own config keys; `unknownValues` and `exemptions` are added for every policy. */
+    config: K;
+    /** Resource types the policy judges (others are skipped before anything is read). */
+    appliesTo: ReadonlySet<string>;
+    check(resource: ResourceUnderCheck, config: ConfigValues<K>): Finding[];
+}
+
+/** What a policy reports for one resource, with the level each report takes. */
+export interface Report {
+    message: string;
+    /** undefined: the policy's own (configured) level. */
+    enforcementLevel?: "advisory" | "mandatory";
+}
+
+function exemptionNote(exemption: Exemption): string {
+    return `exemption "${exemption.resource}" (${exemption.reason}) expired on ${exemption.expires}, so it no longer applies`;
+}
+
+/** Runs a policy on one resource: config, checks and exemptions. Never throws. */
+export function evaluate<K extends ConfigKeys>(policy: PolicyDefinition<K>, resource: ResourceUnderCheck, rawConfig: unknown): Report[] {
+    const keys = { ...policy.config, ...commonKeys };
+    let unverifiableLevel: "advisory" | "mandatory" = "advisory";
+    try {
+        if (!policy.appliesTo.has(resource.type)) return [];
+        const { values, errors } = parseConfig(keys, rawConfig);
+        unverifiableLevel = values.unknownValues as "advisory" | "mandatory";
+        const reports: Report[] = errors.map((error) => ({ message: `Invalid configuration of policy ${policy.name}: ${error}.` }));
+        const exemptions = matchExemptions(values.exemptions as Exemption[], resource.name, resource.urn);
+        for (const bad of exemptions.invalid) {
+            reports.push({ message: `Invalid exemption in the configuration of policy ${policy.name}: ${bad.invalid}. It is not applied.` });
+        }
+        const findings = policy.check(resource, values as ConfigValues<K>);
+        if (exemptions.active) return reports;
+        for (const finding of findings) {
+            const message = exemptions.expired ? `${finding.message} (Note: ${exemptionNote(exemptions.expired)}.)` : finding.message;
+            reports.push(finding.kind === "violation" ? { message } : { message, enforcementLevel: unverifiableLevel });
+        }
+        return reports;
+    } catch (error) {
+        // A bug of ours must not fail the user's preview, nor pass silently.
+        const detail = error instanceof Error ? error.message : String(error);
+        return [
+            {
+                message: `${resource.name}: tierguard could not check this resource (internal error: ${detail}); it is NOT verified. Please report this with the resource's properties.`,
+                enforcementLevel: unverifiableLevel,
+            },
+        ];
+    }
+}
+
+/** The raw object behind the SDK's unknown-checking proxy, so unknowns can be read rather than thrown. */
+function unwrapProps(props: unknown): unknown {
+    try {
+        const target = (props as Record<string, unknown> | undefined)?.["__getSpecialProxyTarget"];
+        return target !== undefined ? target : props;
+    } catch {
+        return props;
+    }
+}
+
+/** The policy as the Pulumi SDK wants it. */
+export function toResourcePolicy<K extends ConfigKeys>(policy: PolicyDefinition<K>): ResourceValidationPolicy {
+    const keys = { ...policy.config, ...commonKeys };
+    return {
+        name: policy.name,
+        description: policy.description,
+        enforcementLevel: policy.enforcementLevel as EnforcementLevel,
+        severity: policy.severity,
+        remediationSteps: policy.remediationSteps,
+        tags: policy.tags,
+        configSchema: configSchema(keys),
+        validateResource: (args, reportViolation: ReportViolation) => {
+            if (!policy.appliesTo.has(args.type)) return;
+            let reports: Report[];
+            try {
+                const props = unwrapProps(args.props);
+                const resource = { type: args.type, name: args.name, urn: args.urn, props, rules: rulesOf(args, props) };
+                reports = evaluate(policy, resource, args.getConfig());
+            } catch (error) {
+                reports = [{ message: `${args.name}: tierguard could not check this resource (internal error: ${String(error)}); it is NOT verified.`, enforcementLevel: "advisory" }];
+            }
+            for (const report of reports) {
+                // The SDK accepts a violation object (message, urn, enforcementLevel) besides a plain
+                // string; its type only declares the string. The object lets "cannot be verified"
+                // findings take their own level and keeps our message free of the SDK's prefix.
+                (reportViolation as unknown as (violation: object) => void)({
+                    message: report.message,
+                    urn: args.urn,
+                    ...(report.enforcementLevel ? { enforcementLevel: report.enforcementLevel } : {}),
+                });
+            }
+        },
+    };
+}

@@ -1,0 +1,116 @@
+/**
+ * Questions policies ask of one rule, answered in three values: "yes", "no", or "maybe" when an
+ * unknown or malformed value leaves the answer open. A policy reports a violation when every
+ * question it asks is "yes", and "cannot be verified" when none is "no" and some are "maybe".
+ */
+import { Cidr, InternetOptions, judgeCidr, unionCoversFamily } from "./addresses";
+import { ALL_PORTS, PortSet, intersectPorts, portsOf, subtractPorts } from "./ports";
+import { opensEveryPort } from "./protocol";
+import { Peer, Rule } from "./rule";
+import { Unresolved, isUnresolved } from "./values";
+
+export type Tri = "yes" | "no" | "maybe";
+
+/** Combines the answers of several questions that must all be "yes". */
+export function all(...answers: Tri[]): Tri {
+    if (answers.includes("no")) return "no";
+    return answers.includes("maybe") ? "maybe" : "yes";
+}
+
+export interface InternetExposure {
+    verdict: Tri;
+    /** The peers that are the internet, each with why. */
+    internet: Array<{ peer: Peer; reason: string }>;
+    /** Values that could be the internet but cannot be read. */
+    unresolved: Unresolved[];
+}
+
+/** Does the rule's peer set include the internet (by the pack's definition)? */
+export function internetExposure(rule: Rule, options: InternetOptions): InternetExposure {
+    const internet: InternetExposure["internet"] = [];
+    const unresolved: Unresolved[] = [];
+    const cidrPeers: Array<Peer & { kind: "cidr" }> = [];
+    for (const peer of rule.peers) {
+        if (peer.kind === "cidr") {
+            cidrPeers.push(peer);
+            const verdict = judgeCidr(peer.cidr, options);
+            if (verdict.internet) internet.push({ peer, reason: verdict.reason });
+        } else if (peer.kind === "unresolved") {
+            unresolved.push(peer.unresolved);
+        }
+    }
+    // CIDRs that are each narrow but together cover a whole family (0.0.0.0/1 + 128.0.0.0/1 with a /0 prefix setting).
+    if (internet.length === 0) {
+        for (const family of [4, 6] as const) {
+            const cidrs: Cidr[] = cidrPeers.map((p) => p.cidr);
+            if (unionCoversFamily(cidrs, family)) {
+                for (const peer of cidrPeers.filter((p) => p.cidr.family === family)) {
+                    internet.push({ peer, reason: `together with the rule's other CIDRs, all of IPv${family}` });
+                }
+            }
+        }
+    }
+    return { verdict: internet.length > 0 ? "yes" : unresolved.length > 0 ? "maybe" : "no", internet, unresolved };
+}
+
+export interface PortOverlap {
+    verdict: Tri;
+    /** The sensitive ports the rule opens (for "yes"). */
+    overlap: PortSet;
+    unresolved?: Unresolved;
+}
+
+/**
+ * Does the rule open any of these ports? TCP, UDP and every protocol that opens all ports match;
+ * ICMP carries types, not ports, and never matches.
+ */
+export function opensAnyPort(rule: Rule, ports: PortSet): PortOverlap {
+    if (isUnresolved(rule.protocol)) return { verdict: "maybe", overlap: [], unresolved: rule.protocol };
+    if (rule.protocol.kind === "icmp" || rule.protocol.kind === "icmpv6") return { verdict: "no", overlap: [] };
+    if (opensEveryPort(rule.protocol)) {
+        const overlap = intersectPorts(ALL_PORTS, ports);
+        return { verdict: overlap.length > 0 ? "yes" : "no", overlap };
+    }
+    if (isUnresolved(rule.ports)) return { verdict: "maybe", overlap: [], unresolved: rule.ports };
+    const overlap = intersectPorts(portsOf(rule.ports), ports);
+    return { verdict: overlap.length > 0 ? "yes" : "no", overlap };
+}
+
+export interface AllowList {
+    tcp: PortSet;
+    udp: PortSet;
+    icmpTypes: readonly number[];
+    icmpv6Types: readonly number[];
+}
+
+export interface AllowListCheck {
+    verdict: Tri;
+    /** What the rule opens beyond the allow-list, in words. */
+    outside: string;
+    /** True for rules that open every protocol or every port: they fail whatever the list says. */
+    everything: boolean;
+    unresolved?: Unresolved;
+}
+
+/** Does the rule open anything beyond the allow-list? */
+export function beyondAllowList(rule: Rule, allow: AllowList): AllowListCheck {
+    const protocol = rule.protocol;
+    if (isUnresolved(protocol)) return { verdict: "maybe", outside: "", everything: false, unresolved: protocol };
+    if (opensEveryPort(protocol)) {
+        return { verdict: "yes", outside: protocol.kind === "all" ? "every protocol and port" : `IP protocol ${protocol.number} (every port)`, everything: true };
+    }
+    if (isUnresolved(rule.ports)) return { verdict: "maybe", outside: "", everything: false, unresolved: rule.ports };
+    const spec = rule.ports;
+    if (protocol.kind === "icmp" || protocol.kind === "icmpv6") {
+        const allowed = protocol.kind === "icmp" ? allow.icmpTypes : allow.icmpv6Types;
+        const label = protocol.kind === "icmp" ? "ICMP" : "ICMPv6";
+        if (spec.kind !== "icmp" || spec.type === undefined) return { verdict: "yes", outside: `${label} of every type`, everything: true };
+        return allowed.includes(spec.type) ? { verdict: "no", outside: "", everything: false } : { verdict: "yes", outside: `${label} type ${spec.type}`, everything: false };
+    }
+    const label = protocol.kind === "tcp" ? "TCP" : "UDP";
+    if (spec.kind === "all") return { verdict: "yes", outside: `${label} on every port`, everything: true };
+    const outsidePorts = subtractPorts(portsOf(spec), protocol.kind === "tcp" ? allow.tcp : allow.udp);
+    if (outsidePorts.length === 0) return { verdict: "no", outside: "", everything: false };
+    const text = outsidePorts.map(([from, to]) => (from === to ? `${from}` : `${from}-${to}`)).join(", ");
+    return { verdict: "yes", outside: `${label} ${outsidePorts.length === 1 && outsidePorts[0][0] === outsidePorts[0][1] ? "port" : "ports"} ${text}`, everything: false };
+}

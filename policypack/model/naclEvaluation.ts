@@ -1,0 +1,156 @@
+/**
+ * First-match evaluation of network ACL entries, as AWS does it: entries in rule-number order, the
+ * first entry that matches a packet decides, and a packet no entry matches is denied. Evaluated with
+ * address-set arithmetic: a deny that covers part of a later allow removes that part.
+ */
+import { InternetOptions, cidrInterval, judgeAddressSet } from "./addresses";
+import { Family, FAMILY_BITS, Interval, intersect, isEmpty, subtract } from "./addressSet";
+import { PortSet, portsOf } from "./ports";
+import { Rule } from "./rule";
+import { Unresolved, isUnresolved } from "./values";
+import { Tri } from "./exposure";
+
+/** A kind of traffic to evaluate: TCP or UDP on some ports, or another IP protocol (which has no ports). */
+type Traffic = { protocol: "tcp" | "udp"; ports: readonly [number, number] } | { protocol: number };
+
+export interface NaclExposure {
+    entry: Rule;
+    verdict: "yes" | "maybe";
+    /** What reaches through the entry: "TCP port 22", ... (merged per entry). */
+    traffic: string[];
+    /** Why the allowed addresses are the internet, or why the entry cannot be verified. */
+    reason: string;
+    unresolved?: Unresolved;
+}
+
+function fullSpace(family: Family): Interval[] {
+    return [{ first: 0n, last: (1n << BigInt(FAMILY_BITS[family])) - 1n }];
+}
+
+function trafficLabel(traffic: Traffic): string {
+    if (typeof traffic.protocol === "number") return `IP protocol ${traffic.protocol} (every port)`;
+    const [from, to] = (traffic as { ports: readonly [number, number] }).ports;
+    return `${traffic.protocol.toUpperCase()} ${from === to ? `port ${from}` : `ports ${from}-${to}`}`;
+}
+
+/** Does the entry match this traffic? */
+function matches(entry: Rule, traffic: Traffic): { verdict: Tri; unresolved?: Unresolved } {
+    const protocol = entry.protocol;
+    if (isUnresolved(protocol)) return { verdict: "maybe", unresolved: protocol };
+    if (protocol.kind === "all") return { verdict: "yes" };
+    if (typeof traffic.protocol === "number") return { verdict: protocol.kind === "number" && protocol.number === traffic.protocol ? "yes" : "no" };
+    if (protocol.kind !== traffic.protocol) return { verdict: "no" };
+    if (isUnresolved(entry.ports)) return { verdict: "maybe", unresolved: entry.ports };
+    const [from, to] = (traffic as { ports: readonly [number, number] }).ports;
+    const ports = portsOf(entry.ports);
+    // Traffic segments never straddle an entry's range boundary (see segments()), so containment of `from` decides.
+    return { verdict: ports.some(([a, b]) => a <= from && to <= b) ? "yes" : "no" };
+}
+
+/** Splits the sensitive ports at every entry boundary, so each segment is matched wholly or not at all. */
+function segments(entries: Rule[], sensitive: PortSet): Array<readonly [number, number]> {
+    const cuts = new Set<number>();
+    for (const entry of entries) {
+        if (isUnresolved(entry.ports) || entry.ports.kind !== "range") continue;
+        cuts.add(entry.ports.from);
+        cuts.add(entry.ports.to + 1);
+    }
+    const sortedCuts = [...cuts].sort((a, b) => a - b);
+    const out: Array<readonly [number, number]> = [];
+    for (const [from, to] of sensitive) {
+        let start = from;
+        for (const cut of sortedCuts) {
+            if (cut > start && cut <= to) {
+                out.push([start, cut - 1]);
+                start = cut;
+            }
+        }
+        out.push([start, to]);
+    }
+    return out;
+}
+
+function entryAddresses(entry: Rule): { sets: Record<Family, Interval[]>; unresolved?: Unresolved } {
+    const sets: Record<Family, Interval[]> = { 4: [], 6: [] };
+    for (const peer of entry.peers) {
+        if (peer.kind === "unresolved") return { sets, unresolved: peer.unresolved };
+        if (peer.kind === "cidr") sets[peer.cidr.family] = cidrInterval(peer.cidr);
+    }
+    return { sets };
+}
+
+/**
+ * Which entries let the internet reach the sensitive ports, deciding first-match. `entries` are one
+ * direction's entries of one ACL (or a single standalone entry, judged on its own).
+ */
+export function naclInternetExposure(entries: Rule[], sensitive: PortSet, options: InternetOptions): NaclExposure[] {
+    const known = entries.filter((e) => !isUnresolved(e.ruleNumber) && e.ruleNumber !== undefined);
+    const unordered = entries.filter((e) => isUnresolved(e.ruleNumber) || e.ruleNumber === undefined);
+    known.sort((a, b) => (a.ruleNumber as number) - (b.ruleNumber as number));
+
+    const otherProtocols = new Set<number>();
+    for (const entry of entries) {
+        if (!isUnresolved(entry.protocol) && entry.protocol.kind === "number") otherProtocols.add(entry.protocol.number);
+    }
+    const traffics: Traffic[] = [];
+    for (const segment of segments(entries, sensitive)) {
+        traffics.push({ protocol: "tcp", ports: segment }, { protocol: "udp", ports: segment });
+    }
+    for (const number of otherProtocols) traffics.push({ protocol: number });
+
+    const found = new Map<Rule, NaclExposure>();
+    const note = (entry: Rule, verdict: "yes" | "maybe", traffic: Traffic, reason: string, unresolved?: Unresolved) => {
+        const existing = found.get(entry);
+        if (existing) {
+            if (verdict === "yes") existing.verdict = "yes";
+            existing.traffic.push(trafficLabel(traffic));
+        } else {
+            found.set(entry, { entry, verdict, traffic: [trafficLabel(traffic)], reason, unresolved });
+        }
+    };
+
+    // Entries whose place in the order is unknown could come first: an allow among them is a doubt everywhere.
+    for (const entry of unordered) {
+        if (entry.action === "deny") continue;
+        for (const traffic of traffics) {
+            if (matches(entry, traffic).verdict !== "no") {
+                note(entry, "maybe", traffic, "its rule number cannot be read, so its place in the evaluation order is unknown", entry.ruleNumber as Unresolved);
+            }
+        }
+    }
+
+    for (const traffic of traffics) {
+        const remaining: Record<Family, Interval[]> = { 4: fullSpace(4), 6: fullSpace(6) };
+        // A deny we cannot fully read may or may not have stopped the traffic before a later allow.
+        const unorderedDeny = unordered.find((e) => e.action === "deny");
+        let doubtfulDenyBefore: Unresolved | undefined = unorderedDeny ? (unorderedDeny.ruleNumber as Unresolved) : undefined;
+        for (const entry of known) {
+            const match = matches(entry, traffic);
+            if (match.verdict === "no") continue;
+            const addresses = entryAddresses(entry);
+            const actionUnresolved = isUnresolved(entry.action) ? entry.action : undefined;
+            const doubt = match.unresolved ?? addresses.unresolved ?? actionUnresolved;
+            if (doubt) {
+                if (entry.action === "deny") doubtfulDenyBefore = doubtfulDenyBefore ?? doubt;
+                else note(entry, "maybe", traffic, "part of the entry cannot be read", doubt);
+                continue;
+            }
+            for (const family of [4, 6] as Family[]) {
+                const matched = intersect(remaining[family], addresses.sets[family]);
+                if (isEmpty(matched)) continue;
+                if (entry.action === "allow") {
+                    const verdict = judgeAddressSet(matched, family, options);
+                    if (verdict.internet) {
+                        if (doubtfulDenyBefore) {
+                            note(entry, "maybe", traffic, `it allows ${verdict.reason}, unless an earlier entry that cannot be read denies it`, doubtfulDenyBefore);
+                        } else {
+                            note(entry, "yes", traffic, `it is the first entry matching this traffic from ${verdict.reason}`);
+                        }
+                    }
+                }
+                remaining[family] = subtract(remaining[family], addresses.sets[family]);
+            }
+        }
+    }
+    return [...found.values()];
+}

@@ -1,0 +1,17 @@
+import { ADMIN_PORTS } from "./common";
+import { internetSensitivePortsPolicy } from "./internetSensitivePorts";
+
+export const DEFAULT_ADMIN_PORTS = [22, 23, 3389, 5900, 5985, 5986];
+
+export const noAdminPortsFromInternet = internetSensitivePortsPolicy({
+    name: "no-admin-ports-from-internet",
+    description: "Security groups must not allow ingress from the internet to an admin port (SSH, Telnet, RDP, VNC, WinRM).",
+    kind: "admin",
+    defaults: DEFAULT_ADMIN_PORTS,
+    portNames: ADMIN_PORTS,
+    why: "Admin ports are the first thing internet scanners probe; one weak password or unpatched service hands over the server.",
+    fix: "allow the admin port only from your admin addresses (e.g. 203.0.113.10/32) or a security group of a bastion, or use SSM Session Manager and remove the rule.",
+    remediationSteps:
+        "Replace the internet CIDR (0.0.0.0/0, ::/0 or a wide public range) on admin ports with the /32 (or /128) addresses of your administrators, a VPN range, or a bastion's security group; better, use AWS Systems Manager Session Manager and open no admin port at all.",
+    tags: ["network", "security-group", "admin-access", "internet-exposure"],
+});

@@ -1,0 +1,19 @@
+import { DATABASE_PORTS } from "./common";
+import { internetSensitivePortsPolicy } from "./internetSensitivePorts";
+
+export const DEFAULT_DATABASE_PORTS = [
+    1433, 1434, 1521, 2483, 2484, 3306, 5432, 5439, 5984, 6379, 7000, 7001, 8529, 9042, 9200, 9300, 11211, 27017, 27018, 27019, 28015, 50000,
+];
+
+export const noDatabasePortsFromInternet = internetSensitivePortsPolicy({
+    name: "no-database-ports-from-internet",
+    description: "Security groups must not allow ingress from the internet to a database port.",
+    kind: "database",
+    defaults: DEFAULT_DATABASE_PORTS,
+    portNames: DATABASE_PORTS,
+    why: "A database reachable from the internet is one leaked or guessed credential (or one unpatched server) away from a data breach.",
+    fix: "allow the database port only from the security group of the tier that uses it (web/app), never from a CIDR on the internet.",
+    remediationSteps:
+        "Remove the internet CIDR from database ports. In the three-tier model only the app (or web) tier reaches the database: reference that tier's security group as the source instead of an address range.",
+    tags: ["network", "security-group", "database", "internet-exposure"],
+});
