@@ -152,5 +152,27 @@ export function naclInternetExposure(entries: Rule[], sensitive: PortSet, option
             }
         }
     }
+    for (const exposure of found.values()) exposure.traffic = compressTraffic(exposure.traffic);
     return [...found.values()];
+}
+
+/** "TCP port 22", "UDP port 22", "TCP port 3389" → "TCP ports 22, 3389", "UDP port 22". */
+function compressTraffic(labels: string[]): string[] {
+    const byProtocol = new Map<string, string[]>();
+    const others: string[] = [];
+    for (const label of labels) {
+        const match = /^(TCP|UDP) ports? (.+)$/.exec(label);
+        if (!match) {
+            if (!others.includes(label)) others.push(label);
+            continue;
+        }
+        const list = byProtocol.get(match[1]) ?? [];
+        if (!list.includes(match[2])) list.push(match[2]);
+        byProtocol.set(match[1], list);
+    }
+    const merged = [...byProtocol.entries()].map(([protocol, ports]) => {
+        const single = ports.length === 1 && !ports[0].includes("-");
+        return `${protocol} ${single ? "port" : "ports"} ${ports.join(", ")}`;
+    });
+    return [...merged, ...others];
 }

@@ -52,7 +52,7 @@ export function internetSensitivePortsPolicy(spec: SensitivePortsSpec): PolicyDe
                             `${spec.why} Fix: ${spec.fix}`,
                     });
                 } else if (verdict === "maybe") {
-                    findings.push(unverifiable(rule, `that it does not open a ${spec.kind} port to the internet`, exposure.unresolved[0] ?? ports.unresolved, `Fix if it does: ${spec.fix}`));
+                    findings.push(unverifiable(rule, `that it opens no ${spec.kind} port to the internet`, exposure.unresolved[0] ?? ports.unresolved, `Fix if it does: ${spec.fix}`));
                 }
             }
             return findings;

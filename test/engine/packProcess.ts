@@ -1,0 +1,198 @@
+/**
+ * Runs the policy pack exactly as the Pulumi engine does: `node <@pulumi/pulumi>/cmd/run-policy-pack
+ * <engine-address> .` from the pack folder, read the port it prints, then talk to it over the
+ * Analyzer gRPC service. (run-policy-pack accepts the engine address but the pack never calls it.)
+ */
+import { ChildProcess, spawn } from "child_process";
+import * as path from "path";
+import * as grpc from "@grpc/grpc-js";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+
+// Generated gRPC code of the same @pulumi/pulumi the pack runs on.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const analyzerRpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const analyzerProto = require("@pulumi/pulumi/proto/analyzer_pb");
+
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export const SECRET_SIG = { key: "4dabf18193072939515e22adb298388d", value: "1b47061264138c4ac30d75fd1eb44270" };
+
+export function secret(value: unknown): Record<string, unknown> {
+    return { [SECRET_SIG.key]: SECRET_SIG.value, value };
+}
+
+export const PACK_DIR = path.resolve(__dirname, "..", "..", "..", "policypack");
+
+export interface Diagnostic {
+    policyName: string;
+    message: string;
+    enforcementLevel: "advisory" | "mandatory" | "disabled" | "remediate";
+    urn: string;
+    severity: number;
+}
+
+export interface PolicyInfo {
+    name: string;
+    description: string;
+    enforcementLevel: string;
+    severity: number;
+    tags: string[];
+    remediationSteps: string;
+    configSchema: Record<string, unknown>;
+}
+
+export interface TestResource {
+    type: string;
+    name: string;
+    props: Record<string, unknown>;
+    urn?: string;
+    parent?: string;
+    dependencies?: string[];
+    propertyDependencies?: Record<string, string[]>;
+}
+
+const LEVELS = ["advisory", "mandatory", "disabled", "remediate"] as const;
+
+export function urnOf(type: string, name: string, stack = "dev", project = "app"): string {
+    return `urn:pulumi:${stack}::${project}::${type}::${name}`;
+}
+
+function levelNumber(level: string): number {
+    return (analyzerProto.EnforcementLevel as Record<string, number>)[level.toUpperCase()];
+}
+
+type Callback<T> = (error: grpc.ServiceError | null, response: T) => void;
+
+export class PackProcess {
+    private constructor(
+        private readonly child: ChildProcess,
+        private readonly client: grpc.Client & Record<string, (req: unknown, cb: Callback<any>) => void>,
+        /** Milliseconds from spawn until the port was printed. */
+        readonly startupMs: number,
+        readonly stderr: () => string,
+    ) {}
+
+    static async start(packDir: string = PACK_DIR, timeoutMs = 30000): Promise<PackProcess> {
+        const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
+        const started = process.hrtime.bigint();
+        const child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
+        let stdout = "";
+        let stderr = "";
+        child.stderr!.on("data", (chunk) => (stderr += chunk));
+        const port = await new Promise<number>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`pack did not print a port within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
+            child.stdout!.on("data", (chunk) => {
+                stdout += chunk;
+                const match = /^(\d+)\s*$/m.exec(stdout);
+                if (match) {
+                    clearTimeout(timer);
+                    resolve(Number(match[1]));
+                }
+            });
+            child.on("exit", (code) => {
+                clearTimeout(timer);
+                reject(new Error(`pack exited with ${code} before printing a port; stderr: ${stderr}`));
+            });
+        });
+        const startupMs = Number(process.hrtime.bigint() - started) / 1e6;
+        const Client = grpc.makeGenericClientConstructor(analyzerRpc.AnalyzerService, "Analyzer");
+        const client = new Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+            "grpc.max_receive_message_length": 400 * 1024 * 1024,
+            "grpc.max_send_message_length": 400 * 1024 * 1024,
+        }) as any;
+        return new PackProcess(child, client, startupMs, () => stderr);
+    }
+
+    private call<T>(method: string, request: unknown): Promise<T> {
+        return new Promise((resolve, reject) => this.client[method](request, (error: grpc.ServiceError | null, response: T) => (error ? reject(error) : resolve(response))));
+    }
+
+    async getAnalyzerInfo(): Promise<{ name: string; version: string; supportsConfig: boolean; policies: PolicyInfo[] }> {
+        const info = await this.call<any>("getAnalyzerInfo", new Empty());
+        return {
+            name: info.getName(),
+            version: info.getVersion(),
+            supportsConfig: info.getSupportsconfig(),
+            policies: info.getPoliciesList().map((p: any) => ({
+                name: p.getName(),
+                description: p.getDescription(),
+                enforcementLevel: LEVELS[p.getEnforcementlevel()],
+                severity: p.getSeverity(),
+                tags: p.getTagsList(),
+                remediationSteps: p.getRemediationSteps(),
+                configSchema: p.getConfigschema()?.getProperties()?.toJavaScript() ?? {},
+            })),
+        };
+    }
+
+    /** Configure as the CLI does: per policy, an enforcement level and properties. */
+    async configure(config: Record<string, { enforcementLevel?: string; [key: string]: unknown }>): Promise<void> {
+        const request = new analyzerProto.ConfigureAnalyzerRequest();
+        const map = request.getPolicyconfigMap();
+        for (const [policy, { enforcementLevel, ...properties }] of Object.entries(config)) {
+            const policyConfig = new analyzerProto.PolicyConfig();
+            policyConfig.setEnforcementlevel(levelNumber(enforcementLevel ?? "advisory"));
+            policyConfig.setProperties(Struct.fromJavaScript(properties as any));
+            map.set(policy, policyConfig);
+        }
+        await this.call("configure", request);
+    }
+
+    /** One resource's inputs, as the engine sends them before creating or updating it. */
+    async analyze(resource: TestResource): Promise<Diagnostic[]> {
+        const request = new analyzerProto.AnalyzeRequest();
+        request.setType(resource.type);
+        request.setName(resource.name);
+        request.setUrn(resource.urn ?? urnOf(resource.type, resource.name));
+        request.setProperties(Struct.fromJavaScript(resource.props as any));
+        return diagnostics(await this.call("analyze", request));
+    }
+
+    /** Every resource's outputs, as the engine sends them at the end of a preview or update. */
+    async analyzeStack(resources: TestResource[]): Promise<Diagnostic[]> {
+        const request = new analyzerProto.AnalyzeStackRequest();
+        request.setResourcesList(
+            resources.map((resource) => {
+                const r = new analyzerProto.AnalyzerResource();
+                r.setType(resource.type);
+                r.setName(resource.name);
+                r.setUrn(resource.urn ?? urnOf(resource.type, resource.name));
+                r.setProperties(Struct.fromJavaScript(resource.props as any));
+                if (resource.parent) r.setParent(resource.parent);
+                r.setDependenciesList(resource.dependencies ?? []);
+                const deps = r.getPropertydependenciesMap();
+                for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
+                    const d = new analyzerProto.AnalyzerPropertyDependencies();
+                    d.setUrnsList(urns);
+                    deps.set(key, d);
+                }
+                return r;
+            }),
+        );
+        return diagnostics(await this.call("analyzeStack", request));
+    }
+
+    async stop(): Promise<void> {
+        this.client.close();
+        if (this.child.exitCode !== null) return;
+        await new Promise<void>((resolve) => {
+            this.child.once("exit", () => resolve());
+            this.child.kill("SIGTERM");
+        });
+    }
+
+    get alive(): boolean {
+        return this.child.exitCode === null;
+    }
+}
+
+function diagnostics(response: any): Diagnostic[] {
+    return response.getDiagnosticsList().map((d: any) => ({
+        policyName: d.getPolicyname(),
+        message: d.getMessage(),
+        enforcementLevel: LEVELS[d.getEnforcementlevel()],
+        urn: d.getUrn(),
+        severity: d.getSeverity(),
+    }));
+}
