@@ -102,7 +102,7 @@ export function naclInternetExposure(entries: Rule[], sensitive: PortSet, option
     const note = (entry: Rule, verdict: "yes" | "maybe", traffic: Traffic, reason: string, unresolved?: Unresolved) => {
         const existing = found.get(entry);
         if (existing) {
-            if (verdict === "yes") existing.verdict = "yes";
+            if (verdict === "yes" && existing.verdict === "maybe") Object.assign(existing, { verdict, reason, unresolved: undefined });
             existing.traffic.push(trafficLabel(traffic));
         } else {
             found.set(entry, { entry, verdict, traffic: [trafficLabel(traffic)], reason, unresolved });
