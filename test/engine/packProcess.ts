@@ -45,7 +45,7 @@ export interface PolicyInfo {
 export interface TestResource {
     type: string;
     name: string;
-    props: Record<string, unknown>;
+    props: Record<string, unknown> | object;
     urn?: string;
     parent?: string;
     dependencies?: string[];
@@ -146,6 +146,7 @@ export class PackProcess {
         request.setName(resource.name);
         request.setUrn(resource.urn ?? urnOf(resource.type, resource.name));
         request.setProperties(Struct.fromJavaScript(resource.props as any));
+        withOptionsAndProvider(request, resource);
         return diagnostics(await this.call("analyze", request));
     }
 
@@ -159,6 +160,7 @@ export class PackProcess {
                 r.setName(resource.name);
                 r.setUrn(resource.urn ?? urnOf(resource.type, resource.name));
                 r.setProperties(Struct.fromJavaScript(resource.props as any));
+                withOptionsAndProvider(r, resource);
                 if (resource.parent) r.setParent(resource.parent);
                 r.setDependenciesList(resource.dependencies ?? []);
                 const deps = r.getPropertydependenciesMap();
@@ -185,6 +187,22 @@ export class PackProcess {
     get alive(): boolean {
         return this.child.exitCode === null;
     }
+}
+
+/** Resource options and the default provider, which the engine always sends (the SDK refuses requests without options). */
+function withOptionsAndProvider(request: any, resource: TestResource): void {
+    const options = new analyzerProto.AnalyzerResourceOptions();
+    options.setProtect(false);
+    options.setParent(resource.parent ?? "");
+    request.setOptions(options);
+    const provider = new analyzerProto.AnalyzerProviderResource();
+    const [, stack, project] = /^urn:pulumi:([^:]*)::([^:]*)::/.exec(resource.urn ?? urnOf(resource.type, resource.name)) ?? [];
+    const providerPackage = resource.type.split(":")[0];
+    provider.setType(`pulumi:providers:${providerPackage}`);
+    provider.setName(`default_${providerPackage}`);
+    provider.setUrn(`urn:pulumi:${stack ?? "dev"}::${project ?? "app"}::pulumi:providers:${providerPackage}::default_${providerPackage}`);
+    provider.setProperties(Struct.fromJavaScript({ region: "eu-west-1" }));
+    request.setProvider(provider);
 }
 
 function diagnostics(response: any): Diagnostic[] {
