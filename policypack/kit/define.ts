@@ -7,7 +7,7 @@
 import type { EnforcementLevel, ReportViolation, ResourceValidationPolicy } from "@pulumi/policy";
 import { ResourceRules } from "../model/rule";
 import { rulesOf } from "../adapters";
-import { ConfigKeys, ConfigValues, configSchema, enumKey, parseConfig } from "./config";
+import { ConfigKeys, ConfigValues, ParsedConfig, configSchema, enumKey, parseConfig } from "./config";
 import { Exemption, exemptionsKey, matchExemptions } from "./exemptions";
 
 /** A finding: a violation, or a rule that cannot be verified because a value is unknown or malformed. */
@@ -62,13 +62,28 @@ function exemptionNote(exemption: Exemption): string {
     return `exemption "${exemption.resource}" (${exemption.reason}) expired on ${exemption.expires}, so it no longer applies`;
 }
 
+/**
+ * The SDK hands every resource a fresh copy of the same config; parsing it (CIDRs, exemption
+ * patterns) once per distinct config instead of once per resource keeps large stacks fast.
+ */
+const lastParsed = new WeakMap<object, { key: string; parsed: ParsedConfig<ConfigKeys> }>();
+
+function parsedConfigOf(policy: object, keys: ConfigKeys, rawConfig: unknown): ParsedConfig<ConfigKeys> {
+    const key = JSON.stringify(rawConfig ?? {});
+    const cached = lastParsed.get(policy);
+    if (cached && cached.key === key) return cached.parsed;
+    const parsed = parseConfig(keys, rawConfig);
+    lastParsed.set(policy, { key, parsed });
+    return parsed;
+}
+
 /** Runs a policy on one resource: config, checks and exemptions. Never throws. */
 export function evaluate<K extends ConfigKeys>(policy: PolicyDefinition<K>, resource: ResourceUnderCheck, rawConfig: unknown): Report[] {
     const keys = { ...policy.config, ...commonKeys };
     let unverifiableLevel: "advisory" | "mandatory" = "advisory";
     try {
         if (!policy.appliesTo.has(resource.type)) return [];
-        const { values, errors } = parseConfig(keys, rawConfig);
+        const { values, errors } = parsedConfigOf(policy, keys, rawConfig);
         unverifiableLevel = values.unknownValues as "advisory" | "mandatory";
         const reports: Report[] = errors.map((error) => ({ message: `Invalid configuration of policy ${policy.name}: ${error}.` }));
         const exemptions = matchExemptions(values.exemptions as Exemption[], resource.name, resource.urn);

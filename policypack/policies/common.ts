@@ -61,8 +61,8 @@ export function namePorts(ports: PortSet, names: Record<number, string>): string
     return shown.join(", ");
 }
 
-/** The rules of one direction that allow traffic (every security-group rule; allow entries of a NACL). */
-export function rulesOf(resource: ResourceUnderCheck, direction: Direction): Rule[] {
+/** The rules (or NACL entries) of one direction. */
+export function rulesInDirection(resource: ResourceUnderCheck, direction: Direction): Rule[] {
     return resource.rules ? resource.rules.rules.filter((rule) => rule.direction === direction) : [];
 }
 

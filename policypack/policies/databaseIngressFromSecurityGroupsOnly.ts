@@ -4,7 +4,7 @@ import { cidrContains } from "../model/addresses";
 import { all, opensAnyPort } from "../model/exposure";
 import { Unresolved } from "../model/values";
 import { Peer, describeRule } from "../model/rule";
-import { DATABASE_PORTS, SECURITY_GROUP_TYPES, namePorts, rulesOf, unreadableFindings, unverifiable } from "./common";
+import { DATABASE_PORTS, SECURITY_GROUP_TYPES, namePorts, rulesInDirection, unreadableFindings, unverifiable } from "./common";
 import { DEFAULT_DATABASE_PORTS } from "./noDatabasePortsFromInternet";
 
 const config = {
@@ -27,7 +27,7 @@ export const databaseIngressFromSecurityGroupsOnly: PolicyDefinition<typeof conf
     appliesTo: SECURITY_GROUP_TYPES,
     check(resource, cfg: ConfigValues<typeof config>): Finding[] {
         const findings = unreadableFindings(resource, "ingress", "that database ports are reached only from security groups");
-        for (const rule of rulesOf(resource, "ingress")) {
+        for (const rule of rulesInDirection(resource, "ingress")) {
             const ports = opensAnyPort(rule, cfg.ports);
             if (ports.verdict === "no") continue;
             const cidrPeers: Peer[] = [];

@@ -8,7 +8,7 @@ import { Finding, PolicyDefinition, Severity } from "../kit/define";
 import { all, beyondAllowList, internetExposure } from "../model/exposure";
 import { Direction, describeRule, ruleLocation } from "../model/rule";
 import { isUnresolved } from "../model/values";
-import { SECURITY_GROUP_TYPES, rulesOf, unreadableFindings, unverifiable } from "./common";
+import { SECURITY_GROUP_TYPES, rulesInDirection, unreadableFindings, unverifiable } from "./common";
 
 export interface AllowListSpec {
     name: string;
@@ -52,7 +52,7 @@ export function internetAllowListPolicy(spec: AllowListSpec): PolicyDefinition<R
         check(resource, cfg: ConfigValues<typeof config>): Finding[] {
             const allow = { tcp: cfg.allowedTcpPorts, udp: cfg.allowedUdpPorts, icmpTypes: cfg.allowedIcmpTypes, icmpv6Types: cfg.allowedIcmpv6Types };
             const findings = unreadableFindings(resource, spec.direction, `that ${spec.direction} ${toFrom} the internet stays on allowed ports`);
-            for (const rule of rulesOf(resource, spec.direction)) {
+            for (const rule of rulesInDirection(resource, spec.direction)) {
                 const exposure = internetExposure(rule, cfg);
                 const beyond = beyondAllowList(rule, allow);
                 const verdict = all(exposure.verdict, beyond.verdict);

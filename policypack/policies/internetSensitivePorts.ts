@@ -6,7 +6,7 @@ import { ConfigValues, internetKeys, portsKey } from "../kit/config";
 import { Finding, PolicyDefinition } from "../kit/define";
 import { all, internetExposure, opensAnyPort } from "../model/exposure";
 import { describeRule } from "../model/rule";
-import { SECURITY_GROUP_TYPES, namePorts, rulesOf, unreadableFindings, unverifiable } from "./common";
+import { SECURITY_GROUP_TYPES, namePorts, rulesInDirection, unreadableFindings, unverifiable } from "./common";
 
 export interface SensitivePortsSpec {
     name: string;
@@ -38,7 +38,7 @@ export function internetSensitivePortsPolicy(spec: SensitivePortsSpec): PolicyDe
         appliesTo: SECURITY_GROUP_TYPES,
         check(resource, cfg: ConfigValues<typeof config>): Finding[] {
             const findings = unreadableFindings(resource, "ingress", `that no ${spec.kind} port is open to the internet`);
-            for (const rule of rulesOf(resource, "ingress")) {
+            for (const rule of rulesInDirection(resource, "ingress")) {
                 const exposure = internetExposure(rule, cfg);
                 const ports = opensAnyPort(rule, cfg.ports);
                 const verdict = all(exposure.verdict, ports.verdict);

@@ -3,7 +3,7 @@ import { Finding, PolicyDefinition } from "../kit/define";
 import { naclInternetExposure } from "../model/naclEvaluation";
 import { describeRule } from "../model/rule";
 import { describeUnresolved } from "../model/values";
-import { NETWORK_ACL_TYPES, rulesOf, unreadableFindings } from "./common";
+import { NETWORK_ACL_TYPES, rulesInDirection, unreadableFindings } from "./common";
 import { sensitivePortsConfig } from "./internetSensitivePorts";
 import { DEFAULT_ADMIN_PORTS } from "./noAdminPortsFromInternet";
 
@@ -25,7 +25,7 @@ export const naclNoAdminPortsFromInternet: PolicyDefinition<typeof config> = {
     check(resource, cfg: ConfigValues<typeof config>): Finding[] {
         const findings = unreadableFindings(resource, "ingress", "that no admin port is open to the internet");
         // Inline entries are judged together in rule-number order; a standalone entry is the only entry its resource has.
-        for (const exposure of naclInternetExposure(rulesOf(resource, "ingress"), cfg.ports, cfg)) {
+        for (const exposure of naclInternetExposure(rulesInDirection(resource, "ingress"), cfg.ports, cfg)) {
             const traffic = exposure.traffic.join(", ");
             if (exposure.verdict === "yes") {
                 findings.push({

@@ -4,7 +4,7 @@ import { isUnresolved } from "../model/values";
 import { opensEveryPort } from "../model/protocol";
 import { portCount, portsOf } from "../model/ports";
 import { describeRule } from "../model/rule";
-import { SECURITY_GROUP_TYPES, rulesOf, unreadableFindings, unverifiable } from "./common";
+import { SECURITY_GROUP_TYPES, rulesInDirection, unreadableFindings, unverifiable } from "./common";
 
 const config = {
     maxPorts: integerKey("The most ports one ingress rule may open to a peer other than the group itself.", 100, 1, 65536),
@@ -23,7 +23,7 @@ export const noWideIngressPortRanges: PolicyDefinition<typeof config> = {
     appliesTo: SECURITY_GROUP_TYPES,
     check(resource, cfg: ConfigValues<typeof config>): Finding[] {
         const findings = unreadableFindings(resource, "ingress", `that no ingress rule opens more than ${cfg.maxPorts} ports`);
-        for (const rule of rulesOf(resource, "ingress")) {
+        for (const rule of rulesInDirection(resource, "ingress")) {
             const others = rule.peers.filter((peer) => peer.kind !== "self");
             if (others.length === 0) continue;
             const protocol = rule.protocol;

@@ -142,11 +142,7 @@ export class PackProcess {
     /** One resource's inputs, as the engine sends them before creating or updating it. */
     async analyze(resource: TestResource): Promise<Diagnostic[]> {
         const request = new analyzerProto.AnalyzeRequest();
-        request.setType(resource.type);
-        request.setName(resource.name);
-        request.setUrn(resource.urn ?? urnOf(resource.type, resource.name));
-        request.setProperties(Struct.fromJavaScript(resource.props as any));
-        withOptionsAndProvider(request, resource);
+        describeResource(request, resource);
         return diagnostics(await this.call("analyze", request));
     }
 
@@ -156,11 +152,7 @@ export class PackProcess {
         request.setResourcesList(
             resources.map((resource) => {
                 const r = new analyzerProto.AnalyzerResource();
-                r.setType(resource.type);
-                r.setName(resource.name);
-                r.setUrn(resource.urn ?? urnOf(resource.type, resource.name));
-                r.setProperties(Struct.fromJavaScript(resource.props as any));
-                withOptionsAndProvider(r, resource);
+                describeResource(r, resource);
                 if (resource.parent) r.setParent(resource.parent);
                 r.setDependenciesList(resource.dependencies ?? []);
                 const deps = r.getPropertydependenciesMap();
@@ -189,8 +181,15 @@ export class PackProcess {
     }
 }
 
-/** Resource options and the default provider, which the engine always sends (the SDK refuses requests without options). */
-function withOptionsAndProvider(request: any, resource: TestResource): void {
+/**
+ * What both AnalyzeRequest and AnalyzerResource carry: type, name, URN, properties, and the resource
+ * options and default provider the engine always sends (the SDK refuses a request without options).
+ */
+function describeResource(request: any, resource: TestResource): void {
+    request.setType(resource.type);
+    request.setName(resource.name);
+    request.setUrn(resource.urn ?? urnOf(resource.type, resource.name));
+    request.setProperties(Struct.fromJavaScript(resource.props as any));
     const options = new analyzerProto.AnalyzerResourceOptions();
     options.setProtect(false);
     options.setParent(resource.parent ?? "");

@@ -83,6 +83,13 @@ describe(ADMIN, () => {
         expect(violations(admin(props, TYPES.sg, { ports: ["2200-2300"] }))).toHaveLength(1);
         expect(admin(sgWithIngress(tcp(22, { cidrBlocks: ["0.0.0.0/0"] })), TYPES.sg, { ports: [2222] })).toEqual([]);
     });
+    it("sees CIDRs that together cover the internet even when each alone is not wide enough", () => {
+        const split = sgWithIngress(tcp(22, { cidrBlocks: ["0.0.0.0/1", "128.0.0.0/1"] }));
+        const onlyZero = { internetPrefixV4: 0, internetPrefixV6: 0 };
+        expect(violations(admin(split, TYPES.sg, onlyZero))[0].message).toContain("together with the rule's other CIDRs, all of IPv4");
+        expect(admin(sgWithIngress(tcp(22, { cidrBlocks: ["0.0.0.0/1"] })), TYPES.sg, onlyZero)).toEqual([]);
+        expect(violations(admin(sgWithIngress(tcp(22, { ipv6CidrBlocks: ["::/1", "8000::/1"] })), TYPES.sg, onlyZero))).toHaveLength(1);
+    });
     it("takes the internet prefixes from config", () => {
         const props = sgWithIngress(tcp(22, { cidrBlocks: ["52.0.0.0/16"] }));
         expect(admin(props)).toEqual([]);
