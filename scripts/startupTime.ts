@@ -2,7 +2,7 @@
  * Measures how long the pack takes to start as the engine starts it (run-policy-pack from
  * policypack/, until it prints its port): the median of several cold starts. `npm run startup-time`.
  */
-import { PackProcess } from "../test/engine/packProcess";
+import { PackProcess } from "../cli/engine/packProcess";
 
 async function main(): Promise<void> {
     const runs = Number(process.argv[2] ?? 7);

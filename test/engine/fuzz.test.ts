@@ -5,7 +5,7 @@
  * call answers, no diagnostic is the SDK's "can't run" or our "internal error", and the process lives.
  */
 import fc from "fast-check";
-import { PackProcess, SECRET_SIG, Diagnostic } from "./packProcess";
+import { PackProcess, SECRET_SIG, Diagnostic } from "../../cli/engine/packProcess";
 import { RULE_RESOURCE_TYPES } from "../../policypack/adapters";
 import { policyDefinitions } from "../../policypack/policies";
 

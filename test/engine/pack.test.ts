@@ -3,7 +3,7 @@
  * Covers GetAnalyzerInfo, Configure, Analyze in preview (unknowns, secrets) and update (known ids)
  * modes for every policy, and AnalyzeStack.
  */
-import { PackProcess, UNKNOWN, secret, urnOf, Diagnostic, TestResource } from "./packProcess";
+import { PackProcess, UNKNOWN, secret, urnOf, Diagnostic, TestResource } from "../../cli/engine/packProcess";
 import { policyDefinitions } from "../../policypack/policies";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";

@@ -42,11 +42,20 @@ export interface PolicyInfo {
     configSchema: Record<string, unknown>;
 }
 
+export interface ProviderReference {
+    type: string;
+    name: string;
+    urn: string;
+    props: Record<string, unknown>;
+}
+
 export interface TestResource {
     type: string;
     name: string;
     props: Record<string, unknown> | object;
     urn?: string;
+    /** The resource's provider; a default provider of the resource's package when absent. */
+    provider?: ProviderReference;
     parent?: string;
     dependencies?: string[];
     propertyDependencies?: Record<string, string[]>;
@@ -126,6 +135,16 @@ export class PackProcess {
         };
     }
 
+    /** The first call of a run: which stack, and whether this is a preview. */
+    async configureStack(stack: { stack: string; project: string; organization: string; dryRun: boolean }): Promise<void> {
+        const request = new analyzerProto.AnalyzerStackConfigureRequest();
+        request.setStack(stack.stack);
+        request.setProject(stack.project);
+        request.setOrganization(stack.organization);
+        request.setDryRun(stack.dryRun);
+        await this.call("configureStack", request);
+    }
+
     /** Configure as the CLI does: per policy, an enforcement level and properties. */
     async configure(config: Record<string, { enforcementLevel?: string; [key: string]: unknown }>): Promise<void> {
         const request = new analyzerProto.ConfigureAnalyzerRequest();
@@ -194,14 +213,25 @@ function describeResource(request: any, resource: TestResource): void {
     options.setProtect(false);
     options.setParent(resource.parent ?? "");
     request.setOptions(options);
+    const reference = resource.provider ?? defaultProvider(resource);
     const provider = new analyzerProto.AnalyzerProviderResource();
+    provider.setType(reference.type);
+    provider.setName(reference.name);
+    provider.setUrn(reference.urn);
+    provider.setProperties(Struct.fromJavaScript(reference.props as any));
+    request.setProvider(provider);
+}
+
+/** The default provider the engine creates for a resource's package. */
+export function defaultProvider(resource: { type: string; name: string; urn?: string }): ProviderReference {
     const [, stack, project] = /^urn:pulumi:([^:]*)::([^:]*)::/.exec(resource.urn ?? urnOf(resource.type, resource.name)) ?? [];
     const providerPackage = resource.type.split(":")[0];
-    provider.setType(`pulumi:providers:${providerPackage}`);
-    provider.setName(`default_${providerPackage}`);
-    provider.setUrn(`urn:pulumi:${stack ?? "dev"}::${project ?? "app"}::pulumi:providers:${providerPackage}::default_${providerPackage}`);
-    provider.setProperties(Struct.fromJavaScript({ region: "eu-west-1" }));
-    request.setProvider(provider);
+    return {
+        type: `pulumi:providers:${providerPackage}`,
+        name: `default_${providerPackage}`,
+        urn: `urn:pulumi:${stack ?? "dev"}::${project ?? "app"}::pulumi:providers:${providerPackage}::default_${providerPackage}`,
+        props: {},
+    };
 }
 
 function diagnostics(response: any): Diagnostic[] {

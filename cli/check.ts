@@ -1,0 +1,119 @@
+/** `tierguard check <program-dir>`: run the program offline, judge it with the pack, report. */
+import * as fs from "fs";
+import * as path from "path";
+import { judgeWithPack, PolicyConfigFile } from "./engine/runPack";
+import { captureProgram, CaptureResult, Mode } from "./program/capture";
+import { loadConfig, loadProject, UsageError } from "./program/project";
+import { enableTypeScript } from "./program/typescript";
+import { CheckReport } from "./report/model";
+
+/** The program itself failed (threw, or rejected a promise): exit code 2, its error shown. */
+export class ProgramError extends Error {
+    constructor(readonly cause: unknown) {
+        super(cause instanceof Error ? cause.message : String(cause));
+    }
+    get details(): string {
+        return this.cause instanceof Error && this.cause.stack ? this.cause.stack : String(this.cause);
+    }
+}
+
+export interface CheckOptions {
+    programDir: string;
+    mode: Mode;
+    configFile?: string;
+    stack?: string;
+    overrides: string[];
+    /** Progress callback (the CLI shows it on a TTY). */
+    onResource?: (count: number) => void;
+}
+
+function readPolicyConfig(file: string | undefined): PolicyConfigFile {
+    if (!file) return {};
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch (error) {
+        throw new UsageError(`cannot read policy config ${file}: ${(error as Error).message}`);
+    }
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(text);
+    } catch (error) {
+        throw new UsageError(`policy config ${file} is not valid JSON: ${(error as Error).message}`);
+    }
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
+        throw new UsageError(`policy config ${file} must be a JSON object of policy names, as for pulumi preview --policy-pack-config`);
+    }
+    for (const [name, value] of Object.entries(parsed)) {
+        if (typeof value !== "string" && (typeof value !== "object" || value === null || Array.isArray(value))) {
+            throw new UsageError(`policy config ${file}: "${name}" must be an enforcement level or an object of settings, got ${JSON.stringify(value)}`);
+        }
+    }
+    return parsed as PolicyConfigFile;
+}
+
+/** The stack to use: --stack, else the only Pulumi.<stack>.yaml beside Pulumi.yaml, else "dev". */
+function chooseStack(dir: string, stack: string | undefined): string {
+    if (stack) return stack;
+    const stacks = fs.readdirSync(dir).map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1]).filter((s): s is string => !!s);
+    return stacks.length === 1 ? stacks[0] : "dev";
+}
+
+async function runProgram(options: CheckOptions): Promise<CaptureResult> {
+    const project = loadProject(options.programDir);
+    const stack = chooseStack(project.dir, options.stack);
+    const config = loadConfig(project, stack, options.overrides);
+    if (project.typescript) enableTypeScript();
+    process.setSourceMapsEnabled(true);
+
+    const previousDir = process.cwd();
+    const failures: unknown[] = [];
+    const onRejection = (reason: unknown) => failures.push(reason);
+    process.on("unhandledRejection", onRejection);
+    process.chdir(project.dir); // Pulumi runs programs from their project folder
+    try {
+        const capture = await captureProgram({
+            programDir: project.dir,
+            run: () => require(project.entry),
+            project: project.name,
+            stack,
+            mode: options.mode,
+            config: config.values,
+            secretKeys: config.secretKeys,
+            onResource: options.onResource,
+        });
+        if (failures.length > 0) throw new ProgramError(failures[0]);
+        return capture;
+    } catch (error) {
+        if (error instanceof UsageError || error instanceof ProgramError) throw error;
+        throw new ProgramError(failures[0] ?? error);
+    } finally {
+        process.chdir(previousDir);
+        process.off("unhandledRejection", onRejection);
+    }
+}
+
+export async function check(options: CheckOptions): Promise<CheckReport> {
+    const policyConfig = readPolicyConfig(options.configFile);
+    const capture = await runProgram(options);
+    const verdict = await judgeWithPack(capture, options.mode, policyConfig);
+    const unchecked = capture.resources
+        .filter((r) => r.remote)
+        .map((r) => ({
+            urn: r.urn,
+            type: r.type,
+            name: r.name,
+            reason: "a multi-language component: its children are created by its provider plugin, which cannot run offline, so they were not checked",
+        }));
+    return {
+        program: path.relative(process.cwd(), path.resolve(options.programDir)) || ".",
+        project: capture.project,
+        stack: capture.stack,
+        stackUrn: capture.stackUrn,
+        mode: options.mode,
+        violations: verdict.violations,
+        resources: verdict.analysed,
+        unchecked,
+        invokes: capture.invokes,
+    };
+}

@@ -1,0 +1,112 @@
+/**
+ * Judges captured resources with the real policy pack, in the order and shape the Pulumi engine
+ * uses: ConfigureStack, GetAnalyzerInfo, Configure (config-file values over schema defaults, as the
+ * CLI fills them), Analyze for each resource's inputs, then AnalyzeStack with every resource.
+ */
+import { Diagnostic, PACK_DIR, PackProcess, PolicyInfo, ProviderReference, TestResource } from "./packProcess";
+import { CaptureResult, CapturedResource } from "../program/capture";
+import { Mode } from "../program/capture";
+
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const SEVERITIES = ["", "low", "medium", "high", "critical"] as const;
+
+export interface Violation {
+    policy: string;
+    enforcementLevel: "mandatory" | "advisory";
+    severity: string;
+    urn: string;
+    resourceType: string;
+    resourceName: string;
+    message: string;
+}
+
+export interface PackVerdict {
+    violations: Violation[];
+    /** How many resources were analysed (Analyze calls). */
+    analysed: number;
+}
+
+/** Policy config in the shape of `pulumi preview --policy-pack-config`: level strings or objects, "all" for every policy. */
+export type PolicyConfigFile = Record<string, string | Record<string, unknown>>;
+
+/** What the CLI sends in Configure: the file's values over each policy's schema defaults and default level. */
+export function configurationFor(policies: PolicyInfo[], file: PolicyConfigFile): Record<string, { enforcementLevel: string; [key: string]: unknown }> {
+    const allLevel = typeof file.all === "string" ? file.all : undefined;
+    const result: Record<string, { enforcementLevel: string; [key: string]: unknown }> = {};
+    for (const policy of policies) {
+        const given = file[policy.name];
+        const settings = typeof given === "object" && given !== null ? given : {};
+        const level = typeof given === "string" ? given : (settings.enforcementLevel as string | undefined) ?? allLevel ?? policy.enforcementLevel;
+        const defaults: Record<string, unknown> = {};
+        for (const [key, schema] of Object.entries(policy.configSchema)) {
+            if (schema && typeof schema === "object" && "default" in (schema as object)) defaults[key] = (schema as { default: unknown }).default;
+        }
+        const { enforcementLevel: _ignored, ...properties } = settings as Record<string, unknown>;
+        result[policy.name] = { ...defaults, ...properties, enforcementLevel: level };
+    }
+    return result;
+}
+
+function providerOf(resource: CapturedResource, byUrn: Map<string, CapturedResource>): ProviderReference | undefined {
+    if (!resource.provider) return undefined;
+    const urn = resource.provider.split("::").slice(0, -1).join("::");
+    const provider = byUrn.get(urn);
+    return provider ? { type: provider.type, name: provider.name, urn, props: provider.inputs } : undefined;
+}
+
+/** Resources the engine analyses one by one: custom resources other than providers. */
+export function isAnalysed(resource: CapturedResource): boolean {
+    return resource.custom && !resource.type.startsWith("pulumi:providers:");
+}
+
+/** A resource's outputs as AnalyzeStack sees them: inputs plus its id (unknown during a preview). */
+function outputsOf(resource: CapturedResource): Record<string, unknown> {
+    return resource.custom ? { ...resource.inputs, id: resource.id ?? UNKNOWN } : resource.inputs;
+}
+
+export async function judgeWithPack(
+    capture: CaptureResult,
+    mode: Mode,
+    configFile: PolicyConfigFile,
+    packDir: string = PACK_DIR,
+): Promise<PackVerdict> {
+    const pack = await PackProcess.start(packDir);
+    try {
+        await pack.configureStack({ stack: capture.stack, project: capture.project, organization: "organization", dryRun: mode === "preview" });
+        const info = await pack.getAnalyzerInfo();
+        await pack.configure(configurationFor(info.policies, configFile));
+
+        const byUrn = new Map(capture.resources.map((r) => [r.urn, r]));
+        const toTestResource = (r: CapturedResource, props: Record<string, unknown>): TestResource => ({
+            type: r.type,
+            name: r.name,
+            urn: r.urn,
+            props,
+            parent: r.parent,
+            dependencies: r.dependencies,
+            propertyDependencies: r.propertyDependencies,
+            provider: providerOf(r, byUrn),
+        });
+        const diagnostics: Diagnostic[] = [];
+        const analysed = capture.resources.filter(isAnalysed);
+        for (const resource of analysed) diagnostics.push(...(await pack.analyze(toTestResource(resource, resource.inputs))));
+        diagnostics.push(...(await pack.analyzeStack(capture.resources.map((r) => toTestResource(r, outputsOf(r))))));
+
+        const violations = diagnostics.map((d): Violation => {
+            const urn = d.urn || capture.stackUrn;
+            const resource = byUrn.get(urn);
+            return {
+                policy: d.policyName,
+                enforcementLevel: d.enforcementLevel === "mandatory" ? "mandatory" : "advisory",
+                severity: SEVERITIES[d.severity] || "unspecified",
+                urn,
+                resourceType: resource?.type ?? "pulumi:pulumi:Stack",
+                resourceName: resource?.name ?? `${capture.project}-${capture.stack}`,
+                message: d.message,
+            };
+        });
+        return { violations, analysed: analysed.length };
+    } finally {
+        await pack.stop();
+    }
+}

@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+/**
+ * The `tierguard` command. Exit codes: 0 no mandatory violation, 1 mandatory violations,
+ * 2 usage errors or a program that throws (2 wins over 1).
+ */
+import { check, ProgramError } from "./check";
+import { UsageError } from "./program/project";
+import { jsonReport } from "./report/json";
+import { summaryOf } from "./report/model";
+import { textReport } from "./report/text";
+
+const USAGE = `Usage: tierguard check <program-dir> [options]
+
+Runs the Pulumi TypeScript/JavaScript program in <program-dir> offline, under a preview emulation,
+and judges every resource with the tierguard policy pack over the engine protocol.
+
+Options:
+  --mode preview|update   preview (default): ids and computed outputs of new resources are unknown;
+                          update: new resources get known placeholder ids
+  --format text|json      report format (default text)
+  --config <file>         policy config JSON, as for pulumi preview --policy-pack-config
+  --stack <name>          read Pulumi.<name>.yaml (default: the only stack file, else "dev")
+  -c, --config-value k=v  set a program config value (repeatable), as pulumi config set
+  -h, --help              this help
+
+Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 usage error or the program failed.`;
+
+interface Parsed {
+    command?: string;
+    programDir?: string;
+    mode: "preview" | "update";
+    format: "text" | "json";
+    configFile?: string;
+    stack?: string;
+    overrides: string[];
+    help: boolean;
+}
+
+function parseArgs(argv: string[]): Parsed {
+    const parsed: Parsed = { mode: "preview", format: "text", overrides: [], help: false };
+    const positional: string[] = [];
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        const value = () => {
+            const next = argv[++i];
+            if (next === undefined) throw new UsageError(`${arg} needs a value`);
+            return next;
+        };
+        const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+        const take = () => (inline !== undefined ? inline : value());
+        switch (flag) {
+            case "-h":
+            case "--help":
+                parsed.help = true;
+                break;
+            case "--mode": {
+                const mode = take();
+                if (mode !== "preview" && mode !== "update") throw new UsageError(`--mode must be preview or update, got "${mode}"`);
+                parsed.mode = mode;
+                break;
+            }
+            case "--format": {
+                const format = take();
+                if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, got "${format}"`);
+                parsed.format = format;
+                break;
+            }
+            case "--config":
+                parsed.configFile = take();
+                break;
+            case "--stack":
+                parsed.stack = take();
+                break;
+            case "-c":
+            case "--config-value":
+                parsed.overrides.push(take());
+                break;
+            default:
+                if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
+                positional.push(arg);
+        }
+    }
+    [parsed.command, parsed.programDir] = positional;
+    if (positional.length > 2) throw new UsageError(`unexpected argument ${positional[2]}`);
+    return parsed;
+}
+
+function progress(count: number): void {
+    if (count % 20 === 0) process.stderr.write(`\rtierguard: ${count} resources registered`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+    let args: Parsed;
+    try {
+        args = parseArgs(argv);
+    } catch (error) {
+        console.error(`tierguard: ${(error as Error).message}\n\n${USAGE}`);
+        return 2;
+    }
+    if (args.help) {
+        console.log(USAGE);
+        return 0;
+    }
+    if (args.command !== "check" || !args.programDir) {
+        console.error(args.command && args.command !== "check" ? `tierguard: unknown command "${args.command}"\n\n${USAGE}` : USAGE);
+        return 2;
+    }
+    const showProgress = process.stderr.isTTY === true;
+    try {
+        const report = await check({
+            programDir: args.programDir,
+            mode: args.mode,
+            configFile: args.configFile,
+            stack: args.stack,
+            overrides: args.overrides,
+            onResource: showProgress ? progress : undefined,
+        });
+        if (showProgress) process.stderr.write("\r\x1b[K");
+        console.log(args.format === "json" ? jsonReport(report) : textReport(report));
+        return summaryOf(report).mandatory > 0 ? 1 : 0;
+    } catch (error) {
+        if (showProgress) process.stderr.write("\r\x1b[K");
+        if (error instanceof UsageError) {
+            console.error(`tierguard: ${error.message}`);
+        } else if (error instanceof ProgramError) {
+            console.error(`tierguard: the program failed, so it could not be checked:\n${error.details}`);
+        } else {
+            console.error(`tierguard: ${error instanceof Error ? error.stack : String(error)}`);
+        }
+        return 2;
+    }
+}
+
+if (require.main === module) {
+    // Exit once stdout has drained: a piped report must not be cut short.
+    const exit = (code: number) => process.stdout.write("", () => process.exit(code));
+    main(process.argv.slice(2)).then(exit, (error) => {
+        console.error(error);
+        exit(2);
+    });
+}

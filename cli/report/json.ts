@@ -1,0 +1,19 @@
+/**
+ * `--format json`: { violations: [{ policy, enforcementLevel, severity, urn, resourceType,
+ * resourceName, message }], summary: { mandatory, advisory, resources }, unchecked: [...] }.
+ */
+import { CheckReport, summaryOf } from "./model";
+import { bySeverity } from "./order";
+
+export function jsonReport(report: CheckReport): string {
+    const violations = [...report.violations].sort(bySeverity).map((v) => ({
+        policy: v.policy,
+        enforcementLevel: v.enforcementLevel,
+        severity: v.severity,
+        urn: v.urn,
+        resourceType: v.resourceType,
+        resourceName: v.resourceName,
+        message: v.message,
+    }));
+    return JSON.stringify({ violations, summary: summaryOf(report), unchecked: report.unchecked }, null, 2);
+}

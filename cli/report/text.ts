@@ -1,0 +1,46 @@
+/** The default report: violations grouped by resource, most severe first, then a summary line. */
+import { CheckReport, summaryOf } from "./model";
+import { groupByResource } from "./order";
+
+function indent(text: string, spaces: number): string {
+    return text
+        .split("\n")
+        .map((line) => " ".repeat(spaces) + line)
+        .join("\n");
+}
+
+export function textReport(report: CheckReport): string {
+    const lines: string[] = [];
+    lines.push(`tierguard check ${report.program} (project ${report.project}, stack ${report.stack}, ${report.mode} mode)`);
+    lines.push("");
+    for (const group of groupByResource(report.violations)) {
+        const first = group.violations[0];
+        lines.push(`${first.resourceName}  (${first.resourceType})`);
+        for (const v of group.violations) {
+            const level = v.enforcementLevel === "mandatory" ? "MANDATORY" : "advisory ";
+            lines.push(`  ${level}  ${v.policy}  [${v.severity}]`);
+            lines.push(indent(v.message, 14));
+        }
+        lines.push("");
+    }
+    if (report.unchecked.length > 0) {
+        lines.push("NOT CHECKED offline (children created by a provider plugin):");
+        for (const u of report.unchecked) lines.push(`  ${u.name}  (${u.type}): ${u.reason}`);
+        lines.push("  Check them with: pulumi preview --policy-pack <path to tierguard>/policypack");
+        lines.push("");
+    }
+    const placeholders = [...new Set(report.invokes.map((i) => `${i.token}${i.answer === "empty" ? " (no stand-in: empty result)" : ""}`))];
+    if (placeholders.length > 0) {
+        lines.push(`Data sources answered offline with placeholders: ${placeholders.join(", ")}`);
+        lines.push("");
+    }
+    const summary = summaryOf(report);
+    const affected = new Set(report.violations.map((v) => v.urn)).size;
+    lines.push(
+        `Summary: ${summary.mandatory} mandatory, ${summary.advisory} advisory violation${summary.mandatory + summary.advisory === 1 ? "" : "s"}` +
+            ` on ${affected} of ${summary.resources} resources analysed` +
+            (report.unchecked.length ? `; ${report.unchecked.length} component${report.unchecked.length === 1 ? "" : "s"} not checked offline` : "") +
+            ".",
+    );
+    return lines.join("\n");
+}
