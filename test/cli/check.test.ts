@@ -1,0 +1,160 @@
+/**
+ * `tierguard check` end to end: the insecure example in both modes, JSON shape, config files,
+ * program config, failing programs, remote components and usage errors.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { fixture, tierguard, CliRun } from "./run";
+
+interface JsonReport {
+    violations: Array<Record<string, unknown>>;
+    summary: { mandatory: number; advisory: number; resources: number };
+    unchecked: Array<Record<string, unknown>>;
+}
+
+/** The documented shape of `--format json`, checked field by field. */
+function expectDocumentedShape(report: unknown): asserts report is JsonReport {
+    const r = report as JsonReport;
+    expect(Object.keys(r).sort()).toEqual(["summary", "unchecked", "violations"]);
+    expect(Array.isArray(r.violations)).toBe(true);
+    for (const v of r.violations) {
+        expect(Object.keys(v).sort()).toEqual(["enforcementLevel", "message", "policy", "resourceName", "resourceType", "severity", "urn"]);
+        expect(["mandatory", "advisory"]).toContain(v.enforcementLevel);
+        expect(["low", "medium", "high", "critical", "unspecified"]).toContain(v.severity);
+        for (const key of ["policy", "urn", "resourceType", "resourceName", "message"]) expect(typeof v[key]).toBe("string");
+        expect(v.urn).toMatch(/^urn:pulumi:/);
+    }
+    expect(Object.keys(r.summary).sort()).toEqual(["advisory", "mandatory", "resources"]);
+    for (const n of Object.values(r.summary)) expect(Number.isInteger(n)).toBe(true);
+    expect(r.summary.mandatory).toBe(r.violations.filter((v) => v.enforcementLevel === "mandatory").length);
+    expect(r.summary.advisory).toBe(r.violations.filter((v) => v.enforcementLevel === "advisory").length);
+    for (const u of r.unchecked) expect(Object.keys(u).sort()).toEqual(["name", "reason", "type", "urn"]);
+}
+
+function json(run: CliRun): JsonReport {
+    const parsed = JSON.parse(run.stdout);
+    expectDocumentedShape(parsed);
+    return parsed;
+}
+
+const pairs = (report: JsonReport) => new Set(report.violations.map((v) => `${v.policy} @ ${v.resourceName}`));
+
+/** Each mistake the insecure example makes, as (policy, resource). */
+const EXPECTED_MISTAKES = [
+    "no-admin-ports-from-internet @ web-sg", // SSH open to the world
+    "no-admin-ports-from-internet @ web-rdp-ipv6", // ::/0 on an admin port
+    "no-database-ports-from-internet @ db-sg", // database reachable from the internet
+    "no-unrestricted-egress @ lb-sg", // allow-all egress
+    "no-unrestricted-egress @ web-sg",
+    "default-security-group-restricts-all @ default", // default group with rules
+    "database-not-publicly-accessible @ db", // publicly accessible database
+    "nacl-no-admin-ports-from-internet @ public",
+    "internet-ingress-only-on-allowed-ports @ web-sg",
+    "database-ingress-from-security-groups-only @ db-sg",
+];
+
+describe("tierguard check examples/insecure-web-app", () => {
+    it.each(["preview", "update"])("reports every mistake in %s mode, and exits 1", (mode) => {
+        const run = tierguard("check", "examples/insecure-web-app", "--format", "json", "--mode", mode);
+        expect(run.code).toBe(1);
+        const report = json(run);
+        for (const mistake of EXPECTED_MISTAKES) expect(pairs(report)).toContain(mistake);
+        // Nothing is reported on the parts the example gets right.
+        for (const v of report.violations) expect(["web-0", "web-1", "web", "vpc"]).not.toContain(v.resourceName);
+        expect(report.summary.resources).toBeGreaterThan(20);
+        // The engine-shaped preview leaves references unknown; nothing may degrade to the SDK's "can't run".
+        expect(report.violations.filter((v) => String(v.message).includes("can't run"))).toEqual([]);
+    });
+
+    it("prints a text report grouped by resource, most severe first, with a summary line", () => {
+        const run = tierguard("check", "examples/insecure-web-app");
+        expect(run.code).toBe(1);
+        const lines = run.stdout.split("\n");
+        const levels = lines.filter((l) => /^ {2}(MANDATORY|advisory)/.test(l)).map((l) => l.trim().split(/\s+/)[0]);
+        const firstAdvisoryOnlyResource = lines.findIndex((l) => l.startsWith("lb-sg "));
+        const lastMandatory = lines.map((l, i) => (l.includes("MANDATORY") ? i : -1)).reduce((a, b) => Math.max(a, b));
+        expect(levels[0]).toBe("MANDATORY");
+        expect(firstAdvisoryOnlyResource).toBeGreaterThan(lastMandatory);
+        expect(run.stdout).toContain("web-sg  (aws:ec2/securityGroup:SecurityGroup)");
+        expect(lines[lines.length - 2]).toMatch(/^Summary: 9 mandatory, 6 advisory violations on 7 of \d+ resources analysed\.$/);
+    });
+
+    it("takes a policy config file in the shape of --policy-pack-config", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-"));
+        const file = path.join(dir, "config.json");
+        fs.writeFileSync(
+            file,
+            JSON.stringify({
+                all: "advisory",
+                "no-unrestricted-egress": "disabled",
+                "no-admin-ports-from-internet": { enforcementLevel: "mandatory", exemptions: [{ resource: "web-*", reason: "debug access until the bastion lands", expires: "2999-01-01" }] },
+            }),
+        );
+        const report = json(tierguard("check", "examples/insecure-web-app", "--format", "json", "--config", file));
+        expect(pairs(report)).not.toContain("no-admin-ports-from-internet @ web-sg");
+        expect(pairs(report)).not.toContain("no-unrestricted-egress @ lb-sg");
+        expect(report.violations.every((v) => v.enforcementLevel === "advisory")).toBe(true);
+    });
+});
+
+describe("program configuration", () => {
+    it("reads Pulumi.<stack>.yaml, structured values and secure values", () => {
+        const run = tierguard("check", fixture("configured"), "--stack", "prod", "--format", "json");
+        const report = json(run);
+        expect(run.code).toBe(1);
+        expect(pairs(report)).toContain("no-admin-ports-from-internet @ admin");
+    });
+    it("takes -c overrides", () => {
+        const report = json(tierguard("check", fixture("configured"), "--stack", "prod", "-c", "adminPort=2222", "--format", "json"));
+        expect(pairs(report)).not.toContain("no-admin-ports-from-internet @ admin");
+        expect(pairs(report)).toContain("internet-ingress-only-on-allowed-ports @ admin");
+    });
+    it("names a missing required key (program's own require)", () => {
+        const run = tierguard("check", fixture("configured"), "--stack", "staging");
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain("configured:adminPort");
+    });
+    it("names a missing key that Pulumi.yaml declares without a default", () => {
+        const run = tierguard("check", fixture("missing-config"));
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain('missing configuration value "missing-config:adminCidr"');
+        expect(tierguard("check", fixture("missing-config"), "-c", "adminCidr=10.0.0.0/8").code).toBe(0);
+    });
+});
+
+describe("programs the check cannot fully judge", () => {
+    it("gives exit 2 and shows the error and stack of a program that throws", () => {
+        const run = tierguard("check", fixture("throws"));
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain("cannot build 300 subnets: the VPC is too small");
+        expect(run.stderr).toMatch(/at buildSubnets .*index\.ts:\d+/);
+        expect(run.stdout).toBe("");
+    });
+    it("lists multi-language components whose children were not checked", () => {
+        const run = tierguard("check", fixture("remote-component"));
+        expect(run.code).toBe(0);
+        expect(run.stdout).toContain("NOT CHECKED offline");
+        expect(run.stdout).toContain("alb  (awsx:lb:ApplicationLoadBalancer)");
+        expect(run.stdout).toContain("pulumi preview --policy-pack");
+        const report = json(tierguard("check", fixture("remote-component"), "--format", "json"));
+        expect(report.unchecked.map((u) => u.name)).toEqual(["alb"]);
+    });
+});
+
+describe("usage errors exit 2", () => {
+    it.each([
+        [["check"], "Usage"],
+        [["check", "examples/insecure-web-app", "--mode", "apply"], "--mode must be preview or update"],
+        [["check", "examples/insecure-web-app", "--format", "xml"], "--format must be text or json"],
+        [["check", "no/such/dir"], "is not a directory"],
+        [["check", "test"], "no Pulumi.yaml"],
+        [["check", "examples/insecure-web-app", "--config", "no-such.json"], "cannot read policy config"],
+        [["lint", "."], 'unknown command "lint"'],
+        [["check", ".", "--bogus"], "unknown option --bogus"],
+    ])("%j", (args, message) => {
+        const run = tierguard(...(args as string[]));
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain(message);
+    });
+});
