@@ -1,6 +1,7 @@
 /** `tierguard check <program-dir>`: run the program offline, judge it with the pack, report. */
 import * as fs from "fs";
 import * as path from "path";
+import { pathToFileURL } from "url";
 import { judgeWithPack, PolicyConfigFile } from "./engine/runPack";
 import { captureProgram, CaptureResult, Mode } from "./program/capture";
 import { loadConfig, loadProject, UsageError } from "./program/project";
@@ -59,6 +60,28 @@ function chooseStack(dir: string, stack: string | undefined): string {
     return stacks.length === 1 ? stacks[0] : "dev";
 }
 
+/** tsc turns `import()` into `require()` under CommonJS; this keeps a real dynamic import for ES modules. */
+const importModule = new Function("specifier", "return import(specifier)") as (specifier: string) => Promise<Record<string, unknown>>;
+
+/** Loads the program as Node would: CommonJS (and transpiled TypeScript) by require, ES modules by import. */
+function loadEntry(entry: string): unknown {
+    let loaded: unknown;
+    try {
+        loaded = require(entry);
+    } catch (error) {
+        if ((error as { code?: string }).code !== "ERR_REQUIRE_ESM") throw error;
+        return importModule(pathToFileURL(entry).href).then(programOf);
+    }
+    return programOf(loaded);
+}
+
+/** An ES module's (or transpiled `export default`) default function is the program, as Pulumi runs it. */
+function programOf(loaded: unknown): unknown {
+    const module = loaded as { default?: unknown; __esModule?: boolean; [Symbol.toStringTag]?: string } | undefined;
+    const isModule = module?.[Symbol.toStringTag] === "Module" || module?.__esModule === true;
+    return isModule && typeof module?.default === "function" ? module.default : loaded;
+}
+
 async function runProgram(options: CheckOptions): Promise<CaptureResult> {
     const project = loadProject(options.programDir);
     const stack = chooseStack(project.dir, options.stack);
@@ -74,7 +97,7 @@ async function runProgram(options: CheckOptions): Promise<CaptureResult> {
     try {
         const capture = await captureProgram({
             programDir: project.dir,
-            run: () => require(project.entry),
+            run: () => loadEntry(project.entry),
             project: project.name,
             stack,
             mode: options.mode,

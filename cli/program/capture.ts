@@ -182,8 +182,9 @@ export async function captureProgram(options: CaptureOptions): Promise<CaptureRe
     };
 
     const outputs = await pulumi.runtime.runInPulumiStack(async () => {
-        const exported = options.run();
-        return typeof exported === "function" ? await (exported as () => unknown)() : await exported;
+        // A program may export its outputs, a promise of them, or a (possibly async) function returning them.
+        const exported = await options.run();
+        return typeof exported === "function" ? await (exported as () => unknown)() : exported;
     });
     void outputs;
     await settings.waitForRPCs();
