@@ -1,0 +1,33 @@
+/**
+ * Test helper, run as its own Node process (jest's module loader does not honour the TypeScript
+ * require hook): captures a program as `tierguard check` does and prints the analysed resources.
+ * Usage: node captureProgram.js <program-dir> <preview|update>
+ */
+import { captureProgram } from "../../cli/program/capture";
+import { isAnalysed } from "../../cli/engine/runPack";
+import { loadConfig, loadProject } from "../../cli/program/project";
+import { enableTypeScript } from "../../cli/program/typescript";
+
+async function main(): Promise<void> {
+    const [dir, mode] = process.argv.slice(2);
+    const project = loadProject(dir);
+    const config = loadConfig(project, "dev", []);
+    if (project.typescript) enableTypeScript();
+    process.chdir(project.dir);
+    const capture = await captureProgram({
+        programDir: project.dir,
+        run: () => require(project.entry),
+        project: project.name,
+        stack: "dev",
+        mode: mode === "update" ? "update" : "preview",
+        config: config.values,
+        secretKeys: config.secretKeys,
+    });
+    const resources = capture.resources.filter(isAnalysed).map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: r.inputs }));
+    process.stdout.write(JSON.stringify(resources), () => process.exit(0));
+}
+
+main().catch((error) => {
+    console.error(error);
+    process.exit(2);
+});
