@@ -3,6 +3,7 @@ import { AWS_DEFAULT_SECURITY_GROUP, AWS_SECURITY_GROUP, AWS_SECURITY_GROUP_RULE
 import { NATIVE_EGRESS, NATIVE_INGRESS, NATIVE_SECURITY_GROUP } from "../adapters/nativeSecurityGroups";
 import { AWS_DEFAULT_NETWORK_ACL, AWS_NETWORK_ACL, AWS_NETWORK_ACL_RULE, NATIVE_NETWORK_ACL_ENTRY } from "../adapters/networkAcls";
 import { PortSet } from "../model/ports";
+export { ADMIN_PORTS, DATABASE_PORTS } from "../model/sensitivePorts";
 import { Direction, Rule, describeRule } from "../model/rule";
 import { Unresolved, describeUnresolved } from "../model/values";
 import { Finding, ResourceUnderCheck } from "../kit/define";
@@ -19,33 +20,6 @@ export const SECURITY_GROUP_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 export const NETWORK_ACL_TYPES: ReadonlySet<string> = new Set([AWS_NETWORK_ACL, AWS_DEFAULT_NETWORK_ACL, AWS_NETWORK_ACL_RULE, NATIVE_NETWORK_ACL_ENTRY]);
-
-export const ADMIN_PORTS: Record<number, string> = { 22: "SSH", 23: "Telnet", 3389: "RDP", 5900: "VNC", 5985: "WinRM (HTTP)", 5986: "WinRM (HTTPS)" };
-
-export const DATABASE_PORTS: Record<number, string> = {
-    1433: "SQL Server",
-    1434: "SQL Server Browser",
-    1521: "Oracle",
-    2483: "Oracle",
-    2484: "Oracle (TLS)",
-    3306: "MySQL/MariaDB",
-    5432: "PostgreSQL",
-    5439: "Redshift",
-    5984: "CouchDB",
-    6379: "Redis",
-    7000: "Cassandra",
-    7001: "Cassandra (TLS)",
-    8529: "ArangoDB",
-    9042: "Cassandra CQL",
-    9200: "Elasticsearch/OpenSearch",
-    9300: "Elasticsearch/OpenSearch transport",
-    11211: "Memcached",
-    27017: "MongoDB",
-    27018: "MongoDB",
-    27019: "MongoDB",
-    28015: "RethinkDB",
-    50000: "Db2",
-};
 
 /** "SSH (22), RDP (3389)" or "ports 8000-8100": the sensitive ports a rule opens, by name where known. */
 export function namePorts(ports: PortSet, names: Record<number, string>): string {

@@ -5,7 +5,7 @@ import { describeRule } from "../model/rule";
 import { describeUnresolved } from "../model/values";
 import { NETWORK_ACL_TYPES, rulesInDirection, unreadableFindings } from "./common";
 import { sensitivePortsConfig } from "./internetSensitivePorts";
-import { DEFAULT_ADMIN_PORTS } from "./noAdminPortsFromInternet";
+import { DEFAULT_ADMIN_PORTS } from "../model/sensitivePorts";
 
 const config = sensitivePortsConfig("admin", DEFAULT_ADMIN_PORTS);
 

@@ -1,7 +1,5 @@
-import { ADMIN_PORTS } from "./common";
+import { ADMIN_PORTS, DEFAULT_ADMIN_PORTS } from "../model/sensitivePorts";
 import { internetSensitivePortsPolicy } from "./internetSensitivePorts";
-
-export const DEFAULT_ADMIN_PORTS = [22, 23, 3389, 5900, 5985, 5986];
 
 export const noAdminPortsFromInternet = internetSensitivePortsPolicy({
     name: "no-admin-ports-from-internet",

@@ -1,9 +1,5 @@
-import { DATABASE_PORTS } from "./common";
+import { DATABASE_PORTS, DEFAULT_DATABASE_PORTS } from "../model/sensitivePorts";
 import { internetSensitivePortsPolicy } from "./internetSensitivePorts";
-
-export const DEFAULT_DATABASE_PORTS = [
-    1433, 1434, 1521, 2483, 2484, 3306, 5432, 5439, 5984, 6379, 7000, 7001, 8529, 9042, 9200, 9300, 11211, 27017, 27018, 27019, 28015, 50000,
-];
 
 export const noDatabasePortsFromInternet = internetSensitivePortsPolicy({
     name: "no-database-ports-from-internet",
