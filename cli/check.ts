@@ -4,19 +4,10 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 import { judgeWithPack, PolicyConfigFile } from "./engine/runPack";
 import { captureProgram, CaptureResult, Mode } from "./program/capture";
+
 import { loadConfig, loadProject, UsageError } from "./program/project";
 import { enableTypeScript } from "./program/typescript";
 import { CheckReport } from "./report/model";
-
-/** The program itself failed (threw, or rejected a promise): exit code 2, its error shown. */
-export class ProgramError extends Error {
-    constructor(readonly cause: unknown) {
-        super(cause instanceof Error ? cause.message : String(cause));
-    }
-    get details(): string {
-        return this.cause instanceof Error && this.cause.stack ? this.cause.stack : String(this.cause);
-    }
-}
 
 export interface CheckOptions {
     programDir: string;
@@ -90,12 +81,9 @@ async function runProgram(options: CheckOptions): Promise<CaptureResult> {
     process.setSourceMapsEnabled(true);
 
     const previousDir = process.cwd();
-    const failures: unknown[] = [];
-    const onRejection = (reason: unknown) => failures.push(reason);
-    process.on("unhandledRejection", onRejection);
     process.chdir(project.dir); // Pulumi runs programs from their project folder
     try {
-        const capture = await captureProgram({
+        return await captureProgram({
             programDir: project.dir,
             run: () => loadEntry(project.entry),
             project: project.name,
@@ -105,14 +93,8 @@ async function runProgram(options: CheckOptions): Promise<CaptureResult> {
             secretKeys: config.secretKeys,
             onResource: options.onResource,
         });
-        if (failures.length > 0) throw new ProgramError(failures[0]);
-        return capture;
-    } catch (error) {
-        if (error instanceof UsageError || error instanceof ProgramError) throw error;
-        throw new ProgramError(failures[0] ?? error);
     } finally {
         process.chdir(previousDir);
-        process.off("unhandledRejection", onRejection);
     }
 }
 

@@ -3,7 +3,8 @@
  * The `tierguard` command. Exit codes: 0 no mandatory violation, 1 mandatory violations,
  * 2 usage errors or a program that throws (2 wins over 1).
  */
-import { check, ProgramError } from "./check";
+import { check } from "./check";
+import { ProgramFailure } from "./program/capture";
 import { UsageError } from "./program/project";
 import { jsonReport } from "./report/json";
 import { summaryOf } from "./report/model";
@@ -122,7 +123,7 @@ export async function main(argv: string[]): Promise<number> {
         if (showProgress) process.stderr.write("\r\x1b[K");
         if (error instanceof UsageError) {
             console.error(`tierguard: ${error.message}`);
-        } else if (error instanceof ProgramError) {
+        } else if (error instanceof ProgramFailure) {
             console.error(`tierguard: the program failed, so it could not be checked:\n${error.details}`);
         } else {
             console.error(`tierguard: ${error instanceof Error ? error.stack : String(error)}`);

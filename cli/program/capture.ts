@@ -12,6 +12,18 @@ import { answerInvoke, InvokeNote } from "./invokes";
 
 export type Mode = "preview" | "update";
 
+/** The program itself failed (threw, or rejected a promise); `cause` is its own error. */
+export class ProgramFailure extends Error {
+    constructor(readonly cause: unknown) {
+        super(cause instanceof Error ? cause.message : String(cause));
+        this.name = "ProgramFailure";
+    }
+    /** The program's error with its stack, for showing to the user. */
+    get details(): string {
+        return this.cause instanceof Error && this.cause.stack ? this.cause.stack : String(this.cause);
+    }
+}
+
 export interface CapturedResource {
     urn: string;
     type: string;
@@ -181,13 +193,26 @@ export async function captureProgram(options: CaptureOptions): Promise<CaptureRe
         });
     };
 
-    const outputs = await pulumi.runtime.runInPulumiStack(async () => {
-        // A program may export its outputs, a promise of them, or a (possibly async) function returning them.
-        const exported = await options.run();
-        return typeof exported === "function" ? await (exported as () => unknown)() : exported;
-    });
-    void outputs;
-    await settings.waitForRPCs();
+    // A failure inside an apply or a registration (e.g. an Output that fails validation when it
+    // resolves) surfaces as an unhandled rejection, as it fails a real deployment: it fails the run.
+    const failures: unknown[] = [];
+    const onRejection = (reason: unknown) => failures.push(reason);
+    process.on("unhandledRejection", onRejection);
+    try {
+        await pulumi.runtime.runInPulumiStack(async () => {
+            // A program may export its outputs, a promise of them, or a (possibly async) function returning them.
+            const exported = await options.run();
+            return typeof exported === "function" ? await (exported as () => unknown)() : exported;
+        });
+        await settings.waitForRPCs();
+        // Rejections are reported after the microtasks that produced them; give them a turn to arrive.
+        await new Promise((resolve) => setImmediate(resolve));
+    } catch (error) {
+        throw new ProgramFailure(failures[0] ?? error);
+    } finally {
+        process.off("unhandledRejection", onRejection);
+    }
+    if (failures.length > 0) throw new ProgramFailure(failures[0]);
 
     const stackResource = resources.find((r) => r.type === "pulumi:pulumi:Stack");
     return {

@@ -139,6 +139,12 @@ describe("programs the check cannot fully judge", () => {
         expect(run.stderr).toMatch(/at buildSubnets .*index\.ts:\d+/);
         expect(run.stdout).toBe("");
     });
+    it("fails with the component's refusal when an Output argument resolves to a bad value", () => {
+        const refused = tierguard("check", fixture("output-cidr"), "-c", "adminCidr=0.0.0.0/0");
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toContain('admin.cidrs[0] = "0.0.0.0/0" is the internet');
+        expect(tierguard("check", fixture("output-cidr"), "-c", "adminCidr=203.0.113.5/32").code).toBe(0);
+    });
     it("lists multi-language components whose children were not checked", () => {
         const run = tierguard("check", fixture("remote-component"));
         expect(run.code).toBe(0);

@@ -1,0 +1,186 @@
+/**
+ * ThreeTierSecurityGroups: the README's model on top of TieredSecurityGroups — internet → load
+ * balancer (TCP 443; UDP 443 with `quic`; TCP 80 with `http`) → web (its port, only from the load
+ * balancer) → optional app tier → database (its port, only from the tier before it); admin access
+ * only from named addresses; internet egress only where declared.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { Cidr } from "../policypack/model/addresses";
+import { EgressArgs, FlowArgs, Ports, TieredSecurityGroups } from "./tieredSecurityGroups";
+import { CidrInput, FlowProtocol, Problems, internetCidrs, internetRefusal, readCidr, readDescription, readPorts, show } from "./validation";
+
+export type ThreeTierName = "loadBalancer" | "web" | "app" | "database";
+
+export interface TierEgress {
+    cidr: CidrInput;
+    protocol: FlowProtocol;
+    ports?: Ports;
+    description: string;
+}
+
+export interface ThreeTierSecurityGroupsArgs {
+    vpcId: pulumi.Input<string>;
+    loadBalancer?: {
+        /** TCP ports open to clients (default [443]). */
+        ports?: number[];
+        /** Also TCP 80, for redirects to HTTPS. */
+        http?: boolean;
+        /** Also UDP 443, for HTTP/3. */
+        quic?: boolean;
+        /** Who the load balancer serves (default 0.0.0.0/0 and ::/0). */
+        sourceCidrs?: CidrInput[];
+    };
+    web: { port: number };
+    app?: { port: number };
+    database: { port: number };
+    admin?: { cidrs: CidrInput[]; port?: number; tiers: Array<"web" | "app" | "database"> };
+    egress?: Partial<Record<ThreeTierName, TierEgress[]>>;
+    tags?: Record<string, string>;
+}
+
+const WORLD: CidrInput[] = ["0.0.0.0/0", "::/0"];
+
+function readTierPort(value: unknown, where: string, problems: Problems): number | undefined {
+    if (typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535) return value;
+    problems.add(`${where} = ${show(value)} is not a port (a whole number from 1 to 65535)`);
+    return undefined;
+}
+
+/** An admin CIDR given as an Output is refused when it resolves if it is malformed or the internet. */
+function guardAdminOutput(cidr: pulumi.Output<string>, where: string): pulumi.Output<string> {
+    return cidr.apply((value) => {
+        const problems = new Problems();
+        const parsed = readCidr(value, where, problems);
+        if (parsed && !pulumi.Output.isInstance(parsed) && internetCidrs([parsed as Cidr]).length > 0) {
+            problems.add(`${where} = ${show(value)} is the internet: admin access comes only from named addresses (e.g. 203.0.113.10/32)`);
+        }
+        problems.throwIfAny("ThreeTierSecurityGroups");
+        return value;
+    });
+}
+
+/** Checks the arguments and turns them into TieredSecurityGroups arguments; throws all problems at once. */
+export function planThreeTier(component: string, args: ThreeTierSecurityGroupsArgs) {
+    const problems = new Problems();
+    if (!args || typeof args !== "object") {
+        problems.add(`arguments = ${show(args)} must be an object`);
+        problems.throwIfAny(component);
+    }
+    const webPort = readTierPort(args.web?.port, "web.port", problems);
+    const appPort = args.app === undefined ? undefined : readTierPort(args.app?.port, "app.port", problems);
+    const databasePort = readTierPort(args.database?.port, "database.port", problems);
+    const lb = args.loadBalancer ?? {};
+
+    const tiers: Record<string, { role: "public" | "web" | "app" | "data"; description: string }> = {
+        loadBalancer: { role: "public", description: "Load balancer: the only tier the internet reaches" },
+        web: { role: "web", description: "Web tier: reached only from the load balancer" },
+        ...(args.app !== undefined ? { app: { role: "app" as const, description: "App tier: reached only from the web tier" } } : {}),
+        database: { role: "data", description: "Database tier: reached only from the tier before it" },
+    };
+    const flows: FlowArgs[] = [];
+    const egress: EgressArgs[] = [];
+
+    // Internet → load balancer.
+    const sources = lb.sourceCidrs ?? WORLD;
+    if (!Array.isArray(sources) || sources.length === 0) problems.add(`loadBalancer.sourceCidrs = ${show(sources)} must be a non-empty list of CIDRs`);
+    const sourceCidrs = (Array.isArray(sources) ? sources : []).map((c, i) => readCidr(c, `loadBalancer.sourceCidrs[${i}]`, problems));
+    const knownSources = sourceCidrs.filter((c): c is Cidr => !!c && !pulumi.Output.isInstance(c));
+    const lbPorts = lb.ports ?? [443];
+    if (!Array.isArray(lbPorts) || lbPorts.length === 0) problems.add(`loadBalancer.ports = ${show(lbPorts)} must be a non-empty list of TCP ports`);
+    const publicTcp = new Set<number>();
+    (Array.isArray(lbPorts) ? lbPorts : []).forEach((port, i) => {
+        const spec = readPorts("tcp", port, `loadBalancer.ports[${i}]`, problems);
+        if (!spec) return;
+        if (publicTcp.has(port)) return problems.add(`loadBalancer.ports[${i}] = ${port} is listed twice`);
+        const refusal = internetRefusal(spec, internetCidrs(knownSources), `loadBalancer.ports[${i}] = ${port}`);
+        if (refusal) return problems.add(refusal);
+        publicTcp.add(port);
+        flows.push({ from: { cidrs: sources }, to: "loadBalancer", protocol: "tcp", ports: port, description: port === 443 ? "HTTPS from clients" : `TCP ${port} from clients` });
+    });
+    if (lb.http) {
+        if (publicTcp.has(80)) problems.add("loadBalancer.http = true while loadBalancer.ports already has 80: list it once");
+        else flows.push({ from: { cidrs: sources }, to: "loadBalancer", protocol: "tcp", ports: 80, description: "HTTP from clients, redirected to HTTPS" });
+    }
+    if (lb.quic) flows.push({ from: { cidrs: sources }, to: "loadBalancer", protocol: "udp", ports: 443, description: "HTTP/3 (QUIC) from clients" });
+
+    // Tier to tier, by security-group reference.
+    if (webPort !== undefined) flows.push({ from: "loadBalancer", to: "web", protocol: "tcp", ports: webPort, description: "App traffic from the load balancer" });
+    if (appPort !== undefined) flows.push({ from: "web", to: "app", protocol: "tcp", ports: appPort, description: "Requests from the web tier" });
+    const beforeDatabase = args.app !== undefined ? "app" : "web";
+    if (databasePort !== undefined) flows.push({ from: beforeDatabase, to: "database", protocol: "tcp", ports: databasePort, description: `Database connections from the ${beforeDatabase} tier` });
+
+    // Admin access from named addresses only.
+    if (args.admin !== undefined) {
+        const admin = args.admin;
+        const port = admin?.port === undefined ? 22 : readTierPort(admin.port, "admin.port", problems);
+        if (!Array.isArray(admin?.cidrs) || admin.cidrs.length === 0) problems.add(`admin.cidrs = ${show(admin?.cidrs)} must list the addresses admins connect from`);
+        const cidrs: CidrInput[] = [];
+        const known: Cidr[] = [];
+        (Array.isArray(admin?.cidrs) ? admin.cidrs : []).forEach((raw, i) => {
+            const parsed = readCidr(raw, `admin.cidrs[${i}]`, problems);
+            if (!parsed) return;
+            if (pulumi.Output.isInstance(parsed)) cidrs.push(guardAdminOutput(parsed as pulumi.Output<string>, `admin.cidrs[${i}]`));
+            else {
+                known.push(parsed as Cidr);
+                cidrs.push(raw);
+            }
+        });
+        const internet = internetCidrs(known);
+        if (internet.length > 0) {
+            problems.add(`admin.cidrs includes ${internet.map((c) => `"${c.text}"`).join(", ")}, which ${internet.length > 1 ? "are" : "is"} the internet: admin access comes only from named addresses (e.g. 203.0.113.10/32)`);
+        }
+        if (!Array.isArray(admin?.tiers) || admin.tiers.length === 0) problems.add(`admin.tiers = ${show(admin?.tiers)} must name the tiers admins reach ("web", "app", "database")`);
+        for (const [i, tier] of (Array.isArray(admin?.tiers) ? admin.tiers : []).entries()) {
+            if (!["web", "app", "database"].includes(tier)) problems.add(`admin.tiers[${i}] = ${show(tier)} is not "web", "app" or "database"`);
+            else if (tier === "app" && args.app === undefined) problems.add(`admin.tiers[${i}] = "app" but there is no app tier (set app: { port })`);
+            else if (port !== undefined && cidrs.length > 0 && admin.tiers.indexOf(tier) === i) {
+                flows.push({ from: { cidrs }, to: tier, protocol: "tcp", ports: port, description: `Admin access (port ${port}) from named addresses` });
+            }
+        }
+    }
+
+    // Explicit internet egress per tier.
+    if (args.egress !== undefined && (typeof args.egress !== "object" || args.egress === null)) problems.add(`egress = ${show(args.egress)} must be { loadBalancer?, web?, app?, database?: [...] }`);
+    for (const [tier, list] of Object.entries(args.egress ?? {})) {
+        if (!(tier in tiers)) {
+            problems.add(`egress.${tier}: there is no ${tier} tier (tiers: ${Object.keys(tiers).join(", ")})`);
+            continue;
+        }
+        if (!Array.isArray(list)) {
+            problems.add(`egress.${tier} = ${show(list)} must be a list of { cidr, protocol, ports, description }`);
+            continue;
+        }
+        list.forEach((entry, i) => {
+            const where = `egress.${tier}[${i}]`;
+            if (!entry || typeof entry !== "object") return problems.add(`${where} = ${show(entry)} must be { cidr, protocol, ports, description }`);
+            if (readCidr(entry.cidr, `${where}.cidr`, problems) === undefined) return;
+            readPorts(entry.protocol, entry.ports, where, problems);
+            readDescription(entry.description, where, problems);
+            egress.push({ from: tier, to: { cidrs: [entry.cidr] }, protocol: entry.protocol, ports: entry.ports, description: entry.description });
+        });
+    }
+
+    problems.throwIfAny(component);
+    return { tiers, flows, egress };
+}
+
+export class ThreeTierSecurityGroups extends pulumi.ComponentResource {
+    readonly loadBalancer: aws.ec2.SecurityGroup;
+    readonly web: aws.ec2.SecurityGroup;
+    readonly app?: aws.ec2.SecurityGroup;
+    readonly database: aws.ec2.SecurityGroup;
+    readonly securityGroupIds: Partial<Record<ThreeTierName, pulumi.Output<string>>> & Record<"loadBalancer" | "web" | "database", pulumi.Output<string>>;
+
+    constructor(name: string, args: ThreeTierSecurityGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
+        const plan = planThreeTier(`ThreeTierSecurityGroups "${name}"`, args);
+        super("tierguard:index:ThreeTierSecurityGroups", name, {}, opts);
+        const tiered = new TieredSecurityGroups(name, { vpcId: args.vpcId, tiers: plan.tiers, flows: plan.flows, egress: plan.egress, tags: args.tags }, { parent: this });
+        this.loadBalancer = tiered.securityGroups.loadBalancer;
+        this.web = tiered.securityGroups.web;
+        this.app = tiered.securityGroups.app;
+        this.database = tiered.securityGroups.database;
+        this.securityGroupIds = tiered.securityGroupIds as ThreeTierSecurityGroups["securityGroupIds"];
+        this.registerOutputs({ securityGroupIds: this.securityGroupIds });
+    }
+}

@@ -1,0 +1,193 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ThreeTierSecurityGroups, TieredSecurityGroups, ComponentArgumentError } from "../../components";
+import { byType, ruleLines, run } from "./harness";
+
+describe("ThreeTierSecurityGroups", () => {
+    it("creates exactly the three-tier rules, with security-group references between tiers", async () => {
+        const capture = await run(() => {
+            new ThreeTierSecurityGroups("shop", { vpcId: "vpc-1", loadBalancer: { http: true, quic: true }, web: { port: 8080 }, database: { port: 5432 } });
+        });
+        expect(ruleLines(capture, "shop")).toEqual(
+            [
+                "loadBalancer ingress tcp 443 from 0.0.0.0/0: HTTPS from clients",
+                "loadBalancer ingress tcp 443 from ::/0: HTTPS from clients",
+                "loadBalancer ingress tcp 80 from 0.0.0.0/0: HTTP from clients, redirected to HTTPS",
+                "loadBalancer ingress tcp 80 from ::/0: HTTP from clients, redirected to HTTPS",
+                "loadBalancer ingress udp 443 from 0.0.0.0/0: HTTP/3 (QUIC) from clients",
+                "loadBalancer ingress udp 443 from ::/0: HTTP/3 (QUIC) from clients",
+                "loadBalancer egress tcp 8080 to sg:web: App traffic from the load balancer",
+                "web ingress tcp 8080 from sg:loadBalancer: App traffic from the load balancer",
+                "web egress tcp 5432 to sg:database: Database connections from the web tier",
+                "database ingress tcp 5432 from sg:web: Database connections from the web tier",
+            ].sort(),
+        );
+        const groups = byType(capture, "aws:ec2/securityGroup:SecurityGroup");
+        expect(groups.map((g) => [g.name, (g.inputs.tags as Record<string, string>)["tierguard:tier"]]).sort()).toEqual([
+            ["shop-database", "data"],
+            ["shop-loadBalancer", "public"],
+            ["shop-web", "web"],
+        ]);
+        // No inline rules: the groups carry none, so standalone rules can change without replacing them.
+        for (const g of groups) expect(g.inputs.ingress ?? []).toEqual([]);
+        const component = capture.resources.find((r) => r.type === "tierguard:index:ThreeTierSecurityGroups")!;
+        expect(groups.every((g) => g.parent !== undefined)).toBe(true);
+        expect(component.name).toBe("shop");
+    });
+
+    it("adds the app tier, admin access from named addresses and declared egress", async () => {
+        const capture = await run(() => {
+            new ThreeTierSecurityGroups("crm", {
+                vpcId: "vpc-1",
+                loadBalancer: { sourceCidrs: ["198.51.100.0/24"] },
+                web: { port: 80 },
+                app: { port: 9000 },
+                database: { port: 3306 },
+                admin: { cidrs: ["203.0.113.10/32", "2001:db8::10/128"], tiers: ["web", "app"] },
+                egress: { web: [{ cidr: "0.0.0.0/0", protocol: "tcp", ports: 443, description: "OS updates" }], app: [{ cidr: "10.20.0.0/16", protocol: "udp", ports: [53, 53], description: "DNS" }] },
+                tags: { team: "crm" },
+            });
+        });
+        expect(ruleLines(capture, "crm")).toEqual(
+            [
+                "loadBalancer ingress tcp 443 from 198.51.100.0/24: HTTPS from clients",
+                "loadBalancer egress tcp 80 to sg:web: App traffic from the load balancer",
+                "web ingress tcp 80 from sg:loadBalancer: App traffic from the load balancer",
+                "web egress tcp 9000 to sg:app: Requests from the web tier",
+                "app ingress tcp 9000 from sg:web: Requests from the web tier",
+                "app egress tcp 3306 to sg:database: Database connections from the app tier",
+                "database ingress tcp 3306 from sg:app: Database connections from the app tier",
+                "web ingress tcp 22 from 203.0.113.10/32: Admin access (port 22) from named addresses",
+                "web ingress tcp 22 from 2001:db8::10/128: Admin access (port 22) from named addresses",
+                "app ingress tcp 22 from 203.0.113.10/32: Admin access (port 22) from named addresses",
+                "app ingress tcp 22 from 2001:db8::10/128: Admin access (port 22) from named addresses",
+                "web egress tcp 443 to 0.0.0.0/0: OS updates",
+                "app egress udp 53 to 10.20.0.0/16: DNS",
+            ].sort(),
+        );
+        for (const g of byType(capture, "aws:ec2/securityGroup:SecurityGroup")) expect((g.inputs.tags as Record<string, string>).team).toBe("crm");
+    });
+});
+
+describe("TieredSecurityGroups", () => {
+    it("creates a rule pair per tier flow, CIDR ingress for outside sources, self flows and ICMP", async () => {
+        const capture = await run(() => {
+            new TieredSecurityGroups("t", {
+                vpcId: pulumi.output("vpc-1"),
+                tiers: { edge: { role: "public" }, cache: { role: "data", description: "Redis" } },
+                flows: [
+                    { from: { cidrs: ["10.1.0.0/16"] }, to: "edge", protocol: "tcp", ports: [8000, 8010], description: "partners" },
+                    { from: "edge", to: "cache", protocol: "tcp", ports: 6379, description: "redis" },
+                    { from: "cache", to: "cache", protocol: "tcp", ports: 16379, description: "cluster bus" },
+                    { from: "internet", to: "edge", protocol: "icmp", ports: [3, 4], description: "path MTU discovery" },
+                ],
+            });
+        });
+        expect(ruleLines(capture, "t")).toEqual(
+            [
+                "edge ingress tcp 8000-8010 from 10.1.0.0/16: partners",
+                "cache ingress tcp 6379 from sg:edge: redis",
+                "edge egress tcp 6379 to sg:cache: redis",
+                "cache ingress tcp 16379 from sg:cache: cluster bus",
+                "cache egress tcp 16379 to sg:cache: cluster bus",
+                "edge ingress icmp 3-4 from 0.0.0.0/0: path MTU discovery",
+                "edge ingress icmp 3-4 from ::/0: path MTU discovery",
+            ].sort(),
+        );
+    });
+
+    it("creates no allow-all egress unless a flow asks for it", async () => {
+        const quiet = await run(() => new TieredSecurityGroups("q", { vpcId: "vpc-1", tiers: { a: { role: "web" } }, flows: [] }));
+        expect(ruleLines(quiet, "q")).toEqual([]);
+        const open = await run(() => new TieredSecurityGroups("o", { vpcId: "vpc-1", tiers: { a: { role: "web" } }, flows: [], egress: [{ from: "a", to: { cidrs: ["0.0.0.0/0"] }, protocol: "-1", description: "asked for" }] }));
+        expect(ruleLines(open, "o")).toEqual(["a egress -1 all to 0.0.0.0/0: asked for"]);
+    });
+
+    it("keeps rule names stable when flows are reordered", async () => {
+        const flows = [
+            { from: "a", to: "b", protocol: "tcp" as const, ports: 1, description: "one" },
+            { from: "b", to: "a", protocol: "udp" as const, ports: 2, description: "two" },
+        ];
+        const names = async (list: typeof flows) => (await run(() => new TieredSecurityGroups("s", { vpcId: "v", tiers: { a: { role: "web" }, b: { role: "app" } }, flows: list }))).resources.map((r) => r.urn).sort();
+        expect(await names(flows)).toEqual(await names([...flows].reverse()));
+    });
+});
+
+describe("refuses bad arguments before creating anything", () => {
+    const base = { vpcId: "vpc-1", web: { port: 8080 }, database: { port: 5432 } };
+    it.each([
+        [{ ...base, admin: { cidrs: ["0.0.0.0/0"], tiers: ["web"] } }, 'admin.cidrs includes "0.0.0.0/0", which is the internet'],
+        [{ ...base, admin: { cidrs: ["::/0"], tiers: ["web"] } }, 'admin.cidrs includes "::/0", which is the internet'],
+        [{ ...base, admin: { cidrs: ["0.0.0.0/1", "128.0.0.0/1"], tiers: ["web"] } }, 'admin.cidrs includes "0.0.0.0/1", "128.0.0.0/1", which are the internet'],
+        [{ ...base, admin: { cidrs: ["10.0.0.0/8"], tiers: ["app"] } }, 'admin.tiers[0] = "app" but there is no app tier'],
+        [{ ...base, admin: { cidrs: ["10.0.0.0/8"], tiers: ["lb"] } }, 'admin.tiers[0] = "lb" is not'],
+        [{ ...base, admin: { cidrs: ["10.0.0.256/32"], tiers: ["web"] } }, 'admin.cidrs[0] = "10.0.0.256/32" is not a CIDR'],
+        [{ ...base, admin: { cidrs: ["203.0.113.10"], tiers: ["web"] } }, "no prefix length"],
+        [{ ...base, web: { port: 70000 } }, "web.port = 70000 is not a port"],
+        [{ ...base, database: { port: -1 } }, "database.port = -1 is not a port"],
+        [{ ...base, loadBalancer: { ports: [443, 22] } }, "loadBalancer.ports[1] = 22 would open SSH (22) to the internet"],
+        [{ ...base, loadBalancer: { ports: [5432] } }, "PostgreSQL (5432) to the internet"],
+        [{ ...base, loadBalancer: { ports: [80], http: true } }, "already has 80"],
+        [{ ...base, loadBalancer: { sourceCidrs: ["010.0.0.0/8"] } }, "loadBalancer.sourceCidrs[0]"],
+        [{ ...base, egress: { web: [{ cidr: "0.0.0.0/0", protocol: "tcp", ports: [444, 443], description: "x" }] } }, "egress.web[0].ports = [444,443] is a reversed range"],
+        [{ ...base, egress: { web: [{ cidr: "0.0.0.0/0", protocol: "tcp", ports: 443, description: "" }] } }, "every rule needs a description"],
+        [{ ...base, egress: { app: [] } }, "egress.app: there is no app tier"],
+    ])("ThreeTierSecurityGroups %#", async (args, message) => {
+        let thrown: unknown;
+        const capture = await run(() => {
+            try {
+                new ThreeTierSecurityGroups("bad", args as never);
+            } catch (error) {
+                thrown = error;
+            }
+        });
+        expect(thrown).toBeInstanceOf(ComponentArgumentError);
+        expect((thrown as Error).message).toContain('ThreeTierSecurityGroups "bad"');
+        expect((thrown as Error).message).toContain(message);
+        expect(capture.resources.map((r) => r.type)).toEqual(["pulumi:pulumi:Stack"]);
+    });
+
+    const tiers = { lb: { role: "public" as const }, db: { role: "data" as const } };
+    it.each([
+        [{ tiers, flows: [{ from: "internet", to: "db", protocol: "tcp", ports: 5432, description: "x" }] }, "flows[0] would open PostgreSQL (5432) to the internet (0.0.0.0/0, ::/0)"],
+        [{ tiers, flows: [{ from: "internet", to: "lb", protocol: "-1", description: "x" }] }, "flows[0] would open SSH (22)"],
+        [{ tiers, flows: [{ from: { cidrs: ["8.0.0.0/8"] }, to: "lb", protocol: "udp", ports: [3000, 4000], description: "x" }] }, "RDP (3389) to the internet (8.0.0.0/8)"],
+        [{ tiers, flows: [{ from: "web", to: "db", protocol: "tcp", ports: 5432, description: "x" }] }, 'flows[0].from = "web" is not a tier'],
+        [{ tiers, flows: [{ from: "lb", to: "cache", protocol: "tcp", ports: 6379, description: "x" }] }, 'flows[0].to = "cache" is not a tier'],
+        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: [10, 5], description: "x" }] }, "flows[0].ports = [10,5] is a reversed range"],
+        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: 65536, description: "x" }] }, "flows[0].ports = 65536 is outside 0-65535"],
+        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "sctp", ports: 1, description: "x" }] }, 'flows[0].protocol = "sctp" is not one of'],
+        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "-1", ports: 22, description: "x" }] }, 'protocol "-1" opens every protocol and port, so it takes no ports'],
+        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: 5432 }] }, "flows[0].description = undefined"],
+        [{ tiers, flows: [{ from: { cidrs: ["10.0.0.0/33"] }, to: "db", protocol: "tcp", ports: 5432, description: "x" }] }, 'flows[0].from.cidrs[0] = "10.0.0.0/33" is not a CIDR'],
+        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: 1, description: "x" }, { from: "lb", to: "db", protocol: "tcp", ports: 1, description: "y" }] }, "flows[1] repeats a rule"],
+        [{ tiers: { web: { role: "web" }, Web: { role: "web" } }, flows: [] }, 'tiers["Web"] duplicates tiers["web"]'],
+        [{ tiers: { web: { role: "frontend" } }, flows: [] }, 'tiers["web"].role = "frontend" is not one of'],
+        [{ tiers: {}, flows: [] }, "tiers = {} must name at least one tier"],
+        [{ tiers: { internet: { role: "web" } }, flows: [] }, 'tiers["internet"]'],
+        [{ tiers, flows: [], egress: [{ from: "lb", to: { cidrs: [] }, protocol: "tcp", ports: 443, description: "x" }] }, "egress[0].to.cidrs = [] must be a non-empty list"],
+    ])("TieredSecurityGroups %#", async (args, message) => {
+        let thrown: unknown;
+        const capture = await run(() => {
+            try {
+                new TieredSecurityGroups("bad", { vpcId: "vpc-1", ...(args as object) } as never);
+            } catch (error) {
+                thrown = error;
+            }
+        });
+        expect((thrown as Error)?.message).toContain(message);
+        expect(capture.resources.map((r) => r.type)).toEqual(["pulumi:pulumi:Stack"]);
+    });
+
+    it("reports every problem at once", () => {
+        expect(() => new TieredSecurityGroups("x", { vpcId: "", tiers: { a: { role: "web" } }, flows: [{ from: "b", to: "c", protocol: "tcp", ports: -5, description: "" }] })).toThrow(
+            /vpcId = "" is required[\s\S]*flows\[0\]\.to = "c"[\s\S]*flows\[0\]\.ports = -5[\s\S]*description[\s\S]*flows\[0\]\.from = "b"/,
+        );
+    });
+
+    it("accepts Output CIDRs, validated when they resolve (refusals: see the CLI test with a fixture program)", async () => {
+        const ok = await run(() => {
+            new ThreeTierSecurityGroups("late", { vpcId: "vpc-1", web: { port: 8080 }, database: { port: 5432 }, admin: { cidrs: [pulumi.output("2001:db8::7/128")], tiers: ["web"] } });
+        });
+        expect(ruleLines(ok, "late")).toContain("web ingress tcp 22 from 2001:db8::7/128: Admin access (port 22) from named addresses");
+});
+});
