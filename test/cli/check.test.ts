@@ -98,6 +98,16 @@ describe("tierguard check examples/insecure-web-app", () => {
     });
 });
 
+describe("tierguard check examples/three-tier", () => {
+    it.each(["preview", "update"])("reports no violation at all in %s mode, and exits 0", (mode) => {
+        const run = tierguard("check", "examples/three-tier", "--format", "json", "--mode", mode);
+        const report = json(run);
+        expect(report.violations).toEqual([]);
+        expect(report.summary.resources).toBeGreaterThan(30);
+        expect(run.code).toBe(0);
+    });
+});
+
 describe("program configuration", () => {
     it("reads Pulumi.<stack>.yaml, structured values and secure values", () => {
         const run = tierguard("check", fixture("configured"), "--stack", "prod", "--format", "json");

@@ -4,8 +4,9 @@ import * as path from "path";
 import { policyDefinitions } from "../../policypack/policies";
 
 const readme = fs.readFileSync(path.resolve(__dirname, "..", "..", "..", "README.md"), "utf8");
+const policiesSection = readme.slice(readme.indexOf("\n## Policies"), readme.indexOf("\n## ", readme.indexOf("\n## Policies") + 1));
 const rows = new Map<string, string[]>();
-for (const line of readme.split("\n")) {
+for (const line of policiesSection.split("\n")) {
     const cells = line.split("|").map((c) => c.trim());
     const name = /^`([a-z0-9-]+)`$/.exec(cells[1] ?? "");
     if (name && cells.length >= 6) rows.set(name[1], cells.slice(1, -1));
