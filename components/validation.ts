@@ -58,7 +58,10 @@ export function readPorts(protocol: unknown, ports: unknown, where: string, prob
     }
     const p = protocol as FlowProtocol;
     if (p === "-1") {
-        if (ports !== undefined && !(Array.isArray(ports) && ports[0] === 0 && ports[1] === 65535)) {
+        // Spellings of "every port" (Terraform's 0/0, AWS's -1) are fine; a real port would be a misunderstanding.
+        const everyPort = (a: unknown, b: unknown) => (a === 0 && (b === 0 || b === 65535)) || (a === -1 && b === -1);
+        const pair = typeof ports === "number" ? [ports, ports] : Array.isArray(ports) ? ports : [];
+        if (ports !== undefined && !(pair.length === 2 && everyPort(pair[0], pair[1]))) {
             problems.add(`${where}.ports = ${show(ports)}: protocol "-1" opens every protocol and port, so it takes no ports (omit them)`);
             return undefined;
         }

@@ -100,6 +100,11 @@ describe("TieredSecurityGroups", () => {
         expect(ruleLines(quiet, "q")).toEqual([]);
         const open = await run(() => new TieredSecurityGroups("o", { vpcId: "vpc-1", tiers: { a: { role: "web" } }, flows: [], egress: [{ from: "a", to: { cidrs: ["0.0.0.0/0"] }, protocol: "-1", description: "asked for" }] }));
         expect(ruleLines(open, "o")).toEqual(["a egress -1 all to 0.0.0.0/0: asked for"]);
+        // Terraform's and AWS's spellings of "every port" are accepted for protocol -1.
+        for (const ports of [0, [0, 0], [0, 65535], -1] as const) {
+            const spelled = await run(() => new TieredSecurityGroups("p", { vpcId: "vpc-1", tiers: { a: { role: "web" } }, flows: [], egress: [{ from: "a", to: { cidrs: ["10.0.0.0/8"] }, protocol: "-1", ports: ports as never, description: "inside" }] }));
+            expect(ruleLines(spelled, "p")).toEqual(["a egress -1 all to 10.0.0.0/8: inside"]);
+        }
     });
 
     it("keeps rule names stable when flows are reordered", async () => {
