@@ -4,7 +4,7 @@
  * Every problem names the argument and its value; all problems are reported together.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { Cidr, DEFAULT_INTERNET_OPTIONS, judgeCidr, parseCidr, unionCoversFamily } from "../policypack/model/addresses";
+import { Cidr, internetCidrsOf, parseCidr } from "../policypack/model/addresses";
 import { PortSet, intersectPorts, portSet } from "../policypack/model/ports";
 import { ADMIN_PORTS, DATABASE_PORTS } from "../policypack/model/sensitivePorts";
 
@@ -108,12 +108,7 @@ export function readCidr(value: unknown, where: string, problems: Problems): Cid
 
 /** Which of the CIDRs are the internet, by the pack's definition (each alone, or together covering a family). */
 export function internetCidrs(cidrs: Cidr[]): Cidr[] {
-    const each = cidrs.filter((c) => judgeCidr(c, DEFAULT_INTERNET_OPTIONS).internet);
-    if (each.length > 0) return each;
-    for (const family of [4, 6] as const) {
-        if (unionCoversFamily(cidrs, family)) return cidrs.filter((c) => c.family === family);
-    }
-    return [];
+    return internetCidrsOf(cidrs).map((c) => c.cidr);
 }
 
 const SENSITIVE: PortSet = portSet(

@@ -189,6 +189,21 @@ export function judgeCidr(cidr: Cidr, options: InternetOptions = DEFAULT_INTERNE
     return cidr.family === 4 ? judgeIpv4Block(cidr.first, cidr.prefix, options) : judgeIpv6Block(cidr.first, cidr.prefix, options);
 }
 
+/**
+ * Which of one rule's CIDRs make it "the internet", each with why: those that are the internet on
+ * their own, or else all of a family's CIDRs when together they cover that whole family.
+ */
+export function internetCidrsOf(cidrs: readonly Cidr[], options: InternetOptions = DEFAULT_INTERNET_OPTIONS): Array<{ cidr: Cidr; reason: string }> {
+    const alone = cidrs.map((cidr) => ({ cidr, verdict: judgeCidr(cidr, options) })).filter((c) => c.verdict.internet);
+    if (alone.length > 0) return alone.map(({ cidr, verdict }) => ({ cidr, reason: verdict.reason }));
+    for (const family of [4, 6] as const) {
+        if (unionCoversFamily(cidrs, family)) {
+            return cidrs.filter((c) => c.family === family).map((cidr) => ({ cidr, reason: `together with the rule's other CIDRs, all of IPv${family}` }));
+        }
+    }
+    return [];
+}
+
 /** Does the union of these CIDRs cover a whole family (e.g. 0.0.0.0/1 + 128.0.0.0/1)? */
 export function unionCoversFamily(cidrs: readonly Cidr[], family: Family): boolean {
     const own = cidrs.filter((c) => c.family === family);

@@ -3,7 +3,7 @@
  * unknown or malformed value leaves the answer open. A policy reports a violation when every
  * question it asks is "yes", and "cannot be verified" when none is "no" and some are "maybe".
  */
-import { Cidr, InternetOptions, judgeCidr, unionCoversFamily } from "./addresses";
+import { InternetOptions, internetCidrsOf } from "./addresses";
 import { ALL_PORTS, PortSet, intersectPorts, portsOf, subtractPorts } from "./ports";
 import { opensEveryPort } from "./protocol";
 import { Peer, Rule } from "./rule";
@@ -27,29 +27,9 @@ export interface InternetExposure {
 
 /** Does the rule's peer set include the internet (by the pack's definition)? */
 export function internetExposure(rule: Rule, options: InternetOptions): InternetExposure {
-    const internet: InternetExposure["internet"] = [];
-    const unresolved: Unresolved[] = [];
-    const cidrPeers: Array<Peer & { kind: "cidr" }> = [];
-    for (const peer of rule.peers) {
-        if (peer.kind === "cidr") {
-            cidrPeers.push(peer);
-            const verdict = judgeCidr(peer.cidr, options);
-            if (verdict.internet) internet.push({ peer, reason: verdict.reason });
-        } else if (peer.kind === "unresolved") {
-            unresolved.push(peer.unresolved);
-        }
-    }
-    // CIDRs that are each narrow but together cover a whole family (0.0.0.0/1 + 128.0.0.0/1 with a /0 prefix setting).
-    if (internet.length === 0) {
-        for (const family of [4, 6] as const) {
-            const cidrs: Cidr[] = cidrPeers.map((p) => p.cidr);
-            if (unionCoversFamily(cidrs, family)) {
-                for (const peer of cidrPeers.filter((p) => p.cidr.family === family)) {
-                    internet.push({ peer, reason: `together with the rule's other CIDRs, all of IPv${family}` });
-                }
-            }
-        }
-    }
+    const cidrPeers = rule.peers.filter((p): p is Peer & { kind: "cidr" } => p.kind === "cidr");
+    const unresolved = rule.peers.filter((p): p is Peer & { kind: "unresolved" } => p.kind === "unresolved").map((p) => p.unresolved);
+    const internet = internetCidrsOf(cidrPeers.map((p) => p.cidr), options).map(({ cidr, reason }) => ({ peer: cidrPeers.find((p) => p.cidr === cidr)!, reason }));
     return { verdict: internet.length > 0 ? "yes" : unresolved.length > 0 ? "maybe" : "no", internet, unresolved };
 }
 
