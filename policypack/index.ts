@@ -3,6 +3,6 @@
  * the pack folder). Constructing the PolicyPack starts the gRPC server, so nothing else imports it.
  */
 import { PolicyPack } from "@pulumi/policy";
-import { resourcePolicies } from "./policies";
+import { packPolicies } from "./policies";
 
-new PolicyPack("tierguard", { policies: resourcePolicies() });
+new PolicyPack("tierguard", { policies: packPolicies() });

@@ -29,30 +29,30 @@ function isInvalid(value: unknown): value is { invalid: string } {
     return isPlainObject(value) && typeof value.invalid === "string" && Object.keys(value).length === 1;
 }
 
+/** Reads a list of ports: numbers, or "from-to" strings for ranges. */
+function readPortList(raw: unknown): PortSet | { invalid: string } {
+    if (!Array.isArray(raw)) return invalid(`${show(raw)} is not a list of ports`);
+    const ranges: Array<[number, number]> = [];
+    for (const [i, item] of raw.entries()) {
+        const match = typeof item === "string" ? /^(\d{1,5})-(\d{1,5})$/.exec(item) : null;
+        const range: [number, number] | undefined =
+            typeof item === "number" && Number.isInteger(item) ? [item, item] : match ? [Number(match[1]), Number(match[2])] : undefined;
+        if (!range || range[0] < 0 || range[1] > 65535 || range[0] > range[1]) {
+            return invalid(`item [${i}] = ${show(item)} is not a port (0-65535) or a "from-to" range`);
+        }
+        ranges.push(range);
+    }
+    return portSet(ranges);
+}
+
 /** A list of ports: numbers, or "from-to" strings for ranges. */
-export function portsKey(description: string, defaults: readonly number[]): ConfigKey<PortSet> {
+export function portsKey(description: string, defaults: ReadonlyArray<number | string>): ConfigKey<PortSet> {
+    const defaultValue = readPortList([...defaults]);
+    if (isInvalid(defaultValue)) throw new Error(`bad default ports ${show(defaults)}`);
     return {
-        schema: {
-            type: "array",
-            description,
-            items: { type: ["integer", "string"] },
-            default: [...defaults],
-        },
-        defaultValue: portSet(defaults.map((p) => [p, p] as [number, number])),
-        read(raw) {
-            if (!Array.isArray(raw)) return invalid(`${show(raw)} is not a list of ports`);
-            const ranges: Array<[number, number]> = [];
-            for (const [i, item] of raw.entries()) {
-                const match = typeof item === "string" ? /^(\d{1,5})-(\d{1,5})$/.exec(item) : null;
-                const range: [number, number] | undefined =
-                    typeof item === "number" && Number.isInteger(item) ? [item, item] : match ? [Number(match[1]), Number(match[2])] : undefined;
-                if (!range || range[0] < 0 || range[1] > 65535 || range[0] > range[1]) {
-                    return invalid(`item [${i}] = ${show(item)} is not a port (0-65535) or a "from-to" range`);
-                }
-                ranges.push(range);
-            }
-            return portSet(ranges);
-        },
+        schema: { type: "array", description, items: { type: ["integer", "string"] }, default: [...defaults] },
+        defaultValue,
+        read: readPortList,
     };
 }
 

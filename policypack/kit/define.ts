@@ -68,7 +68,7 @@ function exemptionNote(exemption: Exemption): string {
  */
 const lastParsed = new WeakMap<object, { key: string; parsed: ParsedConfig<ConfigKeys> }>();
 
-function parsedConfigOf(policy: object, keys: ConfigKeys, rawConfig: unknown): ParsedConfig<ConfigKeys> {
+export function parsedConfigOf(policy: object, keys: ConfigKeys, rawConfig: unknown): ParsedConfig<ConfigKeys> {
     const key = JSON.stringify(rawConfig ?? {});
     const cached = lastParsed.get(policy);
     if (cached && cached.key === key) return cached.parsed;
@@ -110,7 +110,7 @@ export function evaluate<K extends ConfigKeys>(policy: PolicyDefinition<K>, reso
 }
 
 /** The raw object behind the SDK's unknown-checking proxy, so unknowns can be read rather than thrown. */
-function unwrapProps(props: unknown): unknown {
+export function unwrapProps(props: unknown): unknown {
     try {
         const target = (props as Record<string, unknown> | undefined)?.["__getSpecialProxyTarget"];
         return target !== undefined ? target : props;

@@ -83,7 +83,13 @@ function entryAddresses(entry: Rule): { sets: Record<Family, Interval[]>; unreso
  * Which entries let the internet reach the sensitive ports, deciding first-match. `entries` are one
  * direction's entries of one ACL (or a single standalone entry, judged on its own).
  */
-export function naclInternetExposure(entries: Rule[], sensitive: PortSet, options: InternetOptions): NaclExposure[] {
+export function naclInternetExposure(
+    entries: Rule[],
+    sensitive: PortSet,
+    options: InternetOptions,
+    /** Which traffic to evaluate: TCP and UDP on the ports plus every other protocol the entries name (default), or only these. */
+    only?: { tcp: boolean; udp: boolean; otherProtocols: boolean },
+): NaclExposure[] {
     const known = entries.filter((e) => !isUnresolved(e.ruleNumber) && e.ruleNumber !== undefined);
     const unordered = entries.filter((e) => isUnresolved(e.ruleNumber) || e.ruleNumber === undefined);
     known.sort((a, b) => (a.ruleNumber as number) - (b.ruleNumber as number));
@@ -92,11 +98,13 @@ export function naclInternetExposure(entries: Rule[], sensitive: PortSet, option
     for (const entry of entries) {
         if (!isUnresolved(entry.protocol) && entry.protocol.kind === "number") otherProtocols.add(entry.protocol.number);
     }
+    const want = only ?? { tcp: true, udp: true, otherProtocols: true };
     const traffics: Traffic[] = [];
     for (const segment of segments(entries, sensitive)) {
-        traffics.push({ protocol: "tcp", ports: segment }, { protocol: "udp", ports: segment });
+        if (want.tcp) traffics.push({ protocol: "tcp", ports: segment });
+        if (want.udp) traffics.push({ protocol: "udp", ports: segment });
     }
-    for (const number of otherProtocols) traffics.push({ protocol: number });
+    if (want.otherProtocols) for (const number of otherProtocols) traffics.push({ protocol: number });
 
     const found = new Map<Rule, NaclExposure>();
     const note = (entry: Rule, verdict: "yes" | "maybe", traffic: Traffic, reason: string, unresolved?: Unresolved) => {

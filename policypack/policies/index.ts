@@ -1,6 +1,12 @@
 /** Every policy of the pack, in the order the README lists them. Importing this starts nothing. */
 import { PolicyDefinition, toResourcePolicy } from "../kit/define";
 import { ConfigKeys } from "../kit/config";
+import { StackPolicyDefinition, toStackPolicy } from "../kit/defineStack";
+import { naclAllowsReturnTraffic } from "./stack/naclAllowsReturnTraffic";
+import { noMixedInlineAndStandaloneRules } from "./stack/noMixedInlineAndStandaloneRules";
+import { resourcesUseExplicitSecurityGroups } from "./stack/resourcesUseExplicitSecurityGroups";
+import { securityGroupsAreAttached } from "./stack/securityGroupsAreAttached";
+import { tierIsolation } from "./stack/tierIsolation";
 import { databaseIngressFromSecurityGroupsOnly } from "./databaseIngressFromSecurityGroupsOnly";
 import { databaseNotPubliclyAccessible } from "./databaseNotPubliclyAccessible";
 import { defaultSecurityGroupRestrictsAll } from "./defaultSecurityGroupRestrictsAll";
@@ -25,6 +31,16 @@ export const policyDefinitions: ReadonlyArray<PolicyDefinition<ConfigKeys>> = [
     noWideIngressPortRanges,
 ] as unknown as ReadonlyArray<PolicyDefinition<ConfigKeys>>;
 
-export function resourcePolicies() {
-    return policyDefinitions.map(toResourcePolicy);
+/** The stack policies: judged on the whole stack as a network, at the end of a preview or update. */
+export const stackPolicyDefinitions: ReadonlyArray<StackPolicyDefinition<ConfigKeys>> = [
+    tierIsolation,
+    noMixedInlineAndStandaloneRules,
+    resourcesUseExplicitSecurityGroups,
+    securityGroupsAreAttached,
+    naclAllowsReturnTraffic,
+] as unknown as ReadonlyArray<StackPolicyDefinition<ConfigKeys>>;
+
+/** Every policy of the pack, as the Pulumi SDK wants them. */
+export function packPolicies() {
+    return [...policyDefinitions.map(toResourcePolicy), ...stackPolicyDefinitions.map(toStackPolicy)];
 }

@@ -1,0 +1,100 @@
+/**
+ * Stack policies: pure functions from the stack's network graph and config to findings about
+ * resources, wrapped like resource policies (config defaults and errors, exemptions per resource,
+ * levels for "cannot verify", nothing ever thrown into the engine).
+ */
+import type { EnforcementLevel, ReportViolation, StackValidationPolicy } from "@pulumi/policy";
+import { StackGraph, StackResource } from "../network/graph";
+import { ConfigKeys, ConfigValues, configSchema } from "./config";
+import { Exemption, matchExemptions } from "./exemptions";
+import { Finding, Report, Severity, commonKeys, parsedConfigOf, unwrapProps } from "./define";
+
+export interface StackFinding extends Finding {
+    /** The resource the finding is about (exemptions match it); undefined for the stack as a whole. */
+    resource?: StackResource;
+}
+
+export interface StackPolicyDefinition<K extends ConfigKeys> {
+    name: string;
+    description: string;
+    enforcementLevel: "mandatory" | "advisory";
+    severity: Severity;
+    remediationSteps: string;
+    tags: string[];
+    config: K;
+    check(graph: StackGraph, config: ConfigValues<K>): StackFinding[];
+}
+
+export interface StackReport extends Report {
+    urn?: string;
+}
+
+/** Runs a stack policy on a graph: config, checks and per-resource exemptions. Never throws. */
+export function evaluateStack<K extends ConfigKeys>(policy: StackPolicyDefinition<K>, graph: StackGraph, rawConfig: unknown): StackReport[] {
+    const keys = { ...policy.config, ...commonKeys };
+    let level: "advisory" | "mandatory" = "advisory";
+    try {
+        const { values, errors } = parsedConfigOf(policy, keys, rawConfig);
+        level = values.unknownValues as "advisory" | "mandatory";
+        const reports: StackReport[] = errors.map((error) => ({ message: `Invalid configuration of policy ${policy.name}: ${error}.` }));
+        const reportedInvalid = new Set<Exemption>();
+        for (const finding of policy.check(graph, values as ConfigValues<K>)) {
+            let message = finding.message;
+            if (finding.resource) {
+                const exemptions = matchExemptions(values.exemptions as Exemption[], finding.resource.name, finding.resource.urn);
+                for (const bad of exemptions.invalid) {
+                    if (reportedInvalid.has(bad)) continue;
+                    reportedInvalid.add(bad);
+                    reports.push({ message: `Invalid exemption in the configuration of policy ${policy.name}: ${bad.invalid}. It is not applied.`, urn: finding.resource.urn });
+                }
+                if (exemptions.active) continue;
+                if (exemptions.expired) message += ` (Note: exemption "${exemptions.expired.resource}" (${exemptions.expired.reason}) expired on ${exemptions.expired.expires}, so it no longer applies.)`;
+            }
+            reports.push({ message, urn: finding.resource?.urn, ...(finding.kind === "unverifiable" ? { enforcementLevel: level } : {}) });
+        }
+        return reports;
+    } catch (error) {
+        return [{ message: `tierguard could not check the stack with ${policy.name} (internal error: ${error instanceof Error ? error.message : String(error)}); it is NOT verified. Please report this.`, enforcementLevel: level }];
+    }
+}
+
+/** The graph of the resources the SDK hands a stack policy. */
+export function graphOf(resources: ReadonlyArray<{ type: string; name: string; urn: string; props: unknown; propertyDependencies: Record<string, Array<{ urn: string }>> }>): StackGraph {
+    return new StackGraph(
+        resources.map((r) => ({
+            type: r.type,
+            name: r.name,
+            urn: r.urn,
+            props: unwrapProps(r.props),
+            propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([key, deps]) => [key, deps.map((d) => d.urn)])),
+        })),
+    );
+}
+
+export function toStackPolicy<K extends ConfigKeys>(policy: StackPolicyDefinition<K>): StackValidationPolicy {
+    return {
+        name: policy.name,
+        description: policy.description,
+        enforcementLevel: policy.enforcementLevel as EnforcementLevel,
+        severity: policy.severity,
+        remediationSteps: policy.remediationSteps,
+        tags: policy.tags,
+        configSchema: configSchema({ ...policy.config, ...commonKeys }),
+        validateStack: (args, reportViolation: ReportViolation) => {
+            let reports: StackReport[];
+            try {
+                reports = evaluateStack(policy, graphOf(args.resources as never), args.getConfig());
+            } catch (error) {
+                reports = [{ message: `tierguard could not build the stack's network graph (internal error: ${String(error)}); the stack is NOT verified.`, enforcementLevel: "advisory" }];
+            }
+            for (const report of reports) {
+                // The violation-object form of reportViolation: see toResourcePolicy.
+                (reportViolation as unknown as (violation: object) => void)({
+                    message: report.message,
+                    ...(report.urn ? { urn: report.urn } : {}),
+                    ...(report.enforcementLevel ? { enforcementLevel: report.enforcementLevel } : {}),
+                });
+            }
+        },
+    };
+}

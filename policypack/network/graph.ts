@@ -1,0 +1,344 @@
+/**
+ * The stack as a network: security groups with every rule that applies to them (inline and
+ * standalone, joined without double counting), the resources that carry each group, subnets and
+ * the network ACL guarding each, and references resolved by known id or — while ids are unknown
+ * in a preview — through propertyDependencies. Built once per validateStack call, with indexes by
+ * URN and id so it stays linear in the number of resources.
+ */
+import { rulesOf } from "../adapters";
+import { AWS_DEFAULT_SECURITY_GROUP, AWS_SECURITY_GROUP } from "../adapters/awsSecurityGroups";
+import { AWS_DEFAULT_NETWORK_ACL, AWS_NETWORK_ACL, AWS_NETWORK_ACL_RULE, NATIVE_NETWORK_ACL_ENTRY } from "../adapters/networkAcls";
+import { NATIVE_SECURITY_GROUP } from "../adapters/nativeSecurityGroups";
+import { Peer, Rule } from "../model/rule";
+import { field, isUnknown } from "../model/values";
+import { CARRIERS, CarrierSpec, TIER_PROTECTION, TIER_TAG, TIERS, Tier, valuesAt } from "./carriers";
+
+export interface StackResource {
+    type: string;
+    name: string;
+    urn: string;
+    /** Raw outputs (unknowns as sentinels). */
+    props: unknown;
+    /** Top-level property → URNs of the resources that fed it. */
+    propertyDependencies: Record<string, string[]>;
+}
+
+const GROUP_TYPES = new Set([AWS_SECURITY_GROUP, AWS_DEFAULT_SECURITY_GROUP, NATIVE_SECURITY_GROUP]);
+/** Standalone rule resources and the property naming their group. */
+const STANDALONE_RULES: Record<string, string> = {
+    "aws:ec2/securityGroupRule:SecurityGroupRule": "securityGroupId",
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "securityGroupId",
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "securityGroupId",
+    "aws-native:ec2:SecurityGroupIngress": "groupId",
+    "aws-native:ec2:SecurityGroupEgress": "groupId",
+};
+
+export interface GroupNode {
+    /** undefined for groups outside the stack (a literal sg-… id): trusted, rules unknown. */
+    resource?: StackResource;
+    id?: string;
+    label: string;
+    tierTag?: Tier;
+    /** Rules written inline in the group. */
+    inline: Rule[];
+    /** Inline rules in the group's outputs that no standalone rule resource accounts for. */
+    ownInline: Rule[];
+    /** Rules from standalone rule resources attached to the group. */
+    standalone: Array<{ resource: StackResource; rule: Rule }>;
+    carriers: Array<{ carrier: Carrier; certain: boolean }>;
+}
+
+export interface Attachment {
+    group: GroupNode;
+    /** false when a preview cannot tell which of several candidate groups an unknown id is. */
+    certain: boolean;
+    property: string;
+}
+
+export interface Carrier {
+    resource: StackResource;
+    spec: CarrierSpec;
+    attachments: Attachment[];
+    /** Subnet ids or URNs the resource sits in; empty when the stack does not say. */
+    subnets: string[];
+    tier?: Tier;
+    /** How the tier was decided, for messages. */
+    tierSource: string;
+}
+
+export function tierOf(value: unknown): Tier | undefined {
+    return typeof value === "string" && (TIERS as readonly string[]).includes(value) ? (value as Tier) : undefined;
+}
+
+function tagTier(props: unknown): Tier | undefined {
+    return tierOf(field(field(props, "tags"), TIER_TAG)) ?? tierOf(field(field(props, "tagsAll"), TIER_TAG));
+}
+
+function idOf(resource: StackResource): string | undefined {
+    for (const key of ["id", "groupId"]) {
+        const value = field(resource.props, key);
+        if (typeof value === "string" && value && !isUnknown(value)) return value;
+    }
+    return undefined;
+}
+
+/** The top-level property of a property path: `ingress[0].securityGroups[1]` → `ingress`. */
+export function topLevel(property: string): string {
+    return property.split(/[.[]/)[0];
+}
+
+/** Atomic key of a rule for one peer, to match a group's output rules with standalone rule resources. */
+function atomKeys(rule: Rule): string[] {
+    const head = `${rule.direction}|${JSON.stringify(rule.protocol)}|${JSON.stringify(rule.ports)}`;
+    return rule.peers.map((peer) => `${head}|${peerKey(peer)}`);
+}
+
+function peerKey(peer: Peer): string {
+    switch (peer.kind) {
+        case "cidr":
+            return `cidr:${peer.cidr.first}/${peer.cidr.prefix}/${peer.cidr.family}`;
+        case "securityGroup":
+        case "prefixList":
+            return `${peer.kind}:${peer.id ?? "?"}`;
+        default:
+            return peer.kind;
+    }
+}
+
+export class StackGraph {
+    readonly groups: GroupNode[] = [];
+    readonly carriers: Carrier[] = [];
+    readonly byUrn = new Map<string, StackResource>();
+    private readonly groupByUrn = new Map<string, GroupNode>();
+    private readonly groupById = new Map<string, GroupNode>();
+    private readonly groupByName = new Map<string, GroupNode>();
+    private readonly externalGroups = new Map<string, GroupNode>();
+    private readonly prefixLists = new Map<string, string[]>();
+    private readonly naclBySubnet = new Map<string, Rule[]>();
+    /** Every network ACL of the stack with all its entries (inline and standalone). */
+    readonly nacls: Array<{ resource: StackResource; entries: Rule[] }> = [];
+    private defaultNacl?: Rule[];
+
+    /** Subnets by id and by URN. */
+    private readonly subnets = new Map<string, StackResource>();
+
+    constructor(readonly resources: StackResource[]) {
+        for (const r of resources) {
+            this.byUrn.set(r.urn, r);
+            if (r.type !== "aws:ec2/subnet:Subnet") continue;
+            this.subnets.set(r.urn, r);
+            if (idOf(r)) this.subnets.set(idOf(r)!, r);
+        }
+        this.indexGroups();
+        this.joinStandaloneRules();
+        this.indexPrefixLists();
+        this.indexNacls();
+        this.indexCarriers();
+    }
+
+    private indexGroups(): void {
+        for (const resource of this.resources) {
+            if (!GROUP_TYPES.has(resource.type)) continue;
+            const id = idOf(resource);
+            const rules = rulesOf(resource, resource.props);
+            const node: GroupNode = { resource, id, label: resource.name, tierTag: tagTier(resource.props), inline: rules?.rules.filter((r) => !r.implicit) ?? [], ownInline: [], standalone: [], carriers: [] };
+            node.ownInline = node.inline;
+            this.groups.push(node);
+            this.groupByUrn.set(resource.urn, node);
+            if (id) this.groupById.set(id, node);
+            const name = field(resource.props, "name") ?? field(resource.props, "groupName");
+            if (typeof name === "string" && !isUnknown(name)) this.groupByName.set(name, node);
+        }
+    }
+
+    /**
+     * Resolves a reference to a security group held in `property` of `holder`: by known id (or name),
+     * else, for an unknown value, through the resources that fed the property.
+     */
+    resolveGroups(holder: StackResource, property: string, value: unknown, exclude?: GroupNode): Array<{ group: GroupNode; certain: boolean }> {
+        if (typeof value === "string" && !isUnknown(value)) {
+            const known = this.groupById.get(value) ?? this.groupByName.get(value);
+            if (known) return [{ group: known, certain: true }];
+            let external = this.externalGroups.get(value);
+            if (!external) {
+                external = { id: value, label: value, inline: [], ownInline: [], standalone: [], carriers: [] };
+                this.externalGroups.set(value, external);
+            }
+            return [{ group: external, certain: true }];
+        }
+        const candidates = (holder.propertyDependencies[topLevel(property)] ?? [])
+            .map((urn) => this.groupByUrn.get(urn))
+            .filter((g): g is GroupNode => g !== undefined && g !== exclude);
+        return candidates.map((group) => ({ group, certain: candidates.length === 1 }));
+    }
+
+    private joinStandaloneRules(): void {
+        for (const resource of this.resources) {
+            const groupProperty = STANDALONE_RULES[resource.type];
+            if (!groupProperty) continue;
+            const rules = rulesOf(resource, resource.props)?.rules ?? [];
+            for (const { group } of this.resolveGroups(resource, groupProperty, field(resource.props, groupProperty))) {
+                if (!group.resource) continue;
+                for (const rule of rules) group.standalone.push({ resource, rule });
+            }
+        }
+        // A deployed group's outputs list its standalone rules too: those are not the group's own.
+        for (const group of this.groups) {
+            if (group.standalone.length === 0) continue;
+            const accounted = new Set(group.standalone.flatMap(({ rule }) => atomKeys(rule)));
+            group.ownInline = group.inline.filter((rule) => atomKeys(rule).some((key) => !accounted.has(key)));
+        }
+    }
+
+    /** Every rule of a group: its own inline rules and its standalone rule resources. */
+    rulesOf(group: GroupNode): Rule[] {
+        return [...group.ownInline, ...group.standalone.map((s) => s.rule)];
+    }
+
+    private indexPrefixLists(): void {
+        for (const resource of this.resources) {
+            if (resource.type !== "aws:ec2/managedPrefixList:ManagedPrefixList") continue;
+            const id = idOf(resource);
+            const entries = valuesAt(resource.props, ["entries", "*", "cidr"]).filter((c): c is string => typeof c === "string" && !isUnknown(c));
+            if (id) this.prefixLists.set(id, entries);
+            this.prefixLists.set(resource.urn, entries);
+        }
+    }
+
+    /** The CIDRs of a prefix list defined in the stack, if it is. */
+    prefixListCidrs(holder: StackResource, peer: Peer & { kind: "prefixList" }): string[] | undefined {
+        if (peer.id) return this.prefixLists.get(peer.id);
+        const urns = holder.propertyDependencies[topLevel(peer.property)] ?? [];
+        const lists = urns.map((u) => this.prefixLists.get(u)).filter((l): l is string[] => l !== undefined);
+        return lists.length === 1 ? lists[0] : undefined;
+    }
+
+    private indexNacls(): void {
+        const aclEntries = new Map<string, Rule[]>();
+        const aclKeyOf = (resource: StackResource) => idOf(resource) ?? resource.urn;
+        for (const resource of this.resources) {
+            if (resource.type !== AWS_NETWORK_ACL && resource.type !== AWS_DEFAULT_NETWORK_ACL) continue;
+            const entries = rulesOf(resource, resource.props)?.rules ?? [];
+            aclEntries.set(aclKeyOf(resource), entries);
+            aclEntries.set(resource.urn, entries);
+            this.nacls.push({ resource, entries });
+            if (resource.type === AWS_DEFAULT_NETWORK_ACL) this.defaultNacl = entries;
+            for (const subnet of this.subnetKeys(resource, "subnetIds", valuesAt(resource.props, ["subnetIds"]))) this.naclBySubnet.set(subnet, entries);
+        }
+        for (const resource of this.resources) {
+            if (resource.type !== AWS_NETWORK_ACL_RULE && resource.type !== NATIVE_NETWORK_ACL_ENTRY) continue;
+            const acl = this.referenced(resource, "networkAclId", field(resource.props, "networkAclId"));
+            const entries = acl ? aclEntries.get(acl) : undefined;
+            if (entries) entries.push(...(rulesOf(resource, resource.props)?.rules ?? []));
+        }
+        for (const resource of this.resources) {
+            if (resource.type !== "aws:ec2/networkAclAssociation:NetworkAclAssociation") continue;
+            const acl = this.referenced(resource, "networkAclId", field(resource.props, "networkAclId"));
+            const entries = acl ? aclEntries.get(acl) : undefined;
+            if (!entries) continue;
+            for (const subnet of this.subnetKeys(resource, "subnetId", [field(resource.props, "subnetId")])) this.naclBySubnet.set(subnet, entries);
+        }
+    }
+
+    /** A reference to another resource: its known id, else the single resource that fed the property. */
+    private referenced(holder: StackResource, property: string, value: unknown): string | undefined {
+        if (typeof value === "string" && !isUnknown(value)) return value;
+        const urns = holder.propertyDependencies[property] ?? [];
+        return urns.length === 1 ? urns[0] : undefined;
+    }
+
+    /** Subnet keys (ids, or URNs while ids are unknown) named in a property. */
+    private subnetKeys(holder: StackResource, property: string, values: unknown[]): string[] {
+        const keys = values.filter((v): v is string => typeof v === "string" && !isUnknown(v) && v !== "");
+        if (values.some(isUnknown)) {
+            for (const urn of holder.propertyDependencies[property] ?? []) {
+                const dep = this.byUrn.get(urn);
+                if (dep?.type === "aws:ec2/subnet:Subnet") keys.push(urn, ...(idOf(dep) ? [idOf(dep)!] : []));
+            }
+        }
+        // A subnet known by id is also known by its URN, and the reverse.
+        for (const key of [...keys]) {
+            const subnet = this.subnets.get(key);
+            if (subnet) keys.push(subnet.urn, ...(idOf(subnet) ? [idOf(subnet)!] : []));
+        }
+        return [...new Set(keys)];
+    }
+
+    /**
+     * The inbound entries of the ACL guarding each subnet the resource sits in: the subnet's ACL,
+     * else the stack's default ACL, else undefined (AWS's default ACL allows everything).
+     */
+    naclsOf(carrier: Carrier): Array<Rule[] | undefined> {
+        return carrier.subnets.length === 0 ? [] : [...new Set(carrier.subnets.map((s) => this.naclBySubnet.get(s) ?? this.defaultNacl))];
+    }
+
+    /** Subnet groups (RDS, ElastiCache) by "type|name". */
+    private readonly subnetGroups = new Map<string, StackResource>();
+
+    private indexCarriers(): void {
+        for (const r of this.resources) {
+            const name = field(r.props, "name");
+            if (r.type.endsWith("/subnetGroup:SubnetGroup") && typeof name === "string") this.subnetGroups.set(`${r.type}|${name}`, r);
+        }
+        const clusters = new Map<string, Carrier>();
+        for (const resource of this.resources) {
+            const spec = CARRIERS.get(resource.type);
+            if (!spec) continue;
+            const attachments: Attachment[] = [];
+            for (const path of spec.groups) {
+                for (const value of valuesAt(resource.props, path)) {
+                    for (const { group, certain } of this.resolveGroups(resource, path[0], value)) attachments.push({ group, certain, property: path.join(".") });
+                }
+            }
+            const subnets = (spec.subnets ?? []).flatMap((path) => this.subnetKeys(resource, path[0], valuesAt(resource.props, path)));
+            if (spec.subnetGroup) {
+                const [property, type] = spec.subnetGroup;
+                const name = field(resource.props, property);
+                const byName = typeof name === "string" && !isUnknown(name) ? this.subnetGroups.get(`${type}|${name}`) : undefined;
+                const byDependency = (resource.propertyDependencies[property] ?? []).map((u) => this.byUrn.get(u)).find((r) => r?.type === type);
+                const group = byName ?? byDependency;
+                if (group) subnets.push(...this.subnetKeys(group, "subnetIds", valuesAt(group.props, ["subnetIds"])));
+            }
+            const carrier: Carrier = { resource, spec, attachments: dedupe(attachments), subnets, tierSource: "" };
+            this.carriers.push(carrier);
+            if (resource.type === "aws:rds/cluster:Cluster") {
+                for (const key of [field(resource.props, "clusterIdentifier"), idOf(resource), resource.urn]) if (typeof key === "string" && !isUnknown(key)) clusters.set(key, carrier);
+            }
+        }
+        // Cluster instances carry their cluster's groups and sit in its subnets.
+        for (const carrier of this.carriers) {
+            if (carrier.resource.type !== "aws:rds/clusterInstance:ClusterInstance") continue;
+            const cluster = clusters.get(this.referenced(carrier.resource, "clusterIdentifier", field(carrier.resource.props, "clusterIdentifier")) ?? "");
+            if (cluster) {
+                carrier.attachments = [...cluster.attachments];
+                carrier.subnets = [...cluster.subnets];
+            }
+        }
+        for (const carrier of this.carriers) {
+            for (const attachment of carrier.attachments) attachment.group.carriers.push({ carrier, certain: attachment.certain });
+            Object.assign(carrier, decideTier(carrier));
+        }
+    }
+}
+
+function dedupe(attachments: Attachment[]): Attachment[] {
+    const seen = new Map<GroupNode, Attachment>();
+    for (const a of attachments) {
+        const existing = seen.get(a.group);
+        if (!existing) seen.set(a.group, a);
+        else if (a.certain) existing.certain = true;
+    }
+    return [...seen.values()];
+}
+
+/** The resource's own tag, else its groups' tags (most protected wins), else inferred from its type. */
+function decideTier(carrier: Carrier): { tier?: Tier; tierSource: string } {
+    const own = tagTier(carrier.resource.props);
+    if (own) return { tier: own, tierSource: `its ${TIER_TAG} tag` };
+    const fromGroups = carrier.attachments.map((a) => a.group.tierTag).filter((t): t is Tier => t !== undefined);
+    const protectedMost = TIER_PROTECTION.find((t) => fromGroups.includes(t));
+    if (protectedMost) return { tier: protectedMost, tierSource: "its security groups' tags" };
+    const inferred = carrier.spec.inferTier?.(carrier.resource.props);
+    if (inferred) return { tier: inferred, tierSource: inferred === "data" ? "its type (a data service)" : "its type (an internet-facing load balancer)" };
+    return { tierSource: "none" };
+}

@@ -1,0 +1,97 @@
+/**
+ * Who can reach a resource: the union of the ingress rules of every group it carries, each peer
+ * turned into a source (the internet, a tier, or nothing known), with internet traffic narrowed by
+ * the network ACL of the resource's subnets (first match, address and port sets).
+ */
+import { InternetOptions, internetCidrsOf, parseCidr, Cidr } from "../model/addresses";
+import { internetExposure } from "../model/exposure";
+import { naclInternetExposure } from "../model/naclEvaluation";
+import { ALL_PORTS, portsOf } from "../model/ports";
+import { Rule, peerLabel, protocolAndPorts } from "../model/rule";
+import { Unresolved, isUnresolved } from "../model/values";
+import { Tier } from "./carriers";
+import { Carrier, GroupNode, StackGraph, StackResource } from "./graph";
+
+export interface Path {
+    destination: Carrier;
+    /** "internet", a tier, or "unknown" when an unknown value could be anything (including the internet). */
+    source: "internet" | Tier | "unknown";
+    /** Who the source is, in words: "0.0.0.0/0", `load balancer "lb" (carries "lb-sg")`. */
+    sourceLabel: string;
+    group: GroupNode;
+    rule: Rule;
+    /** false when a preview cannot tell which group an unknown id is (a candidate from propertyDependencies). */
+    certain: boolean;
+    unresolved?: Unresolved;
+}
+
+/** Does a network ACL in front of the resource let internet traffic matching this rule through? */
+function naclLetsInternetThrough(graph: StackGraph, carrier: Carrier, rule: Rule, options: InternetOptions): boolean {
+    const nacls = graph.naclsOf(carrier);
+    if (nacls.length === 0 || nacls.some((entries) => entries === undefined)) return true; // no ACL known: AWS's default allows all
+    const protocol = rule.protocol;
+    if (isUnresolved(protocol) || protocol.kind === "icmp" || protocol.kind === "icmpv6") return true;
+    const ports = protocol.kind === "tcp" || protocol.kind === "udp" ? (isUnresolved(rule.ports) ? ALL_PORTS : portsOf(rule.ports)) : ALL_PORTS;
+    const only = { tcp: protocol.kind === "tcp" || protocol.kind === "all", udp: protocol.kind === "udp" || protocol.kind === "all", otherProtocols: protocol.kind === "number" || protocol.kind === "all" };
+    return nacls.some((entries) => naclInternetExposure(entries!.filter((e) => e.direction === "ingress"), ports, options, only).length > 0);
+}
+
+function describeCarrier(carrier: Carrier, group: GroupNode): string {
+    return `"${carrier.resource.name}" (carries "${group.label}")`;
+}
+
+/** The sources a referenced group stands for: its own tier tag, else the tiers of the resources carrying it. */
+function sourcesOfGroup(source: GroupNode): Array<{ tier: Tier; label: string }> {
+    if (source.tierTag) return [{ tier: source.tierTag, label: `security group "${source.label}" (tier ${source.tierTag})` }];
+    const out: Array<{ tier: Tier; label: string }> = [];
+    const seen = new Set<Tier>();
+    for (const { carrier } of source.carriers) {
+        if (!carrier.tier || seen.has(carrier.tier)) continue;
+        seen.add(carrier.tier);
+        out.push({ tier: carrier.tier, label: describeCarrier(carrier, source) });
+    }
+    return out;
+}
+
+export function pathsTo(graph: StackGraph, carrier: Carrier, options: InternetOptions): Path[] {
+    const paths: Path[] = [];
+    for (const { group, certain } of carrier.attachments) {
+        const holders: Array<[Rule, StackResource | undefined]> = [
+            ...group.ownInline.map((rule): [Rule, StackResource | undefined] => [rule, group.resource]),
+            ...group.standalone.map(({ resource, rule }): [Rule, StackResource | undefined] => [rule, resource]),
+        ];
+        for (const [rule, holder] of holders) {
+            if (rule.direction !== "ingress" || rule.action !== "allow") continue;
+            const base = { destination: carrier, group, rule };
+            const exposure = internetExposure(rule, options);
+            if (exposure.verdict === "yes" && naclLetsInternetThrough(graph, carrier, rule, options)) {
+                paths.push({ ...base, source: "internet", sourceLabel: exposure.internet.map((i) => peerLabel(i.peer)).join(", "), certain });
+            } else if (exposure.verdict === "maybe") {
+                paths.push({ ...base, source: "unknown", sourceLabel: "an address not known yet", certain, unresolved: exposure.unresolved[0] });
+            }
+            for (const peer of rule.peers) {
+                if (peer.kind === "prefixList" && holder) {
+                    const cidrs = (graph.prefixListCidrs(holder, peer) ?? []).map((c) => parseCidr(c)).filter((c): c is Cidr => typeof c !== "string");
+                    if (internetCidrsOf(cidrs, options).length > 0 && naclLetsInternetThrough(graph, carrier, rule, options)) {
+                        paths.push({ ...base, source: "internet", sourceLabel: `${peerLabel(peer)} (its entries include the internet)`, certain });
+                    }
+                }
+                if (peer.kind !== "securityGroup" && peer.kind !== "self") continue;
+                const resolved = peer.kind === "self" ? [{ group, certain: true }] : holder ? graph.resolveGroups(holder, peer.property, peer.id) : [];
+                for (const source of resolved) {
+                    for (const { tier, label } of sourcesOfGroup(source.group)) {
+                        paths.push({ ...base, source: tier, sourceLabel: label, certain: certain && source.certain });
+                    }
+                }
+            }
+        }
+    }
+    return paths;
+}
+
+/** "it carries "web-sg", whose ingress[0] allows TCP port 22 from 0.0.0.0/0". */
+export function describePath(path: Path): string {
+    const where = path.rule.origin.path ? path.rule.origin.path : `standalone rule "${path.rule.origin.resourceName}"`;
+    return `it carries "${path.group.label}", whose ${where} allows ${protocolAndPorts(path.rule)} from ${path.rule.peers.map(peerLabel).join(", ")}`;
+}
+

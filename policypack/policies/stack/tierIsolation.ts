@@ -1,0 +1,113 @@
+import { ConfigKey, ConfigValues, internetKeys } from "../../kit/config";
+import { StackFinding, StackPolicyDefinition } from "../../kit/defineStack";
+import { show, describeUnresolved } from "../../model/values";
+import { TIERS, Tier } from "../../network/carriers";
+import { describePath, pathsTo } from "../../network/reachability";
+
+type Source = Tier | "internet";
+const DEFAULT_FLOWS: Array<[Source, Tier]> = [
+    ["internet", "public"],
+    ["public", "web"],
+    ["public", "app"],
+    ["web", "app"],
+    ["web", "data"],
+    ["app", "data"],
+];
+
+const flowsKey: ConfigKey<Array<[Source, Tier]>> = {
+    schema: {
+        type: "array",
+        description: 'Allowed [from, to] tier pairs ("internet" as a source); replaces the defaults.',
+        items: { type: "array", items: { type: "string" } },
+        default: DEFAULT_FLOWS,
+    },
+    defaultValue: DEFAULT_FLOWS,
+    read(raw) {
+        if (!Array.isArray(raw)) return { invalid: `${show(raw)} is not a list of [from, to] pairs` };
+        for (const [i, pair] of raw.entries()) {
+            const ok = Array.isArray(pair) && pair.length === 2 && (pair[0] === "internet" || TIERS.includes(pair[0])) && TIERS.includes(pair[1]);
+            if (!ok) return { invalid: `item [${i}] = ${show(pair)} is not a [from, to] pair of tiers (${TIERS.join(", ")}; "internet" as a source)` };
+        }
+        return raw as Array<[Source, Tier]>;
+    },
+};
+
+const booleanKey = (description: string, defaultValue: boolean): ConfigKey<boolean> => ({
+    schema: { type: "boolean", description, default: defaultValue },
+    defaultValue,
+    read: (raw) => (typeof raw === "boolean" ? raw : { invalid: `${show(raw)} is not true or false` }),
+});
+
+const config = {
+    flows: flowsKey,
+    allowSameTier: booleanKey("Allow traffic between resources of the same tier (cluster members, self rules).", true),
+    requireTiers: booleanKey("Report resources that carry security groups but have no tier.", false),
+    ...internetKeys,
+};
+
+const FIX_INTERNET = "only the load balancer (tier public) may face the internet: remove the internet rule from this resource's groups, or give the resource its own group.";
+const FIX_TIER = "carry only the groups of the resource's own tier, and reference the allowed source tier's group in its ingress rules.";
+
+function words(source: Source): string {
+    return source === "internet" ? "the internet" : `tier ${source}`;
+}
+
+export const tierIsolation: StackPolicyDefinition<typeof config> = {
+    name: "tier-isolation",
+    description: "Every resource is reachable only from the tiers allowed to reach it (internet → public → web/app → data), judged on the union of all its security groups, narrowed by the network ACL of its subnets.",
+    enforcementLevel: "mandatory",
+    severity: "critical",
+    remediationSteps:
+        "Give each resource the security group of its own tier only, and let each tier's ingress reference the security group of the tier before it. A database must never carry a web or load-balancer group; only load balancers face the internet. Tag resources or groups with tierguard:tier (public, web, app, data) where the tier cannot be inferred.",
+    tags: ["network", "stack", "three-tier", "reachability"],
+    config,
+    check(graph, cfg: ConfigValues<typeof config>): StackFinding[] {
+        const findings: StackFinding[] = [];
+        const allowed = new Set(cfg.flows.map(([from, to]) => `${from}>${to}`));
+        for (const carrier of graph.carriers) {
+            const tier = carrier.tier;
+            if (!tier) {
+                if (cfg.requireTiers && carrier.attachments.length > 0) {
+                    findings.push({ kind: "violation", resource: carrier.resource, message: `"${carrier.resource.name}" carries security groups but has no tier: tag it (or its groups) with tierguard:tier = public, web, app or data.` });
+                }
+                continue;
+            }
+            const seen = new Set<string>();
+            for (const path of pathsTo(graph, carrier, cfg)) {
+                const who = `"${carrier.resource.name}" (tier ${tier}, from ${carrier.tierSource})`;
+                if (path.source === "unknown") {
+                    if (tier === "public") continue; // the public tier may face anyone
+                    const key = `unknown|${path.group.label}|${path.rule.origin.path}|${path.rule.origin.resourceName}`;
+                    if (seen.has(key)) continue;
+                    seen.add(key);
+                    findings.push({
+                        kind: "unverifiable",
+                        resource: carrier.resource,
+                        message: `${who}: cannot verify that it is not reachable from the internet, because ${path.unresolved ? describeUnresolved(path.unresolved) : "a value is unknown"}: ${describePath(path)}.`,
+                    });
+                    continue;
+                }
+                const source = path.source;
+                const always = tier === "data" && (source === "internet" || source === "public");
+                const ok = !always && (allowed.has(`${source}>${tier}`) || (source === tier && cfg.allowSameTier));
+                if (ok) continue;
+                const key = `${source}|${path.sourceLabel}|${path.group.label}|${path.rule.origin.path}|${path.rule.origin.resourceName}`;
+                if (seen.has(key)) continue;
+                seen.add(key);
+                const fix = source === "internet" ? FIX_INTERNET : FIX_TIER;
+                const from = source === "internet" ? `the internet (${path.sourceLabel})` : `${words(source)}: ${path.sourceLabel}`;
+                const because = always ? ` A ${tier}-tier resource must never be reachable from ${words(source)}.` : "";
+                if (path.certain) {
+                    findings.push({ kind: "violation", resource: carrier.resource, message: `${who} is reachable from ${from}: ${describePath(path)}.${because} Fix: ${fix}` });
+                } else {
+                    findings.push({
+                        kind: "unverifiable",
+                        resource: carrier.resource,
+                        message: `${who} may be reachable from ${from}, if the security group id that is not known yet turns out to be "${path.group.label}" (one of the candidates that fed the property): ${describePath(path)}. Fix if so: ${fix}`,
+                    });
+                }
+            }
+        }
+        return findings;
+    },
+};
