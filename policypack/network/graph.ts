@@ -155,7 +155,7 @@ export class StackGraph {
      * Resolves a reference to a security group held in `property` of `holder`: by known id (or name),
      * else, for an unknown value, through the resources that fed the property.
      */
-    resolveGroups(holder: StackResource, property: string, value: unknown, exclude?: GroupNode): Array<{ group: GroupNode; certain: boolean }> {
+    resolveGroups(holder: StackResource, property: string, value: unknown, unknownsInProperty = 1): Array<{ group: GroupNode; certain: boolean }> {
         if (typeof value === "string" && !isUnknown(value)) {
             const known = this.groupById.get(value) ?? this.groupByName.get(value);
             if (known) return [{ group: known, certain: true }];
@@ -168,8 +168,10 @@ export class StackGraph {
         }
         const candidates = (holder.propertyDependencies[topLevel(property)] ?? [])
             .map((urn) => this.groupByUrn.get(urn))
-            .filter((g): g is GroupNode => g !== undefined && g !== exclude);
-        return candidates.map((group) => ({ group, certain: candidates.length === 1 }));
+            .filter((g): g is GroupNode => g !== undefined);
+        // As many unknown ids as candidate groups: each candidate is one of them (the usual case).
+        // Fewer: a preview cannot tell which candidates they are.
+        return candidates.map((group) => ({ group, certain: candidates.length <= unknownsInProperty }));
     }
 
     private joinStandaloneRules(): void {
@@ -286,8 +288,10 @@ export class StackGraph {
             if (!spec) continue;
             const attachments: Attachment[] = [];
             for (const path of spec.groups) {
-                for (const value of valuesAt(resource.props, path)) {
-                    for (const { group, certain } of this.resolveGroups(resource, path[0], value)) attachments.push({ group, certain, property: path.join(".") });
+                const values = valuesAt(resource.props, path);
+                const unknowns = values.filter(isUnknown).length;
+                for (const value of values) {
+                    for (const { group, certain } of this.resolveGroups(resource, path[0], value, unknowns)) attachments.push({ group, certain, property: path.join(".") });
                 }
             }
             const subnets = (spec.subnets ?? []).flatMap((path) => this.subnetKeys(resource, path[0], valuesAt(resource.props, path)));

@@ -10,7 +10,7 @@ import { ALL_PORTS, portsOf } from "../model/ports";
 import { Rule, peerLabel, protocolAndPorts } from "../model/rule";
 import { Unresolved, isUnresolved } from "../model/values";
 import { Tier } from "./carriers";
-import { Carrier, GroupNode, StackGraph, StackResource } from "./graph";
+import { Carrier, GroupNode, StackGraph, StackResource, topLevel } from "./graph";
 
 export interface Path {
     destination: Carrier;
@@ -77,7 +77,8 @@ export function pathsTo(graph: StackGraph, carrier: Carrier, options: InternetOp
                     }
                 }
                 if (peer.kind !== "securityGroup" && peer.kind !== "self") continue;
-                const resolved = peer.kind === "self" ? [{ group, certain: true }] : holder ? graph.resolveGroups(holder, peer.property, peer.id) : [];
+                const unknownsHere = holders.filter(([, h]) => h === holder).flatMap(([r]) => r.peers).filter((p) => p.kind === "securityGroup" && p.id === undefined && topLevel(p.property) === topLevel(peer.property)).length;
+                const resolved = peer.kind === "self" ? [{ group, certain: true }] : holder ? graph.resolveGroups(holder, peer.property, peer.id, unknownsHere) : [];
                 for (const source of resolved) {
                     for (const { tier, label } of sourcesOfGroup(source.group)) {
                         paths.push({ ...base, source: tier, sourceLabel: label, certain: certain && source.certain });
