@@ -4,7 +4,7 @@
  * Usage: node captureProgram.js <program-dir> <preview|update>
  */
 import { captureProgram } from "../../cli/program/capture";
-import { isAnalysed } from "../../cli/engine/runPack";
+import { UNKNOWN, isAnalysed } from "../../cli/engine/runPack";
 import { loadConfig, loadProject } from "../../cli/program/project";
 import { enableTypeScript } from "../../cli/program/typescript";
 
@@ -23,7 +23,12 @@ async function main(): Promise<void> {
         config: config.values,
         secretKeys: config.secretKeys,
     });
-    const resources = capture.resources.filter(isAnalysed).map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: r.inputs }));
+    // Each resource with its inputs (for Analyze) and as AnalyzeStack sees it (outputs, dependencies).
+    const resources = capture.resources.map((r) => ({
+        analysed: isAnalysed(r),
+        inputs: { type: r.type, name: r.name, urn: r.urn, props: r.inputs },
+        outputs: { type: r.type, name: r.name, urn: r.urn, parent: r.parent, dependencies: r.dependencies, propertyDependencies: r.propertyDependencies, props: r.custom ? { ...r.inputs, id: r.id ?? UNKNOWN } : r.inputs },
+    }));
     process.stdout.write(JSON.stringify(resources), () => process.exit(0));
 }
 

@@ -13,15 +13,14 @@ it.each(["preview", "update"] as const)("check's verdicts on the insecure exampl
     const helper = path.join(__dirname, "captureProgram.js");
     const captured = spawnSync(process.execPath, [helper, path.join(ROOT, "examples", "insecure-web-app"), mode], { encoding: "utf8" });
     expect(captured.stderr).toBe("");
-    const resources: TestResource[] = JSON.parse(captured.stdout);
+    const resources: Array<{ analysed: boolean; inputs: TestResource; outputs: TestResource }> = JSON.parse(captured.stdout);
     const pack = await PackProcess.start();
     const direct: string[] = [];
     try {
-        for (const r of resources) {
-            for (const d of await pack.analyze({ type: r.type, name: r.name, urn: r.urn, props: r.props })) {
-                direct.push(`${d.policyName}|${d.enforcementLevel}|${d.urn}|${d.message}`);
-            }
-        }
+        const diagnostics = [];
+        for (const r of resources.filter((x) => x.analysed)) diagnostics.push(...(await pack.analyze(r.inputs)));
+        diagnostics.push(...(await pack.analyzeStack(resources.map((r) => r.outputs))));
+        for (const d of diagnostics) direct.push(`${d.policyName}|${d.enforcementLevel}|${d.urn}|${d.message}`);
     } finally {
         await pack.stop();
     }

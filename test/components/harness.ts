@@ -10,7 +10,7 @@ export async function run(build: () => void, mode: Mode = "update"): Promise<Cap
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     try {
-        return await captureProgram({ programDir: ROOT, run: build, project: "components", stack: "test", mode, config: {}, secretKeys: [] });
+        return await captureProgram({ programDir: ROOT, run: () => void build(), project: "components", stack: "test", mode, config: {}, secretKeys: [] });
     } finally {
         Error.stackTraceLimit = limit;
     }

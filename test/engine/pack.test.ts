@@ -4,7 +4,7 @@
  * modes for every policy, and AnalyzeStack.
  */
 import { PackProcess, UNKNOWN, secret, urnOf, Diagnostic, TestResource } from "../../cli/engine/packProcess";
-import { policyDefinitions } from "../../policypack/policies";
+import { policyDefinitions, stackPolicyDefinitions } from "../../policypack/policies";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 let pack: PackProcess;
@@ -83,9 +83,9 @@ describe("GetAnalyzerInfo", () => {
         const info = await pack.getAnalyzerInfo();
         expect(info.name).toBe("tierguard");
         expect(info.version).toBe(require("../../../policypack/package.json").version);
-        expect(info.policies.map((p) => p.name).sort()).toEqual(Object.keys(CASES).sort());
+        expect(info.policies.map((p) => p.name).sort()).toEqual([...Object.keys(CASES), ...stackPolicyDefinitions.map((d) => d.name)].sort());
         for (const p of info.policies) {
-            const definition = policyDefinitions.find((d) => d.name === p.name)!;
+            const definition = [...policyDefinitions, ...stackPolicyDefinitions].find((d) => d.name === p.name)!;
             expect(p.enforcementLevel).toBe(definition.enforcementLevel);
             expect(p.remediationSteps.length).toBeGreaterThan(20);
             expect(p.tags.length).toBeGreaterThan(0);

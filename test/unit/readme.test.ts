@@ -1,7 +1,9 @@
 /** The README's policy table is the users' reference: it must match the pack. */
 import * as fs from "fs";
 import * as path from "path";
-import { policyDefinitions } from "../../policypack/policies";
+import { policyDefinitions as resourcePolicies, stackPolicyDefinitions } from "../../policypack/policies";
+
+const policyDefinitions = [...resourcePolicies, ...stackPolicyDefinitions];
 
 const readme = fs.readFileSync(path.resolve(__dirname, "..", "..", "..", "README.md"), "utf8");
 const policiesSection = readme.slice(readme.indexOf("\n## Policies"), readme.indexOf("\n## ", readme.indexOf("\n## Policies") + 1));
