@@ -40,8 +40,19 @@ function describeCarrier(carrier: Carrier, group: GroupNode): string {
     return `"${carrier.resource.name}" (carries "${group.label}")`;
 }
 
+/** Computed once per group: a group carried by thousands of instances is referenced by all of them. */
+const sourcesCache = new WeakMap<GroupNode, Array<{ tier: Tier; label: string }>>();
+
 /** The sources a referenced group stands for: its own tier tag, else the tiers of the resources carrying it. */
 function sourcesOfGroup(source: GroupNode): Array<{ tier: Tier; label: string }> {
+    const cached = sourcesCache.get(source);
+    if (cached) return cached;
+    const computed = computeSourcesOfGroup(source);
+    sourcesCache.set(source, computed);
+    return computed;
+}
+
+function computeSourcesOfGroup(source: GroupNode): Array<{ tier: Tier; label: string }> {
     if (source.tierTag) return [{ tier: source.tierTag, label: `security group "${source.label}" (tier ${source.tierTag})` }];
     const out: Array<{ tier: Tier; label: string }> = [];
     const seen = new Set<Tier>();

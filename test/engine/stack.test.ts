@@ -67,6 +67,13 @@ describe.each(MODES)("tier-isolation (%s)", (mode) => {
         const allowedFirst = await analyze(stack(nacl([entry(90, "allow", "-1", 0, 0), entry(100, "deny", "tcp", 22, 22)])), mode);
         expect(names(of(allowedFirst, "tier-isolation"))).toEqual(["web"]);
     });
+    it("resolves managed prefix lists defined in the stack to their entries", async () => {
+        const list: Declared = { type: "aws:ec2/managedPrefixList:ManagedPrefixList", name: "partners", props: { addressFamily: "IPv4", maxEntries: 5, entries: [{ cidr: "198.51.100.0/24" }, { cidr: "0.0.0.0/0" }] } };
+        const viaList: Declared = { ...dbSg, props: { ...dbSg.props, ingress: [tcpFrom(5432, { prefixListIds: [ref("partners")] })] } };
+        const found = of(await analyze([vpc, subnet, lbSg, webSg, viaList, list, lb, web([ref("web-sg")]), db([ref("db-sg")])], mode), "tier-isolation");
+        expect(names(found)).toEqual(["orders-db"]);
+        expect(found[0].message).toContain("its entries include the internet");
+    });
     it("flows config replaces the defaults; data from the public tier always fails", async () => {
         await pack.configure({ "tier-isolation": { enforcementLevel: "mandatory", flows: [["internet", "public"], ["public", "web"], ["public", "data"], ["web", "data"]] } });
         const found = of(await analyze([...base, web([ref("web-sg")]), db([ref("db-sg"), ref("web-sg")])], mode), "tier-isolation");
