@@ -67,6 +67,15 @@ describe.each(MODES)("tier-isolation (%s)", (mode) => {
         const allowedFirst = await analyze(stack(nacl([entry(90, "allow", "-1", 0, 0), entry(100, "deny", "tcp", 22, 22)])), mode);
         expect(names(of(allowedFirst, "tier-isolation"))).toEqual(["web"]);
     });
+    it("requireTiers reports resources that carry groups but have no tier", async () => {
+        const untagged: Declared = { type: T.instance, name: "worker", props: { ami: "ami-1", subnetId: ref("subnet-a"), vpcSecurityGroupIds: [ref("web-sg")] } };
+        const stack = [...base, untagged, db([ref("db-sg")])];
+        expect(of(await analyze(stack, mode), "tier-isolation")).toEqual([]);
+        await pack.configure({ "tier-isolation": { enforcementLevel: "mandatory", requireTiers: true } });
+        const found = of(await analyze(stack, mode), "tier-isolation");
+        expect(names(found)).toEqual(["worker"]);
+        expect(found[0].message).toContain("has no tier");
+    });
     it("resolves managed prefix lists defined in the stack to their entries", async () => {
         const list: Declared = { type: "aws:ec2/managedPrefixList:ManagedPrefixList", name: "partners", props: { addressFamily: "IPv4", maxEntries: 5, entries: [{ cidr: "198.51.100.0/24" }, { cidr: "0.0.0.0/0" }] } };
         const viaList: Declared = { ...dbSg, props: { ...dbSg.props, ingress: [tcpFrom(5432, { prefixListIds: [ref("partners")] })] } };
