@@ -37,7 +37,8 @@ export const commonKeys = {
 
 export type Severity = "low" | "medium" | "high" | "critical";
 
-export interface PolicyDefinition<K extends ConfigKeys> {
+/** What every policy, resource or stack, declares about itself. */
+export interface PolicyMetadata<K extends ConfigKeys> {
     name: string;
     description: string;
     enforcementLevel: "mandatory" | "advisory";
@@ -46,6 +47,9 @@ export interface PolicyDefinition<K extends ConfigKeys> {
     tags: string[];
     /** The policy's own config keys; `unknownValues` and `exemptions` are added for every policy. */
     config: K;
+}
+
+export interface PolicyDefinition<K extends ConfigKeys> extends PolicyMetadata<K> {
     /** Resource types the policy judges (others are skipped before anything is read). */
     appliesTo: ReadonlySet<string>;
     check(resource: ResourceUnderCheck, config: ConfigValues<K>): Finding[];
@@ -119,9 +123,8 @@ export function unwrapProps(props: unknown): unknown {
     }
 }
 
-/** The policy as the Pulumi SDK wants it. */
-export function toResourcePolicy<K extends ConfigKeys>(policy: PolicyDefinition<K>): ResourceValidationPolicy {
-    const keys = { ...policy.config, ...commonKeys };
+/** The fields the Pulumi SDK takes from any policy. */
+export function sdkFields<K extends ConfigKeys>(policy: PolicyMetadata<K>) {
     return {
         name: policy.name,
         description: policy.description,
@@ -129,7 +132,29 @@ export function toResourcePolicy<K extends ConfigKeys>(policy: PolicyDefinition<
         severity: policy.severity,
         remediationSteps: policy.remediationSteps,
         tags: policy.tags,
-        configSchema: configSchema(keys),
+        configSchema: configSchema({ ...policy.config, ...commonKeys }),
+    };
+}
+
+/**
+ * Hands reports to the SDK. It accepts a violation object (message, urn, enforcementLevel) besides a
+ * plain string, though its type declares only the string; the object lets "cannot be verified"
+ * findings take their own level and keeps our message free of the SDK's prefix.
+ */
+export function emit(reportViolation: ReportViolation, reports: Array<Report & { urn?: string }>): void {
+    for (const report of reports) {
+        (reportViolation as unknown as (violation: object) => void)({
+            message: report.message,
+            ...(report.urn ? { urn: report.urn } : {}),
+            ...(report.enforcementLevel ? { enforcementLevel: report.enforcementLevel } : {}),
+        });
+    }
+}
+
+/** The policy as the Pulumi SDK wants it. */
+export function toResourcePolicy<K extends ConfigKeys>(policy: PolicyDefinition<K>): ResourceValidationPolicy {
+    return {
+        ...sdkFields(policy),
         validateResource: (args, reportViolation: ReportViolation) => {
             if (!policy.appliesTo.has(args.type)) return;
             let reports: Report[];
@@ -140,16 +165,7 @@ export function toResourcePolicy<K extends ConfigKeys>(policy: PolicyDefinition<
             } catch (error) {
                 reports = [{ message: `${args.name}: tierguard could not check this resource (internal error: ${String(error)}); it is NOT verified.`, enforcementLevel: "advisory" }];
             }
-            for (const report of reports) {
-                // The SDK accepts a violation object (message, urn, enforcementLevel) besides a plain
-                // string; its type only declares the string. The object lets "cannot be verified"
-                // findings take their own level and keeps our message free of the SDK's prefix.
-                (reportViolation as unknown as (violation: object) => void)({
-                    message: report.message,
-                    urn: args.urn,
-                    ...(report.enforcementLevel ? { enforcementLevel: report.enforcementLevel } : {}),
-                });
-            }
+            emit(reportViolation, reports.map((report) => ({ ...report, urn: args.urn })));
         },
     };
 }

@@ -3,25 +3,18 @@
  * resources, wrapped like resource policies (config defaults and errors, exemptions per resource,
  * levels for "cannot verify", nothing ever thrown into the engine).
  */
-import type { EnforcementLevel, ReportViolation, StackValidationPolicy } from "@pulumi/policy";
+import type { ReportViolation, StackValidationPolicy } from "@pulumi/policy";
 import { StackGraph, StackResource } from "../network/graph";
-import { ConfigKeys, ConfigValues, configSchema } from "./config";
+import { ConfigKeys, ConfigValues } from "./config";
 import { Exemption, matchExemptions } from "./exemptions";
-import { Finding, Report, Severity, commonKeys, parsedConfigOf, unwrapProps } from "./define";
+import { Finding, PolicyMetadata, Report, commonKeys, emit, parsedConfigOf, sdkFields, unwrapProps } from "./define";
 
 export interface StackFinding extends Finding {
     /** The resource the finding is about (exemptions match it); undefined for the stack as a whole. */
     resource?: StackResource;
 }
 
-export interface StackPolicyDefinition<K extends ConfigKeys> {
-    name: string;
-    description: string;
-    enforcementLevel: "mandatory" | "advisory";
-    severity: Severity;
-    remediationSteps: string;
-    tags: string[];
-    config: K;
+export interface StackPolicyDefinition<K extends ConfigKeys> extends PolicyMetadata<K> {
     check(graph: StackGraph, config: ConfigValues<K>): StackFinding[];
 }
 
@@ -73,13 +66,7 @@ export function graphOf(resources: ReadonlyArray<{ type: string; name: string; u
 
 export function toStackPolicy<K extends ConfigKeys>(policy: StackPolicyDefinition<K>): StackValidationPolicy {
     return {
-        name: policy.name,
-        description: policy.description,
-        enforcementLevel: policy.enforcementLevel as EnforcementLevel,
-        severity: policy.severity,
-        remediationSteps: policy.remediationSteps,
-        tags: policy.tags,
-        configSchema: configSchema({ ...policy.config, ...commonKeys }),
+        ...sdkFields(policy),
         validateStack: (args, reportViolation: ReportViolation) => {
             let reports: StackReport[];
             try {
@@ -87,14 +74,7 @@ export function toStackPolicy<K extends ConfigKeys>(policy: StackPolicyDefinitio
             } catch (error) {
                 reports = [{ message: `tierguard could not build the stack's network graph (internal error: ${String(error)}); the stack is NOT verified.`, enforcementLevel: "advisory" }];
             }
-            for (const report of reports) {
-                // The violation-object form of reportViolation: see toResourcePolicy.
-                (reportViolation as unknown as (violation: object) => void)({
-                    message: report.message,
-                    ...(report.urn ? { urn: report.urn } : {}),
-                    ...(report.enforcementLevel ? { enforcementLevel: report.enforcementLevel } : {}),
-                });
-            }
+            emit(reportViolation, reports);
         },
     };
 }
