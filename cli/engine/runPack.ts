@@ -60,22 +60,38 @@ export function isAnalysed(resource: CapturedResource): boolean {
 }
 
 /** A resource's outputs as AnalyzeStack sees them: inputs plus its id (unknown during a preview). */
+/** A resource's outputs as AnalyzeStack sees them: recorded outputs (a stack export), else inputs plus its id (unknown during a preview). */
 function outputsOf(resource: CapturedResource): Record<string, unknown> {
+    if (resource.outputs) return resource.outputs;
     return resource.custom ? { ...resource.inputs, id: resource.id ?? UNKNOWN } : resource.inputs;
 }
 
-export async function judgeWithPack(
-    capture: CaptureResult,
-    mode: Mode,
-    configFile: PolicyConfigFile,
-    packDir: string = PACK_DIR,
-): Promise<PackVerdict> {
-    const pack = await PackProcess.start(packDir);
-    try {
-        await pack.configureStack({ stack: capture.stack, project: capture.project, organization: "organization", dryRun: mode === "preview" });
-        const info = await pack.getAnalyzerInfo();
-        await pack.configure(configurationFor(info.policies, configFile));
+/**
+ * One pack process judging one or more stacks: started and configured once (GetAnalyzerInfo, then
+ * Configure with the CLI's defaults), then ConfigureStack, Analyze and AnalyzeStack per stack.
+ */
+export class PackSession {
+    private constructor(private readonly pack: PackProcess) {}
 
+    static async open(configFile: PolicyConfigFile, packDir: string = PACK_DIR): Promise<PackSession> {
+        const pack = await PackProcess.start(packDir);
+        try {
+            const info = await pack.getAnalyzerInfo();
+            await pack.configure(configurationFor(info.policies, configFile));
+            return new PackSession(pack);
+        } catch (error) {
+            await pack.stop();
+            throw error;
+        }
+    }
+
+    async close(): Promise<void> {
+        await this.pack.stop();
+    }
+
+    async judge(capture: CaptureResult, mode: Mode): Promise<PackVerdict> {
+        const pack = this.pack;
+        await pack.configureStack({ stack: capture.stack, project: capture.project, organization: "organization", dryRun: mode === "preview" });
         const byUrn = new Map(capture.resources.map((r) => [r.urn, r]));
         const toTestResource = (r: CapturedResource, props: Record<string, unknown>): TestResource => ({
             type: r.type,
@@ -106,7 +122,15 @@ export async function judgeWithPack(
             };
         });
         return { violations, analysed: analysed.length };
+    }
+}
+
+/** Judges one stack with a pack of its own. */
+export async function judgeWithPack(capture: CaptureResult, mode: Mode, configFile: PolicyConfigFile, packDir: string = PACK_DIR): Promise<PackVerdict> {
+    const session = await PackSession.open(configFile, packDir);
+    try {
+        return await session.judge(capture, mode);
     } finally {
-        await pack.stop();
+        await session.close();
     }
 }

@@ -36,6 +36,8 @@ export interface CapturedResource {
     provider?: string;
     /** Inputs as serialized for the engine (unknown sentinels, secret envelopes). */
     inputs: Record<string, unknown>;
+    /** Recorded outputs, when known (a stack export); otherwise the inputs stand for them. */
+    outputs?: Record<string, unknown>;
     id?: string;
     dependencies: string[];
     propertyDependencies: Record<string, string[]>;
