@@ -19,7 +19,7 @@ export interface CheckOptions {
     onResource?: (count: number) => void;
 }
 
-function readPolicyConfig(file: string | undefined): PolicyConfigFile {
+export function readPolicyConfig(file: string | undefined): PolicyConfigFile {
     if (!file) return {};
     let text: string;
     try {

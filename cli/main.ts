@@ -3,7 +3,8 @@
  * The `tierguard` command. Exit codes: 0 no mandatory violation, 1 mandatory violations,
  * 2 usage errors or a program that throws (2 wins over 1).
  */
-import { check } from "./check";
+import { check, readPolicyConfig } from "./check";
+import { scan, scanJson } from "./scan/scan";
 import { ProgramFailure } from "./program/capture";
 import { UsageError } from "./program/project";
 import { jsonReport } from "./report/json";
@@ -11,6 +12,7 @@ import { summaryOf } from "./report/model";
 import { textReport } from "./report/text";
 
 const USAGE = `Usage: tierguard check <program-dir> [options]
+       tierguard scan <stack-export-or-preview.json | dir>... [--format text|json] [--config <file>]
 
 Runs the Pulumi TypeScript/JavaScript program in <program-dir> offline, under a preview emulation,
 and judges every resource with the tierguard policy pack over the engine protocol.
@@ -24,11 +26,16 @@ Options:
   -c, --config-value k=v  set a program config value (repeatable), as pulumi config set
   -h, --help              this help
 
-Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 usage error or the program failed.`;
+scan reads pulumi stack export files and pulumi preview --json output (files, or every .json file in
+a directory) and judges each stack with the same pack.
+
+Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 usage error, the program failed, or a
+file could not be scanned (2 wins over 1).`;
 
 interface Parsed {
     command?: string;
     programDir?: string;
+    targets: string[];
     mode: "preview" | "update";
     format: "text" | "json";
     configFile?: string;
@@ -38,7 +45,7 @@ interface Parsed {
 }
 
 function parseArgs(argv: string[]): Parsed {
-    const parsed: Parsed = { mode: "preview", format: "text", overrides: [], help: false };
+    const parsed: Parsed = { mode: "preview", format: "text", overrides: [], help: false, targets: [] };
     const positional: string[] = [];
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
@@ -82,7 +89,8 @@ function parseArgs(argv: string[]): Parsed {
         }
     }
     [parsed.command, parsed.programDir] = positional;
-    if (positional.length > 2) throw new UsageError(`unexpected argument ${positional[2]}`);
+    parsed.targets = positional.slice(1);
+    if (parsed.command !== "scan" && positional.length > 2) throw new UsageError(`unexpected argument ${positional[2]}`);
     return parsed;
 }
 
@@ -102,6 +110,7 @@ export async function main(argv: string[]): Promise<number> {
         console.log(USAGE);
         return 0;
     }
+    if (args.command === "scan") return runScan(args);
     if (args.command !== "check" || !args.programDir) {
         console.error(args.command && args.command !== "check" ? `tierguard: unknown command "${args.command}"\n\n${USAGE}` : USAGE);
         return 2;
@@ -128,6 +137,24 @@ export async function main(argv: string[]): Promise<number> {
         } else {
             console.error(`tierguard: ${error instanceof Error ? error.stack : String(error)}`);
         }
+        return 2;
+    }
+}
+
+async function runScan(args: Parsed): Promise<number> {
+    if (args.targets.length === 0) {
+        console.error(USAGE);
+        return 2;
+    }
+    try {
+        const result = await scan(args.targets, readPolicyConfig(args.configFile));
+        if (args.format === "json") console.log(scanJson(result));
+        else console.log(result.reports.map((r) => textReport(r, "scan")).join("\n\n"));
+        for (const error of result.errors) console.error(`tierguard: could not scan ${error.message}`);
+        if (result.errors.length > 0) return 2;
+        return result.reports.some((r) => summaryOf(r).mandatory > 0) ? 1 : 0;
+    } catch (error) {
+        console.error(`tierguard: ${error instanceof UsageError ? error.message : error instanceof Error ? error.stack : String(error)}`);
         return 2;
     }
 }

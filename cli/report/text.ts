@@ -9,9 +9,9 @@ function indent(text: string, spaces: number): string {
         .join("\n");
 }
 
-export function textReport(report: CheckReport): string {
+export function textReport(report: CheckReport, command = "check"): string {
     const lines: string[] = [];
-    lines.push(`tierguard check ${report.program} (project ${report.project}, stack ${report.stack}, ${report.mode} mode)`);
+    lines.push(`tierguard ${command} ${report.program} (project ${report.project}, stack ${report.stack}, ${report.mode} mode)`);
     lines.push("");
     for (const group of groupByResource(report.violations)) {
         const first = group.violations[0];

@@ -1,0 +1,43 @@
+/** `tierguard scan` of stack exports and preview JSON (the organisation-scan issue, first part). */
+import { tierguard } from "./run";
+
+interface ScanJson {
+    stacks: Array<{ stack: string; file: string; violations: Array<Record<string, string>>; summary: { mandatory: number; advisory: number; resources: number } }>;
+    summary: { mandatory: number; advisory: number; resources: number; stacks: number; failedFiles: number };
+    errors: Array<{ file: string; message: string }>;
+}
+
+const pairs = (s: ScanJson["stacks"][number]) => [...new Set(s.violations.map((v) => `${v.policy} @ ${v.resourceName}`))].sort();
+
+it("scans a directory of exports and previews, one report per stack", () => {
+    const run = tierguard("scan", "test/fixtures/stacks", "--format", "json");
+    expect(run.code).toBe(1);
+    const report: ScanJson = JSON.parse(run.stdout);
+    expect(report.stacks.map((s) => s.stack)).toEqual(["dev", "prod", "staging"]);
+    const [dev, prod, staging] = report.stacks;
+    expect(dev.violations).toEqual([]);
+    expect(pairs(prod)).toEqual(
+        ["database-not-publicly-accessible @ db", "internet-ingress-only-on-allowed-ports @ web-sg", "no-admin-ports-from-internet @ web-sg", "tier-isolation @ db", "tier-isolation @ web-0"].sort(),
+    );
+    expect(pairs(staging)).toContain("no-admin-ports-from-internet @ admin");
+    expect(report.summary).toEqual({ mandatory: 7, advisory: 1, resources: 7, stacks: 3, failedFiles: 0 });
+});
+
+it("names malformed and foreign files, scans the rest, and exits 2", () => {
+    const run = tierguard("scan", "test/fixtures/stacks-bad", "test/fixtures/stacks/shop-dev.json", "--format", "json");
+    expect(run.code).toBe(2);
+    const report: ScanJson = JSON.parse(run.stdout);
+    expect(report.stacks.map((s) => s.stack)).toEqual(["dev"]);
+    expect(report.errors.map((e) => e.message)).toEqual([
+        expect.stringMatching(/foreign\.json: not a Pulumi stack export/),
+        expect.stringMatching(/truncated\.json: not valid JSON/),
+    ]);
+    expect(run.stderr).toContain("could not scan");
+});
+
+it("prints a text report per stack", () => {
+    const run = tierguard("scan", "test/fixtures/stacks/shop-prod.json");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("tierguard scan test/fixtures/stacks/shop-prod.json (project shop, stack prod, update mode)");
+    expect(run.stdout).toMatch(/Summary: 5 mandatory/);
+});
