@@ -120,5 +120,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
         resources: verdict.analysed,
         unchecked,
         invokes: capture.invokes,
+        policies: verdict.policies,
+        sources: Object.fromEntries(capture.resources.filter((r) => r.source && r.source.uri).map((r) => [r.urn, r.source!])),
     };
 }

@@ -22,6 +22,8 @@ export interface Violation {
 
 export interface PackVerdict {
     violations: Violation[];
+    /** The pack's policies, as GetAnalyzerInfo describes them. */
+    policies: PolicyInfo[];
     /** How many resources were analysed (Analyze calls). */
     analysed: number;
 }
@@ -71,14 +73,18 @@ function outputsOf(resource: CapturedResource): Record<string, unknown> {
  * Configure with the CLI's defaults), then ConfigureStack, Analyze and AnalyzeStack per stack.
  */
 export class PackSession {
-    private constructor(private readonly pack: PackProcess) {}
+    private constructor(
+        private readonly pack: PackProcess,
+        /** The pack's policies as GetAnalyzerInfo describes them (for SARIF rules). */
+        readonly policies: PolicyInfo[],
+    ) {}
 
     static async open(configFile: PolicyConfigFile, packDir: string = PACK_DIR): Promise<PackSession> {
         const pack = await PackProcess.start(packDir);
         try {
             const info = await pack.getAnalyzerInfo();
             await pack.configure(configurationFor(info.policies, configFile));
-            return new PackSession(pack);
+            return new PackSession(pack, info.policies);
         } catch (error) {
             await pack.stop();
             throw error;
@@ -121,7 +127,7 @@ export class PackSession {
                 message: d.message,
             };
         });
-        return { violations, analysed: analysed.length };
+        return { violations, analysed: analysed.length, policies: this.policies };
     }
 }
 

@@ -1,5 +1,6 @@
 /** Everything a check produced, in the form every output format reads. */
 import { Violation } from "../engine/runPack";
+import { PolicyInfo } from "../engine/packProcess";
 import { InvokeNote } from "../program/invokes";
 import { Mode } from "../program/capture";
 
@@ -21,6 +22,10 @@ export interface CheckReport {
     resources: number;
     unchecked: Unchecked[];
     invokes: InvokeNote[];
+    /** The pack's policies (for SARIF rules). */
+    policies: PolicyInfo[];
+    /** Where the program registered each resource, by URN, when known. */
+    sources: Record<string, { uri: string; line: number; column: number }>;
 }
 
 export function summaryOf(report: CheckReport): { mandatory: number; advisory: number; resources: number } {

@@ -54,6 +54,8 @@ export async function scan(targets: string[], policyConfig: PolicyConfigFile, on
                     resources: verdict.analysed,
                     unchecked: [],
                     invokes: [],
+                    policies: verdict.policies,
+                    sources: {},
                 });
             } catch (error) {
                 if (!(error instanceof StackFileError)) throw error;

@@ -1,0 +1,35 @@
+/** `--format sarif`: valid SARIF 2.1.0 (checked against the schema Microsoft's jest-sarif ships), located where the program registered each resource. */
+import * as fs from "fs";
+import * as path from "path";
+import { ROOT, tierguard } from "./run";
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+expect.extend(require("@microsoft/jest-sarif"));
+
+interface Sarif {
+    version: string;
+    runs: Array<{ tool: { driver: { rules: Array<{ id: string; help: { text: string } }> } }; results: Array<Record<string, any>> }>;
+}
+
+it("check --format sarif is valid SARIF with one rule per policy, results in the program's file and line", () => {
+    const run = tierguard("check", "examples/insecure-web-app", "--format", "sarif");
+    expect(run.code).toBe(1);
+    const sarif: Sarif = JSON.parse(run.stdout);
+    (expect(sarif) as any).toBeValidSarifLog();
+    const { rules } = sarif.runs[0].tool.driver;
+    expect(rules.map((r) => r.id)).toContain("tier-isolation");
+    expect(rules.length).toBe(15);
+    const ssh = sarif.runs[0].results.find((r) => r.ruleId === "no-admin-ports-from-internet" && r.locations[0].logicalLocations[0].name === "web-sg")!;
+    expect(ssh.level).toBe("error");
+    const line = fs.readFileSync(path.join(ROOT, "examples", "insecure-web-app", "index.ts"), "utf8").split("\n").findIndex((l) => l.includes('new aws.ec2.SecurityGroup("web-sg"')) + 1;
+    expect(ssh.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "examples/insecure-web-app/index.ts", uriBaseId: "%SRCROOT%" }, region: expect.objectContaining({ startLine: line }) });
+    expect(sarif.runs[0].results.filter((r) => r.level === "warning").length).toBeGreaterThan(0);
+});
+
+it("scan --format sarif is valid SARIF, located in the scanned files", () => {
+    const run = tierguard("scan", "test/fixtures/stacks", "--format", "sarif");
+    const sarif: Sarif = JSON.parse(run.stdout);
+    (expect(sarif) as any).toBeValidSarifLog();
+    const uris = new Set(sarif.runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri));
+    expect([...uris].sort()).toEqual(["test/fixtures/stacks/shop-prod.json", "test/fixtures/stacks/shop-staging.preview.json"]);
+});
