@@ -11,9 +11,10 @@ import { jsonReport } from "./report/json";
 import { summaryOf } from "./report/model";
 import { textReport } from "./report/text";
 import { sarifReport } from "./report/sarif";
+import { markdownReport } from "./report/markdown";
 
 const USAGE = `Usage: tierguard check <program-dir> [options]
-       tierguard scan <stack-export-or-preview.json | dir>... [--format text|json|sarif] [--config <file>]
+       tierguard scan <stack-export-or-preview.json | dir>... [--format text|json|sarif|markdown] [--config <file>]
 
 Runs the Pulumi TypeScript/JavaScript program in <program-dir> offline, under a preview emulation,
 and judges every resource with the tierguard policy pack over the engine protocol.
@@ -21,7 +22,7 @@ and judges every resource with the tierguard policy pack over the engine protoco
 Options:
   --mode preview|update   preview (default): ids and computed outputs of new resources are unknown;
                           update: new resources get known placeholder ids
-  --format text|json|sarif  report format (default text); sarif for code scanning
+  --format FORMAT          text (default), json, sarif (code scanning) or markdown (a pull-request comment)
   --config <file>         policy config JSON, as for pulumi preview --policy-pack-config
   --stack <name>          read Pulumi.<name>.yaml (default: the only stack file, else "dev")
   -c, --config-value k=v  set a program config value (repeatable), as pulumi config set
@@ -38,7 +39,7 @@ interface Parsed {
     programDir?: string;
     targets: string[];
     mode: "preview" | "update";
-    format: "text" | "json" | "sarif";
+    format: "text" | "json" | "sarif" | "markdown";
     configFile?: string;
     stack?: string;
     overrides: string[];
@@ -70,7 +71,7 @@ function parseArgs(argv: string[]): Parsed {
             }
             case "--format": {
                 const format = take();
-                if (format !== "text" && format !== "json" && format !== "sarif") throw new UsageError(`--format must be text, json or sarif, got "${format}"`);
+                if (format !== "text" && format !== "json" && format !== "sarif" && format !== "markdown") throw new UsageError(`--format must be text, json, sarif or markdown, got "${format}"`);
                 parsed.format = format;
                 break;
             }
@@ -127,7 +128,8 @@ export async function main(argv: string[]): Promise<number> {
             onResource: showProgress ? progress : undefined,
         });
         if (showProgress) process.stderr.write("\r\x1b[K");
-        console.log(args.format === "json" ? jsonReport(report) : args.format === "sarif" ? sarifReport([report]) : textReport(report));
+        const formats = { json: () => jsonReport(report), sarif: () => sarifReport([report]), markdown: () => markdownReport([report]), text: () => textReport(report) };
+        console.log(formats[args.format]());
         return summaryOf(report).mandatory > 0 ? 1 : 0;
     } catch (error) {
         if (showProgress) process.stderr.write("\r\x1b[K");
@@ -151,6 +153,7 @@ async function runScan(args: Parsed): Promise<number> {
         const result = await scan(args.targets, readPolicyConfig(args.configFile));
         if (args.format === "json") console.log(scanJson(result));
         else if (args.format === "sarif") console.log(sarifReport(result.reports));
+        else if (args.format === "markdown") console.log(markdownReport(result.reports));
         else console.log(result.reports.map((r) => textReport(r, "scan")).join("\n\n"));
         for (const error of result.errors) console.error(`tierguard: could not scan ${error.message}`);
         if (result.errors.length > 0) return 2;

@@ -174,7 +174,7 @@ describe("usage errors exit 2", () => {
     it.each([
         [["check"], "Usage"],
         [["check", "examples/insecure-web-app", "--mode", "apply"], "--mode must be preview or update"],
-        [["check", "examples/insecure-web-app", "--format", "xml"], "--format must be text, json or sarif"],
+        [["check", "examples/insecure-web-app", "--format", "xml"], "--format must be text, json, sarif or markdown"],
         [["check", "no/such/dir"], "is not a directory"],
         [["check", "test"], "no Pulumi.yaml"],
         [["check", "examples/insecure-web-app", "--config", "no-such.json"], "cannot read policy config"],

@@ -41,3 +41,11 @@ it("prints a text report per stack", () => {
     expect(run.stdout).toContain("tierguard scan test/fixtures/stacks/shop-prod.json (project shop, stack prod, update mode)");
     expect(run.stdout).toMatch(/Summary: 5 mandatory/);
 });
+
+it("prints a pull-request comment with --format markdown", () => {
+    const run = tierguard("scan", "test/fixtures/stacks", "--format", "markdown");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("| shop/prod | **5** | 0 | 4 |");
+    expect(run.stdout).toContain("<b>db</b> <code>aws:rds/instance:Instance</code> — 2 violations");
+    expect(run.stdout).toContain("🛑 **mandatory** `database-not-publicly-accessible` (critical)");
+});
