@@ -121,6 +121,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
         unchecked,
         invokes: capture.invokes,
         policies: verdict.policies,
+        capture,
         sources: Object.fromEntries(capture.resources.filter((r) => r.source && r.source.uri).map((r) => [r.urn, r.source!])),
     };
 }

@@ -12,6 +12,7 @@ import { summaryOf } from "./report/model";
 import { textReport } from "./report/text";
 import { sarifReport } from "./report/sarif";
 import { markdownReport } from "./report/markdown";
+import { GraphFormat, renderGraph } from "./report/graph";
 
 const USAGE = `Usage: tierguard check <program-dir> [options]
        tierguard scan <stack-export-or-preview.json | dir>... [--format text|json|sarif|markdown] [--config <file>]
@@ -23,6 +24,7 @@ Options:
   --mode preview|update   preview (default): ids and computed outputs of new resources are unknown;
                           update: new resources get known placeholder ids
   --format FORMAT          text (default), json, sarif (code scanning) or markdown (a pull-request comment)
+  --graph mermaid|dot     print the stack's network graph instead of the report
   --config <file>         policy config JSON, as for pulumi preview --policy-pack-config
   --stack <name>          read Pulumi.<name>.yaml (default: the only stack file, else "dev")
   -c, --config-value k=v  set a program config value (repeatable), as pulumi config set
@@ -44,6 +46,7 @@ interface Parsed {
     stack?: string;
     overrides: string[];
     help: boolean;
+    graph?: GraphFormat;
 }
 
 function parseArgs(argv: string[]): Parsed {
@@ -78,6 +81,12 @@ function parseArgs(argv: string[]): Parsed {
             case "--config":
                 parsed.configFile = take();
                 break;
+            case "--graph": {
+                const graph = take();
+                if (graph !== "mermaid" && graph !== "dot") throw new UsageError(`--graph must be mermaid or dot, got "${graph}"`);
+                parsed.graph = graph;
+                break;
+            }
             case "--stack":
                 parsed.stack = take();
                 break;
@@ -128,8 +137,13 @@ export async function main(argv: string[]): Promise<number> {
             onResource: showProgress ? progress : undefined,
         });
         if (showProgress) process.stderr.write("\r\x1b[K");
-        const formats = { json: () => jsonReport(report), sarif: () => sarifReport([report]), markdown: () => markdownReport([report]), text: () => textReport(report) };
-        console.log(formats[args.format]());
+        const formats = {
+            json: () => jsonReport(report),
+            sarif: () => sarifReport([report]),
+            markdown: () => markdownReport([report], [renderGraph(report.capture, report.violations, "mermaid")]),
+            text: () => textReport(report),
+        };
+        console.log(args.graph ? renderGraph(report.capture, report.violations, args.graph) : formats[args.format]());
         return summaryOf(report).mandatory > 0 ? 1 : 0;
     } catch (error) {
         if (showProgress) process.stderr.write("\r\x1b[K");
@@ -151,9 +165,10 @@ async function runScan(args: Parsed): Promise<number> {
     }
     try {
         const result = await scan(args.targets, readPolicyConfig(args.configFile));
-        if (args.format === "json") console.log(scanJson(result));
+        if (args.graph) console.log(result.reports.map((r) => renderGraph(r.capture, r.violations, args.graph!)).join("\n\n"));
+        else if (args.format === "json") console.log(scanJson(result));
         else if (args.format === "sarif") console.log(sarifReport(result.reports));
-        else if (args.format === "markdown") console.log(markdownReport(result.reports));
+        else if (args.format === "markdown") console.log(markdownReport(result.reports, result.reports.map((r) => renderGraph(r.capture, r.violations, "mermaid"))));
         else console.log(result.reports.map((r) => textReport(r, "scan")).join("\n\n"));
         for (const error of result.errors) console.error(`tierguard: could not scan ${error.message}`);
         if (result.errors.length > 0) return 2;

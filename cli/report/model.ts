@@ -2,7 +2,7 @@
 import { Violation } from "../engine/runPack";
 import { PolicyInfo } from "../engine/packProcess";
 import { InvokeNote } from "../program/invokes";
-import { Mode } from "../program/capture";
+import { CaptureResult, Mode } from "../program/capture";
 
 export interface Unchecked {
     urn: string;
@@ -24,6 +24,8 @@ export interface CheckReport {
     invokes: InvokeNote[];
     /** The pack's policies (for SARIF rules). */
     policies: PolicyInfo[];
+    /** The judged resources, for drawing the network graph. */
+    capture: CaptureResult;
     /** Where the program registered each resource, by URN, when known. */
     sources: Record<string, { uri: string; line: number; column: number }>;
 }

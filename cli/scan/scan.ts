@@ -55,6 +55,7 @@ export async function scan(targets: string[], policyConfig: PolicyConfigFile, on
                     unchecked: [],
                     invokes: [],
                     policies: verdict.policies,
+                    capture: stack,
                     sources: {},
                 });
             } catch (error) {

@@ -1,0 +1,88 @@
+/**
+ * `--graph mermaid|dot`: the stack's network as the stack policies see it — tiers as groups,
+ * resources with their security groups, edges from the internet or a source tier labelled with
+ * protocol and ports, and the edges a tier-isolation violation names drawn in red.
+ */
+import { StackGraph } from "../../policypack/network/graph";
+import { pathsTo } from "../../policypack/network/reachability";
+import { DEFAULT_INTERNET_OPTIONS } from "../../policypack/model/addresses";
+import { protocolAndPorts } from "../../policypack/model/rule";
+import { CaptureResult } from "../program/capture";
+import { Violation, UNKNOWN } from "../engine/runPack";
+
+export type GraphFormat = "mermaid" | "dot";
+
+interface Edge {
+    from: string;
+    to: string;
+    label: string;
+    violating: boolean;
+}
+
+const TIER_ORDER = ["public", "web", "app", "data", "untiered"];
+
+function networkOf(capture: CaptureResult, violations: Violation[]) {
+    const graph = new StackGraph(
+        capture.resources.map((r) => ({
+            type: r.type,
+            name: r.name,
+            urn: r.urn,
+            props: r.outputs ?? (r.custom ? { ...r.inputs, id: r.id ?? UNKNOWN } : r.inputs),
+            propertyDependencies: r.propertyDependencies,
+        })),
+    );
+    const ids = new Map<string, string>();
+    const id = (key: string) => ids.get(key) ?? (ids.set(key, `n${ids.size}`), ids.get(key)!);
+    const tiers = new Map<string, Array<{ id: string; label: string }>>();
+    const edges = new Map<string, Edge>();
+    for (const carrier of graph.carriers) {
+        const tier = carrier.tier ?? "untiered";
+        const groups = carrier.attachments.map((a) => a.group.label).join(", ");
+        (tiers.get(tier) ?? tiers.set(tier, []).get(tier)!).push({ id: id(carrier.resource.urn), label: `${carrier.resource.name}${groups ? ` [${groups}]` : ""}` });
+        for (const path of pathsTo(graph, carrier, DEFAULT_INTERNET_OPTIONS)) {
+            if (path.source === "unknown") continue;
+            const from = path.source === "internet" ? "internet" : `tier_${path.source}`;
+            const violating = violations.some((v) => v.policy === "tier-isolation" && v.urn === carrier.resource.urn && v.message.includes(path.sourceLabel) && v.message.includes(`"${path.group.label}"`));
+            const key = `${from}>${carrier.resource.urn}`;
+            const existing = edges.get(key);
+            const label = protocolAndPorts(path.rule);
+            if (existing) {
+                if (!existing.label.includes(label)) existing.label += `; ${label}`;
+                existing.violating ||= violating;
+            } else {
+                edges.set(key, { from, to: id(carrier.resource.urn), label, violating });
+            }
+        }
+    }
+    return { tiers, edges: [...edges.values()] };
+}
+
+const quote = (text: string) => text.replace(/"/g, "'");
+
+export function renderGraph(capture: CaptureResult, violations: Violation[], format: GraphFormat): string {
+    const { tiers, edges } = networkOf(capture, violations);
+    const ordered = TIER_ORDER.filter((t) => tiers.has(t));
+    if (format === "mermaid") {
+        const lines = ["flowchart LR", '    internet(("internet"))'];
+        for (const tier of ordered) {
+            lines.push(`    subgraph tier_${tier}["${tier}"]`);
+            for (const node of tiers.get(tier)!) lines.push(`        ${node.id}["${quote(node.label)}"]`);
+            lines.push("    end");
+        }
+        edges.forEach((edge, i) => {
+            lines.push(`    ${edge.from} -->|"${quote(edge.label)}"| ${edge.to}`);
+            if (edge.violating) lines.push(`    linkStyle ${i} stroke:#d00,stroke-width:3px`);
+        });
+        return lines.join("\n");
+    }
+    const lines = ["digraph tierguard {", "    rankdir=LR;", '    internet [shape=doublecircle, label="internet"];'];
+    for (const tier of ordered) {
+        lines.push(`    subgraph cluster_${tier} {`, `        label="${tier}";`, `        tier_${tier} [shape=point, label=""];`);
+        for (const node of tiers.get(tier)!) lines.push(`        ${node.id} [shape=box, label="${quote(node.label)}"];`);
+        lines.push("    }");
+    }
+    for (const tier of TIER_ORDER) if (!tiers.has(tier) && edges.some((e) => e.from === `tier_${tier}`)) lines.push(`    tier_${tier} [label="${tier}"];`);
+    for (const edge of edges) lines.push(`    ${edge.from} -> ${edge.to} [label="${quote(edge.label)}"${edge.violating ? ", color=red, penwidth=3" : ""}];`);
+    lines.push("}");
+    return lines.join("\n");
+}
