@@ -1,5 +1,5 @@
 /**
- * `--format json`: { violations: [{ policy, enforcementLevel, severity, urn, resourceType,
+ * `--format json`: { stack, violations: [{ policy, enforcementLevel, severity, urn, resourceType,
  * resourceName, message }], summary: { mandatory, advisory, resources }, unchecked: [...] }.
  */
 import { CheckReport, summaryOf } from "./model";
@@ -15,5 +15,5 @@ export function jsonReport(report: CheckReport): string {
         resourceName: v.resourceName,
         message: v.message,
     }));
-    return JSON.stringify({ violations, summary: summaryOf(report), unchecked: report.unchecked }, null, 2);
+    return JSON.stringify({ stack: report.stack, violations, summary: summaryOf(report), unchecked: report.unchecked }, null, 2);
 }

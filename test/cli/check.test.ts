@@ -16,7 +16,7 @@ interface JsonReport {
 /** The documented shape of `--format json`, checked field by field. */
 function expectDocumentedShape(report: unknown): asserts report is JsonReport {
     const r = report as JsonReport;
-    expect(Object.keys(r).sort()).toEqual(["summary", "unchecked", "violations"]);
+    expect(Object.keys(r).sort()).toEqual(["stack", "summary", "unchecked", "violations"]);
     expect(Array.isArray(r.violations)).toBe(true);
     for (const v of r.violations) {
         expect(Object.keys(v).sort()).toEqual(["enforcementLevel", "message", "policy", "resourceName", "resourceType", "severity", "urn"]);
