@@ -7,13 +7,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cidr, parseCidr } from "../policypack/model/addresses";
+import { TIER_TAG, TIERS, Tier } from "../policypack/network/carriers";
 import { CidrInput, FlowProtocol, PortSpec, Problems, internetCidrs, internetRefusal, readCidr, readDescription, readPorts, show } from "./validation";
 
-export type TierRole = "public" | "web" | "app" | "data";
-export const TIER_ROLES: readonly TierRole[] = ["public", "web", "app", "data"];
-
-/** The tag the stack policies read to know a group's tier. */
-export const TIER_TAG = "tierguard:tier";
+/** A tier's role: the same words, and the same tag, the stack policies read. */
+export type TierRole = Tier;
+const TIER_ROLES = TIERS;
+export { TIER_TAG };
 
 export type Ports = number | [number, number];
 

@@ -31,10 +31,6 @@ export function normalize(intervals: readonly Interval[]): Interval[] {
     return merged;
 }
 
-export function union(a: readonly Interval[], b: readonly Interval[]): Interval[] {
-    return normalize([...a, ...b]);
-}
-
 /** a minus b; both must be normalised. */
 export function subtract(a: readonly Interval[], b: readonly Interval[]): Interval[] {
     const result: Interval[] = [];

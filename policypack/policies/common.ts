@@ -3,7 +3,6 @@ import { AWS_DEFAULT_SECURITY_GROUP, AWS_SECURITY_GROUP, AWS_SECURITY_GROUP_RULE
 import { NATIVE_EGRESS, NATIVE_INGRESS, NATIVE_SECURITY_GROUP } from "../adapters/nativeSecurityGroups";
 import { AWS_DEFAULT_NETWORK_ACL, AWS_NETWORK_ACL, AWS_NETWORK_ACL_RULE, NATIVE_NETWORK_ACL_ENTRY } from "../adapters/networkAcls";
 import { PortSet } from "../model/ports";
-export { ADMIN_PORTS, DATABASE_PORTS } from "../model/sensitivePorts";
 import { Direction, Rule, describeRule } from "../model/rule";
 import { Unresolved, describeUnresolved } from "../model/values";
 import { Finding, ResourceUnderCheck } from "../kit/define";

@@ -4,8 +4,8 @@ import { cidrContains } from "../model/addresses";
 import { all, opensAnyPort } from "../model/exposure";
 import { Unresolved } from "../model/values";
 import { Peer, describeRule } from "../model/rule";
-import { DATABASE_PORTS, SECURITY_GROUP_TYPES, namePorts, rulesInDirection, unreadableFindings, unverifiable } from "./common";
-import { DEFAULT_DATABASE_PORTS } from "../model/sensitivePorts";
+import { SECURITY_GROUP_TYPES, namePorts, rulesInDirection, unreadableFindings, unverifiable } from "./common";
+import { DATABASE_PORTS, DEFAULT_DATABASE_PORTS } from "../model/sensitivePorts";
 
 const config = {
     ports: portsKey('The database ports (numbers or "from-to" ranges).', DEFAULT_DATABASE_PORTS),

@@ -7,7 +7,7 @@ import { CARRIERS } from "../../network/carriers";
 const RULE_OR_GROUP = /SecurityGroup|securityGroup/;
 
 /** Whether anything outside security groups and their rules mentions the group (resource types we do not model, too). */
-function mentionedElsewhere(graph: StackGraph, group: GroupNode, mentions: Map<string, number>): boolean {
+function mentionedElsewhere(group: GroupNode, mentions: Map<string, number>): boolean {
     return (group.id !== undefined && (mentions.get(group.id) ?? 0) > 0) || (group.resource !== undefined && (mentions.get(group.resource.urn) ?? 0) > 0);
 }
 
@@ -43,7 +43,7 @@ export const securityGroupsAreAttached: StackPolicyDefinition<Record<string, nev
         const findings: StackFinding[] = [];
         for (const group of graph.groups) {
             if (!group.resource || group.resource.type === AWS_DEFAULT_SECURITY_GROUP) continue;
-            if (group.carriers.length > 0 || mentionedElsewhere(graph, group, mentions)) continue;
+            if (group.carriers.length > 0 || mentionedElsewhere(group, mentions)) continue;
             findings.push({
                 kind: "violation",
                 resource: group.resource,
