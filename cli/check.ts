@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import { judgeWithPack, PolicyConfigFile } from "./engine/runPack";
+import { policyPackDir } from "./engine/packProcess";
 import { captureProgram, CaptureResult, Mode } from "./program/capture";
 
 import { loadConfig, loadProject, UsageError } from "./program/project";
@@ -15,6 +16,8 @@ export interface CheckOptions {
     configFile?: string;
     stack?: string;
     overrides: string[];
+    /** A policy pack folder to judge with instead of tierguard's own. */
+    policyPack?: string;
     /** Progress callback (the CLI shows it on a TTY). */
     onResource?: (count: number) => void;
 }
@@ -100,8 +103,9 @@ async function runProgram(options: CheckOptions): Promise<CaptureResult> {
 
 export async function check(options: CheckOptions): Promise<CheckReport> {
     const policyConfig = readPolicyConfig(options.configFile);
+    const packDir = policyPackDir(options.policyPack);
     const capture = await runProgram(options);
-    const verdict = await judgeWithPack(capture, options.mode, policyConfig);
+    const verdict = await judgeWithPack(capture, options.mode, policyConfig, packDir);
     const unchecked = capture.resources
         .filter((r) => r.remote)
         .map((r) => ({

@@ -7,6 +7,7 @@ import { check, readPolicyConfig } from "./check";
 import { scan, scanJson } from "./scan/scan";
 import { ProgramFailure } from "./program/capture";
 import { UsageError } from "./program/project";
+import { PackFailure } from "./engine/packProcess";
 import { jsonReport } from "./report/json";
 import { summaryOf } from "./report/model";
 import { textReport } from "./report/text";
@@ -15,7 +16,7 @@ import { markdownReport } from "./report/markdown";
 import { GraphFormat, renderGraph } from "./report/graph";
 
 const USAGE = `Usage: tierguard check <program-dir> [options]
-       tierguard scan <stack-export-or-preview.json | dir>... [--format text|json|sarif|markdown] [--config <file>]
+       tierguard scan <stack-export-or-preview.json | dir>... [--format text|json|sarif|markdown] [--config <file>] [--policy-pack <dir>]
 
 Runs the Pulumi TypeScript/JavaScript program in <program-dir> offline, under a preview emulation,
 and judges every resource with the tierguard policy pack over the engine protocol.
@@ -26,6 +27,8 @@ Options:
   --format FORMAT          text (default), json, sarif (code scanning) or markdown (a pull-request comment)
   --graph mermaid|dot     print the stack's network graph instead of the report
   --config <file>         policy config JSON, as for pulumi preview --policy-pack-config
+  --policy-pack <dir>     judge with the policy pack in <dir> (a folder the engine could run, e.g.
+                          another version of tierguard's) instead of the one tierguard ships
   --stack <name>          read Pulumi.<name>.yaml (default: the only stack file, else "dev")
   -c, --config-value k=v  set a program config value (repeatable), as pulumi config set
   -h, --help              this help
@@ -47,6 +50,7 @@ interface Parsed {
     overrides: string[];
     help: boolean;
     graph?: GraphFormat;
+    policyPack?: string;
 }
 
 function parseArgs(argv: string[]): Parsed {
@@ -87,6 +91,9 @@ function parseArgs(argv: string[]): Parsed {
                 parsed.graph = graph;
                 break;
             }
+            case "--policy-pack":
+                parsed.policyPack = take();
+                break;
             case "--stack":
                 parsed.stack = take();
                 break;
@@ -134,6 +141,7 @@ export async function main(argv: string[]): Promise<number> {
             configFile: args.configFile,
             stack: args.stack,
             overrides: args.overrides,
+            policyPack: args.policyPack,
             onResource: showProgress ? progress : undefined,
         });
         if (showProgress) process.stderr.write("\r\x1b[K");
@@ -147,7 +155,7 @@ export async function main(argv: string[]): Promise<number> {
         return summaryOf(report).mandatory > 0 ? 1 : 0;
     } catch (error) {
         if (showProgress) process.stderr.write("\r\x1b[K");
-        if (error instanceof UsageError) {
+        if (error instanceof UsageError || error instanceof PackFailure) {
             console.error(`tierguard: ${error.message}`);
         } else if (error instanceof ProgramFailure) {
             console.error(`tierguard: the program failed, so it could not be checked:\n${error.details}`);
@@ -164,7 +172,7 @@ async function runScan(args: Parsed): Promise<number> {
         return 2;
     }
     try {
-        const result = await scan(args.targets, readPolicyConfig(args.configFile));
+        const result = await scan(args.targets, readPolicyConfig(args.configFile), { policyPack: args.policyPack });
         if (args.graph) console.log(result.reports.map((r) => renderGraph(r.capture, r.violations, args.graph!)).join("\n\n"));
         else if (args.format === "json") console.log(scanJson(result));
         else if (args.format === "sarif") console.log(sarifReport(result.reports));
@@ -174,7 +182,7 @@ async function runScan(args: Parsed): Promise<number> {
         if (result.errors.length > 0) return 2;
         return result.reports.some((r) => summaryOf(r).mandatory > 0) ? 1 : 0;
     } catch (error) {
-        console.error(`tierguard: ${error instanceof UsageError ? error.message : error instanceof Error ? error.stack : String(error)}`);
+        console.error(`tierguard: ${error instanceof UsageError || error instanceof PackFailure ? error.message : error instanceof Error ? error.stack : String(error)}`);
         return 2;
     }
 }

@@ -4,10 +4,12 @@
  * Analyzer gRPC service. (run-policy-pack accepts the engine address but the pack never calls it.)
  */
 import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { UsageError } from "../program/project";
 
 // Generated gRPC code of the same @pulumi/pulumi the pack runs on.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -23,6 +25,24 @@ export function secret(value: unknown): Record<string, unknown> {
 }
 
 export const PACK_DIR = path.resolve(__dirname, "..", "..", "..", "policypack");
+
+/** The pack folder to run: tierguard's own, or one given with --policy-pack (checked before anything runs). */
+export function policyPackDir(given: string | undefined): string {
+    if (given === undefined) return PACK_DIR;
+    const dir = path.resolve(given);
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`--policy-pack ${given}: not a directory`);
+    if (!fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) throw new UsageError(`--policy-pack ${given}: no PulumiPolicy.yaml there, so it is not a policy pack folder`);
+    return dir;
+}
+
+/** run-policy-pack of the @pulumi/pulumi the pack itself resolves, else ours (as the engine would use the pack's). */
+function runnerFor(packDir: string): string {
+    try {
+        return require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
+    } catch {
+        return require.resolve("@pulumi/pulumi/cmd/run-policy-pack");
+    }
+}
 
 export interface Diagnostic {
     policyName: string;
@@ -71,6 +91,9 @@ function levelNumber(level: string): number {
     return (analyzerProto.EnforcementLevel as Record<string, number>)[level.toUpperCase()];
 }
 
+/** The pack could not be started or stopped answering: named, with what it printed. */
+export class PackFailure extends Error {}
+
 type Callback<T> = (error: grpc.ServiceError | null, response: T) => void;
 
 export class PackProcess {
@@ -83,14 +106,14 @@ export class PackProcess {
     ) {}
 
     static async start(packDir: string = PACK_DIR, timeoutMs = 30000): Promise<PackProcess> {
-        const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
+        const runner = runnerFor(packDir);
         const started = process.hrtime.bigint();
         const child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
         let stderr = "";
         child.stderr!.on("data", (chunk) => (stderr += chunk));
         const port = await new Promise<number>((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error(`pack did not print a port within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
+            const timer = setTimeout(() => reject(new PackFailure(`the policy pack in ${packDir} did not print a port within ${timeoutMs} ms; it printed:\n${stderr}`)), timeoutMs);
             child.stdout!.on("data", (chunk) => {
                 stdout += chunk;
                 const match = /^(\d+)\s*$/m.exec(stdout);
@@ -101,7 +124,7 @@ export class PackProcess {
             });
             child.on("exit", (code) => {
                 clearTimeout(timer);
-                reject(new Error(`pack exited with ${code} before printing a port; stderr: ${stderr}`));
+                reject(new PackFailure(`the policy pack in ${packDir} exited with code ${code} before it was ready; it printed:\n${stderr}`));
             });
         });
         const startupMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -160,30 +183,29 @@ export class PackProcess {
 
     /** One resource's inputs, as the engine sends them before creating or updating it. */
     async analyze(resource: TestResource): Promise<Diagnostic[]> {
-        const request = new analyzerProto.AnalyzeRequest();
-        describeResource(request, resource);
-        return diagnostics(await this.call("analyze", request));
+        return diagnostics(await this.call("analyze", analyzeRequest(resource)));
     }
 
     /** Every resource's outputs, as the engine sends them at the end of a preview or update. */
     async analyzeStack(resources: TestResource[]): Promise<Diagnostic[]> {
-        const request = new analyzerProto.AnalyzeStackRequest();
-        request.setResourcesList(
-            resources.map((resource) => {
-                const r = new analyzerProto.AnalyzerResource();
-                describeResource(r, resource);
-                if (resource.parent) r.setParent(resource.parent);
-                r.setDependenciesList(resource.dependencies ?? []);
-                const deps = r.getPropertydependenciesMap();
-                for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
-                    const d = new analyzerProto.AnalyzerPropertyDependencies();
-                    d.setUrnsList(urns);
-                    deps.set(key, d);
-                }
-                return r;
-            }),
+        return diagnostics(await this.call("analyzeStack", analyzeStackRequest(resources)));
+    }
+
+    /**
+     * Sends a request already encoded (`encode(...)`), so a benchmark times the pack and the
+     * protocol rather than this process encoding the same message again. Returns the diagnostics.
+     */
+    async callEncoded(method: "analyze" | "analyzeStack", bytes: Uint8Array): Promise<Diagnostic[]> {
+        const definition = analyzerRpc.AnalyzerService[method];
+        const response = await new Promise<any>((resolve, reject) =>
+            this.client.makeUnaryRequest(definition.path, (b: Uint8Array) => Buffer.from(b), definition.responseDeserialize, bytes, (error: grpc.ServiceError | null, value: any) => (error ? reject(error) : resolve(value))),
         );
-        return diagnostics(await this.call("analyzeStack", request));
+        return diagnostics(response);
+    }
+
+    /** The pack's process id (a benchmark reads its CPU time and memory). */
+    get pid(): number {
+        return this.child.pid!;
     }
 
     async stop(): Promise<void> {
@@ -198,6 +220,34 @@ export class PackProcess {
     get alive(): boolean {
         return this.child.exitCode === null;
     }
+}
+
+/** An AnalyzeRequest: one resource's inputs. */
+export function analyzeRequest(resource: TestResource): any {
+    const request = new analyzerProto.AnalyzeRequest();
+    describeResource(request, resource);
+    return request;
+}
+
+/** An AnalyzeStackRequest: every resource's outputs, parents and property dependencies. */
+export function analyzeStackRequest(resources: TestResource[]): any {
+    const request = new analyzerProto.AnalyzeStackRequest();
+    request.setResourcesList(
+        resources.map((resource) => {
+            const r = new analyzerProto.AnalyzerResource();
+            describeResource(r, resource);
+            if (resource.parent) r.setParent(resource.parent);
+            r.setDependenciesList(resource.dependencies ?? []);
+            const deps = r.getPropertydependenciesMap();
+            for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
+                const d = new analyzerProto.AnalyzerPropertyDependencies();
+                d.setUrnsList(urns);
+                deps.set(key, d);
+            }
+            return r;
+        }),
+    );
+    return request;
 }
 
 /**

@@ -69,6 +69,26 @@ function outputsOf(resource: CapturedResource): Record<string, unknown> {
 }
 
 /**
+ * Analyze calls in flight at once. The engine, too, analyses resources as its parallel steps reach
+ * them; keeping several requests queued lets the pack work while this process encodes the next ones.
+ */
+const ANALYZE_IN_FLIGHT = 16;
+
+/** Maps items through an async function with at most `limit` calls pending; results in item order. */
+export async function inOrder<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+    const results: R[] = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+/**
  * One pack process judging one or more stacks: started and configured once (GetAnalyzerInfo, then
  * Configure with the CLI's defaults), then ConfigureStack, Analyze and AnalyzeStack per stack.
  */
@@ -109,9 +129,9 @@ export class PackSession {
             propertyDependencies: r.propertyDependencies,
             provider: providerOf(r, byUrn),
         });
-        const diagnostics: Diagnostic[] = [];
         const analysed = capture.resources.filter(isAnalysed);
-        for (const resource of analysed) diagnostics.push(...(await pack.analyze(toTestResource(resource, resource.inputs))));
+        const perResource = await inOrder(analysed, ANALYZE_IN_FLIGHT, (resource) => pack.analyze(toTestResource(resource, resource.inputs)));
+        const diagnostics: Diagnostic[] = perResource.flat();
         diagnostics.push(...(await pack.analyzeStack(capture.resources.map((r) => toTestResource(r, outputsOf(r))))));
 
         const violations = diagnostics.map((d): Violation => {

@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PackSession, PolicyConfigFile } from "../engine/runPack";
+import { policyPackDir } from "../engine/packProcess";
 import { CheckReport, summaryOf } from "../report/model";
 import { UsageError } from "../program/project";
 import { StackFileError, readStackFile } from "./stackFile";
@@ -32,14 +33,15 @@ export function stackFiles(targets: string[]): string[] {
     return files;
 }
 
-export async function scan(targets: string[], policyConfig: PolicyConfigFile, onStack?: (file: string) => void): Promise<ScanResult> {
+export async function scan(targets: string[], policyConfig: PolicyConfigFile, options: { policyPack?: string; onStack?: (file: string) => void } = {}): Promise<ScanResult> {
+    const packDir = policyPackDir(options.policyPack);
     const files = stackFiles(targets);
     if (files.length === 0) throw new UsageError(`no .json files in ${targets.join(", ")}`);
     const result: ScanResult = { reports: [], errors: [] };
-    const session = await PackSession.open(policyConfig);
+    const session = await PackSession.open(policyConfig, packDir);
     try {
         for (const file of files) {
-            onStack?.(file);
+            options.onStack?.(file);
             try {
                 const stack = readStackFile(file);
                 const verdict = await session.judge(stack, stack.mode);

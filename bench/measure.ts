@@ -1,0 +1,122 @@
+/**
+ * How the benchmark measures: medians, paired ratios, a process's CPU time, and the peak memory of a
+ * process tree (a scan is the CLI process plus the pack it starts). Linux /proc only.
+ */
+import { spawn } from "child_process";
+import * as fs from "fs";
+
+export function median(values: number[]): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** One figure of both sides, round by round: each ratio is taken within its round, then the median. */
+export class Paired {
+    constructor(
+        readonly ours: number[],
+        readonly theirs: number[],
+    ) {}
+
+    get ratio(): number {
+        return median(this.ours.map((value, i) => value / this.theirs[i]));
+    }
+
+    get oursMedian(): number {
+        return median(this.ours);
+    }
+
+    get theirsMedian(): number {
+        return median(this.theirs);
+    }
+}
+
+export interface Round<T> {
+    ours: T;
+    theirs: T;
+}
+
+/**
+ * Runs both sides once per round, alternating which goes first, so drift (thermal, caches, other
+ * load) falls on both equally.
+ */
+export async function pairedRuns<T>(rounds: number, ours: () => Promise<T>, theirs: () => Promise<T>): Promise<Array<Round<T>>> {
+    const results: Array<Round<T>> = [];
+    for (let round = 0; round < rounds; round++) {
+        if (round % 2 === 0) {
+            const a = await ours();
+            results.push({ ours: a, theirs: await theirs() });
+        } else {
+            const b = await theirs();
+            results.push({ ours: await ours(), theirs: b });
+        }
+    }
+    return results;
+}
+
+/** One figure of the rounds, e.g. `figure(rounds, (run) => run.wallMs)`. */
+export function figure<T>(rounds: Array<Round<T>>, pick: (run: T) => number): Paired {
+    return new Paired(
+        rounds.map((round) => pick(round.ours)),
+        rounds.map((round) => pick(round.theirs)),
+    );
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** User plus system CPU time of a process so far, in milliseconds. */
+export function cpuMs(pid: number): number {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces) start at ")"; utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+function residentKiB(pid: number): number {
+    try {
+        const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+        return match ? Number(match[1]) : 0;
+    } catch {
+        return 0; // exited between listing and reading
+    }
+}
+
+function descendants(pid: number): number[] {
+    let children: number[] = [];
+    try {
+        children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+        return [];
+    }
+    return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+export interface ProcessRun {
+    code: number | null;
+    wallMs: number;
+    /** The largest resident memory of the process and all its descendants together, sampled. */
+    peakMiB: number;
+}
+
+/** Runs a command to its end, sampling the resident memory of its whole process tree. */
+export function runMeasured(command: string, args: string[], sampleMs = 20): Promise<ProcessRun> {
+    return new Promise((resolve, reject) => {
+        const started = process.hrtime.bigint();
+        const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"] });
+        let stderr = "";
+        child.stderr.on("data", (chunk) => (stderr += chunk));
+        let peakKiB = 0;
+        const sample = () => {
+            const tree = [child.pid!, ...descendants(child.pid!)];
+            peakKiB = Math.max(peakKiB, tree.reduce((sum, pid) => sum + residentKiB(pid), 0));
+        };
+        const timer = setInterval(sample, sampleMs);
+        child.on("error", reject);
+        child.on("exit", (code) => {
+            clearInterval(timer);
+            const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+            if (code !== 0 && code !== 1) reject(new Error(`${command} ${args.join(" ")} exited with ${code}: ${stderr}`));
+            else resolve({ code, wallMs, peakMiB: peakKiB / 1024 });
+        });
+    });
+}

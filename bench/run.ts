@@ -1,0 +1,317 @@
+/**
+ * `npm run bench`: tierguard's pack against yardsticks of the same shape, over the engine protocol,
+ * pair by pair in the same run — start-up, Analyze throughput, AnalyzeStack time and its scaling, and
+ * a whole `tierguard scan` (wall time and peak memory). Prints a Markdown table with each figure's
+ * verdict against its budget; exits 1 when a budget is missed. Not part of `npm test`.
+ *
+ *   node dist/bench/run.js [--runs N] [--sizes 1000,5000,10000,50000] [--analyze-size N]
+ *                          [--scan-size N] [--json results.json]
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { PackProcess, TestResource, analyzeRequest, analyzeStackRequest } from "../cli/engine/packProcess";
+import { configurationFor, inOrder } from "../cli/engine/runPack";
+import { Paired, cpuMs, figure, pairedRuns, runMeasured } from "./measure";
+import { BenchPacks, benchPacks } from "./packs";
+import { SyntheticStack, syntheticStack, writeStackExport } from "./syntheticStack";
+
+interface Options {
+    runs: number;
+    sizes: number[];
+    analyzeSize: number;
+    scanSize: number;
+    json?: string;
+}
+
+/** The budgets of issue #7: ratios to the yardstick, and the scaling exponent. */
+export const BUDGETS = {
+    startup: 1.5,
+    analyze: 1.3,
+    analyzeStackAtLargest: 1.3,
+    exponent: 1.15,
+    scanWall: 1.5,
+    scanMemory: 1.5,
+};
+
+/** Analyze requests in flight at once, as `tierguard check` and `scan` send them. */
+const IN_FLIGHT = 16;
+
+function parseOptions(argv: string[]): Options {
+    const options: Options = { runs: 5, sizes: [1000, 5000, 10000, 50000], analyzeSize: 2000, scanSize: 50000 };
+    for (let i = 0; i < argv.length; i++) {
+        const value = argv[++i];
+        const number = (what: string) => {
+            const n = Number(value);
+            if (!Number.isInteger(n) || n <= 0) throw new Error(`${what} must be a positive whole number, got "${value}"`);
+            return n;
+        };
+        switch (argv[i - 1]) {
+            case "--runs":
+                options.runs = number("--runs");
+                break;
+            case "--sizes":
+                options.sizes = (value ?? "").split(",").map((size) => {
+                    const n = Number(size);
+                    if (!Number.isInteger(n) || n <= 0) throw new Error(`--sizes must list positive whole numbers, got "${value}"`);
+                    return n;
+                });
+                break;
+            case "--analyze-size":
+                options.analyzeSize = number("--analyze-size");
+                break;
+            case "--scan-size":
+                options.scanSize = number("--scan-size");
+                break;
+            case "--json":
+                options.json = value;
+                break;
+            default:
+                throw new Error(`unknown option ${argv[i - 1]}`);
+        }
+    }
+    options.sizes.sort((a, b) => a - b);
+    return options;
+}
+
+function log(message: string): void {
+    process.stderr.write(`bench: ${message}\n`);
+}
+
+/** The resources as the engine sends them: inputs to Analyze, outputs to AnalyzeStack. */
+function asSent(stack: SyntheticStack, what: "inputs" | "outputs"): TestResource[] {
+    return stack.resources
+        .filter((r) => what === "outputs" || r.type !== "pulumi:pulumi:Stack")
+        .map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: r[what], parent: r.type === "pulumi:pulumi:Stack" ? undefined : stack.resources[0].urn, dependencies: r.dependencies, propertyDependencies: r.propertyDependencies }));
+}
+
+async function startConfigured(dir: string): Promise<PackProcess> {
+    const pack = await PackProcess.start(dir);
+    const info = await pack.getAnalyzerInfo();
+    await pack.configure(configurationFor(info.policies, {}));
+    await pack.configureStack({ stack: "big", project: "fleet", organization: "organization", dryRun: false });
+    return pack;
+}
+
+/** The benchmark is only meaningful while the pack still finds exactly the planted mistakes. */
+function expectFindings(what: string, found: number, expected: number): void {
+    if (found !== expected) throw new Error(`${what}: the pack reported ${found} findings where ${expected} were planted, so its timing would not be comparable; fix the pack or the generator first`);
+}
+
+async function measureStartup(packs: BenchPacks, runs: number): Promise<Paired> {
+    const startOnce = async (dir: string) => {
+        const pack = await PackProcess.start(dir);
+        await pack.stop();
+        return pack.startupMs;
+    };
+    return figure(await pairedRuns(runs, () => startOnce(packs.tierguard), () => startOnce(packs.empty)), (startupMs) => startupMs);
+}
+
+interface AnalyzeFigures {
+    wall: Paired;
+    cpu: Paired;
+    resources: number;
+}
+
+async function measureAnalyze(ours: PackProcess, noop: PackProcess, size: number, runs: number): Promise<AnalyzeFigures> {
+    const stack = syntheticStack(size);
+    const requests: Uint8Array[] = asSent(stack, "inputs").map((r) => analyzeRequest(r).serializeBinary());
+    const pass = async (pack: PackProcess, expected: number | undefined) => {
+        const cpuBefore = cpuMs(pack.pid);
+        const started = process.hrtime.bigint();
+        const diagnostics = (await inOrder(requests, IN_FLIGHT, (bytes) => pack.callEncoded("analyze", bytes))).flat();
+        const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+        if (expected !== undefined) expectFindings("Analyze", diagnostics.length, expected);
+        return { wallMs, cpuMs: cpuMs(pack.pid) - cpuBefore };
+    };
+    // Two planted findings per mistake (no-admin-ports-from-internet, internet-ingress-only-on-allowed-ports).
+    const expected = stack.sshMistakes * 2;
+    // Warm-up: the first pass compiles the hot paths of both.
+    await pass(ours, expected);
+    await pass(noop, 0);
+    const rounds = await pairedRuns(runs, () => pass(ours, expected), () => pass(noop, 0));
+    return { wall: figure(rounds, (run) => run.wallMs), cpu: figure(rounds, (run) => run.cpuMs), resources: requests.length };
+}
+
+async function measureAnalyzeStack(ours: PackProcess, noop: PackProcess, sizes: number[], runs: number): Promise<Map<number, Paired>> {
+    const results = new Map<number, Paired>();
+    let warmedUp = false;
+    for (const size of sizes) {
+        const stack = syntheticStack(size);
+        const bytes: Uint8Array = analyzeStackRequest(asSent(stack, "outputs")).serializeBinary();
+        const call = async (pack: PackProcess, expected: number) => {
+            const started = process.hrtime.bigint();
+            const diagnostics = await pack.callEncoded("analyzeStack", bytes);
+            const ms = Number(process.hrtime.bigint() - started) / 1e6;
+            expectFindings(`AnalyzeStack of ${size} resources`, diagnostics.length, expected);
+            return ms;
+        };
+        // One tier-isolation finding per mistake: the launch template outside any subnet's NACL.
+        const expected = stack.sshMistakes;
+        if (!warmedUp) {
+            await call(ours, expected);
+            await call(noop, 0);
+            warmedUp = true;
+        }
+        const rounds = size >= 50000 ? Math.max(3, runs - 2) : runs;
+        log(`AnalyzeStack of ${stack.resources.length} resources, ${rounds} rounds`);
+        results.set(size, figure(await pairedRuns(rounds, () => call(ours, expected), () => call(noop, 0)), (wallMs) => wallMs));
+    }
+    return results;
+}
+
+interface ScanFigures {
+    wall: Paired;
+    memory: Paired;
+    resources: number;
+}
+
+async function measureScan(packs: BenchPacks, size: number, runs: number): Promise<ScanFigures> {
+    const stack = syntheticStack(size);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-bench-")), "fleet-big.json");
+    writeStackExport(file, stack);
+    const cli = path.resolve(__dirname, "..", "cli", "main.js");
+    const scanWith = async (extra: string[], expectedCode: number) => {
+        const run = await runMeasured(process.execPath, [cli, "scan", file, "--format", "json", ...extra]);
+        if (run.code !== expectedCode) throw new Error(`tierguard scan ${extra.join(" ")} exited with ${run.code}, expected ${expectedCode}`);
+        return run;
+    };
+    const rounds = await pairedRuns(runs, () => scanWith([], 1), () => scanWith(["--policy-pack", packs.noop], 0));
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    return { wall: figure(rounds, (run) => run.wallMs), memory: figure(rounds, (run) => run.peakMiB), resources: stack.resources.length };
+}
+
+interface Row {
+    measure: string;
+    ours: string;
+    theirs: string;
+    ratio: string;
+    budget: string;
+    pass?: boolean;
+}
+
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const times = (value: number) => `${value.toFixed(2)}×`;
+
+function verdict(row: Row): string {
+    return row.pass === undefined ? "" : row.pass ? "ok" : "**MISSED**";
+}
+
+function renderTable(rows: Row[]): string {
+    const lines = ["| Measure | tierguard | yardstick | ratio | budget | verdict |", "|---|---:|---:|---:|---:|---|"];
+    for (const row of rows) lines.push(`| ${row.measure} | ${row.ours} | ${row.theirs} | ${row.ratio} | ${row.budget} | ${verdict(row)} |`);
+    return lines.join("\n");
+}
+
+function exponent(smallSize: number, smallMs: number, largeSize: number, largeMs: number): number {
+    return Math.log(largeMs / smallMs) / Math.log(largeSize / smallSize);
+}
+
+async function main(): Promise<number> {
+    const options = parseOptions(process.argv.slice(2));
+    const packs = benchPacks();
+    const rows: Row[] = [];
+
+    log(`pack start-up, ${options.runs + 2} rounds`);
+    const startup = await measureStartup(packs, options.runs + 2);
+    rows.push({
+        measure: "Pack start-up until the port is printed (vs an empty JavaScript pack)",
+        ours: ms(startup.oursMedian),
+        theirs: ms(startup.theirsMedian),
+        ratio: times(startup.ratio),
+        budget: `≤ ${times(BUDGETS.startup)}`,
+        pass: startup.ratio <= BUDGETS.startup,
+    });
+
+    const ours = await startConfigured(packs.tierguard);
+    const noop = await startConfigured(packs.noop);
+    let stackTimes: Map<number, Paired>;
+    try {
+        log(`Analyze of a ${options.analyzeSize}-resource stack, ${options.runs} rounds`);
+        const analyze = await measureAnalyze(ours, noop, options.analyzeSize, options.runs);
+        const perSecond = (wallMs: number) => `${((analyze.resources * 1000) / wallMs).toFixed(0)} resources/s`;
+        rows.push({
+            measure: `Analyze throughput, ${analyze.resources} resources, ${IN_FLIGHT} in flight (vs the same-shape no-op pack)`,
+            ours: perSecond(analyze.wall.oursMedian),
+            theirs: perSecond(analyze.wall.theirsMedian),
+            ratio: times(analyze.wall.ratio),
+            budget: `≤ ${times(BUDGETS.analyze)}`,
+            pass: analyze.wall.ratio <= BUDGETS.analyze,
+        });
+        rows.push({
+            measure: "Analyze: pack CPU time per resource",
+            ours: `${(analyze.cpu.oursMedian / analyze.resources).toFixed(2)} ms`,
+            theirs: `${(analyze.cpu.theirsMedian / analyze.resources).toFixed(2)} ms`,
+            ratio: times(analyze.cpu.ratio),
+            budget: "",
+        });
+        stackTimes = await measureAnalyzeStack(ours, noop, options.sizes, options.runs);
+    } finally {
+        await ours.stop();
+        await noop.stop();
+    }
+    const largest = options.sizes[options.sizes.length - 1];
+    for (const size of options.sizes) {
+        const paired = stackTimes.get(size)!;
+        const isLargest = size === largest;
+        rows.push({
+            measure: `AnalyzeStack, ${size.toLocaleString("en")} resources (vs the same-shape no-op pack)`,
+            ours: ms(paired.oursMedian),
+            theirs: ms(paired.theirsMedian),
+            ratio: times(paired.ratio),
+            budget: isLargest ? `≤ ${times(BUDGETS.analyzeStackAtLargest)}` : "",
+            pass: isLargest ? paired.ratio <= BUDGETS.analyzeStackAtLargest : undefined,
+        });
+    }
+    const from = options.sizes.includes(5000) && largest > 5000 ? 5000 : options.sizes[0];
+    if (largest > from) {
+        const oursExponent = exponent(from, stackTimes.get(from)!.oursMedian, largest, stackTimes.get(largest)!.oursMedian);
+        const theirsExponent = exponent(from, stackTimes.get(from)!.theirsMedian, largest, stackTimes.get(largest)!.theirsMedian);
+        rows.push({
+            measure: `AnalyzeStack scaling exponent, ${from.toLocaleString("en")} → ${largest.toLocaleString("en")} resources`,
+            ours: oursExponent.toFixed(2),
+            theirs: theirsExponent.toFixed(2),
+            ratio: "",
+            budget: `≤ ${BUDGETS.exponent}`,
+            pass: oursExponent <= BUDGETS.exponent,
+        });
+    }
+
+    const scanRuns = Math.max(3, options.runs - 2);
+    log(`tierguard scan of a ${options.scanSize}-resource export, ${scanRuns} rounds`);
+    const scanned = await measureScan(packs, options.scanSize, scanRuns);
+    rows.push({
+        measure: `\`tierguard scan\` of a ${scanned.resources.toLocaleString("en")}-resource export: wall time (vs the same scan with the no-op pack)`,
+        ours: `${(scanned.wall.oursMedian / 1000).toFixed(1)} s`,
+        theirs: `${(scanned.wall.theirsMedian / 1000).toFixed(1)} s`,
+        ratio: times(scanned.wall.ratio),
+        budget: `≤ ${times(BUDGETS.scanWall)}`,
+        pass: scanned.wall.ratio <= BUDGETS.scanWall,
+    });
+    rows.push({
+        measure: "`tierguard scan`: peak memory of the CLI and pack processes together",
+        ours: `${scanned.memory.oursMedian.toFixed(0)} MiB`,
+        theirs: `${scanned.memory.theirsMedian.toFixed(0)} MiB`,
+        ratio: times(scanned.memory.ratio),
+        budget: `≤ ${times(BUDGETS.scanMemory)}`,
+        pass: scanned.memory.ratio <= BUDGETS.scanMemory,
+    });
+
+    const cpus = os.cpus();
+    console.log(`Machine: ${cpus.length} × ${cpus[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Figures are medians; ratios are medians of pair-by-pair ratios.\n`);
+    console.log(renderTable(rows));
+    if (options.json) fs.writeFileSync(options.json, JSON.stringify({ options, rows }, null, 2));
+    const missed = rows.filter((row) => row.pass === false);
+    console.log(missed.length === 0 ? "\nEvery budget is met." : `\n${missed.length} budget(s) missed: ${missed.map((row) => row.measure).join("; ")}`);
+    return missed.length === 0 ? 0 : 1;
+}
+
+if (require.main === module) {
+    main().then(
+        (code) => (process.exitCode = code),
+        (error) => {
+            console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+            process.exitCode = 2;
+        },
+    );
+}
