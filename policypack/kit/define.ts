@@ -9,6 +9,7 @@ import { ResourceRules } from "../model/rule";
 import { rulesOf } from "../adapters";
 import { ConfigKeys, ConfigValues, ParsedConfig, configSchema, enumKey, parseConfig } from "./config";
 import { Exemption, exemptionsKey, matchExemptions } from "./exemptions";
+import { TurnMemo } from "./turnMemo";
 
 /** A finding: a violation, or a rule that cannot be verified because a value is unknown or malformed. */
 export interface Finding {
@@ -67,17 +68,29 @@ function exemptionNote(exemption: Exemption): string {
 }
 
 /**
- * The SDK hands every resource a fresh copy of the same config; parsing it (CIDRs, exemption
- * patterns) once per distinct config instead of once per resource keeps large stacks fast.
+ * The SDK hands every resource a fresh shallow copy of the same config (its values are the very
+ * objects Configure stored); parsing it (CIDRs, exemption patterns) once per distinct config instead
+ * of once per resource keeps large stacks fast. Equal values by identity means the same config;
+ * anything else is parsed again, so a new Configure is always seen.
  */
-const lastParsed = new WeakMap<object, { key: string; parsed: ParsedConfig<ConfigKeys> }>();
+const lastParsed = new WeakMap<object, { raw: Record<string, unknown>; text: string; parsed: ParsedConfig<ConfigKeys> }>();
+
+function sameByIdentity(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && a[key] === b[key]);
+}
 
 export function parsedConfigOf(policy: object, keys: ConfigKeys, rawConfig: unknown): ParsedConfig<ConfigKeys> {
-    const key = JSON.stringify(rawConfig ?? {});
+    const raw = (rawConfig && typeof rawConfig === "object" ? rawConfig : {}) as Record<string, unknown>;
     const cached = lastParsed.get(policy);
-    if (cached && cached.key === key) return cached.parsed;
+    if (cached && sameByIdentity(cached.raw, raw)) return cached.parsed;
+    const text = JSON.stringify(raw);
+    if (cached && cached.text === text) {
+        cached.raw = raw;
+        return cached.parsed;
+    }
     const parsed = parseConfig(keys, rawConfig);
-    lastParsed.set(policy, { key, parsed });
+    lastParsed.set(policy, { raw, text, parsed });
     return parsed;
 }
 
@@ -151,6 +164,9 @@ export function emit(reportViolation: ReportViolation, reports: Array<Report & {
     }
 }
 
+/** A resource's rule model, parsed once per Analyze request rather than once per policy. */
+const resourceRules = new TurnMemo<unknown, ResourceRules | undefined>();
+
 /** The policy as the Pulumi SDK wants it. */
 export function toResourcePolicy<K extends ConfigKeys>(policy: PolicyDefinition<K>): ResourceValidationPolicy {
     return {
@@ -160,7 +176,8 @@ export function toResourcePolicy<K extends ConfigKeys>(policy: PolicyDefinition<
             let reports: Report[];
             try {
                 const props = unwrapProps(args.props);
-                const resource = { type: args.type, name: args.name, urn: args.urn, props, rules: rulesOf(args, props) };
+                const rules = resourceRules.get(`${args.type}\u0000${args.urn}\u0000${args.name}`, props, () => rulesOf(args, props));
+                const resource = { type: args.type, name: args.name, urn: args.urn, props, rules };
                 reports = evaluate(policy, resource, args.getConfig());
             } catch (error) {
                 reports = [{ message: `${args.name}: tierguard could not check this resource (internal error: ${String(error)}); it is NOT verified.`, enforcementLevel: "advisory" }];

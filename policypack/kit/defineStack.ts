@@ -5,6 +5,7 @@
  */
 import type { ReportViolation, StackValidationPolicy } from "@pulumi/policy";
 import { StackGraph, StackResource } from "../network/graph";
+import { TurnMemo, sameValue } from "./turnMemo";
 import { ConfigKeys, ConfigValues } from "./config";
 import { Exemption, matchExemptions } from "./exemptions";
 import { Finding, PolicyMetadata, Report, commonKeys, emit, parsedConfigOf, sdkFields, unwrapProps } from "./define";
@@ -51,16 +52,53 @@ export function evaluateStack<K extends ConfigKeys>(policy: StackPolicyDefinitio
     }
 }
 
+/** A resource as the SDK hands it to a stack policy (dependencies as resource objects). */
+interface SdkStackResource {
+    type: string;
+    name: string;
+    urn: string;
+    props: unknown;
+    propertyDependencies: Record<string, Array<{ urn: string }>>;
+}
+
+function sameDependencies(a: SdkStackResource["propertyDependencies"], b: SdkStackResource["propertyDependencies"]): boolean {
+    const keys = Object.keys(a ?? {});
+    if (keys.length !== Object.keys(b ?? {}).length) return false;
+    for (const key of keys) {
+        const x = a[key];
+        const y = b[key];
+        if (!y || x.length !== y.length) return false;
+        for (let i = 0; i < x.length; i++) if (x[i].urn !== y[i].urn) return false;
+    }
+    return true;
+}
+
+/** Two copies of the same stack: same resources in the same order, same properties and dependencies. */
+function sameStack(a: readonly SdkStackResource[], b: readonly SdkStackResource[]): boolean {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+        const x = a[i];
+        const y = b[i];
+        if (x.urn !== y.urn || x.type !== y.type || x.name !== y.name || !sameDependencies(x.propertyDependencies, y.propertyDependencies) || !sameValue(unwrapProps(x.props), unwrapProps(y.props))) return false;
+    }
+    return true;
+}
+
+/** The stack's graph, built once per AnalyzeStack request and shared by every stack policy. */
+const graphs = new TurnMemo<readonly SdkStackResource[], StackGraph>(sameStack);
+
 /** The graph of the resources the SDK hands a stack policy. */
-export function graphOf(resources: ReadonlyArray<{ type: string; name: string; urn: string; props: unknown; propertyDependencies: Record<string, Array<{ urn: string }>> }>): StackGraph {
-    return new StackGraph(
-        resources.map((r) => ({
-            type: r.type,
-            name: r.name,
-            urn: r.urn,
-            props: unwrapProps(r.props),
-            propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([key, deps]) => [key, deps.map((d) => d.urn)])),
-        })),
+export function graphOf(resources: readonly SdkStackResource[]): StackGraph {
+    return graphs.get("stack", resources, () =>
+        new StackGraph(
+            resources.map((r) => ({
+                type: r.type,
+                name: r.name,
+                urn: r.urn,
+                props: unwrapProps(r.props),
+                propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([key, deps]) => [key, deps.map((d) => d.urn)])),
+            })),
+        ),
     );
 }
 

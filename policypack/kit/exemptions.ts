@@ -81,8 +81,10 @@ export function todayUtc(): string {
     return new Date().toISOString().slice(0, 10);
 }
 
-export function matchExemptions(exemptions: readonly Exemption[], name: string, urn: string, today: string = todayUtc()): ExemptionMatch {
+export function matchExemptions(exemptions: readonly Exemption[], name: string, urn: string, today?: string): ExemptionMatch {
     const result: ExemptionMatch = { invalid: [] };
+    if (exemptions.length === 0) return result;
+    today ??= todayUtc();
     for (const exemption of exemptions) {
         const covers = exemption.pattern !== undefined && (exemption.pattern.test(name) || exemption.pattern.test(urn));
         if (exemption.invalid) {

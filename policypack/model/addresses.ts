@@ -5,13 +5,14 @@
 import * as ipaddr from "ipaddr.js";
 import { Family, FAMILY_BITS, Interval, coversFamily, familyMax, intersect, isEmpty, normalize, subtract, toBlocks } from "./addressSet";
 
+/** A parsed CIDR; shared between everyone who parses the same text, so never modified. */
 export interface Cidr {
-    family: Family;
+    readonly family: Family;
     /** The text as written in the program. */
-    text: string;
-    prefix: number;
-    first: bigint;
-    last: bigint;
+    readonly text: string;
+    readonly prefix: number;
+    readonly first: bigint;
+    readonly last: bigint;
 }
 
 export interface InternetOptions {
@@ -56,7 +57,26 @@ function blockOf(first: bigint, prefix: number, family: Family): Interval {
  * and ignored (AWS judges the block); the block is what the rule opens.
  * Returns a reason string when the text is not a CIDR AWS would accept.
  */
+/**
+ * Stacks repeat the same few CIDRs thousands of times, and every policy reads them: parse each text
+ * once. Bounded so a stack of millions of distinct addresses cannot grow it without limit.
+ */
+const parsedCidrs = new Map<string, Readonly<Cidr> | string>();
+const PARSED_CIDRS_LIMIT = 50_000;
+
 export function parseCidr(text: string): Cidr | string {
+    if (typeof text !== "string") return "not a string";
+    let parsed = parsedCidrs.get(text);
+    if (parsed === undefined) {
+        if (parsedCidrs.size >= PARSED_CIDRS_LIMIT) parsedCidrs.clear();
+        parsed = parseCidrText(text);
+        if (typeof parsed !== "string") Object.freeze(parsed);
+        parsedCidrs.set(text, parsed);
+    }
+    return parsed;
+}
+
+function parseCidrText(text: string): Cidr | string {
     if (typeof text !== "string") return "not a string";
     const slash = text.indexOf("/");
     if (slash < 0) return "no prefix length (expected address/prefix, e.g. 203.0.113.10/32)";

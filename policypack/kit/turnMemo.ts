@@ -1,0 +1,53 @@
+/**
+ * Sharing work between the policies of one request. The Pulumi SDK hands every policy its own freshly
+ * deserialised copy of the same resource (Analyze) or stack (AnalyzeStack), so anything derived from
+ * it — a resource's rule model, the stack's network graph — would be rebuilt once per policy.
+ *
+ * A TurnMemo keeps results for the rest of the current event-loop turn only: the SDK runs all policies
+ * of a request back to back in one turn (each awaits an already-settled promise), and the memo is
+ * emptied before the next turn so nothing outlives the request. A result is reused only for input that
+ * is structurally equal to the one it was computed from, so even requests that overlap in one turn can
+ * never receive each other's results — the memo saves work, it never decides a verdict.
+ */
+
+/** Deep equality of deserialised property values (JSON-like trees: no cycles, no functions). */
+export function sameValue(a: unknown, b: unknown): boolean {
+    if (a === b) return true;
+    if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+    if (Array.isArray(a)) {
+        if (!Array.isArray(b) || a.length !== b.length) return false;
+        for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+        return true;
+    }
+    if (Array.isArray(b)) return false;
+    const aKeys = Object.keys(a);
+    if (aKeys.length !== Object.keys(b).length) return false;
+    for (const key of aKeys) {
+        if (!Object.prototype.hasOwnProperty.call(b, key)) return false;
+        if (!sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+    }
+    return true;
+}
+
+export class TurnMemo<I, R> {
+    private readonly entries = new Map<string, { input: I; result: R }>();
+    private clearScheduled = false;
+
+    constructor(private readonly same: (a: I, b: I) => boolean = sameValue) {}
+
+    /** The result for `input` under `key`: computed now, or reused from earlier in this turn. */
+    get(key: string, input: I, compute: () => R): R {
+        const entry = this.entries.get(key);
+        if (entry && this.same(entry.input, input)) return entry.result;
+        const result = compute();
+        this.entries.set(key, { input, result });
+        if (!this.clearScheduled) {
+            this.clearScheduled = true;
+            setImmediate(() => {
+                this.entries.clear();
+                this.clearScheduled = false;
+            });
+        }
+        return result;
+    }
+}
