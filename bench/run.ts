@@ -5,12 +5,14 @@
  * verdict against its budget; exits 1 when a budget is missed. Not part of `npm test`.
  *
  *   node dist/bench/run.js [--runs N] [--sizes 1000,5000,10000,50000] [--analyze-size N]
- *                          [--scan-size N] [--json results.json]
+ *                          [--scan-size N] [--only startup,analyze,stack,scan] [--json results.json]
+ *
+ * `--only` runs some sections (while working on one figure); the verdict then covers only those.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PackProcess, TestResource, analyzeRequest, analyzeStackRequest } from "../cli/engine/packProcess";
+import { PackProcess, TestResource, analyzeRequest, encodeAnalyzeStack } from "../cli/engine/packProcess";
 import { configurationFor, inOrder } from "../cli/engine/runPack";
 import { Paired, cpuMs, figure, pairedRuns, runMeasured } from "./measure";
 import { BenchPacks, benchPacks } from "./packs";
@@ -22,7 +24,11 @@ interface Options {
     analyzeSize: number;
     scanSize: number;
     json?: string;
+    sections: Set<Section>;
 }
+
+const SECTIONS = ["startup", "analyze", "stack", "scan"] as const;
+type Section = (typeof SECTIONS)[number];
 
 /** The budgets of issue #7: ratios to the yardstick, and the scaling exponent. */
 export const BUDGETS = {
@@ -38,7 +44,7 @@ export const BUDGETS = {
 const IN_FLIGHT = 16;
 
 function parseOptions(argv: string[]): Options {
-    const options: Options = { runs: 5, sizes: [1000, 5000, 10000, 50000], analyzeSize: 2000, scanSize: 50000 };
+    const options: Options = { runs: 5, sizes: [1000, 5000, 10000, 50000], analyzeSize: 2000, scanSize: 50000, sections: new Set(SECTIONS) };
     for (let i = 0; i < argv.length; i++) {
         const value = argv[++i];
         const number = (what: string) => {
@@ -62,6 +68,14 @@ function parseOptions(argv: string[]): Options {
                 break;
             case "--scan-size":
                 options.scanSize = number("--scan-size");
+                break;
+            case "--only":
+                options.sections = new Set(
+                    (value ?? "").split(",").map((section) => {
+                        if (!(SECTIONS as readonly string[]).includes(section)) throw new Error(`--only takes ${SECTIONS.join(", ")}, got "${section}"`);
+                        return section as Section;
+                    }),
+                );
                 break;
             case "--json":
                 options.json = value;
@@ -138,7 +152,7 @@ async function measureAnalyzeStack(ours: PackProcess, noop: PackProcess, sizes: 
     let warmedUp = false;
     for (const size of sizes) {
         const stack = syntheticStack(size);
-        const bytes: Uint8Array = analyzeStackRequest(asSent(stack, "outputs")).serializeBinary();
+        const bytes = encodeAnalyzeStack(asSent(stack, "outputs"));
         const call = async (pack: PackProcess, expected: number) => {
             const started = process.hrtime.bigint();
             const diagnostics = await pack.callEncoded("analyzeStack", bytes);
@@ -153,7 +167,7 @@ async function measureAnalyzeStack(ours: PackProcess, noop: PackProcess, sizes: 
             await call(noop, 0);
             warmedUp = true;
         }
-        const rounds = size >= 50000 ? Math.max(3, runs - 2) : runs;
+        const rounds = size >= 50000 ? Math.min(runs, 3) : runs;
         log(`AnalyzeStack of ${stack.resources.length} resources, ${rounds} rounds`);
         results.set(size, figure(await pairedRuns(rounds, () => call(ours, expected), () => call(noop, 0)), (wallMs) => wallMs));
     }
@@ -207,49 +221,55 @@ function exponent(smallSize: number, smallMs: number, largeSize: number, largeMs
     return Math.log(largeMs / smallMs) / Math.log(largeSize / smallSize);
 }
 
-async function main(): Promise<number> {
-    const options = parseOptions(process.argv.slice(2));
-    const packs = benchPacks();
+async function startupRows(packs: BenchPacks, options: Options): Promise<Row[]> {
+    const rounds = options.runs + 2;
+    log(`pack start-up, ${rounds} rounds`);
+    const startup = await measureStartup(packs, rounds);
+    return [
+        {
+            measure: "Pack start-up until the port is printed (vs an empty JavaScript pack)",
+            ours: ms(startup.oursMedian),
+            theirs: ms(startup.theirsMedian),
+            ratio: times(startup.ratio),
+            budget: `≤ ${times(BUDGETS.startup)}`,
+            pass: startup.ratio <= BUDGETS.startup,
+        },
+    ];
+}
+
+/** Analyze and AnalyzeStack, against one long-lived pack process of each kind. */
+async function protocolRows(packs: BenchPacks, options: Options): Promise<Row[]> {
     const rows: Row[] = [];
-
-    log(`pack start-up, ${options.runs + 2} rounds`);
-    const startup = await measureStartup(packs, options.runs + 2);
-    rows.push({
-        measure: "Pack start-up until the port is printed (vs an empty JavaScript pack)",
-        ours: ms(startup.oursMedian),
-        theirs: ms(startup.theirsMedian),
-        ratio: times(startup.ratio),
-        budget: `≤ ${times(BUDGETS.startup)}`,
-        pass: startup.ratio <= BUDGETS.startup,
-    });
-
     const ours = await startConfigured(packs.tierguard);
     const noop = await startConfigured(packs.noop);
-    let stackTimes: Map<number, Paired>;
+    let stackTimes = new Map<number, Paired>();
     try {
-        log(`Analyze of a ${options.analyzeSize}-resource stack, ${options.runs} rounds`);
-        const analyze = await measureAnalyze(ours, noop, options.analyzeSize, options.runs);
-        const perSecond = (wallMs: number) => `${((analyze.resources * 1000) / wallMs).toFixed(0)} resources/s`;
-        rows.push({
-            measure: `Analyze throughput, ${analyze.resources} resources, ${IN_FLIGHT} in flight (vs the same-shape no-op pack)`,
-            ours: perSecond(analyze.wall.oursMedian),
-            theirs: perSecond(analyze.wall.theirsMedian),
-            ratio: times(analyze.wall.ratio),
-            budget: `≤ ${times(BUDGETS.analyze)}`,
-            pass: analyze.wall.ratio <= BUDGETS.analyze,
-        });
-        rows.push({
-            measure: "Analyze: pack CPU time per resource",
-            ours: `${(analyze.cpu.oursMedian / analyze.resources).toFixed(2)} ms`,
-            theirs: `${(analyze.cpu.theirsMedian / analyze.resources).toFixed(2)} ms`,
-            ratio: times(analyze.cpu.ratio),
-            budget: "",
-        });
-        stackTimes = await measureAnalyzeStack(ours, noop, options.sizes, options.runs);
+        if (options.sections.has("analyze")) {
+            log(`Analyze of a ${options.analyzeSize}-resource stack, ${options.runs} rounds`);
+            const analyze = await measureAnalyze(ours, noop, options.analyzeSize, options.runs);
+            const perSecond = (wallMs: number) => `${((analyze.resources * 1000) / wallMs).toFixed(0)} resources/s`;
+            rows.push({
+                measure: `Analyze throughput, ${analyze.resources} resources, ${IN_FLIGHT} in flight (vs the same-shape no-op pack)`,
+                ours: perSecond(analyze.wall.oursMedian),
+                theirs: perSecond(analyze.wall.theirsMedian),
+                ratio: times(analyze.wall.ratio),
+                budget: `≤ ${times(BUDGETS.analyze)}`,
+                pass: analyze.wall.ratio <= BUDGETS.analyze,
+            });
+            rows.push({
+                measure: "Analyze: pack CPU time per resource",
+                ours: `${(analyze.cpu.oursMedian / analyze.resources).toFixed(2)} ms`,
+                theirs: `${(analyze.cpu.theirsMedian / analyze.resources).toFixed(2)} ms`,
+                ratio: times(analyze.cpu.ratio),
+                budget: "",
+            });
+        }
+        if (options.sections.has("stack")) stackTimes = await measureAnalyzeStack(ours, noop, options.sizes, options.runs);
     } finally {
         await ours.stop();
         await noop.stop();
     }
+    if (!options.sections.has("stack")) return rows;
     const largest = options.sizes[options.sizes.length - 1];
     for (const size of options.sizes) {
         const paired = stackTimes.get(size)!;
@@ -276,31 +296,46 @@ async function main(): Promise<number> {
             pass: oursExponent <= BUDGETS.exponent,
         });
     }
+    return rows;
+}
 
-    const scanRuns = Math.max(3, options.runs - 2);
-    log(`tierguard scan of a ${options.scanSize}-resource export, ${scanRuns} rounds`);
-    const scanned = await measureScan(packs, options.scanSize, scanRuns);
-    rows.push({
-        measure: `\`tierguard scan\` of a ${scanned.resources.toLocaleString("en")}-resource export: wall time (vs the same scan with the no-op pack)`,
-        ours: `${(scanned.wall.oursMedian / 1000).toFixed(1)} s`,
-        theirs: `${(scanned.wall.theirsMedian / 1000).toFixed(1)} s`,
-        ratio: times(scanned.wall.ratio),
-        budget: `≤ ${times(BUDGETS.scanWall)}`,
-        pass: scanned.wall.ratio <= BUDGETS.scanWall,
-    });
-    rows.push({
-        measure: "`tierguard scan`: peak memory of the CLI and pack processes together",
-        ours: `${scanned.memory.oursMedian.toFixed(0)} MiB`,
-        theirs: `${scanned.memory.theirsMedian.toFixed(0)} MiB`,
-        ratio: times(scanned.memory.ratio),
-        budget: `≤ ${times(BUDGETS.scanMemory)}`,
-        pass: scanned.memory.ratio <= BUDGETS.scanMemory,
-    });
+async function scanRows(packs: BenchPacks, options: Options): Promise<Row[]> {
+    const rounds = Math.min(options.runs, 3);
+    log(`tierguard scan of a ${options.scanSize}-resource export, ${rounds} rounds`);
+    const scanned = await measureScan(packs, options.scanSize, rounds);
+    return [
+        {
+            measure: `\`tierguard scan\` of a ${scanned.resources.toLocaleString("en")}-resource export: wall time (vs the same scan with the no-op pack)`,
+            ours: `${(scanned.wall.oursMedian / 1000).toFixed(1)} s`,
+            theirs: `${(scanned.wall.theirsMedian / 1000).toFixed(1)} s`,
+            ratio: times(scanned.wall.ratio),
+            budget: `≤ ${times(BUDGETS.scanWall)}`,
+            pass: scanned.wall.ratio <= BUDGETS.scanWall,
+        },
+        {
+            measure: "`tierguard scan`: peak memory of the CLI and pack processes together",
+            ours: `${scanned.memory.oursMedian.toFixed(0)} MiB`,
+            theirs: `${scanned.memory.theirsMedian.toFixed(0)} MiB`,
+            ratio: times(scanned.memory.ratio),
+            budget: `≤ ${times(BUDGETS.scanMemory)}`,
+            pass: scanned.memory.ratio <= BUDGETS.scanMemory,
+        },
+    ];
+}
+
+async function main(): Promise<number> {
+    const options = parseOptions(process.argv.slice(2));
+    const packs = benchPacks();
+    const rows: Row[] = [];
+
+    if (options.sections.has("startup")) rows.push(...(await startupRows(packs, options)));
+    if (options.sections.has("analyze") || options.sections.has("stack")) rows.push(...(await protocolRows(packs, options)));
+    if (options.sections.has("scan")) rows.push(...(await scanRows(packs, options)));
 
     const cpus = os.cpus();
     console.log(`Machine: ${cpus.length} × ${cpus[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Figures are medians; ratios are medians of pair-by-pair ratios.\n`);
     console.log(renderTable(rows));
-    if (options.json) fs.writeFileSync(options.json, JSON.stringify({ options, rows }, null, 2));
+    if (options.json) fs.writeFileSync(options.json, JSON.stringify({ options: { ...options, sections: [...options.sections] }, rows }, null, 2));
     const missed = rows.filter((row) => row.pass === false);
     console.log(missed.length === 0 ? "\nEvery budget is met." : `\n${missed.length} budget(s) missed: ${missed.map((row) => row.measure).join("; ")}`);
     return missed.length === 0 ? 0 : 1;

@@ -187,8 +187,8 @@ export class PackProcess {
     }
 
     /** Every resource's outputs, as the engine sends them at the end of a preview or update. */
-    async analyzeStack(resources: TestResource[]): Promise<Diagnostic[]> {
-        return diagnostics(await this.call("analyzeStack", analyzeStackRequest(resources)));
+    async analyzeStack(resources: Iterable<TestResource>): Promise<Diagnostic[]> {
+        return this.callEncoded("analyzeStack", encodeAnalyzeStack(resources));
     }
 
     /**
@@ -229,25 +229,47 @@ export function analyzeRequest(resource: TestResource): any {
     return request;
 }
 
-/** An AnalyzeStackRequest: every resource's outputs, parents and property dependencies. */
-export function analyzeStackRequest(resources: TestResource[]): any {
-    const request = new analyzerProto.AnalyzeStackRequest();
-    request.setResourcesList(
-        resources.map((resource) => {
-            const r = new analyzerProto.AnalyzerResource();
-            describeResource(r, resource);
-            if (resource.parent) r.setParent(resource.parent);
-            r.setDependenciesList(resource.dependencies ?? []);
-            const deps = r.getPropertydependenciesMap();
-            for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
-                const d = new analyzerProto.AnalyzerPropertyDependencies();
-                d.setUrnsList(urns);
-                deps.set(key, d);
-            }
-            return r;
-        }),
-    );
-    return request;
+/** An AnalyzerResource: one resource's outputs, parent and property dependencies. */
+function analyzerResource(resource: TestResource): any {
+    const r = new analyzerProto.AnalyzerResource();
+    describeResource(r, resource);
+    if (resource.parent) r.setParent(resource.parent);
+    r.setDependenciesList(resource.dependencies ?? []);
+    const deps = r.getPropertydependenciesMap();
+    for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
+        const d = new analyzerProto.AnalyzerPropertyDependencies();
+        d.setUrnsList(urns);
+        deps.set(key, d);
+    }
+    return r;
+}
+
+/** Protobuf's base-128 varint. */
+function varint(value: number): Buffer {
+    const bytes: number[] = [];
+    while (value > 0x7f) {
+        bytes.push((value & 0x7f) | 0x80);
+        value = Math.floor(value / 128);
+    }
+    bytes.push(value);
+    return Buffer.from(bytes);
+}
+
+/** Field 1 of AnalyzeStackRequest (`repeated AnalyzerResource resources = 1`), length-delimited: tag (1 << 3) | 2. */
+const RESOURCES_TAG = Buffer.from([0x0a]);
+
+/**
+ * An encoded AnalyzeStackRequest, written one resource at a time (a repeated message field is a
+ * run of tag-length-value records): a stack of 50,000 resources never exists as 50,000 protobuf
+ * objects, nor as protobuf-js's byte arrays of the whole message, only as its bytes.
+ */
+export function encodeAnalyzeStack(resources: Iterable<TestResource>): Uint8Array {
+    const chunks: Buffer[] = [];
+    for (const resource of resources) {
+        const bytes = analyzerResource(resource).serializeBinary() as Uint8Array;
+        chunks.push(RESOURCES_TAG, varint(bytes.length), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+    }
+    return Buffer.concat(chunks);
 }
 
 /**

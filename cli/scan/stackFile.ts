@@ -27,7 +27,15 @@ const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
  * unknown value, so a policy says it cannot verify what depends on it.
  */
 function readSecrets(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map(readSecrets);
+    // Unchanged values are returned as they are: a large export is not copied.
+    if (Array.isArray(value)) {
+        let copy: unknown[] | undefined;
+        for (let i = 0; i < value.length; i++) {
+            const read = readSecrets(value[i]);
+            if (read !== value[i]) (copy ??= value.slice())[i] = read;
+        }
+        return copy ?? value;
+    }
     if (!value || typeof value !== "object") return value;
     const object = value as Record<string, unknown>;
     if (object[SECRET_KEY] === SECRET_SIG) {
@@ -41,7 +49,12 @@ function readSecrets(value: unknown): unknown {
         }
         return UNKNOWN;
     }
-    return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, readSecrets(v)]));
+    let copy: Record<string, unknown> | undefined;
+    for (const [key, item] of Object.entries(object)) {
+        const read = readSecrets(item);
+        if (read !== item) (copy ??= { ...object })[key] = read;
+    }
+    return copy ?? object;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -94,9 +94,21 @@ export function parsedConfigOf(policy: object, keys: ConfigKeys, rawConfig: unkn
     return parsed;
 }
 
+/** A policy's config keys with the common ones, assembled once per policy. */
+const allKeys = new WeakMap<object, ConfigKeys>();
+
+export function keysOf(policy: PolicyMetadata<ConfigKeys>): ConfigKeys {
+    let keys = allKeys.get(policy);
+    if (!keys) {
+        keys = { ...policy.config, ...commonKeys };
+        allKeys.set(policy, keys);
+    }
+    return keys;
+}
+
 /** Runs a policy on one resource: config, checks and exemptions. Never throws. */
 export function evaluate<K extends ConfigKeys>(policy: PolicyDefinition<K>, resource: ResourceUnderCheck, rawConfig: unknown): Report[] {
-    const keys = { ...policy.config, ...commonKeys };
+    const keys = keysOf(policy);
     let unverifiableLevel: "advisory" | "mandatory" = "advisory";
     try {
         if (!policy.appliesTo.has(resource.type)) return [];

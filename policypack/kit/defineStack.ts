@@ -8,7 +8,7 @@ import { StackGraph, StackResource } from "../network/graph";
 import { TurnMemo, sameValue } from "./turnMemo";
 import { ConfigKeys, ConfigValues } from "./config";
 import { Exemption, matchExemptions } from "./exemptions";
-import { Finding, PolicyMetadata, Report, commonKeys, emit, parsedConfigOf, sdkFields, unwrapProps } from "./define";
+import { Finding, PolicyMetadata, Report, emit, keysOf, parsedConfigOf, sdkFields, unwrapProps } from "./define";
 
 export interface StackFinding extends Finding {
     /** The resource the finding is about (exemptions match it); undefined for the stack as a whole. */
@@ -25,7 +25,7 @@ export interface StackReport extends Report {
 
 /** Runs a stack policy on a graph: config, checks and per-resource exemptions. Never throws. */
 export function evaluateStack<K extends ConfigKeys>(policy: StackPolicyDefinition<K>, graph: StackGraph, rawConfig: unknown): StackReport[] {
-    const keys = { ...policy.config, ...commonKeys };
+    const keys = keysOf(policy);
     let level: "advisory" | "mandatory" = "advisory";
     try {
         const { values, errors } = parsedConfigOf(policy, keys, rawConfig);

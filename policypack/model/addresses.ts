@@ -24,6 +24,11 @@ export interface InternetOptions {
 
 export const DEFAULT_INTERNET_OPTIONS: InternetOptions = { internetPrefixV4: 16, internetPrefixV6: 32 };
 
+/** The internet definition as a key, for caching answers that depend on it. */
+export function definitionKey(options: InternetOptions): string {
+    return `${options.internetPrefixV4}/${options.internetPrefixV6}`;
+}
+
 function bytesToBigInt(bytes: number[]): bigint {
     let value = 0n;
     for (const byte of bytes) value = (value << 8n) | BigInt(byte);
@@ -161,9 +166,9 @@ function containsPublic(set: Interval[], family: Family): boolean {
 // --- Classification --------------------------------------------------------------------------------
 
 export interface InternetVerdict {
-    internet: boolean;
+    readonly internet: boolean;
     /** Why, in words, for messages: "the whole IPv4 internet", "a /8 containing public addresses", ... */
-    reason: string;
+    readonly reason: string;
 }
 
 function judgeIpv4Block(first: bigint, prefix: number, options: InternetOptions): InternetVerdict {
@@ -205,8 +210,22 @@ function judgeIpv6Block(first: bigint, prefix: number, options: InternetOptions)
 }
 
 /** Is one CIDR "the internet"? */
+/** Verdicts per parsed CIDR (shared, see parseCidr) and internet definition: every policy asks about the same few CIDRs. */
+const verdicts = new WeakMap<Cidr, Map<string, InternetVerdict>>();
+
 export function judgeCidr(cidr: Cidr, options: InternetOptions = DEFAULT_INTERNET_OPTIONS): InternetVerdict {
-    return cidr.family === 4 ? judgeIpv4Block(cidr.first, cidr.prefix, options) : judgeIpv6Block(cidr.first, cidr.prefix, options);
+    const definition = definitionKey(options);
+    let byDefinition = verdicts.get(cidr);
+    if (!byDefinition) {
+        byDefinition = new Map();
+        verdicts.set(cidr, byDefinition);
+    }
+    let verdict = byDefinition.get(definition);
+    if (!verdict) {
+        verdict = Object.freeze(cidr.family === 4 ? judgeIpv4Block(cidr.first, cidr.prefix, options) : judgeIpv6Block(cidr.first, cidr.prefix, options));
+        byDefinition.set(definition, verdict);
+    }
+    return verdict;
 }
 
 /**

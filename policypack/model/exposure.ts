@@ -3,7 +3,7 @@
  * unknown or malformed value leaves the answer open. A policy reports a violation when every
  * question it asks is "yes", and "cannot be verified" when none is "no" and some are "maybe".
  */
-import { InternetOptions, internetCidrsOf } from "./addresses";
+import { InternetOptions, definitionKey, internetCidrsOf } from "./addresses";
 import { ALL_PORTS, PortSet, intersectPorts, portsOf, subtractPorts } from "./ports";
 import { opensEveryPort } from "./protocol";
 import { Peer, Rule } from "./rule";
@@ -25,8 +25,29 @@ export interface InternetExposure {
     unresolved: Unresolved[];
 }
 
-/** Does the rule's peer set include the internet (by the pack's definition)? */
-export function internetExposure(rule: Rule, options: InternetOptions): InternetExposure {
+/**
+ * Answers per rule and internet definition. Rule models are shared by the policies of a request
+ * (and a group's rules by every resource carrying it), so several policies ask the same question.
+ */
+const exposures = new WeakMap<Rule, Map<string, Readonly<InternetExposure>>>();
+
+/** Does the rule's peer set include the internet (by the pack's definition)? The answer is shared: never modify it. */
+export function internetExposure(rule: Rule, options: InternetOptions): Readonly<InternetExposure> {
+    const definition = definitionKey(options);
+    let byDefinition = exposures.get(rule);
+    if (!byDefinition) {
+        byDefinition = new Map();
+        exposures.set(rule, byDefinition);
+    }
+    let exposure = byDefinition.get(definition);
+    if (!exposure) {
+        exposure = Object.freeze(computeInternetExposure(rule, options));
+        byDefinition.set(definition, exposure);
+    }
+    return exposure;
+}
+
+function computeInternetExposure(rule: Rule, options: InternetOptions): InternetExposure {
     const cidrPeers = rule.peers.filter((p): p is Peer & { kind: "cidr" } => p.kind === "cidr");
     const unresolved = rule.peers.filter((p): p is Peer & { kind: "unresolved" } => p.kind === "unresolved").map((p) => p.unresolved);
     const internet = internetCidrsOf(cidrPeers.map((p) => p.cidr), options).map(({ cidr, reason }) => ({ peer: cidrPeers.find((p) => p.cidr === cidr)!, reason }));

@@ -271,8 +271,15 @@ export class StackGraph {
      * else the stack's default ACL, else undefined (AWS's default ACL allows everything).
      */
     naclsOf(carrier: Carrier): Array<Rule[] | undefined> {
-        return carrier.subnets.length === 0 ? [] : [...new Set(carrier.subnets.map((s) => this.naclBySubnet.get(s) ?? this.defaultNacl))];
+        let nacls = this.naclsByCarrier.get(carrier);
+        if (!nacls) {
+            nacls = carrier.subnets.length === 0 ? [] : [...new Set(carrier.subnets.map((s) => this.naclBySubnet.get(s) ?? this.defaultNacl))];
+            this.naclsByCarrier.set(carrier, nacls);
+        }
+        return nacls;
     }
+
+    private readonly naclsByCarrier = new Map<Carrier, Array<Rule[] | undefined>>();
 
     /** Subnet groups (RDS, ElastiCache) by "type|name". */
     private readonly subnetGroups = new Map<string, StackResource>();

@@ -3,7 +3,7 @@
  * turned into a source (the internet, a tier, or nothing known), with internet traffic narrowed by
  * the network ACL of the resource's subnets (first match, address and port sets).
  */
-import { InternetOptions, internetCidrsOf, parseCidr, Cidr } from "../model/addresses";
+import { InternetOptions, definitionKey, internetCidrsOf, parseCidr, Cidr } from "../model/addresses";
 import { internetExposure } from "../model/exposure";
 import { naclInternetExposure } from "../model/naclEvaluation";
 import { ALL_PORTS, portsOf } from "../model/ports";
@@ -29,11 +29,41 @@ export interface Path {
 function naclLetsInternetThrough(graph: StackGraph, carrier: Carrier, rule: Rule, options: InternetOptions): boolean {
     const nacls = graph.naclsOf(carrier);
     if (nacls.length === 0 || nacls.some((entries) => entries === undefined)) return true; // no ACL known: AWS's default allows all
+    return nacls.some((entries) => naclLetsThrough(entries!, rule, options));
+}
+
+/**
+ * Answers per ACL, rule and internet definition: thousands of resources share a few ACLs and carry
+ * the same groups, so the same question comes back for each of them.
+ */
+const naclAnswers = new WeakMap<Rule[], WeakMap<Rule, Map<string, boolean>>>();
+
+function naclLetsThrough(entries: Rule[], rule: Rule, options: InternetOptions): boolean {
+    let byRule = naclAnswers.get(entries);
+    if (!byRule) {
+        byRule = new WeakMap();
+        naclAnswers.set(entries, byRule);
+    }
+    let byDefinition = byRule.get(rule);
+    if (!byDefinition) {
+        byDefinition = new Map();
+        byRule.set(rule, byDefinition);
+    }
+    const definition = definitionKey(options);
+    let answer = byDefinition.get(definition);
+    if (answer === undefined) {
+        answer = computeNaclLetsThrough(entries, rule, options);
+        byDefinition.set(definition, answer);
+    }
+    return answer;
+}
+
+function computeNaclLetsThrough(entries: Rule[], rule: Rule, options: InternetOptions): boolean {
     const protocol = rule.protocol;
     if (isUnresolved(protocol) || protocol.kind === "icmp" || protocol.kind === "icmpv6") return true;
     const ports = protocol.kind === "tcp" || protocol.kind === "udp" ? (isUnresolved(rule.ports) ? ALL_PORTS : portsOf(rule.ports)) : ALL_PORTS;
     const only = { tcp: protocol.kind === "tcp" || protocol.kind === "all", udp: protocol.kind === "udp" || protocol.kind === "all", otherProtocols: protocol.kind === "number" || protocol.kind === "all" };
-    return nacls.some((entries) => naclInternetExposure(entries!.filter((e) => e.direction === "ingress"), ports, options, only).length > 0);
+    return naclInternetExposure(entries.filter((e) => e.direction === "ingress"), ports, options, only).length > 0;
 }
 
 function describeCarrier(carrier: Carrier, group: GroupNode): string {

@@ -175,3 +175,29 @@ describe.each(MODES)("RDS cluster instances (%s)", (mode) => {
         expect(names(found)).toEqual(["aurora", "aurora-1"]);
     });
 });
+
+describe("work shared between the policies of a request", () => {
+    // The pack builds one graph per AnalyzeStack (and one rule model per Analyze) and lends it to
+    // every policy; requests in flight together, with the same URNs but different properties, must
+    // each still get their own verdict.
+    const sshSg = (open: boolean): Declared => ({ type: T.sg, name: "ssh-sg", props: { vpcId: ref("vpc"), ingress: [tcpFrom(22, { cidrBlocks: [open ? "0.0.0.0/0" : "203.0.113.7/32"] })], egress: [] } });
+    const stackWith = (open: boolean) => [vpc, subnet, lbSg, webSg, dbSg, sshSg(open), web([ref("web-sg"), ref("ssh-sg")]), db([ref("db-sg")])];
+
+    it.each(MODES)("keeps concurrent AnalyzeStack requests apart (%s)", async (mode) => {
+        const [open, closed, openAgain] = await Promise.all([analyze(stackWith(true), mode), analyze(stackWith(false), mode), analyze(stackWith(true), mode)]);
+        expect(names(of(open, "tier-isolation"))).toEqual(["web"]);
+        expect(of(closed, "tier-isolation")).toEqual([]);
+        expect(openAgain).toEqual(open);
+    });
+
+    it("keeps concurrent Analyze requests for the same URN apart", async () => {
+        const [open, closed] = await Promise.all(
+            [true, false].map((isOpen) => {
+                const group = buildStack([vpc, sshSg(isOpen)], "update").find((r) => r.name === "ssh-sg")!;
+                return pack.analyze(group);
+            }),
+        );
+        expect(of(open, "no-admin-ports-from-internet")).toHaveLength(1);
+        expect(of(closed, "no-admin-ports-from-internet")).toEqual([]);
+    });
+});
