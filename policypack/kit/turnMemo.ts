@@ -14,19 +14,25 @@
 export function sameValue(a: unknown, b: unknown): boolean {
     if (a === b) return true;
     if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-    if (Array.isArray(a)) {
-        if (!Array.isArray(b) || a.length !== b.length) return false;
-        for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    const isArray = Array.isArray(a);
+    if (isArray !== Array.isArray(b)) return false;
+    if (isArray) {
+        const x = a as unknown[];
+        const y = b as unknown[];
+        if (x.length !== y.length) return false;
+        for (let i = 0; i < x.length; i++) if (!sameValue(x[i], y[i])) return false;
         return true;
     }
-    if (Array.isArray(b)) return false;
-    const aKeys = Object.keys(a);
-    if (aKeys.length !== Object.keys(b).length) return false;
-    for (const key of aKeys) {
-        if (!Object.prototype.hasOwnProperty.call(b, key)) return false;
-        if (!sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+    // for-in rather than Object.keys: no key arrays allocated for every object of a 50,000-resource stack.
+    const x = a as Record<string, unknown>;
+    const y = b as Record<string, unknown>;
+    let keys = 0;
+    for (const key in x) {
+        if (!Object.prototype.hasOwnProperty.call(y, key) || !sameValue(x[key], y[key])) return false;
+        keys++;
     }
-    return true;
+    for (const key in y) if (Object.prototype.hasOwnProperty.call(y, key)) keys--;
+    return keys === 0;
 }
 
 export class TurnMemo<I, R> {
