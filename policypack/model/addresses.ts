@@ -4,6 +4,7 @@
  */
 import * as ipaddr from "ipaddr.js";
 import { Family, FAMILY_BITS, Interval, coversFamily, familyMax, intersect, isEmpty, normalize, subtract, toBlocks } from "./addressSet";
+import { AnswerCache } from "./answerCache";
 
 /** A parsed CIDR; shared between everyone who parses the same text, so never modified. */
 export interface Cidr {
@@ -211,21 +212,10 @@ function judgeIpv6Block(first: bigint, prefix: number, options: InternetOptions)
 
 /** Is one CIDR "the internet"? */
 /** Verdicts per parsed CIDR (shared, see parseCidr) and internet definition: every policy asks about the same few CIDRs. */
-const verdicts = new WeakMap<Cidr, Map<string, InternetVerdict>>();
+const verdicts = new AnswerCache<Cidr, InternetVerdict>();
 
 export function judgeCidr(cidr: Cidr, options: InternetOptions = DEFAULT_INTERNET_OPTIONS): InternetVerdict {
-    const definition = definitionKey(options);
-    let byDefinition = verdicts.get(cidr);
-    if (!byDefinition) {
-        byDefinition = new Map();
-        verdicts.set(cidr, byDefinition);
-    }
-    let verdict = byDefinition.get(definition);
-    if (!verdict) {
-        verdict = Object.freeze(cidr.family === 4 ? judgeIpv4Block(cidr.first, cidr.prefix, options) : judgeIpv6Block(cidr.first, cidr.prefix, options));
-        byDefinition.set(definition, verdict);
-    }
-    return verdict;
+    return verdicts.get(cidr, definitionKey(options), () => (cidr.family === 4 ? judgeIpv4Block(cidr.first, cidr.prefix, options) : judgeIpv6Block(cidr.first, cidr.prefix, options)));
 }
 
 /**

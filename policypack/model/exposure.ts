@@ -4,6 +4,7 @@
  * question it asks is "yes", and "cannot be verified" when none is "no" and some are "maybe".
  */
 import { InternetOptions, definitionKey, internetCidrsOf } from "./addresses";
+import { AnswerCache } from "./answerCache";
 import { ALL_PORTS, PortSet, intersectPorts, portsOf, subtractPorts } from "./ports";
 import { opensEveryPort } from "./protocol";
 import { Peer, Rule } from "./rule";
@@ -29,22 +30,11 @@ export interface InternetExposure {
  * Answers per rule and internet definition. Rule models are shared by the policies of a request
  * (and a group's rules by every resource carrying it), so several policies ask the same question.
  */
-const exposures = new WeakMap<Rule, Map<string, Readonly<InternetExposure>>>();
+const exposures = new AnswerCache<Rule, Readonly<InternetExposure>>();
 
 /** Does the rule's peer set include the internet (by the pack's definition)? The answer is shared: never modify it. */
 export function internetExposure(rule: Rule, options: InternetOptions): Readonly<InternetExposure> {
-    const definition = definitionKey(options);
-    let byDefinition = exposures.get(rule);
-    if (!byDefinition) {
-        byDefinition = new Map();
-        exposures.set(rule, byDefinition);
-    }
-    let exposure = byDefinition.get(definition);
-    if (!exposure) {
-        exposure = Object.freeze(computeInternetExposure(rule, options));
-        byDefinition.set(definition, exposure);
-    }
-    return exposure;
+    return exposures.get(rule, definitionKey(options), () => computeInternetExposure(rule, options));
 }
 
 function computeInternetExposure(rule: Rule, options: InternetOptions): InternetExposure {

@@ -4,6 +4,7 @@
  * the network ACL of the resource's subnets (first match, address and port sets).
  */
 import { InternetOptions, definitionKey, internetCidrsOf, parseCidr, Cidr } from "../model/addresses";
+import { AnswerCache } from "../model/answerCache";
 import { internetExposure } from "../model/exposure";
 import { naclInternetExposure } from "../model/naclEvaluation";
 import { ALL_PORTS, portsOf } from "../model/ports";
@@ -36,26 +37,15 @@ function naclLetsInternetThrough(graph: StackGraph, carrier: Carrier, rule: Rule
  * Answers per ACL, rule and internet definition: thousands of resources share a few ACLs and carry
  * the same groups, so the same question comes back for each of them.
  */
-const naclAnswers = new WeakMap<Rule[], WeakMap<Rule, Map<string, boolean>>>();
+const naclAnswers = new WeakMap<Rule[], AnswerCache<Rule, boolean>>();
 
 function naclLetsThrough(entries: Rule[], rule: Rule, options: InternetOptions): boolean {
     let byRule = naclAnswers.get(entries);
     if (!byRule) {
-        byRule = new WeakMap();
+        byRule = new AnswerCache();
         naclAnswers.set(entries, byRule);
     }
-    let byDefinition = byRule.get(rule);
-    if (!byDefinition) {
-        byDefinition = new Map();
-        byRule.set(rule, byDefinition);
-    }
-    const definition = definitionKey(options);
-    let answer = byDefinition.get(definition);
-    if (answer === undefined) {
-        answer = computeNaclLetsThrough(entries, rule, options);
-        byDefinition.set(definition, answer);
-    }
-    return answer;
+    return byRule.get(rule, definitionKey(options), () => computeNaclLetsThrough(entries, rule, options));
 }
 
 function computeNaclLetsThrough(entries: Rule[], rule: Rule, options: InternetOptions): boolean {
