@@ -167,7 +167,8 @@ async function measureAnalyzeStack(ours: PackProcess, noop: PackProcess, sizes: 
             await call(noop, 0);
             warmedUp = true;
         }
-        const rounds = size >= 50000 ? Math.min(runs, 3) : runs;
+        // Small stacks are quick and noisy (a stray GC is a large share): twice the rounds.
+        const rounds = size >= 50000 ? runs : runs * 2;
         log(`AnalyzeStack of ${stack.resources.length} resources, ${rounds} rounds`);
         results.set(size, figure(await pairedRuns(rounds, () => call(ours, expected), () => call(noop, 0)), (wallMs) => wallMs));
     }

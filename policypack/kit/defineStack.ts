@@ -61,31 +61,31 @@ interface SdkStackResource {
     propertyDependencies: Record<string, Array<{ urn: string }>>;
 }
 
-function sameDependencies(a: SdkStackResource["propertyDependencies"], b: SdkStackResource["propertyDependencies"]): boolean {
-    const keys = Object.keys(a ?? {});
-    if (keys.length !== Object.keys(b ?? {}).length) return false;
+function sameDependencies(kept: Record<string, string[]>, given: SdkStackResource["propertyDependencies"]): boolean {
+    const keys = Object.keys(kept);
+    if (keys.length !== Object.keys(given ?? {}).length) return false;
     for (const key of keys) {
-        const x = a[key];
-        const y = b[key];
+        const x = kept[key];
+        const y = given[key];
         if (!y || x.length !== y.length) return false;
-        for (let i = 0; i < x.length; i++) if (x[i].urn !== y[i].urn) return false;
+        for (let i = 0; i < x.length; i++) if (x[i] !== y[i].urn) return false;
     }
     return true;
 }
 
-/** Two copies of the same stack: same resources in the same order, same properties and dependencies. */
-function sameStack(a: readonly SdkStackResource[], b: readonly SdkStackResource[]): boolean {
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) {
-        const x = a[i];
-        const y = b[i];
-        if (x.urn !== y.urn || x.type !== y.type || x.name !== y.name || !sameDependencies(x.propertyDependencies, y.propertyDependencies) || !sameValue(unwrapProps(x.props), unwrapProps(y.props))) return false;
+/** Is the SDK's copy the stack a graph was built from: same resources in the same order, same properties and dependencies? */
+function sameStack(kept: readonly StackResource[], given: readonly SdkStackResource[]): boolean {
+    if (kept.length !== given.length) return false;
+    for (let i = 0; i < kept.length; i++) {
+        const x = kept[i];
+        const y = given[i];
+        if (x.urn !== y.urn || x.type !== y.type || x.name !== y.name || !sameDependencies(x.propertyDependencies, y.propertyDependencies) || !sameValue(x.props, unwrapProps(y.props))) return false;
     }
     return true;
 }
 
-/** The stack's graph, built once per AnalyzeStack request and shared by every stack policy. */
-const graphs = new TurnMemo<readonly SdkStackResource[], StackGraph>(sameStack);
+/** The stack's graph, built once per AnalyzeStack request and shared by every stack policy (which compare against the graph's own resources). */
+const graphs = new TurnMemo<readonly SdkStackResource[], StackGraph, readonly StackResource[]>(sameStack, (_, graph) => graph.resources);
 
 /** The graph of the resources the SDK hands a stack policy. */
 export function graphOf(resources: readonly SdkStackResource[]): StackGraph {

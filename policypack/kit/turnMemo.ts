@@ -35,18 +35,26 @@ export function sameValue(a: unknown, b: unknown): boolean {
     return keys === 0;
 }
 
-export class TurnMemo<I, R> {
-    private readonly entries = new Map<string, { input: I; result: R }>();
+/**
+ * `same(kept, input)` decides reuse; `keep(input, result)` chooses what of the input to remember for
+ * that comparison (by default the input itself; the stack graph keeps its own resource list instead of
+ * the SDK's copy, so that copy is garbage as soon as its policy is done).
+ */
+export class TurnMemo<I, R, K = I> {
+    private readonly entries = new Map<string, { kept: K; result: R }>();
     private clearScheduled = false;
 
-    constructor(private readonly same: (a: I, b: I) => boolean = sameValue) {}
+    constructor(
+        private readonly same: (kept: K, input: I) => boolean = sameValue,
+        private readonly keep: (input: I, result: R) => K = (input) => input as unknown as K,
+    ) {}
 
     /** The result for `input` under `key`: computed now, or reused from earlier in this turn. */
     get(key: string, input: I, compute: () => R): R {
         const entry = this.entries.get(key);
-        if (entry && this.same(entry.input, input)) return entry.result;
+        if (entry && this.same(entry.kept, input)) return entry.result;
         const result = compute();
-        this.entries.set(key, { input, result });
+        this.entries.set(key, { kept: this.keep(input, result), result });
         if (!this.clearScheduled) {
             this.clearScheduled = true;
             setImmediate(() => {
