@@ -83,7 +83,6 @@ export function parseCidr(text: string): Cidr | string {
 }
 
 function parseCidrText(text: string): Cidr | string {
-    if (typeof text !== "string") return "not a string";
     const slash = text.indexOf("/");
     if (slash < 0) return "no prefix length (expected address/prefix, e.g. 203.0.113.10/32)";
     const addressText = text.slice(0, slash);
