@@ -3,13 +3,12 @@
  * The `tierguard` command. Exit codes: 0 no mandatory violation, 1 mandatory violations,
  * 2 usage errors or a program that throws (2 wins over 1).
  */
-import { check, readPolicyConfig } from "./check";
+import { DEFAULT_TIMEOUT_SECONDS, check, readPolicyConfig } from "./check";
 import { scan, scanJson } from "./scan/scan";
-import { ProgramFailure } from "./program/capture";
 import { UsageError } from "./program/project";
 import { PackFailure } from "./engine/packProcess";
 import { jsonReport } from "./report/json";
-import { summaryOf } from "./report/model";
+import { CheckReport, describeOffline, incompleteReason, summaryOf } from "./report/model";
 import { textReport } from "./report/text";
 import { sarifReport } from "./report/sarif";
 import { markdownReport } from "./report/markdown";
@@ -18,8 +17,9 @@ import { GraphFormat, renderGraph } from "./report/graph";
 const USAGE = `Usage: tierguard check <program-dir> [options]
        tierguard scan <stack-export-or-preview.json | dir>... [--format text|json|sarif|markdown] [--config <file>] [--policy-pack <dir>]
 
-Runs the Pulumi TypeScript/JavaScript program in <program-dir> offline, under a preview emulation,
-and judges every resource with the tierguard policy pack over the engine protocol.
+Runs the Pulumi TypeScript/JavaScript program in <program-dir> under tierguard's own small deployment
+engine (the program in its own process, through its SDK's runner, as pulumi preview runs it; no cloud,
+no backend) and judges every resource with the tierguard policy pack over the engine protocol.
 
 Options:
   --mode preview|update   preview (default): ids and computed outputs of new resources are unknown;
@@ -31,13 +31,17 @@ Options:
                           another version of tierguard's) instead of the one tierguard ships
   --stack <name>          read Pulumi.<name>.yaml (default: the only stack file, else "dev")
   -c, --config-value k=v  set a program config value (repeatable), as pulumi config set
+  --timeout <seconds>     stop a program that runs longer (default ${DEFAULT_TIMEOUT_SECONDS}); the report is then incomplete
   -h, --help              this help
 
 scan reads pulumi stack export files and pulumi preview --json output (files, or every .json file in
 a directory) and judges each stack with the same pack.
 
-Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 usage error, the program failed, or a
-file could not be scanned (2 wins over 1).`;
+The program's own output goes to stderr, each line prefixed with [program]; stdout carries only the report.
+
+Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 usage error, the program failed, ended
+early or timed out (the report then covers what it registered), or a file could not be scanned (2 wins
+over 1).`;
 
 interface Parsed {
     command?: string;
@@ -51,10 +55,11 @@ interface Parsed {
     help: boolean;
     graph?: GraphFormat;
     policyPack?: string;
+    timeoutSeconds: number;
 }
 
 function parseArgs(argv: string[]): Parsed {
-    const parsed: Parsed = { mode: "preview", format: "text", overrides: [], help: false, targets: [] };
+    const parsed: Parsed = { mode: "preview", format: "text", overrides: [], help: false, targets: [], timeoutSeconds: DEFAULT_TIMEOUT_SECONDS };
     const positional: string[] = [];
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
@@ -94,6 +99,13 @@ function parseArgs(argv: string[]): Parsed {
             case "--policy-pack":
                 parsed.policyPack = take();
                 break;
+            case "--timeout": {
+                const text = take();
+                const seconds = Number(text);
+                if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(seconds > 0)) throw new UsageError(`--timeout takes a number of seconds greater than 0, got "${text}"`);
+                parsed.timeoutSeconds = seconds;
+                break;
+            }
             case "--stack":
                 parsed.stack = take();
                 break;
@@ -142,6 +154,11 @@ export async function main(argv: string[]): Promise<number> {
             stack: args.stack,
             overrides: args.overrides,
             policyPack: args.policyPack,
+            timeoutSeconds: args.timeoutSeconds,
+            output: (line) => {
+                if (showProgress) process.stderr.write("\r\x1b[K");
+                process.stderr.write(`${line}\n`);
+            },
             onResource: showProgress ? progress : undefined,
         });
         if (showProgress) process.stderr.write("\r\x1b[K");
@@ -152,18 +169,35 @@ export async function main(argv: string[]): Promise<number> {
             text: () => textReport(report),
         };
         console.log(args.graph ? renderGraph(report.capture, report.violations, args.graph) : formats[args.format]());
+        if (report.outcome.status !== "completed") {
+            console.error(programProblem(report));
+            return 2;
+        }
         return summaryOf(report).mandatory > 0 ? 1 : 0;
     } catch (error) {
         if (showProgress) process.stderr.write("\r\x1b[K");
         if (error instanceof UsageError || error instanceof PackFailure) {
             console.error(`tierguard: ${error.message}`);
-        } else if (error instanceof ProgramFailure) {
-            console.error(`tierguard: the program failed, so it could not be checked:\n${error.details}`);
         } else {
             console.error(`tierguard: ${error instanceof Error ? error.stack : String(error)}`);
         }
         return 2;
     }
+}
+
+/** What went wrong with the program, in its own words, and what was answered offline (often the cause). */
+function programProblem(report: CheckReport): string {
+    const lines = [`tierguard: INCOMPLETE: ${incompleteReason(report.outcome)}.`];
+    if (report.outcome.status === "failed") lines.push("The program's error:", ...report.outcome.errors.map((e) => e.replace(/^/gm, "  ")));
+    if (report.outcome.status === "timed out" || report.outcome.status === "ended early") {
+        const last = report.capture.resources[report.capture.resources.length - 1];
+        lines.push(`${report.capture.resources.length} resources were registered${last ? `, the last ${last.type} "${last.name}"` : ""}; the report above judges them.`);
+    }
+    if (report.offline.length > 0) {
+        lines.push("Answered offline, without the cloud (a program that fails on one of these usually fails because of it):");
+        for (const answer of report.offline) lines.push(`  ${describeOffline(answer)}`);
+    }
+    return lines.join("\n");
 }
 
 async function runScan(args: Parsed): Promise<number> {

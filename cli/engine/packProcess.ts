@@ -10,6 +10,7 @@ import * as grpc from "@grpc/grpc-js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { UsageError } from "../program/project";
+import { lifelineFd } from "./lifeline";
 
 // Generated gRPC code of the same @pulumi/pulumi the pack runs on.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -17,12 +18,9 @@ const analyzerRpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const analyzerProto = require("@pulumi/pulumi/proto/analyzer_pb");
 
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-export const SECRET_SIG = { key: "4dabf18193072939515e22adb298388d", value: "1b47061264138c4ac30d75fd1eb44270" };
+export { UNKNOWN, secretValue as secret } from "../../policypack/model/sentinels";
 
-export function secret(value: unknown): Record<string, unknown> {
-    return { [SECRET_SIG.key]: SECRET_SIG.value, value };
-}
+const LIFELINE_PRELOAD = path.join(__dirname, "lifelinePreload.js");
 
 export const PACK_DIR = path.resolve(__dirname, "..", "..", "..", "policypack");
 
@@ -108,7 +106,12 @@ export class PackProcess {
     static async start(packDir: string = PACK_DIR, timeoutMs = 30000): Promise<PackProcess> {
         const runner = runnerFor(packDir);
         const started = process.hrtime.bigint();
-        const child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], {
+            cwd: packDir,
+            env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(LIFELINE_PRELOAD)}`.trim(), TIERGUARD_LIFELINE_FD: String(lifelineFd) },
+            // fd 3: the lifeline, closed when tierguard ends, however it ends; the pack then stops.
+            stdio: ["ignore", "pipe", "pipe", "pipe"],
+        });
         let stdout = "";
         let stderr = "";
         child.stderr!.on("data", (chunk) => (stderr += chunk));

@@ -4,10 +4,8 @@
  * CLI fills them), Analyze for each resource's inputs, then AnalyzeStack with every resource.
  */
 import { Diagnostic, PACK_DIR, PackProcess, PolicyInfo, ProviderReference, TestResource } from "./packProcess";
-import { CaptureResult, CapturedResource } from "../program/capture";
-import { Mode } from "../program/capture";
-
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { CaptureResult, CapturedResource, Mode } from "./capturedStack";
+import { UNKNOWN } from "../../policypack/model/sentinels";
 const SEVERITIES = ["", "low", "medium", "high", "critical"] as const;
 
 export interface Violation {
@@ -56,12 +54,11 @@ function providerOf(resource: CapturedResource, byUrn: Map<string, CapturedResou
     return provider ? { type: provider.type, name: provider.name, urn, props: provider.inputs } : undefined;
 }
 
-/** Resources the engine analyses one by one: custom resources other than providers. */
+/** Resources the engine analyses one by one: custom resources it registers, other than providers (not reads). */
 export function isAnalysed(resource: CapturedResource): boolean {
-    return resource.custom && !resource.type.startsWith("pulumi:providers:");
+    return resource.custom && !resource.read && !resource.type.startsWith("pulumi:providers:");
 }
 
-/** A resource's outputs as AnalyzeStack sees them: inputs plus its id (unknown during a preview). */
 /** A resource's outputs as AnalyzeStack sees them: recorded outputs (a stack export), else inputs plus its id (unknown during a preview). */
 function outputsOf(resource: CapturedResource): Record<string, unknown> {
     if (resource.outputs) return resource.outputs;

@@ -10,11 +10,26 @@ import * as yaml from "js-yaml";
 export class UsageError extends Error {}
 
 export interface Project {
+    /** The project root: the folder of Pulumi.yaml. */
     dir: string;
     name: string;
-    /** The file `require` starts the program from. */
-    entry: string;
+    /** Where the program runs from and what the runner loads, as the engine computes them from `main`. */
+    programDir: string;
+    /** "." (the runner then follows package.json `exports`/`main`, else index), or a file in programDir. */
+    entryPoint: string;
+    /** `runtime.options` of Pulumi.yaml, as the Node.js language host reads them. */
+    options: RuntimeOptions;
+    /** Where Pulumi.<stack>.yaml files are (`stackConfigDir`, else the project root). */
+    stackConfigDir: string;
+}
+
+export interface RuntimeOptions {
+    /** Run TypeScript through the SDK's ts-node (default true). */
     typescript: boolean;
+    /** A tsconfig other than tsconfig.json. */
+    tsconfig?: string;
+    /** Extra arguments for node, split like a shell would. */
+    nodeargs?: string;
 }
 
 export interface ProgramConfig {
@@ -39,27 +54,38 @@ function readYaml(file: string): Record<string, unknown> {
     return parsed as Record<string, unknown>;
 }
 
-function runtimeName(runtime: unknown): string | undefined {
-    if (typeof runtime === "string") return runtime;
-    if (runtime && typeof runtime === "object") return String((runtime as Record<string, unknown>).name);
-    return undefined;
+/** `runtime: nodejs` or `runtime: { name: nodejs, options: {...} }`, with the option types the language host demands. */
+function runtimeOf(runtime: unknown, file: string): { name: string | undefined; options: RuntimeOptions } {
+    const options: RuntimeOptions = { typescript: true };
+    if (typeof runtime === "string") return { name: runtime, options };
+    if (!runtime || typeof runtime !== "object") return { name: undefined, options };
+    const spec = runtime as Record<string, unknown>;
+    const given = (spec.options ?? {}) as Record<string, unknown>;
+    if (typeof given !== "object" || Array.isArray(given)) throw new UsageError(`${file}: runtime.options must be a mapping`);
+    if (given.typescript !== undefined) {
+        if (typeof given.typescript !== "boolean") throw new UsageError(`${file}: runtime.options.typescript must be a boolean, got ${JSON.stringify(given.typescript)}`);
+        options.typescript = given.typescript;
+    }
+    for (const key of ["tsconfig", "nodeargs"] as const) {
+        if (given[key] === undefined) continue;
+        if (typeof given[key] !== "string") throw new UsageError(`${file}: runtime.options.${key} must be a string, got ${JSON.stringify(given[key])}`);
+        options[key] = given[key] as string;
+    }
+    return { name: typeof spec.name === "string" ? spec.name : undefined, options };
 }
 
-function resolveEntry(dir: string): string {
-    const pkgFile = path.join(dir, "package.json");
-    if (fs.existsSync(pkgFile)) {
-        const main = JSON.parse(fs.readFileSync(pkgFile, "utf8")).main;
-        if (typeof main === "string") {
-            const candidates = [main, `${main}.ts`, `${main}.js`, path.join(main, "index.ts"), path.join(main, "index.js")].map((m) => path.resolve(dir, m));
-            const found = candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
-            if (found) return found;
-            throw new UsageError(`package.json main "${main}" in ${dir} does not exist`);
-        }
+/** The engine's rule for `main`: a folder runs as "." from that folder, a file runs by name from its folder. */
+function programLocation(root: string, main: unknown, file: string): { programDir: string; entryPoint: string } {
+    if (main === undefined || main === null || main === "") return { programDir: root, entryPoint: "." };
+    if (typeof main !== "string") throw new UsageError(`${file}: main must be a path, got ${JSON.stringify(main)}`);
+    const target = path.resolve(root, main);
+    let stat: fs.Stats;
+    try {
+        stat = fs.statSync(target);
+    } catch (error) {
+        throw new UsageError(`${file}: project 'main' could not be read: ${(error as Error).message}`);
     }
-    for (const name of ["index.ts", "index.js"]) {
-        if (fs.existsSync(path.join(dir, name))) return path.join(dir, name);
-    }
-    throw new UsageError(`no program entry in ${dir}: expected package.json "main", index.ts or index.js`);
+    return stat.isDirectory() ? { programDir: target, entryPoint: "." } : { programDir: path.dirname(target), entryPoint: path.basename(target) };
 }
 
 export function loadProject(programDir: string): Project {
@@ -69,13 +95,12 @@ export function loadProject(programDir: string): Project {
     if (!projectFile) throw new UsageError(`no Pulumi.yaml in ${dir}: tierguard check takes the folder of a Pulumi project`);
     const project = readYaml(projectFile);
     if (typeof project.name !== "string" || !project.name) throw new UsageError(`${projectFile} has no project name`);
-    const runtime = runtimeName(project.runtime);
-    if (runtime !== "nodejs") {
-        throw new UsageError(`${projectFile} declares runtime "${runtime}"; tierguard check runs Node.js (TypeScript or JavaScript) programs. For other languages use pulumi preview --policy-pack.`);
+    const runtime = runtimeOf(project.runtime, projectFile);
+    if (runtime.name !== "nodejs") {
+        throw new UsageError(`${projectFile} declares runtime "${runtime.name}"; tierguard check runs Node.js (TypeScript or JavaScript) programs. For other languages use pulumi preview --policy-pack.`);
     }
-    const mainDir = typeof project.main === "string" ? path.resolve(dir, project.main) : dir;
-    const entry = fs.existsSync(mainDir) && fs.statSync(mainDir).isFile() ? mainDir : resolveEntry(mainDir);
-    return { dir, name: project.name, entry, typescript: entry.endsWith(".ts") };
+    const stackConfigDir = typeof project.stackConfigDir === "string" ? path.resolve(dir, project.stackConfigDir) : dir;
+    return { dir, name: project.name, ...programLocation(dir, project.main, projectFile), options: runtime.options, stackConfigDir };
 }
 
 function qualify(key: string, project: string): string {
@@ -108,7 +133,7 @@ export function loadConfig(project: Project, stack: string, overrides: string[])
             values[full] = configString(spec);
         }
     }
-    const stackFile = path.join(project.dir, `Pulumi.${stack}.yaml`);
+    const stackFile = path.join(project.stackConfigDir, `Pulumi.${stack}.yaml`);
     if (fs.existsSync(stackFile)) {
         const stackConfig = (readYaml(stackFile).config ?? {}) as Record<string, unknown>;
         for (const [key, value] of Object.entries(stackConfig)) {

@@ -7,8 +7,9 @@ import { StackGraph } from "../../policypack/network/graph";
 import { pathsTo } from "../../policypack/network/reachability";
 import { DEFAULT_INTERNET_OPTIONS } from "../../policypack/model/addresses";
 import { protocolAndPorts } from "../../policypack/model/rule";
-import { CaptureResult } from "../program/capture";
-import { Violation, UNKNOWN } from "../engine/runPack";
+import { CaptureResult } from "../engine/capturedStack";
+import { Violation } from "../engine/runPack";
+import { UNKNOWN } from "../../policypack/model/sentinels";
 
 export type GraphFormat = "mermaid" | "dot";
 

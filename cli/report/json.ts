@@ -1,6 +1,7 @@
 /**
- * `--format json`: { stack, violations: [{ policy, enforcementLevel, severity, urn, resourceType,
- * resourceName, message }], summary: { mandatory, advisory, resources }, unchecked: [...] }.
+ * `--format json`: { stack, program: { status, ... }, violations: [{ policy, enforcementLevel, severity,
+ * urn, resourceType, resourceName, message }], summary: { mandatory, advisory, resources },
+ * unchecked: [...], offline: [...] }.
  */
 import { CheckReport, summaryOf } from "./model";
 import { bySeverity } from "./order";
@@ -15,5 +16,9 @@ export function jsonReport(report: CheckReport): string {
         resourceName: v.resourceName,
         message: v.message,
     }));
-    return JSON.stringify({ stack: report.stack, violations, summary: summaryOf(report), unchecked: report.unchecked }, null, 2);
+    return JSON.stringify(
+        { stack: report.stack, program: report.outcome, violations, summary: summaryOf(report), unchecked: report.unchecked, offline: report.offline },
+        null,
+        2,
+    );
 }

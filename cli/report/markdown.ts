@@ -1,5 +1,5 @@
 /** `--format markdown`: a pull-request comment — a summary table, then violations by resource. */
-import { CheckReport, summaryOf } from "./model";
+import { CheckReport, describeOffline, incompleteReason, summaryOf } from "./model";
 import { groupByResource } from "./order";
 
 function escape(text: string): string {
@@ -11,11 +11,14 @@ export function markdownReport(reports: Array<CheckReport & { file?: string }>, 
     lines.push("| stack | mandatory | advisory | resources analysed |", "|---|---:|---:|---:|");
     for (const report of reports) {
         const s = summaryOf(report);
-        lines.push(`| ${escape(`${report.project}/${report.stack}`)} | ${s.mandatory ? `**${s.mandatory}**` : "0"} | ${s.advisory} | ${s.resources} |`);
+        const stack = `${escape(`${report.project}/${report.stack}`)}${report.outcome.status === "completed" ? "" : " ⛔ incomplete"}`;
+        lines.push(`| ${stack} | ${s.mandatory ? `**${s.mandatory}**` : "0"} | ${s.advisory} | ${s.resources} |`);
     }
     reports.forEach((report, i) => {
         lines.push("", `### ${escape(`${report.project}/${report.stack}`)} (${report.file ?? report.program}, ${report.mode} mode)`, "");
-        if (report.violations.length === 0) lines.push("No violations.");
+        const incomplete = incompleteReason(report.outcome);
+        if (incomplete) lines.push(`⛔ **Incomplete:** ${escape(incomplete)}.`, "");
+        if (report.violations.length === 0) lines.push(incomplete ? "No violations among the resources registered." : "No violations.");
         for (const group of groupByResource(report.violations)) {
             const first = group.violations[0];
             lines.push(`<details${group.violations.some((v) => v.enforcementLevel === "mandatory") ? " open" : ""}><summary><b>${escape(first.resourceName)}</b> <code>${escape(first.resourceType)}</code> — ${group.violations.length} violation${group.violations.length === 1 ? "" : "s"}</summary>`, "");
@@ -24,6 +27,11 @@ export function markdownReport(reports: Array<CheckReport & { file?: string }>, 
         }
         if (report.unchecked.length > 0) {
             lines.push("", `**Not checked offline:** ${report.unchecked.map((u) => `\`${u.name}\` (${u.type})`).join(", ")} — run \`pulumi preview --policy-pack\` for their children.`);
+        }
+        if (report.offline.length > 0) {
+            lines.push("", "<details><summary>Answered offline (no cloud, no backend)</summary>", "");
+            for (const answer of report.offline) lines.push(`- ${escape(describeOffline(answer))}`);
+            lines.push("", "</details>");
         }
         if (graphs[i]) lines.push("", "```mermaid", graphs[i], "```");
     });

@@ -1,8 +1,9 @@
 /** Everything a check produced, in the form every output format reads. */
 import { Violation } from "../engine/runPack";
 import { PolicyInfo } from "../engine/packProcess";
-import { InvokeNote } from "../program/invokes";
-import { CaptureResult, Mode } from "../program/capture";
+import { CaptureResult, Mode } from "../engine/capturedStack";
+import { OfflineAnswer } from "../engine/dataSources";
+import { ProgramOutcome } from "../engine/runProgram";
 
 export interface Unchecked {
     urn: string;
@@ -17,11 +18,14 @@ export interface CheckReport {
     stack: string;
     stackUrn: string;
     mode: Mode;
+    /** How the program's run ended; anything but "completed" means the report covers only part of the stack. */
+    outcome: ProgramOutcome;
     violations: Violation[];
     /** Resources analysed one by one by the pack. */
     resources: number;
     unchecked: Unchecked[];
-    invokes: InvokeNote[];
+    /** Data sources, methods, reads and stack references answered without the cloud. */
+    offline: OfflineAnswer[];
     /** The pack's policies (for SARIF rules). */
     policies: PolicyInfo[];
     /** The judged resources, for drawing the network graph. */
@@ -34,3 +38,30 @@ export function summaryOf(report: CheckReport): { mandatory: number; advisory: n
     const mandatory = report.violations.filter((v) => v.enforcementLevel === "mandatory").length;
     return { mandatory, advisory: report.violations.length - mandatory, resources: report.resources };
 }
+
+/** One sentence on why a report is incomplete, or undefined when the program completed. */
+export function incompleteReason(outcome: ProgramOutcome): string | undefined {
+    switch (outcome.status) {
+        case "completed":
+            return undefined;
+        case "failed":
+            return `the program failed (${outcome.signal ? `signal ${outcome.signal}` : `exit code ${outcome.exitCode}`}), so only the resources it registered before failing were judged`;
+        case "ended early":
+            return "the program's process ended before Pulumi's runner signalled that it had finished (process.exit?), so only the resources it registered until then were judged";
+        case "timed out":
+            return `the program did not finish within ${outcome.seconds} s (--timeout) and was stopped, so only the resources it registered until then were judged`;
+    }
+}
+
+/** A line per offline answer, e.g. "data source aws:ec2/getAmi:getAmi: placeholder (2 calls)". */
+export function describeOffline(answer: OfflineAnswer): string {
+    const what = answer.kind === "stack reference" ? `stack reference ${answer.token}: outputs unknown (no backend)` : `${answer.kind} ${answer.token}${answer.detail ? ` (${answer.detail})` : ""}: ${ANSWER_WORDS[answer.answer]}`;
+    return `${what}${answer.calls > 1 ? ` (${answer.calls} calls)` : ""}`;
+}
+
+const ANSWER_WORDS: Record<OfflineAnswer["answer"], string> = {
+    placeholder: "placeholder values",
+    computed: "computed offline",
+    empty: "no stand-in, answered with an empty result",
+    unknown: "answered as unknown",
+};

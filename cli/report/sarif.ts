@@ -7,7 +7,7 @@
 import * as crypto from "crypto";
 import * as path from "path";
 import { fileURLToPath } from "url";
-import { CheckReport } from "./model";
+import { CheckReport, describeOffline, incompleteReason } from "./model";
 import { bySeverity } from "./order";
 
 const SECURITY_SEVERITY: Record<string, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
@@ -53,9 +53,35 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>): st
         {
             $schema: "https://json.schemastore.org/sarif-2.1.0.json",
             version: "2.1.0",
-            runs: [{ tool: { driver: { name: "tierguard", version, informationUri: "https://www.npmjs.com/package/tierguard", rules } }, results }],
+            runs: [
+                {
+                    tool: { driver: { name: "tierguard", version, informationUri: "https://www.npmjs.com/package/tierguard", rules } },
+                    invocations: [invocationOf(reports)],
+                    results,
+                    properties: { offlineAnswers: reports.flatMap((r) => r.offline.map((answer) => ({ stack: r.stack, ...answer }))) },
+                },
+            ],
         },
         null,
         2,
     );
+}
+
+/**
+ * Whether every program ran to completion, with a notification for each one that did not and for
+ * each answer that did not come from the cloud (a reviewer should know what the verdicts rest on).
+ */
+function invocationOf(reports: CheckReport[]) {
+    const notifications = reports.flatMap((report) => {
+        const incomplete = incompleteReason(report.outcome);
+        const failure = report.outcome.status === "failed" ? `: ${report.outcome.errors.join("\n")}` : "";
+        return [
+            ...(incomplete ? [{ level: "error", message: { text: `${report.project}/${report.stack}: INCOMPLETE: ${incomplete}${failure}` } }] : []),
+            ...report.offline.map((answer) => ({ level: "note", message: { text: `${report.project}/${report.stack}: answered offline: ${describeOffline(answer)}` } })),
+        ];
+    });
+    return {
+        executionSuccessful: reports.every((r) => r.outcome.status === "completed"),
+        ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+    };
 }

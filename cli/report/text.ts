@@ -1,5 +1,5 @@
 /** The default report: violations grouped by resource, most severe first, then a summary line. */
-import { CheckReport, summaryOf } from "./model";
+import { CheckReport, describeOffline, incompleteReason, summaryOf } from "./model";
 import { groupByResource } from "./order";
 
 function indent(text: string, spaces: number): string {
@@ -12,6 +12,8 @@ function indent(text: string, spaces: number): string {
 export function textReport(report: CheckReport, command = "check"): string {
     const lines: string[] = [];
     lines.push(`tierguard ${command} ${report.program} (project ${report.project}, stack ${report.stack}, ${report.mode} mode)`);
+    const incomplete = incompleteReason(report.outcome);
+    if (incomplete) lines.push(`INCOMPLETE: ${incomplete}.`);
     lines.push("");
     for (const group of groupByResource(report.violations)) {
         const first = group.violations[0];
@@ -29,9 +31,9 @@ export function textReport(report: CheckReport, command = "check"): string {
         lines.push("  Check them with: pulumi preview --policy-pack <path to tierguard>/policypack");
         lines.push("");
     }
-    const placeholders = [...new Set(report.invokes.map((i) => `${i.token}${i.answer === "empty" ? " (no stand-in: empty result)" : ""}`))];
-    if (placeholders.length > 0) {
-        lines.push(`Data sources answered offline with placeholders: ${placeholders.join(", ")}`);
+    if (report.offline.length > 0) {
+        lines.push("Answered offline (no cloud, no backend):");
+        for (const answer of report.offline) lines.push(`  ${describeOffline(answer)}`);
         lines.push("");
     }
     const summary = summaryOf(report);
@@ -40,6 +42,7 @@ export function textReport(report: CheckReport, command = "check"): string {
         `Summary: ${summary.mandatory} mandatory, ${summary.advisory} advisory violation${summary.mandatory + summary.advisory === 1 ? "" : "s"}` +
             ` on ${affected} of ${summary.resources} resources analysed` +
             (report.unchecked.length ? `; ${report.unchecked.length} component${report.unchecked.length === 1 ? "" : "s"} not checked offline` : "") +
+            (incomplete ? "; INCOMPLETE" : "") +
             ".",
     );
     return lines.join("\n");

@@ -3,8 +3,8 @@
  * `pulumi preview --json` (steps with newState) write, into the resources the pack judges.
  */
 import * as fs from "fs";
-import { CaptureResult, CapturedResource, Mode } from "../program/capture";
-import { UNKNOWN } from "../engine/runPack";
+import { CaptureResult, CapturedResource, Mode, stackUrnOf } from "../engine/capturedStack";
+import { SECRET_SIG, SIG_KEY as SECRET_KEY, UNKNOWN } from "../../policypack/model/sentinels";
 
 /** A file that is not a stack the scan can read: named, with what is wrong. */
 export class StackFileError extends Error {
@@ -18,8 +18,6 @@ export interface StackFile extends CaptureResult {
     mode: Mode;
 }
 
-const SECRET_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 /**
  * Exported secrets are encrypted (`ciphertext`) unless exported with --show-secrets (`plaintext`,
@@ -125,5 +123,5 @@ export function readStackFile(file: string): StackFile {
     const anyUrn = resources[0]?.urn ?? "urn:pulumi:stack::project::pulumi:pulumi:Stack::project-stack";
     const [, stack = "stack", project = "project"] = /^urn:pulumi:([^:]*)::([^:]*)::/.exec(anyUrn) ?? [];
     const stackResource = resources.find((r) => r.type === "pulumi:pulumi:Stack");
-    return { file, mode, project, stack, stackUrn: stackResource?.urn ?? `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`, resources, invokes: [] };
+    return { file, mode, project, stack, stackUrn: stackResource?.urn ?? stackUrnOf(project, stack), resources };
 }

@@ -6,20 +6,7 @@
  * adapter reads props through these helpers so that nothing downstream ever sees a raw sentinel or
  * throws on an unexpected type.
  */
-
-/** The sentinels Pulumi uses for values that are unknown during a preview (one per value type). */
-export const UNKNOWN_SENTINELS: ReadonlySet<string> = new Set([
-    "04da6b54-80e4-46f7-96ec-b56ff0331ba9", // string (the engine sends this one for every type)
-    "3eeb2bf0-c639-47a8-9e75-3b44932eb421", // number
-    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7", // boolean
-    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2", // array
-    "dd056dcd-154b-4c76-9bd3-c8f88648b5ff", // object
-    "030794c1-ac77-496b-92df-f27374a8bd58", // asset
-    "e48ece36-62e2-4504-bad9-02848725956a", // archive
-]);
-
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+import { SECRET_SIG, SIG_KEY, UNKNOWN_SENTINELS } from "./sentinels";
 
 export function isUnknown(value: unknown): boolean {
     return typeof value === "string" && UNKNOWN_SENTINELS.has(value);
@@ -33,7 +20,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export function unwrapSecret(value: unknown): unknown {
     let current = value;
     // A secret cannot legitimately nest, but a malformed one might: unwrap a bounded number of times.
-    for (let depth = 0; depth < 8 && isPlainObject(current) && current[SECRET_SIG_KEY] === SECRET_SIG; depth++) {
+    for (let depth = 0; depth < 8 && isPlainObject(current) && current[SIG_KEY] === SECRET_SIG; depth++) {
         current = current.value;
     }
     return current;

@@ -8,15 +8,18 @@ import * as path from "path";
 import { fixture, tierguard, CliRun } from "./run";
 
 interface JsonReport {
+    program: { status: string; [key: string]: unknown };
     violations: Array<Record<string, unknown>>;
     summary: { mandatory: number; advisory: number; resources: number };
     unchecked: Array<Record<string, unknown>>;
+    offline: Array<{ kind: string; token: string; answer: string; calls: number; detail?: string }>;
 }
 
 /** The documented shape of `--format json`, checked field by field. */
 function expectDocumentedShape(report: unknown): asserts report is JsonReport {
     const r = report as JsonReport;
-    expect(Object.keys(r).sort()).toEqual(["stack", "summary", "unchecked", "violations"]);
+    expect(Object.keys(r).sort()).toEqual(["offline", "program", "stack", "summary", "unchecked", "violations"]);
+    expect(["completed", "failed", "ended early", "timed out"]).toContain(r.program.status);
     expect(Array.isArray(r.violations)).toBe(true);
     for (const v of r.violations) {
         expect(Object.keys(v).sort()).toEqual(["enforcementLevel", "message", "policy", "resourceName", "resourceType", "severity", "urn"]);
@@ -30,6 +33,11 @@ function expectDocumentedShape(report: unknown): asserts report is JsonReport {
     expect(r.summary.mandatory).toBe(r.violations.filter((v) => v.enforcementLevel === "mandatory").length);
     expect(r.summary.advisory).toBe(r.violations.filter((v) => v.enforcementLevel === "advisory").length);
     for (const u of r.unchecked) expect(Object.keys(u).sort()).toEqual(["name", "reason", "type", "urn"]);
+    for (const o of r.offline) {
+        expect(["data source", "method", "stack reference", "resource read"]).toContain(o.kind);
+        expect(["placeholder", "computed", "empty", "unknown"]).toContain(o.answer);
+        expect(o.calls).toBeGreaterThan(0);
+    }
 }
 
 function json(run: CliRun): JsonReport {

@@ -1,6 +1,6 @@
 /** Runs component code under the same preview emulation `tierguard check` uses, and reads back what it created. */
 import * as path from "path";
-import { CaptureResult, CapturedResource, Mode, captureProgram } from "../../cli/program/capture";
+import { CaptureResult, CapturedResource, Mode, captureProgram } from "./mockCapture";
 
 export const ROOT = path.resolve(__dirname, "..", "..", "..");
 
@@ -10,7 +10,7 @@ export async function run(build: () => void, mode: Mode = "update"): Promise<Cap
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     try {
-        return await captureProgram({ programDir: ROOT, run: () => void build(), project: "components", stack: "test", mode, config: {}, secretKeys: [] });
+        return await captureProgram({ programDir: ROOT, run: () => void build(), project: "components", stack: "test", mode });
     } finally {
         Error.stackTraceLimit = limit;
     }

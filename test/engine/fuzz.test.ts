@@ -5,7 +5,7 @@
  * call answers, no diagnostic is the SDK's "can't run" or our "internal error", and the process lives.
  */
 import fc from "fast-check";
-import { PackProcess, SECRET_SIG, Diagnostic } from "../../cli/engine/packProcess";
+import { PackProcess, Diagnostic, secret } from "../../cli/engine/packProcess";
 import { RULE_RESOURCE_TYPES } from "../../policypack/adapters";
 import { policyDefinitions } from "../../policypack/policies";
 
@@ -48,7 +48,7 @@ const interesting = fc.oneof(
 );
 
 const leaf: fc.Arbitrary<unknown> = fc.oneof({ weight: 3, arbitrary: interesting }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) });
-const secretOf = (a: fc.Arbitrary<unknown>) => a.map((value) => ({ [SECRET_SIG.key]: SECRET_SIG.value, value }));
+const secretOf = (a: fc.Arbitrary<unknown>) => a.map((value) => secret(value));
 
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     value: fc.oneof(

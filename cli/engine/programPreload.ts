@@ -1,0 +1,78 @@
+/**
+ * Loaded into the program's process before the runner (through NODE_OPTIONS), by tierguard only.
+ * It changes nothing a program can observe except where noted:
+ * - the lifeline: the program stops when tierguard ends;
+ * - errors are formatted without colour. Node.js 20.20's colouring of stack lines loops on paths
+ *   such as `node_modules/@pulumi/config.ts`, which the SDK's own source maps produce, so every
+ *   failing program took 30 s to report (under `pulumi preview` too) before failing the formatting;
+ * - TypeScript programs written NodeNext-style (`import "./vpc.js"` for vpc.ts) resolve, as they do
+ *   when compiled or run by ts-node's ESM loader;
+ * - ES-module TypeScript gets a loader when the program's SDK would not register one.
+ */
+import type { InspectOptions } from "util";
+import * as fs from "fs";
+import * as path from "path";
+import { pathToFileURL } from "url";
+import { holdLifeline } from "./lifeline";
+
+// Grandchildren the program starts should not load this file: restore the user's NODE_OPTIONS.
+if (process.env.TIERGUARD_NODE_OPTIONS !== undefined) {
+    if (process.env.TIERGUARD_NODE_OPTIONS) process.env.NODE_OPTIONS = process.env.TIERGUARD_NODE_OPTIONS;
+    else delete process.env.NODE_OPTIONS;
+    delete process.env.TIERGUARD_NODE_OPTIONS;
+}
+
+if (process.env.TIERGUARD_LIFELINE_FD) {
+    holdLifeline(Number(process.env.TIERGUARD_LIFELINE_FD));
+    delete process.env.TIERGUARD_LIFELINE_FD;
+}
+
+// A proxy keeps everything else of util.inspect (custom, defaultOptions, colors, styles) as it is.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const util = require("util") as { inspect: (...args: unknown[]) => string };
+util.inspect = new Proxy(util.inspect, {
+    apply(inspect, self, args: unknown[]) {
+        const [value, options] = args;
+        if (value instanceof Error && options && typeof options === "object" && (options as InspectOptions).colors) {
+            return Reflect.apply(inspect, self, [value, { ...(options as InspectOptions), colors: false }, ...args.slice(2)]);
+        }
+        return Reflect.apply(inspect, self, args);
+    },
+});
+
+/** `./vpc.js` that does not exist, beside a `vpc.ts` that does: the TypeScript file. */
+const TS_FOR_JS: Record<string, string[]> = { ".js": [".ts", ".tsx"], ".jsx": [".tsx"], ".mjs": [".mts"], ".cjs": [".cts"] };
+
+if (process.env.TIERGUARD_TS_RESOLVE) {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const Module = require("module") as { _resolveFilename: (request: string, parent: unknown, ...rest: unknown[]) => string };
+    const resolveFilename = Module._resolveFilename;
+    Module._resolveFilename = function (request: string, parent: unknown, ...rest: unknown[]): string {
+        try {
+            return resolveFilename.call(this, request, parent, ...rest);
+        } catch (error) {
+            const extension = path.extname(request);
+            const parentFile = (parent as { filename?: string } | undefined)?.filename;
+            if ((error as { code?: string }).code !== "MODULE_NOT_FOUND" || !TS_FOR_JS[extension] || !parentFile || !/^\.\.?[\\/]/.test(request)) throw error;
+            for (const candidate of TS_FOR_JS[extension]) {
+                const file = path.resolve(path.dirname(parentFile), request.slice(0, -extension.length) + candidate);
+                if (fs.existsSync(file)) return file;
+            }
+            throw error;
+        }
+    };
+}
+
+if (process.env.TIERGUARD_TYPESCRIPT_HOOKS) {
+    const hooks = process.env.TIERGUARD_TYPESCRIPT_HOOKS;
+    delete process.env.TIERGUARD_TYPESCRIPT_HOOKS;
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { register } = require("module") as { register?: (specifier: string, options?: unknown) => void };
+    let typescript: string;
+    try {
+        typescript = require.resolve("typescript", { paths: [process.cwd()] });
+    } catch {
+        typescript = require.resolve("typescript");
+    }
+    register?.(pathToFileURL(hooks).href, { data: { typescript } });
+}

@@ -1,0 +1,140 @@
+/**
+ * `check`'s deployment engine: serves `ResourceMonitor` and `Engine` on 127.0.0.1, runs the program
+ * in its own process through its SDK's runner, and records what it registers until the runner says
+ * it is done (SignalAndWaitForShutdown). Whatever happens — the program finishes, fails, ends early,
+ * hangs past the time limit — the run ends with an outcome, the program's process group stopped and
+ * the server closed.
+ */
+import * as grpc from "@grpc/grpc-js";
+import { ResourceMonitorService } from "@pulumi/pulumi/proto/resource_grpc_pb";
+import { EngineService } from "@pulumi/pulumi/proto/engine_grpc_pb";
+import { Project } from "../program/project";
+import { CaptureResult, Mode } from "./capturedStack";
+import { OfflineAnswer } from "./dataSources";
+import { Deployment, ProgramLog } from "./deployment";
+import { engineService } from "./engineService";
+import { startProgram } from "./languageHost";
+import { ResourceMonitor } from "./resourceMonitor";
+
+/** How the program's run ended. Only "completed" means every resource the program meant to create was judged. */
+export type ProgramOutcome =
+    | { status: "completed" }
+    | { status: "failed"; exitCode: number | null; signal: string | null; errors: string[] }
+    | { status: "ended early"; exitCode: number | null }
+    | { status: "timed out"; seconds: number };
+
+export interface ProgramRun {
+    capture: CaptureResult;
+    outcome: ProgramOutcome;
+    /** Data sources, methods, reads and stack references answered without the cloud. */
+    offline: OfflineAnswer[];
+    /** Registrations refused because they came after the program said it was done. */
+    late: string[];
+}
+
+export interface RunOptions {
+    project: Project;
+    stack: string;
+    mode: Mode;
+    config: Record<string, string>;
+    secretKeys: string[];
+    /** Seconds the program may run before it is stopped. */
+    timeoutSeconds: number;
+    organization?: string;
+    /** Where the program's own output and logs go, one line at a time (tierguard's stderr). */
+    output?: (line: string) => void;
+    onResource?: (count: number) => void;
+}
+
+/** How long a program may take to exit once the runner has signalled it is done. */
+const EXIT_AFTER_SIGNAL_MS = 10_000;
+
+function formatLog(entry: ProgramLog): string {
+    return `${entry.severity}: ${entry.message}`;
+}
+
+async function serve(deployment: Deployment, monitor: ResourceMonitor, onLog: (entry: ProgramLog) => void): Promise<{ server: grpc.Server; address: string }> {
+    const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024, "grpc.max_send_message_length": 400 * 1024 * 1024 });
+    server.addService(ResourceMonitorService, monitor.service);
+    server.addService(EngineService, engineService(deployment, onLog));
+    const port = await new Promise<number>((resolve, reject) =>
+        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+    );
+    return { server, address: `127.0.0.1:${port}` };
+}
+
+function closeServer(server: grpc.Server): Promise<void> {
+    return new Promise((resolve) => {
+        const force = setTimeout(() => {
+            server.forceShutdown();
+            resolve();
+        }, 1000);
+        server.tryShutdown(() => {
+            clearTimeout(force);
+            resolve();
+        });
+    });
+}
+
+export async function runProgram(options: RunOptions): Promise<ProgramRun> {
+    const output = options.output ?? ((line: string) => process.stderr.write(`${line}\n`));
+    const region = options.config["aws:region"] ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1";
+    const deployment = new Deployment({
+        project: options.project.name,
+        stack: options.stack,
+        organization: options.organization ?? "organization",
+        mode: options.mode,
+        region,
+        onResource: options.onResource,
+    });
+    const monitor = new ResourceMonitor(deployment);
+    // Errors are shown once, at the end, as the program's failure; everything else as it happens.
+    const { server, address } = await serve(deployment, monitor, (entry) => entry.severity !== "error" && output(`[program] ${formatLog(entry)}`));
+    let program: ReturnType<typeof startProgram> | undefined;
+    try {
+        program = startProgram({
+            project: options.project,
+            stack: options.stack,
+            organization: deployment.settings.organization,
+            config: options.config,
+            secretKeys: options.secretKeys,
+            monitorAddress: address,
+            engineAddress: address,
+            output,
+        });
+        const outcome = await awaitOutcome(program, deployment, options.timeoutSeconds);
+        return { capture: deployment.capture(), outcome, offline: deployment.offline.list(), late: deployment.late };
+    } finally {
+        await program?.stop();
+        monitor.callbacks.close();
+        await closeServer(server);
+    }
+}
+
+async function awaitOutcome(program: ReturnType<typeof startProgram>, deployment: Deployment, timeoutSeconds: number): Promise<ProgramOutcome> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutSeconds * 1000)));
+    try {
+        const first = await Promise.race([program.exited, deployment.shutdownSignalled.then(() => "signalled" as const), timedOut]);
+        if (first === "timeout") return { status: "timed out", seconds: timeoutSeconds };
+        let exit = first === "signalled" ? await Promise.race([program.exited, delay(EXIT_AFTER_SIGNAL_MS)]) : first;
+        if (exit === undefined) {
+            // Signalled, but still running: the runner is done with it; stop it and judge what it registered.
+            await program.stop();
+            exit = await program.exited;
+        }
+        const errors = deployment.logs.filter((l) => l.severity === "error").map((l) => l.message);
+        const signalled = deployment.isShutdownSignalled;
+        if (exit.code === 0 && errors.length === 0 && (signalled || !program.signalsCompletion)) return { status: "completed" };
+        if (exit.code === 0 && errors.length === 0) return { status: "ended early", exitCode: exit.code };
+        if (errors.length === 0) {
+            const tail = program.stderrTail().trim();
+            errors.push(tail || `the program's process ended with ${exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`} and logged no error`);
+        }
+        return { status: "failed", exitCode: exit.code, signal: exit.signal, errors };
+    } finally {
+        clearTimeout(timer);
+    }
+}
+
+const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms).unref());

@@ -1,0 +1,57 @@
+/**
+ * Node.js module hooks for ES-module TypeScript, registered by the program preload when the program's
+ * SDK would not register ts-node's: `.ts`/`.mts` files are transpiled (never type-checked) with the
+ * program's own TypeScript, and `./vpc.js` resolves to vpc.ts when only the TypeScript file exists.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { fileURLToPath } from "url";
+
+type Resolve = (specifier: string, context: unknown) => Promise<{ url: string; format?: string }>;
+type Load = (url: string, context: unknown) => Promise<{ format?: string; source?: string | Buffer; shortCircuit?: boolean }>;
+
+let typescriptPath = "typescript";
+
+export async function initialize(data: { typescript?: string } | undefined): Promise<void> {
+    if (data?.typescript) typescriptPath = data.typescript;
+}
+
+const TS_FOR_JS: Record<string, string[]> = { ".js": [".ts", ".tsx"], ".jsx": [".tsx"], ".mjs": [".mts"] };
+
+export async function resolve(specifier: string, context: unknown, nextResolve: Resolve): Promise<{ url: string; format?: string }> {
+    try {
+        return await nextResolve(specifier, context);
+    } catch (error) {
+        const extension = path.extname(specifier);
+        const relative = /^\.\.?\//.test(specifier) || specifier.startsWith("file:");
+        if ((error as { code?: string }).code !== "ERR_MODULE_NOT_FOUND" || !relative || !TS_FOR_JS[extension]) throw error;
+        for (const candidate of TS_FOR_JS[extension]) {
+            try {
+                return await nextResolve(specifier.slice(0, -extension.length) + candidate, context);
+            } catch {
+                // Try the next spelling.
+            }
+        }
+        throw error;
+    }
+}
+
+export async function load(url: string, context: unknown, nextLoad: Load): Promise<{ format?: string; source?: string | Buffer; shortCircuit?: boolean }> {
+    if (!url.startsWith("file:") || !/\.(m?ts|tsx)$/.test(url)) return nextLoad(url, context);
+    const file = fileURLToPath(url);
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const ts = require(typescriptPath) as typeof import("typescript");
+    const output = ts.transpileModule(fs.readFileSync(file, "utf8"), {
+        fileName: file,
+        compilerOptions: {
+            module: ts.ModuleKind.ESNext,
+            target: ts.ScriptTarget.ES2022,
+            esModuleInterop: true,
+            jsx: ts.JsxEmit.React,
+            inlineSourceMap: true,
+            inlineSources: true,
+        },
+        reportDiagnostics: false,
+    });
+    return { format: "module", source: output.outputText, shortCircuit: true };
+}
