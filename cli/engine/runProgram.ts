@@ -16,11 +16,16 @@ import { engineService } from "./engineService";
 import { startProgram } from "./languageHost";
 import { ResourceMonitor } from "./resourceMonitor";
 
-/** How the program's run ended. Only "completed" means every resource the program meant to create was judged. */
+/**
+ * How the program's run ended. Only "completed" means every resource the program meant to create was
+ * judged. "failed": the program reported errors (an uncaught exception or rejection, `log.error`);
+ * "ended early": its process ended before the runner signalled completion, without an error of its
+ * own (process.exit, a signal); "timed out": stopped at the time limit.
+ */
 export type ProgramOutcome =
     | { status: "completed" }
     | { status: "failed"; exitCode: number | null; signal: string | null; errors: string[] }
-    | { status: "ended early"; exitCode: number | null }
+    | { status: "ended early"; exitCode: number | null; signal: string | null; output: string }
     | { status: "timed out"; seconds: number };
 
 export interface ProgramRun {
@@ -30,6 +35,8 @@ export interface ProgramRun {
     offline: OfflineAnswer[];
     /** Registrations refused because they came after the program said it was done. */
     late: string[];
+    /** Where the engine served the program (closed by the time the run is returned). */
+    address: string;
 }
 
 export interface RunOptions {
@@ -103,7 +110,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
             output,
         });
         const outcome = await awaitOutcome(program, deployment, options.timeoutSeconds);
-        return { capture: deployment.capture(), outcome, offline: deployment.offline.list(), late: deployment.late };
+        return { capture: deployment.capture(), outcome, offline: deployment.offline.list(), late: deployment.late, address };
     } finally {
         await program?.stop();
         monitor.callbacks.close();
@@ -124,14 +131,12 @@ async function awaitOutcome(program: ReturnType<typeof startProgram>, deployment
             exit = await program.exited;
         }
         const errors = deployment.logs.filter((l) => l.severity === "error").map((l) => l.message);
-        const signalled = deployment.isShutdownSignalled;
-        if (exit.code === 0 && errors.length === 0 && (signalled || !program.signalsCompletion)) return { status: "completed" };
-        if (exit.code === 0 && errors.length === 0) return { status: "ended early", exitCode: exit.code };
-        if (errors.length === 0) {
-            const tail = program.stderrTail().trim();
-            errors.push(tail || `the program's process ended with ${exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`} and logged no error`);
-        }
-        return { status: "failed", exitCode: exit.code, signal: exit.signal, errors };
+        const finished = deployment.isShutdownSignalled || !program.signalsCompletion;
+        if (errors.length > 0) return { status: "failed", exitCode: exit.code, signal: exit.signal, errors };
+        if (!finished) return { status: "ended early", exitCode: exit.code, signal: exit.signal, output: program.stderrTail().trim() };
+        if (exit.code === 0) return { status: "completed" };
+        const output = program.stderrTail().trim();
+        return { status: "failed", exitCode: exit.code, signal: exit.signal, errors: [output || `the program's process ended with ${exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`} and logged no error`] };
     } finally {
         clearTimeout(timer);
     }

@@ -45,12 +45,17 @@ export function incompleteReason(outcome: ProgramOutcome): string | undefined {
         case "completed":
             return undefined;
         case "failed":
-            return `the program failed (${outcome.signal ? `signal ${outcome.signal}` : `exit code ${outcome.exitCode}`}), so only the resources it registered before failing were judged`;
+            return `the program failed${exitOf(outcome)}, so only the resources it registered before failing were judged`;
         case "ended early":
-            return "the program's process ended before Pulumi's runner signalled that it had finished (process.exit?), so only the resources it registered until then were judged";
+            return `the program's process ended${exitOf(outcome)} before Pulumi's runner signalled that the program had finished (process.exit, or killed?), so only the resources it registered until then were judged`;
         case "timed out":
             return `the program did not finish within ${outcome.seconds} s (--timeout) and was stopped, so only the resources it registered until then were judged`;
     }
+}
+
+function exitOf(outcome: { exitCode: number | null; signal: string | null }): string {
+    if (outcome.signal) return ` (signal ${outcome.signal})`;
+    return outcome.exitCode ? ` (exit code ${outcome.exitCode})` : "";
 }
 
 /** A line per offline answer, e.g. "data source aws:ec2/getAmi:getAmi: placeholder (2 calls)". */

@@ -1,9 +1,11 @@
 /** Runs the built `tierguard` command as a user would, capturing exit code and output. */
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
+import * as crypto from "crypto";
+import * as fs from "fs";
 import * as path from "path";
 
 export const ROOT = path.resolve(__dirname, "..", "..", "..");
-const CLI = path.join(ROOT, "dist", "cli", "main.js");
+export const CLI = path.join(ROOT, "dist", "cli", "main.js");
 
 export interface CliRun {
     code: number;
@@ -17,3 +19,45 @@ export function tierguard(...args: string[]): CliRun {
 }
 
 export const fixture = (name: string) => path.join("test", "fixtures", "programs", name);
+
+/**
+ * A tierguard run whose every process (the CLI, the program, the pack, whatever they start) carries
+ * a marker in its environment, so a test can ask afterwards whether any of them is still running.
+ */
+export function markedRun(args: string[], options: { onStarted?: (cli: ReturnType<typeof spawn>) => void } = {}): Promise<CliRun & { marker: string; signal: NodeJS.Signals | null }> {
+    const marker = `tierguard-test-${crypto.randomUUID()}`;
+    const cli = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, TIERGUARD_TEST_MARKER: marker } });
+    let stdout = "";
+    let stderr = "";
+    cli.stdout.on("data", (chunk) => (stdout += chunk));
+    cli.stderr.on("data", (chunk) => (stderr += chunk));
+    options.onStarted?.(cli);
+    return new Promise((resolve) => cli.on("close", (code, signal) => resolve({ code: code ?? -1, signal, stdout, stderr, marker })));
+}
+
+/** Processes still running (zombies are dead) whose environment carries the marker. */
+export function processesWithMarker(marker: string): number[] {
+    const found: number[] = [];
+    for (const entry of fs.readdirSync("/proc")) {
+        if (!/^\d+$/.test(entry)) continue;
+        try {
+            const state = fs.readFileSync(`/proc/${entry}/stat`, "utf8").replace(/^.*\) /, "")[0];
+            if (state === "Z" || state === "X") continue;
+            if (fs.readFileSync(`/proc/${entry}/environ`, "latin1").includes(marker)) found.push(Number(entry));
+        } catch {
+            // Gone, or not ours.
+        }
+    }
+    return found;
+}
+
+/** Waits until no process carries the marker (a stopped group may take a moment to go); returns what is left. */
+export async function leftoverProcesses(marker: string, withinMs = 3000): Promise<number[]> {
+    const deadline = Date.now() + withinMs;
+    let left = processesWithMarker(marker);
+    while (left.length > 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        left = processesWithMarker(marker);
+    }
+    return left;
+}
