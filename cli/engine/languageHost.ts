@@ -42,12 +42,18 @@ export interface ProgramProcess {
 const PRELOAD = path.join(__dirname, "programPreload.js");
 const TYPESCRIPT_HOOKS = path.join(__dirname, "typescriptHooks.js");
 
-/** The runner of the program's own SDK, as the language host finds it (from the program's folder). */
-function locateRunner(programDir: string): string {
+/**
+ * The runner of the program's own SDK, as the language host finds it (from the program's folder).
+ * A program whose dependencies are not installed runs with tierguard's own SDK and providers instead
+ * (found through NODE_PATH), with a warning: `pulumi preview` would refuse it, but a report on a fresh
+ * clone is worth more than "run npm install" — as long as the user is told.
+ */
+function locateRunner(programDir: string): { runner: string; nodePath?: string } {
     try {
-        return require.resolve("@pulumi/pulumi/cmd/run", { paths: [programDir] });
+        return { runner: require.resolve("@pulumi/pulumi/cmd/run", { paths: [programDir] }) };
     } catch {
-        throw new UsageError(`It looks like the Pulumi SDK has not been installed in ${programDir}: @pulumi/pulumi/cmd/run cannot be found. Have you run npm install?`);
+        const runner = require.resolve("@pulumi/pulumi/cmd/run");
+        return { runner, nodePath: path.resolve(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "..", "..") };
     }
 }
 
@@ -149,7 +155,7 @@ function forwardLines(stream: NodeJS.ReadableStream, prefix: string, sink: (line
 
 export function startProgram(launch: ProgramLaunch): ProgramProcess {
     const { project } = launch;
-    const runner = locateRunner(project.programDir);
+    const { runner, nodePath } = locateRunner(project.programDir);
     const nodeArgs = project.options.nodeargs ? splitArgs(project.options.nodeargs) : [];
     const args = [
         ...nodeArgs,
@@ -195,6 +201,13 @@ export function startProgram(launch: ProgramLaunch): ProgramProcess {
     }
     if (project.options.tsconfig) env.PULUMI_NODEJS_TSCONFIG_PATH = project.options.tsconfig;
     if (needsTypeScriptHooks(launch, runner, nodeArgs)) env.TIERGUARD_TYPESCRIPT_HOOKS = TYPESCRIPT_HOOKS;
+    if (nodePath) {
+        env.NODE_PATH = [nodePath, process.env.NODE_PATH].filter(Boolean).join(path.delimiter);
+        launch.output(
+            `tierguard: warning: @pulumi/pulumi is not installed for ${project.programDir} (run npm install there; pulumi preview would refuse to run it): ` +
+                `running it with tierguard's own @pulumi/pulumi and providers instead, whose versions may differ from the program's`,
+        );
+    }
 
     const child = spawn(process.execPath, args, {
         cwd: project.programDir,

@@ -4,6 +4,9 @@
  * code, and a program that fails, ends early or hangs gives exit 2 with its own error and a report of
  * what it registered. Every case in preview and update mode.
  */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { fixture, tierguard, CliRun } from "./run";
 
 const MODES = ["preview", "update"] as const;
@@ -140,6 +143,39 @@ describe.each(MODES)("program forms Pulumi loads (%s)", (mode) => {
         expect(run.report.program).toEqual({ status: "completed" });
         expect(run.stderr).toContain("[program] warning: Could not find entry point 'bin/index.js' specified in package.json");
         expect(sshOpenOn(run.report)).toEqual(["fallback-sg"]);
+    });
+
+    it("Pulumi.yaml main naming a file, runtime.options tsconfig and nodeargs, as the language host passes them", () => {
+        const run = check("runtime-options", mode);
+        expect(run.report.program).toEqual({ status: "completed" });
+        expect(run.report.violations.map((v) => `${v.policy}@${v.resourceName}`)).toContain("no-database-ports-from-internet@options-sg");
+    });
+
+    it("the entry point package.json exports names", () => {
+        const run = check("package-exports", mode);
+        expect(run.report.program).toEqual({ status: "completed" });
+        expect(sshOpenOn(run.report)).toEqual(["exported-sg"]);
+    });
+
+    it("a component's registered outputs, and a resource looked up again by URN (getResource)", () => {
+        const run = check("rehydrate", mode);
+        expect(run.report.program).toEqual({ status: "completed" });
+        expect(sshOpenOn(run.report)).toEqual(["bastion-sg"]);
+    });
+
+    it("a program whose dependencies are not installed runs with tierguard's own SDK, with a warning", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-uninstalled-"));
+        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: uninstalled\nruntime: nodejs\n");
+        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "uninstalled", dependencies: { "@pulumi/aws": "^7", "@pulumi/pulumi": "^3" } }));
+        fs.writeFileSync(
+            path.join(dir, "index.ts"),
+            'import * as aws from "@pulumi/aws";\nnew aws.ec2.SecurityGroup("fresh-clone-sg", { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] });\n',
+        );
+        const run = tierguard("check", dir, "--mode", mode, "--format", "json");
+        expect(JSON.parse(run.stdout).program).toEqual({ status: "completed" });
+        expect(run.stderr).toContain("tierguard: warning: @pulumi/pulumi is not installed for");
+        expect(JSON.parse(run.stdout).violations.map((v: { policy: string; resourceName: string }) => `${v.policy}@${v.resourceName}`)).toContain("no-admin-ports-from-internet@fresh-clone-sg");
+        expect(run.code).toBe(1);
     });
 
     it("an ES-module JavaScript program exporting an async function", () => {
