@@ -96,27 +96,31 @@ export interface ProcessRun {
     wallMs: number;
     /** The largest resident memory of the process and all its descendants together, sampled. */
     peakMiB: number;
+    /** What it printed, when asked for. */
+    stdout?: string;
 }
 
 /** Runs a command to its end, sampling the resident memory of its whole process tree. */
-export function runMeasured(command: string, args: string[], sampleMs = 20): Promise<ProcessRun> {
+export function runMeasured(command: string, args: string[], options: { sampleMs?: number; env?: NodeJS.ProcessEnv; captureStdout?: boolean } = {}): Promise<ProcessRun> {
     return new Promise((resolve, reject) => {
         const started = process.hrtime.bigint();
-        const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"] });
+        const child = spawn(command, args, { stdio: ["ignore", options.captureStdout ? "pipe" : "ignore", "pipe"], env: options.env ?? process.env });
         let stderr = "";
-        child.stderr.on("data", (chunk) => (stderr += chunk));
+        let stdout = "";
+        child.stderr!.on("data", (chunk) => (stderr += chunk));
+        child.stdout?.on("data", (chunk) => (stdout += chunk));
         let peakKiB = 0;
         const sample = () => {
             const tree = [child.pid!, ...descendants(child.pid!)];
             peakKiB = Math.max(peakKiB, tree.reduce((sum, pid) => sum + residentKiB(pid), 0));
         };
-        const timer = setInterval(sample, sampleMs);
+        const timer = setInterval(sample, options.sampleMs ?? 20);
         child.on("error", reject);
-        child.on("exit", (code) => {
+        child.on("close", (code) => {
             clearInterval(timer);
             const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
             if (code !== 0 && code !== 1) reject(new Error(`${command} ${args.join(" ")} exited with ${code}: ${stderr}`));
-            else resolve({ code, wallMs, peakMiB: peakKiB / 1024 });
+            else resolve({ code, wallMs, peakMiB: peakKiB / 1024, ...(options.captureStdout ? { stdout } : {}) });
         });
     });
 }

@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: tierguard's pack against yardsticks of the same shape, over the engine protocol,
- * pair by pair in the same run — start-up, Analyze throughput, AnalyzeStack time and its scaling, and
- * a whole `tierguard scan` (wall time and peak memory). Prints a Markdown table with each figure's
- * verdict against its budget; exits 1 when a budget is missed. Not part of `npm test`.
+ * pair by pair in the same run — start-up, Analyze throughput, AnalyzeStack time and its scaling, a
+ * whole `tierguard scan` (wall time and peak memory), and a whole `tierguard check` of generated
+ * programs against the SDK runner with an acknowledging monitor. Prints a Markdown table with each
+ * figure's verdict against its budget; exits 1 when a budget is missed. Not part of `npm test`.
  *
  *   node dist/bench/run.js [--runs N] [--sizes 1000,5000,10000,50000] [--analyze-size N]
- *                          [--scan-size N] [--only startup,analyze,stack,scan] [--json results.json]
+ *                          [--scan-size N] [--program-sizes 1000,10000]
+ *                          [--only startup,analyze,stack,scan,program] [--json results.json]
  *
  * `--only` runs some sections (while working on one figure); the verdict then covers only those.
  */
@@ -17,17 +19,19 @@ import { configurationFor, inOrder } from "../cli/engine/runPack";
 import { Paired, cpuMs, figure, pairedRuns, runMeasured } from "./measure";
 import { BenchPacks, benchPacks } from "./packs";
 import { SyntheticStack, syntheticStack, writeStackExport } from "./syntheticStack";
+import { runCheck, runFloor, writeGroupsProgram } from "./programRun";
 
 interface Options {
     runs: number;
     sizes: number[];
     analyzeSize: number;
     scanSize: number;
+    programSizes: number[];
     json?: string;
     sections: Set<Section>;
 }
 
-const SECTIONS = ["startup", "analyze", "stack", "scan"] as const;
+const SECTIONS = ["startup", "analyze", "stack", "scan", "program"] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The budgets of issue #7: ratios to the yardstick, and the scaling exponent. */
@@ -38,13 +42,16 @@ export const BUDGETS = {
     exponent: 1.15,
     scanWall: 1.5,
     scanMemory: 1.5,
+    /** `check` of a program: wall time against the runner alone, and extra memory of all its processes. */
+    programWall: 1.5,
+    programExtraMiB: 300,
 };
 
 /** Analyze requests in flight at once, as `tierguard check` and `scan` send them. */
 const IN_FLIGHT = 16;
 
 function parseOptions(argv: string[]): Options {
-    const options: Options = { runs: 5, sizes: [1000, 5000, 10000, 50000], analyzeSize: 2000, scanSize: 50000, sections: new Set(SECTIONS) };
+    const options: Options = { runs: 5, sizes: [1000, 5000, 10000, 50000], analyzeSize: 2000, scanSize: 50000, programSizes: [1000, 10000], sections: new Set(SECTIONS) };
     for (let i = 0; i < argv.length; i++) {
         const value = argv[++i];
         const number = (what: string) => {
@@ -57,12 +64,16 @@ function parseOptions(argv: string[]): Options {
                 options.runs = number("--runs");
                 break;
             case "--sizes":
-                options.sizes = (value ?? "").split(",").map((size) => {
+            case "--program-sizes": {
+                const sizes = (value ?? "").split(",").map((size) => {
                     const n = Number(size);
-                    if (!Number.isInteger(n) || n <= 0) throw new Error(`--sizes must list positive whole numbers, got "${value}"`);
+                    if (!Number.isInteger(n) || n <= 0) throw new Error(`${argv[i - 1]} must list positive whole numbers, got "${value}"`);
                     return n;
                 });
+                if (argv[i - 1] === "--sizes") options.sizes = sizes;
+                else options.programSizes = sizes;
                 break;
+            }
             case "--analyze-size":
                 options.analyzeSize = number("--analyze-size");
                 break;
@@ -324,6 +335,39 @@ async function scanRows(packs: BenchPacks, options: Options): Promise<Row[]> {
     ];
 }
 
+/** `check` of generated programs against the runner alone; few rounds for the largest (minutes each). */
+async function programRows(options: Options): Promise<Row[]> {
+    const rows: Row[] = [];
+    for (const size of options.programSizes) {
+        const { dir, sshMistakes } = writeGroupsProgram(path.join(__dirname, "programs", `groups-${size}`), size);
+        const rounds = size >= 10000 ? Math.min(options.runs, 2) : options.runs;
+        log(`tierguard check of a program of ${size} security groups, ${rounds} rounds`);
+        const paired = await pairedRuns(rounds, () => runCheck(dir, sshMistakes), () => runFloor(dir, size + 2));
+        const wall = figure(paired, (run) => run.wallMs);
+        const memory = figure(paired, (run) => run.peakMiB);
+        const extraMiB = memory.oursMedian - memory.theirsMedian;
+        rows.push(
+            {
+                measure: `\`tierguard check\` of a program of ${size.toLocaleString("en")} security groups, preview: wall time (vs the same SDK runner with a monitor that only acknowledges)`,
+                ours: `${(wall.oursMedian / 1000).toFixed(1)} s`,
+                theirs: `${(wall.theirsMedian / 1000).toFixed(1)} s`,
+                ratio: times(wall.ratio),
+                budget: `≤ ${times(BUDGETS.programWall)}`,
+                pass: wall.ratio <= BUDGETS.programWall,
+            },
+            {
+                measure: `\`tierguard check\` of ${size.toLocaleString("en")} security groups: peak memory of all its processes together (CLI, program, pack) vs the runner's`,
+                ours: `${memory.oursMedian.toFixed(0)} MiB`,
+                theirs: `${memory.theirsMedian.toFixed(0)} MiB`,
+                ratio: `+${extraMiB.toFixed(0)} MiB`,
+                budget: `≤ +${BUDGETS.programExtraMiB} MiB`,
+                pass: extraMiB <= BUDGETS.programExtraMiB,
+            },
+        );
+    }
+    return rows;
+}
+
 async function main(): Promise<number> {
     const options = parseOptions(process.argv.slice(2));
     const packs = benchPacks();
@@ -332,6 +376,7 @@ async function main(): Promise<number> {
     if (options.sections.has("startup")) rows.push(...(await startupRows(packs, options)));
     if (options.sections.has("analyze") || options.sections.has("stack")) rows.push(...(await protocolRows(packs, options)));
     if (options.sections.has("scan")) rows.push(...(await scanRows(packs, options)));
+    if (options.sections.has("program")) rows.push(...(await programRows(options)));
 
     const cpus = os.cpus();
     console.log(`Machine: ${cpus.length} × ${cpus[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Figures are medians; ratios are medians of pair-by-pair ratios.\n`);

@@ -1,9 +1,9 @@
 /** `tierguard check <program-dir>`: run the program under tierguard's engine, judge it with the pack, report. */
 import * as fs from "fs";
 import * as path from "path";
-import { PackSession, PolicyConfigFile } from "./engine/runPack";
+import { PackSession, PolicyConfigFile, isAnalysed } from "./engine/runPack";
 import { policyPackDir } from "./engine/packProcess";
-import { Mode } from "./engine/capturedStack";
+import { CapturedResource, Mode } from "./engine/capturedStack";
 import { runProgram } from "./engine/runProgram";
 import { Project, loadConfig, loadProject, UsageError } from "./program/project";
 import { CheckReport } from "./report/model";
@@ -65,10 +65,14 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
     const project = loadProject(options.programDir);
     const stack = chooseStack(project, options.stack);
     const config = loadConfig(project, stack, options.overrides);
-    // The pack starts while the program runs, as the engine starts analyzers before the program.
+    // The pack starts while the program starts, and judges each resource as it is registered, as the
+    // engine runs analyzers during a preview; the whole stack is judged once the program is done.
     const opening = PackSession.open(policyConfig, packDir);
     opening.catch(() => undefined);
-    let session: PackSession | undefined;
+    const judging = opening.then((session) => session.beginStack({ project: project.name, stack }, options.mode));
+    judging.catch(() => undefined);
+    const recorded = new Map<string, CapturedResource>();
+    const lookup = (urn: string) => recorded.get(urn);
     try {
         const run = await runProgram({
             project,
@@ -78,10 +82,13 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
             secretKeys: config.secretKeys,
             timeoutSeconds: options.timeoutSeconds,
             output: options.output,
-            onResource: options.onResource,
+            onResource: (resource, count) => {
+                recorded.set(resource.urn, resource);
+                if (isAnalysed(resource)) void judging.then((judgement) => judgement.analyze(resource, lookup));
+                options.onResource?.(count);
+            },
         });
-        session = await opening;
-        const verdict = await session.judge(run.capture, options.mode);
+        const verdict = await (await judging).finish(run.capture);
         const unchecked = run.capture.resources
             .filter((r) => r.remote)
             .map((r) => ({
@@ -106,6 +113,6 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
             sources: Object.fromEntries(run.capture.resources.filter((r) => r.source && r.source.uri).map((r) => [r.urn, r.source!])),
         };
     } finally {
-        await (session ?? (await opening.catch(() => undefined)))?.close();
+        await (await opening.catch(() => undefined))?.close();
     }
 }

@@ -12,8 +12,8 @@ export interface DeploymentSettings {
     mode: Mode;
     /** The AWS region data sources answer for (program config `aws:region`, else the environment's). */
     region: string;
-    /** Called with the number of resources registered so far, after each registration. */
-    onResource?: (count: number) => void;
+    /** Called after each registration or read, with the number recorded so far. */
+    onResource?: (resource: CapturedResource, count: number) => void;
 }
 
 /** A message the program logged through the engine (the runner sends its fatal errors this way). */
@@ -82,7 +82,7 @@ export class Deployment {
         }
         this.byUrn.set(resource.urn, resource);
         this.resources.push(resource);
-        this.settings.onResource?.(this.resources.length);
+        this.settings.onResource?.(resource, this.resources.length);
     }
 
     log(entry: ProgramLog): void {

@@ -195,12 +195,14 @@ export function startProgram(launch: ProgramLaunch): ProgramProcess {
     delete env.PULUMI_NODEJS_TSCONFIG_PATH;
     delete env.TIERGUARD_TYPESCRIPT_HOOKS;
     delete env.TIERGUARD_TS_RESOLVE;
+    delete env.TIERGUARD_SDK_LOG;
     if (project.options.typescript) {
         env.PULUMI_NODEJS_TYPESCRIPT = "true";
         env.TIERGUARD_TS_RESOLVE = "1";
     }
     if (project.options.tsconfig) env.PULUMI_NODEJS_TSCONFIG_PATH = project.options.tsconfig;
     if (needsTypeScriptHooks(launch, runner, nodeArgs)) env.TIERGUARD_TYPESCRIPT_HOOKS = TYPESCRIPT_HOOKS;
+    env.TIERGUARD_SDK_LOG = path.resolve(path.dirname(runner), "..", "..", "log", "index.js");
     if (nodePath) {
         env.NODE_PATH = [nodePath, process.env.NODE_PATH].filter(Boolean).join(path.delimiter);
         launch.output(

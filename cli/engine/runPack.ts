@@ -47,10 +47,10 @@ export function configurationFor(policies: PolicyInfo[], file: PolicyConfigFile)
     return result;
 }
 
-function providerOf(resource: CapturedResource, byUrn: Map<string, CapturedResource>): ProviderReference | undefined {
+function providerOf(resource: CapturedResource, lookup: (urn: string) => CapturedResource | undefined): ProviderReference | undefined {
     if (!resource.provider) return undefined;
     const urn = resource.provider.split("::").slice(0, -1).join("::");
-    const provider = byUrn.get(urn);
+    const provider = lookup(urn);
     return provider ? { type: provider.type, name: provider.name, urn, props: provider.inputs } : undefined;
 }
 
@@ -85,6 +85,25 @@ export async function inOrder<T, R>(items: readonly T[], limit: number, fn: (ite
     return results;
 }
 
+/** Runs async work with at most `limit` pieces pending at once, in the order it was queued. */
+class WorkQueue {
+    private running = 0;
+    private readonly waiting: Array<() => void> = [];
+
+    constructor(private readonly limit: number) {}
+
+    async run<T>(work: () => Promise<T>): Promise<T> {
+        if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+        this.running++;
+        try {
+            return await work();
+        } finally {
+            this.running--;
+            this.waiting.shift()?.();
+        }
+    }
+}
+
 /**
  * One pack process judging one or more stacks: started and configured once (GetAnalyzerInfo, then
  * Configure with the CLI's defaults), then ConfigureStack, Analyze and AnalyzeStack per stack.
@@ -112,25 +131,55 @@ export class PackSession {
         await this.pack.stop();
     }
 
-    async judge(capture: CaptureResult, mode: Mode): Promise<PackVerdict> {
-        const pack = this.pack;
-        await pack.configureStack({ stack: capture.stack, project: capture.project, organization: "organization", dryRun: mode === "preview" });
-        const byUrn = new Map(capture.resources.map((r) => [r.urn, r]));
-        const toTestResource = (r: CapturedResource, props: Record<string, unknown>): TestResource => ({
-            type: r.type,
-            name: r.name,
-            urn: r.urn,
-            props,
-            parent: r.parent,
-            dependencies: r.dependencies,
-            propertyDependencies: r.propertyDependencies,
-            provider: providerOf(r, byUrn),
-        });
-        const analysed = capture.resources.filter(isAnalysed);
-        const perResource = await inOrder(analysed, ANALYZE_IN_FLIGHT, (resource) => pack.analyze(toTestResource(resource, resource.inputs)));
-        const diagnostics: Diagnostic[] = perResource.flat();
-        diagnostics.push(...(await pack.analyzeStack(capture.resources.map((r) => toTestResource(r, outputsOf(r))))));
+    /** Starts judging one stack: ConfigureStack now, then Analyze as resources arrive, AnalyzeStack at the end. */
+    beginStack(identity: { project: string; stack: string }, mode: Mode): StackJudgement {
+        return new StackJudgement(this.pack, this.policies, identity, mode);
+    }
 
+    /** Judges a whole recorded stack at once. */
+    async judge(capture: CaptureResult, mode: Mode): Promise<PackVerdict> {
+        const judgement = this.beginStack(capture, mode);
+        const byUrn = new Map(capture.resources.map((r) => [r.urn, r]));
+        for (const resource of capture.resources) if (isAnalysed(resource)) judgement.analyze(resource, (urn) => byUrn.get(urn));
+        return judgement.finish(capture);
+    }
+}
+
+/**
+ * The judgement of one stack, fed as the engine feeds a pack: each resource analysed as it is
+ * registered (several in flight, while the program goes on), the whole stack once it is done.
+ */
+export class StackJudgement {
+    private readonly configured: Promise<void>;
+    private readonly queue = new WorkQueue(ANALYZE_IN_FLIGHT);
+    private readonly pending: Array<Promise<Diagnostic[]>> = [];
+
+    constructor(
+        private readonly pack: PackProcess,
+        private readonly policies: PolicyInfo[],
+        identity: { project: string; stack: string },
+        mode: Mode,
+    ) {
+        this.configured = pack.configureStack({ stack: identity.stack, project: identity.project, organization: "organization", dryRun: mode === "preview" });
+        this.configured.catch(() => undefined);
+    }
+
+    /** Queues Analyze of one resource's inputs; `lookup` finds its provider among the stack's resources. */
+    analyze(resource: CapturedResource, lookup: (urn: string) => CapturedResource | undefined): void {
+        const request = this.queue.run(async () => {
+            await this.configured;
+            return this.pack.analyze(asAnalyzed(resource, resource.inputs, lookup));
+        });
+        request.catch(() => undefined); // Reported by finish().
+        this.pending.push(request);
+    }
+
+    /** Waits for every Analyze, then AnalyzeStack of every resource's outputs; the verdict of both. */
+    async finish(capture: CaptureResult): Promise<PackVerdict> {
+        await this.configured;
+        const diagnostics = (await Promise.all(this.pending)).flat();
+        const byUrn = new Map(capture.resources.map((r) => [r.urn, r]));
+        diagnostics.push(...(await this.pack.analyzeStack(capture.resources.map((r) => asAnalyzed(r, outputsOf(r), (urn) => byUrn.get(urn))))));
         const violations = diagnostics.map((d): Violation => {
             const urn = d.urn || capture.stackUrn;
             const resource = byUrn.get(urn);
@@ -144,16 +193,20 @@ export class PackSession {
                 message: d.message,
             };
         });
-        return { violations, analysed: analysed.length, policies: this.policies };
+        return { violations, analysed: this.pending.length, policies: this.policies };
     }
 }
 
-/** Judges one stack with a pack of its own. */
-export async function judgeWithPack(capture: CaptureResult, mode: Mode, configFile: PolicyConfigFile, packDir: string = PACK_DIR): Promise<PackVerdict> {
-    const session = await PackSession.open(configFile, packDir);
-    try {
-        return await session.judge(capture, mode);
-    } finally {
-        await session.close();
-    }
+/** A resource as the engine describes it to the pack: with these props, its parent, dependencies and provider. */
+function asAnalyzed(resource: CapturedResource, props: Record<string, unknown>, lookup: (urn: string) => CapturedResource | undefined): TestResource {
+    return {
+        type: resource.type,
+        name: resource.name,
+        urn: resource.urn,
+        props,
+        parent: resource.parent,
+        dependencies: resource.dependencies,
+        propertyDependencies: resource.propertyDependencies,
+        provider: providerOf(resource, lookup),
+    };
 }

@@ -9,7 +9,7 @@ import * as grpc from "@grpc/grpc-js";
 import { ResourceMonitorService } from "@pulumi/pulumi/proto/resource_grpc_pb";
 import { EngineService } from "@pulumi/pulumi/proto/engine_grpc_pb";
 import { Project } from "../program/project";
-import { CaptureResult, Mode } from "./capturedStack";
+import { CaptureResult, CapturedResource, Mode } from "./capturedStack";
 import { OfflineAnswer } from "./dataSources";
 import { Deployment, ProgramLog } from "./deployment";
 import { engineService } from "./engineService";
@@ -50,7 +50,8 @@ export interface RunOptions {
     organization?: string;
     /** Where the program's own output and logs go, one line at a time (tierguard's stderr). */
     output?: (line: string) => void;
-    onResource?: (count: number) => void;
+    /** Called after each registration or read, with the number recorded so far. */
+    onResource?: (resource: CapturedResource, count: number) => void;
 }
 
 /** How long a program may take to exit once the runner has signalled it is done. */
