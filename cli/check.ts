@@ -1,9 +1,9 @@
 /** `tierguard check <program-dir>`: run the program under tierguard's engine, judge it with the pack, report. */
 import * as fs from "fs";
 import * as path from "path";
-import { PackSession, PolicyConfigFile, isAnalysed } from "./engine/runPack";
+import { PackSession, PolicyConfigFile } from "./engine/runPack";
 import { policyPackDir } from "./engine/packProcess";
-import { CapturedResource, Mode } from "./engine/capturedStack";
+import { Mode } from "./engine/capturedStack";
 import { runProgram } from "./engine/runProgram";
 import { Project, loadConfig, loadProject, UsageError } from "./program/project";
 import { CheckReport } from "./report/model";
@@ -65,14 +65,11 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
     const project = loadProject(options.programDir);
     const stack = chooseStack(project, options.stack);
     const config = loadConfig(project, stack, options.overrides);
-    // The pack starts while the program starts, and judges each resource as it is registered, as the
-    // engine runs analyzers during a preview; the whole stack is judged once the program is done.
-    const opening = PackSession.open(policyConfig, packDir);
-    opening.catch(() => undefined);
-    const judging = opening.then((session) => session.beginStack({ project: project.name, stack }, options.mode));
-    judging.catch(() => undefined);
-    const recorded = new Map<string, CapturedResource>();
-    const lookup = (urn: string) => recorded.get(urn);
+    // The pack starts once the program is done, then judges every resource (Analyze) and the stack
+    // (AnalyzeStack). The engine analyzes during the run; the verdicts are the same, and a pack resident
+    // beside a large program would add its memory to the program's peak (measured: 130 MiB idle,
+    // 300 MiB busy), for about a second saved.
+    let session: PackSession | undefined;
     try {
         const run = await runProgram({
             project,
@@ -82,13 +79,10 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
             secretKeys: config.secretKeys,
             timeoutSeconds: options.timeoutSeconds,
             output: options.output,
-            onResource: (resource, count) => {
-                recorded.set(resource.urn, resource);
-                if (isAnalysed(resource)) void judging.then((judgement) => judgement.analyze(resource, lookup));
-                options.onResource?.(count);
-            },
+            onResource: (_, count) => options.onResource?.(count),
         });
-        const verdict = await (await judging).finish(run.capture);
+        session = await PackSession.open(policyConfig, packDir);
+        const verdict = await session.judge(run.capture, options.mode);
         const unchecked = run.capture.resources
             .filter((r) => r.remote)
             .map((r) => ({
@@ -113,6 +107,6 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
             sources: Object.fromEntries(run.capture.resources.filter((r) => r.source && r.source.uri).map((r) => [r.urn, r.source!])),
         };
     } finally {
-        await (await opening.catch(() => undefined))?.close();
+        await session?.close();
     }
 }

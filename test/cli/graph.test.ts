@@ -28,3 +28,12 @@ it("embeds the Mermaid graph in the Markdown report", () => {
     expect(out).toContain("```mermaid\nflowchart LR");
     expect(out).not.toContain("stroke:#d00");
 });
+
+it("opens the Markdown report with an incomplete banner when the program did not finish, and lists offline answers", () => {
+    const run = tierguard("check", "test/fixtures/programs/rejected-promise", "--format", "markdown");
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/\| rejected-promise\/dev ⛔ incomplete \| \*\*\d+\*\* \|/);
+    expect(run.stdout).toContain("⛔ **Incomplete:** the program failed (exit code 32), so only the resources it registered before failing were judged.");
+    expect(run.stdout).toContain("<summary>Answered offline (no cloud, no backend)</summary>");
+    expect(run.stdout).toContain("- data source aws:ec2/getVpcEndpoint:getVpcEndpoint: no stand-in, answered with an empty result");
+});

@@ -33,3 +33,26 @@ it("scan --format sarif is valid SARIF, located in the scanned files", () => {
     const uris = new Set(sarif.runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri));
     expect([...uris].sort()).toEqual(["test/fixtures/stacks/shop-prod.json", "test/fixtures/stacks/shop-staging.preview.json"]);
 });
+
+it("check --format sarif says when the program did not finish, and what was answered offline", () => {
+    const run = tierguard("check", "test/fixtures/programs/rejected-promise", "--format", "sarif");
+    expect(run.code).toBe(2);
+    const sarif = JSON.parse(run.stdout);
+    (expect(sarif) as any).toBeValidSarifLog();
+    const [invocation] = sarif.runs[0].invocations;
+    expect(invocation.executionSuccessful).toBe(false);
+    const notes = invocation.toolExecutionNotifications.map((n: { level: string; message: { text: string } }) => `${n.level}: ${n.message.text}`);
+    expect(notes.find((n: string) => n.startsWith("error: rejected-promise/dev: INCOMPLETE: the program failed"))).toContain("Cannot read properties of undefined");
+    expect(notes).toContain("note: rejected-promise/dev: answered offline: data source aws:ec2/getVpcEndpoint:getVpcEndpoint: no stand-in, answered with an empty result");
+    expect(sarif.runs[0].properties.offlineAnswers).toEqual([{ stack: "dev", kind: "data source", token: "aws:ec2/getVpcEndpoint:getVpcEndpoint", answer: "empty", calls: 1 }]);
+    // What was registered before the failure is still reported.
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toContain("no-admin-ports-from-internet");
+});
+
+it("check --format sarif of a program that completed: a successful invocation listing its placeholders", () => {
+    const sarif = JSON.parse(tierguard("check", "examples/three-tier", "--format", "sarif").stdout);
+    const [invocation] = sarif.runs[0].invocations;
+    expect(invocation.executionSuccessful).toBe(true);
+    expect(invocation.toolExecutionNotifications.every((n: { level: string }) => n.level === "note")).toBe(true);
+    expect(sarif.runs[0].properties.offlineAnswers.map((a: { token: string }) => a.token)).toContain("aws:index/getAvailabilityZones:getAvailabilityZones");
+});
