@@ -192,7 +192,13 @@ export async function main(argv: string[]): Promise<number> {
 /** What went wrong with the program, in its own words, and what was answered offline (often the cause). */
 function programProblem(report: CheckReport): string {
     const lines = [`tierguard: INCOMPLETE: ${incompleteReason(report.outcome)}.`];
-    if (report.outcome.status === "failed") lines.push("The program's error:", ...report.outcome.errors.map((e) => e.replace(/^/gm, "  ")));
+    if (report.outcome.status === "failed") {
+        lines.push("The program's error:", ...report.outcome.errors.map((e) => e.replace(/^/gm, "  ")));
+        const missing = [...new Set(report.outcome.errors.flatMap((e) => [...e.matchAll(/Missing required configuration variable '([^']+)'/g)].map((m) => m[1])))];
+        if (missing.length > 0) {
+            lines.push(`Give it with ${missing.map((key) => `-c ${key}=VALUE`).join(" ")} (or in Pulumi.${report.stack}.yaml); nothing is deployed, so a secret may be any placeholder.`);
+        }
+    }
     if (report.outcome.status === "timed out" || report.outcome.status === "ended early") {
         const last = report.capture.resources[report.capture.resources.length - 1];
         lines.push(`${report.capture.resources.length} resources were registered${last ? `, the last ${last.type} "${last.name}"` : ""}; the report above judges them.`);

@@ -135,7 +135,8 @@ describe("program configuration", () => {
     it("names a missing required key (program's own require)", () => {
         const run = tierguard("check", fixture("configured"), "--stack", "staging");
         expect(run.code).toBe(2);
-        expect(run.stderr).toContain("configured:adminPort");
+        expect(run.stderr).toContain("Missing required configuration variable 'configured:adminPort'");
+        expect(run.stderr).toContain("Give it with -c configured:adminPort=VALUE (or in Pulumi.staging.yaml)");
     });
     it("names a missing key that Pulumi.yaml declares without a default", () => {
         const run = tierguard("check", fixture("missing-config"));
