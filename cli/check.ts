@@ -5,7 +5,7 @@ import { PackSession, PolicyConfigFile } from "./engine/runPack";
 import { policyPackDir } from "./engine/packProcess";
 import { Mode } from "./engine/capturedStack";
 import { runProgram } from "./engine/runProgram";
-import { Project, loadConfig, loadProject, UsageError } from "./program/project";
+import { Project, loadConfig, loadProject, parseStackName, UsageError } from "./program/project";
 import { CheckReport } from "./report/model";
 
 export interface CheckOptions {
@@ -63,7 +63,11 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
     const policyConfig = readPolicyConfig(options.configFile);
     const packDir = policyPackDir(options.policyPack);
     const project = loadProject(options.programDir);
-    const stack = chooseStack(project, options.stack);
+    const named = options.stack ? parseStackName(options.stack) : undefined;
+    if (named?.project && named.project !== project.name) {
+        throw new UsageError(`--stack ${options.stack} names project "${named.project}", but ${project.dir} holds project "${project.name}"`);
+    }
+    const stack = chooseStack(project, named?.stack);
     const config = loadConfig(project, stack, options.overrides);
     // The pack starts once the program is done, then judges every resource (Analyze) and the stack
     // (AnalyzeStack). The engine analyzes during the run; the verdicts are the same, and a pack resident
@@ -77,6 +81,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
             mode: options.mode,
             config: config.values,
             secretKeys: config.secretKeys,
+            organization: named?.organization,
             timeoutSeconds: options.timeoutSeconds,
             output: options.output,
             onResource: (_, count) => options.onResource?.(count),

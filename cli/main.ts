@@ -4,9 +4,10 @@
  * 2 usage errors or a program that throws (2 wins over 1).
  */
 import * as v8 from "v8";
+import { STACK_TYPE } from "./engine/capturedStack";
 import { DEFAULT_TIMEOUT_SECONDS, check, readPolicyConfig } from "./check";
 import { scan, scanJson } from "./scan/scan";
-import { UsageError } from "./program/project";
+import { SECRET_PLACEHOLDER, UsageError } from "./program/project";
 import { PackFailure } from "./engine/packProcess";
 import { jsonReport } from "./report/json";
 import { CheckReport, describeOffline, incompleteReason, summaryOf } from "./report/model";
@@ -59,6 +60,9 @@ interface Parsed {
     timeoutSeconds: number;
 }
 
+/** The longest time a Node.js timer can wait. */
+const MAX_TIMEOUT_SECONDS = 2_147_483;
+
 function parseArgs(argv: string[]): Parsed {
     const parsed: Parsed = { mode: "preview", format: "text", overrides: [], help: false, targets: [], timeoutSeconds: DEFAULT_TIMEOUT_SECONDS };
     const positional: string[] = [];
@@ -103,7 +107,9 @@ function parseArgs(argv: string[]): Parsed {
             case "--timeout": {
                 const text = take();
                 const seconds = Number(text);
-                if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(seconds > 0)) throw new UsageError(`--timeout takes a number of seconds greater than 0, got "${text}"`);
+                if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(seconds > 0) || seconds > MAX_TIMEOUT_SECONDS) {
+                    throw new UsageError(`--timeout takes a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS} (about 24 days), got "${text}"`);
+                }
                 parsed.timeoutSeconds = seconds;
                 break;
             }
@@ -198,10 +204,21 @@ function programProblem(report: CheckReport): string {
         if (missing.length > 0) {
             lines.push(`Give it with ${missing.map((key) => `-c ${key}=VALUE`).join(" ")} (or in Pulumi.${report.stack}.yaml); nothing is deployed, so a secret may be any placeholder.`);
         }
+        if (report.outcome.errors.some((e) => e.includes(SECRET_PLACEHOLDER))) {
+            const keys = [...new Set(report.outcome.errors.flatMap((e) => [...e.matchAll(/Configuration '([^']+)' value/g)].map((m) => m[1])))];
+            lines.push(
+                `A secure config value cannot be decrypted offline, so it was stood in for by "${SECRET_PLACEHOLDER}"` +
+                    (keys.length > 0 ? `, which ${keys.join(", ")} cannot take: give a stand-in with ${keys.map((key) => `-c ${key}=VALUE`).join(" ")}.` : `: give stand-ins the program accepts with -c key=VALUE.`),
+            );
+        }
     }
+    if (report.outcome.status === "ended early" && report.outcome.output) lines.push("The program's last output:", report.outcome.output.replace(/^/gm, "  "));
     if (report.outcome.status === "timed out" || report.outcome.status === "ended early") {
-        const last = report.capture.resources[report.capture.resources.length - 1];
-        lines.push(`${report.capture.resources.length} resources were registered${last ? `, the last ${last.type} "${last.name}"` : ""}; the report above judges them.`);
+        const registered = report.capture.resources.filter((r) => r.type !== STACK_TYPE);
+        const last = registered[registered.length - 1];
+        lines.push(
+            `${registered.length} resource${registered.length === 1 ? " was" : "s were"} registered${last ? `, the last ${last.type} "${last.name}"` : ""}; the report above judges ${registered.length === 1 ? "it" : "them"}.`,
+        );
     }
     if (report.offline.length > 0) {
         lines.push("Answered offline, without the cloud (a program that fails on one of these usually fails because of it):");

@@ -59,6 +59,13 @@ const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.f
 
 const amiId = (seed: string) => `ami-0${hex(seed, 16)}`;
 
+/** AWS's zone-id prefix of a region: us-east-1 → use1, ap-southeast-2 → apse2, eu-central-1 → euc1. */
+function zoneIdPrefix(region: string): string {
+    const [area, direction = "", number = "1"] = region.split("-");
+    const short: Record<string, string> = { east: "e", west: "w", north: "n", south: "s", central: "c", northeast: "ne", northwest: "nw", southeast: "se", southwest: "sw" };
+    return `${area}${short[direction] ?? direction.slice(0, 1)}${number}`;
+}
+
 /**
  * The public parameters AWS publishes for its images (ECS- and EKS-optimised, Amazon Linux, Bottlerocket,
  * Ubuntu, Windows): the value a program parses, shaped as AWS writes it.
@@ -72,15 +79,16 @@ function amiParameter(name: string, region: string): string | undefined {
     if (leaf === "release_version") return "1.30.0-20241109";
     if (leaf === "image_version") return "1.26.2-tierguard";
     if (name.startsWith("/aws/service/ecs/optimized-ami/") && leaf === "recommended") {
+        const al2023 = name.includes("amazon-linux-2023");
         return JSON.stringify({
             ecs_agent_version: "1.88.0",
             ecs_runtime_version: "Docker version 25.0.6",
             image_id: image,
-            image_name: "amzn2-ami-ecs-hvm-2.0.20241108-x86_64-ebs",
-            image_version: "2.0.20241108",
-            os: "Amazon Linux 2",
+            image_name: al2023 ? "al2023-ami-ecs-hvm-2023.0.20241108-kernel-6.1-x86_64" : "amzn2-ami-ecs-hvm-2.0.20241108-x86_64-ebs",
+            image_version: al2023 ? "2023.0.20241108" : "2.0.20241108",
+            os: al2023 ? "Amazon Linux 2023" : "Amazon Linux 2",
             schema_version: 1,
-            source_image_name: "amzn2-ami-minimal-hvm-2.0.20241031.0-x86_64-ebs",
+            source_image_name: al2023 ? "al2023-ami-minimal-2023.6.20241031.0-kernel-6.1-x86_64" : "amzn2-ami-minimal-hvm-2.0.20241031.0-x86_64-ebs",
         });
     }
     if (name.startsWith("/aws/service/eks/optimized-ami/") && leaf === "recommended") {
@@ -140,7 +148,7 @@ const ANSWERS: Record<string, (args: Args, context: InvokeContext) => Answer> = 
         result: {
             id: region,
             names: ["a", "b", "c"].map((s) => `${region}${s}`),
-            zoneIds: ["az1", "az2", "az3"].map((s) => `${region.replace(/-/g, "").slice(0, 4)}-${s}`),
+            zoneIds: ["az1", "az2", "az3"].map((s) => `${zoneIdPrefix(region)}-${s}`),
             groupNames: [region],
         },
         answer: "placeholder",
@@ -173,6 +181,8 @@ const ANSWERS: Record<string, (args: Args, context: InvokeContext) => Answer> = 
                 virtualizationType: "hvm",
                 state: "available",
                 public: true,
+                blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volume_size: "8", volume_type: "gp3", encrypted: "false", delete_on_termination: "true" }, noDevice: "", virtualName: "" }],
+                tags: {},
             },
             answer: "placeholder",
         };
@@ -273,6 +283,23 @@ const ANSWERS: Record<string, (args: Args, context: InvokeContext) => Answer> = 
             },
             answer: "placeholder",
             detail: name,
+        };
+    },
+    "aws:ssm/getParameters:getParameters": (args, { region }) => {
+        const names = stringList(args.names);
+        const values = names.map((name) => amiParameter(name, region) ?? "tierguard-offline-placeholder");
+        return {
+            result: {
+                id: region,
+                names,
+                values,
+                arns: names.map((name) => `arn:aws:ssm:${region}:${ACCOUNT}:parameter${name.startsWith("/") ? "" : "/"}${name}`),
+                types: names.map(() => "String"),
+                versions: names.map(() => 1),
+                invalidParameters: [],
+            },
+            answer: "placeholder",
+            detail: names.join(", "),
         };
     },
     "aws:iam/getPolicyDocument:getPolicyDocument": (args) => policyDocument(args),

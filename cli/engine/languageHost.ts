@@ -9,6 +9,7 @@
  * tierguard can forward it (prefixed) to stderr, time-limit it and stop everything it started.
  */
 import { ChildProcess, spawn } from "child_process";
+import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { Project, UsageError } from "../program/project";
@@ -40,7 +41,7 @@ export interface ProgramProcess {
 }
 
 const PRELOAD = path.join(__dirname, "programPreload.js");
-const TYPESCRIPT_HOOKS = path.join(__dirname, "typescriptHooks.js");
+const MODULE_HOOKS = path.join(__dirname, "typescriptHooks.js");
 
 /**
  * The runner of the program's own SDK, as the language host finds it (from the program's folder).
@@ -100,13 +101,15 @@ function packageJsonOf(programDir: string): Record<string, unknown> {
     }
 }
 
+const isModulePackage = (programDir: string) => packageJsonOf(programDir).type === "module";
+
 /**
  * An ES-module TypeScript program needs an ES-module loader. The runner registers ts-node's when the
  * program has ts-node 10 or later installed; otherwise (or with an older SDK) tierguard supplies one.
  */
 function needsTypeScriptHooks(launch: ProgramLaunch, runner: string, nodeArgs: string[]): boolean {
     if (!launch.project.options.typescript) return false;
-    if (packageJsonOf(launch.project.programDir).type !== "module") return false;
+    if (!isModulePackage(launch.project.programDir)) return false;
     if (nodeArgs.some((arg) => arg === "--loader" || arg === "--import" || arg.startsWith("--experimental-loader"))) return false;
     const runnerSource = fs.readFileSync(path.join(path.dirname(runner), "run.js"), "utf8");
     if (!runnerSource.includes("ts-node/esm")) return true;
@@ -128,34 +131,65 @@ function configVariable(config: Record<string, string>): string {
     return JSON.stringify(transformed);
 }
 
-/** Splits a stream into lines, each passed on prefixed; a last unterminated line is passed on at the end. */
-function forwardLines(stream: NodeJS.ReadableStream, prefix: string, sink: (line: string) => void, tail?: string[]): void {
+/** The longest line passed on in one piece; a longer one (a program may print megabytes) is passed on in pieces. */
+const MAX_LINE = 64 * 1024;
+
+/** The last lines a program wrote, bounded in lines and in characters. */
+class OutputTail {
+    private readonly lines: string[] = [];
+    private size = 0;
+
+    constructor(
+        private readonly maxLines = 40,
+        private readonly maxChars = 16 * 1024,
+    ) {}
+
+    push(line: string): void {
+        const kept = line.length > this.maxChars ? `${line.slice(0, this.maxChars)} [… ${line.length - this.maxChars} more characters]` : line;
+        this.lines.push(kept);
+        this.size += kept.length;
+        while (this.lines.length > this.maxLines || (this.size > this.maxChars && this.lines.length > 1)) this.size -= this.lines.shift()!.length;
+    }
+
+    text(): string {
+        return this.lines.join("\n");
+    }
+}
+
+/**
+ * Splits a stream into lines, each passed on prefixed; a last unterminated line is passed on at the
+ * end. Linear in what the program writes, whatever its line lengths.
+ */
+function forwardLines(stream: NodeJS.ReadableStream, prefix: string, sink: (line: string) => void, tail?: OutputTail): void {
     let pending = "";
+    const emit = (line: string) => {
+        sink(`${prefix}${line}`);
+        tail?.push(line);
+    };
     stream.setEncoding?.("utf8");
     stream.on("data", (chunk: string) => {
-        pending += chunk;
+        let start = 0;
         let newline: number;
-        while ((newline = pending.indexOf("\n")) >= 0) {
-            const line = pending.slice(0, newline).replace(/\r$/, "");
-            pending = pending.slice(newline + 1);
-            sink(`${prefix}${line}`);
-            if (tail) {
-                tail.push(line);
-                if (tail.length > 40) tail.shift();
-            }
+        while ((newline = chunk.indexOf("\n", start)) >= 0) {
+            emit((pending + chunk.slice(start, newline)).replace(/\r$/, ""));
+            pending = "";
+            start = newline + 1;
+        }
+        pending += chunk.slice(start);
+        while (pending.length >= MAX_LINE) {
+            emit(pending.slice(0, MAX_LINE));
+            pending = pending.slice(MAX_LINE);
         }
     });
     stream.on("end", () => {
-        if (pending) {
-            sink(`${prefix}${pending}`);
-            tail?.push(pending);
-        }
+        if (pending) emit(pending);
     });
 }
 
 export function startProgram(launch: ProgramLaunch): ProgramProcess {
     const { project } = launch;
     const { runner, nodePath } = locateRunner(project.programDir);
+    const runId = crypto.randomUUID();
     const nodeArgs = project.options.nodeargs ? splitArgs(project.options.nodeargs) : [];
     const args = [
         ...nodeArgs,
@@ -190,10 +224,13 @@ export function startProgram(launch: ProgramLaunch): ProgramProcess {
         NODE_OPTIONS: `${userNodeOptions} --require ${JSON.stringify(PRELOAD)}`.trim(),
         TIERGUARD_NODE_OPTIONS: userNodeOptions,
         TIERGUARD_LIFELINE_FD: String(lifelineFd),
+        // Inherited by every process the program starts, even one that leaves the process group.
+        [RUN_ID_VARIABLE]: runId,
     };
     delete env.PULUMI_NODEJS_TYPESCRIPT;
     delete env.PULUMI_NODEJS_TSCONFIG_PATH;
-    delete env.TIERGUARD_TYPESCRIPT_HOOKS;
+    delete env.TIERGUARD_MODULE_HOOKS;
+    delete env.TIERGUARD_MODULE_HOOKS_DATA;
     delete env.TIERGUARD_TS_RESOLVE;
     delete env.TIERGUARD_SDK_LOG;
     if (project.options.typescript) {
@@ -201,7 +238,14 @@ export function startProgram(launch: ProgramLaunch): ProgramProcess {
         env.TIERGUARD_TS_RESOLVE = "1";
     }
     if (project.options.tsconfig) env.PULUMI_NODEJS_TSCONFIG_PATH = project.options.tsconfig;
-    if (needsTypeScriptHooks(launch, runner, nodeArgs)) env.TIERGUARD_TYPESCRIPT_HOOKS = TYPESCRIPT_HOOKS;
+    // ES-module programs need module hooks for TypeScript the SDK would not load, and for dependencies
+    // that are not installed (NODE_PATH reaches CommonJS only).
+    const transpile = needsTypeScriptHooks(launch, runner, nodeArgs);
+    const fallbackParent = nodePath && isModulePackage(project.programDir) ? path.join(nodePath, "..", "tierguard-fallback.js") : undefined;
+    if (transpile || fallbackParent) {
+        env.TIERGUARD_MODULE_HOOKS = MODULE_HOOKS;
+        env.TIERGUARD_MODULE_HOOKS_DATA = JSON.stringify({ transpile, fallbackParent });
+    }
     env.TIERGUARD_SDK_LOG = path.resolve(path.dirname(runner), "..", "..", "log", "index.js");
     if (nodePath) {
         env.NODE_PATH = [nodePath, process.env.NODE_PATH].filter(Boolean).join(path.delimiter);
@@ -219,7 +263,7 @@ export function startProgram(launch: ProgramLaunch): ProgramProcess {
         detached: true,
         stdio: ["ignore", "pipe", "pipe", "pipe"],
     });
-    const tail: string[] = [];
+    const tail = new OutputTail();
     forwardLines(child.stdout!, "[program] ", launch.output);
     forwardLines(child.stderr!, "[program] ", launch.output, tail);
     // Exited, and its output read to the end (a grandchild holding the pipes open delays this at most briefly).
@@ -236,9 +280,37 @@ export function startProgram(launch: ProgramLaunch): ProgramProcess {
         child,
         signalsCompletion: runnerIndex.includes("signalAndWaitForShutdown"),
         exited,
-        stderrTail: () => tail.join("\n"),
-        stop: (graceMs = 2000) => stopGroup(child, exited, graceMs),
+        stderrTail: () => tail.text(),
+        stop: async (graceMs = 2000) => {
+            await stopGroup(child, exited, graceMs);
+            killMarked(`${RUN_ID_VARIABLE}=${runId}`);
+        },
     };
+}
+
+const RUN_ID_VARIABLE = "TIERGUARD_RUN_ID";
+
+/**
+ * Kills every process of this user whose environment carries the marker: what the program started
+ * outside its process group (`detached: true`, a new session), which no group signal reaches.
+ * Linux only (/proc); elsewhere the process group is all that is stopped.
+ */
+function killMarked(marker: string): void {
+    let entries: string[];
+    try {
+        entries = fs.readdirSync("/proc");
+    } catch {
+        return;
+    }
+    const needle = Buffer.from(`${marker}\0`);
+    for (const entry of entries) {
+        if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+        try {
+            if (fs.readFileSync(`/proc/${entry}/environ`).includes(needle)) process.kill(Number(entry), "SIGKILL");
+        } catch {
+            // Gone, or another user's.
+        }
+    }
 }
 
 /** Signals a process group, ignoring a group that is already gone. */

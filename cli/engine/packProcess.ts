@@ -215,7 +215,12 @@ export class PackProcess {
         this.client.close();
         if (this.child.exitCode !== null) return;
         await new Promise<void>((resolve) => {
-            this.child.once("exit", () => resolve());
+            // A pack that ignores SIGTERM (another pack, given with --policy-pack) is killed.
+            const kill = setTimeout(() => this.child.kill("SIGKILL"), 5000);
+            this.child.once("exit", () => {
+                clearTimeout(kill);
+                resolve();
+            });
             this.child.kill("SIGTERM");
         });
     }

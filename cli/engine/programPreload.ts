@@ -66,18 +66,22 @@ if (process.env.TIERGUARD_TS_RESOLVE) {
     };
 }
 
-if (process.env.TIERGUARD_TYPESCRIPT_HOOKS) {
-    const hooks = process.env.TIERGUARD_TYPESCRIPT_HOOKS;
-    delete process.env.TIERGUARD_TYPESCRIPT_HOOKS;
+if (process.env.TIERGUARD_MODULE_HOOKS) {
+    const hooks = process.env.TIERGUARD_MODULE_HOOKS;
+    const data = JSON.parse(process.env.TIERGUARD_MODULE_HOOKS_DATA ?? "{}") as { transpile?: boolean; fallbackParent?: string };
+    delete process.env.TIERGUARD_MODULE_HOOKS;
+    delete process.env.TIERGUARD_MODULE_HOOKS_DATA;
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { register } = require("module") as { register?: (specifier: string, options?: unknown) => void };
-    let typescript: string;
-    try {
-        typescript = require.resolve("typescript", { paths: [process.cwd()] });
-    } catch {
-        typescript = require.resolve("typescript");
+    let typescript: string | undefined;
+    if (data.transpile) {
+        try {
+            typescript = require.resolve("typescript", { paths: [process.cwd()] });
+        } catch {
+            typescript = require.resolve("typescript");
+        }
     }
-    register?.(pathToFileURL(hooks).href, { data: { typescript } });
+    register?.(pathToFileURL(hooks).href, { data: { typescript, fallbackParent: data.fallbackParent } });
 }
 
 if (process.env.TIERGUARD_SDK_LOG) {

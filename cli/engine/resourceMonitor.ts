@@ -148,7 +148,10 @@ export class ResourceMonitor {
                 propertyDependencies,
                 ...(position ? { source: { uri: position.getUri(), line: position.getLine(), column: position.getColumn() } } : {}),
             };
-            if (custom && settings.mode === "update") resource.id = placeholderId(type, urn);
+            // An imported resource has its id from the start, in a preview too; a new one gets one from an update.
+            const importId = request.getImportid();
+            if (custom && importId) resource.id = importId;
+            else if (custom && settings.mode === "update") resource.id = placeholderId(type, urn);
             this.deployment.record(resource);
             if (type === STACK_TYPE && !parent) this.deployment.stackUrn = urn;
             if (own.length > 0) this.transformsOf.set(urn, own);

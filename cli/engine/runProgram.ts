@@ -54,9 +54,6 @@ export interface RunOptions {
     onResource?: (resource: CapturedResource, count: number) => void;
 }
 
-/** How long a program may take to exit once the runner has signalled it is done. */
-const EXIT_AFTER_SIGNAL_MS = 10_000;
-
 function formatLog(entry: ProgramLog): string {
     return `${entry.severity}: ${entry.message}`;
 }
@@ -110,7 +107,10 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
             engineAddress: address,
             output,
         });
-        const outcome = await awaitOutcome(program, deployment, options.timeoutSeconds);
+        const outcome = await awaitOutcome(program, deployment, options.timeoutSeconds, output);
+        for (const label of deployment.late) {
+            output(`tierguard: warning: ${label} was registered after the program signalled that it had finished; Pulumi's engine refuses that too, so it is not judged`);
+        }
         return { capture: deployment.capture(), outcome, offline: deployment.offline.list(), late: deployment.late, address };
     } finally {
         await program?.stop();
@@ -119,28 +119,36 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     }
 }
 
-async function awaitOutcome(program: ReturnType<typeof startProgram>, deployment: Deployment, timeoutSeconds: number): Promise<ProgramOutcome> {
+/** The runner's exit code for "the program failed and I have already said why" (cmd/run). */
+const REPORTED_FAILURE_EXIT_CODE = 32;
+
+async function awaitOutcome(program: ReturnType<typeof startProgram>, deployment: Deployment, timeoutSeconds: number, output: (line: string) => void): Promise<ProgramOutcome> {
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutSeconds * 1000)));
     try {
         const first = await Promise.race([program.exited, deployment.shutdownSignalled.then(() => "signalled" as const), timedOut]);
         if (first === "timeout") return { status: "timed out", seconds: timeoutSeconds };
-        let exit = first === "signalled" ? await Promise.race([program.exited, delay(EXIT_AFTER_SIGNAL_MS)]) : first;
-        if (exit === undefined) {
-            // Signalled, but still running: the runner is done with it; stop it and judge what it registered.
+        let exit = first === "signalled" ? await Promise.race([program.exited, timedOut]) : first;
+        let stoppedAfterFinishing = false;
+        if (exit === "timeout") {
+            // Done as Pulumi defines it (the runner signalled), but still running (a slow flush, a stray timer):
+            // everything it meant to register was registered, so it is stopped and the run counts as completed.
+            output(`tierguard: warning: the program was still running at the time limit (--timeout ${timeoutSeconds} s), after Pulumi's runner had said it was finished; stopped it`);
             await program.stop();
             exit = await program.exited;
+            stoppedAfterFinishing = true;
         }
         const errors = deployment.logs.filter((l) => l.severity === "error").map((l) => l.message);
-        const finished = deployment.isShutdownSignalled || !program.signalsCompletion;
         if (errors.length > 0) return { status: "failed", exitCode: exit.code, signal: exit.signal, errors };
-        if (!finished) return { status: "ended early", exitCode: exit.code, signal: exit.signal, output: program.stderrTail().trim() };
-        if (exit.code === 0) return { status: "completed" };
-        const output = program.stderrTail().trim();
-        return { status: "failed", exitCode: exit.code, signal: exit.signal, errors: [output || `the program's process ended with ${exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`} and logged no error`] };
+        const tail = program.stderrTail().trim();
+        const finished = deployment.isShutdownSignalled || !program.signalsCompletion;
+        if (finished && (stoppedAfterFinishing || exit.code === 0)) return { status: "completed" };
+        if (finished || exit.code === REPORTED_FAILURE_EXIT_CODE) {
+            return { status: "failed", exitCode: exit.code, signal: exit.signal, errors: [tail || `the program's process ended with ${exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`} and logged no error`] };
+        }
+        return { status: "ended early", exitCode: exit.code, signal: exit.signal, output: tail };
     } finally {
         clearTimeout(timer);
     }
 }
 
-const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms).unref());

@@ -42,6 +42,29 @@ export interface ProgramConfig {
 /** Stands in for a `secure:` value, which only the stack's secrets provider could decrypt. */
 export const SECRET_PLACEHOLDER = "tierguard-offline-secret";
 
+/** A stand-in of the type Pulumi.yaml declares for the key, so `requireSecretNumber` and the like still work. */
+function secretStandIn(declaredType: unknown): string {
+    switch (declaredType) {
+        case "integer":
+            return "1";
+        case "boolean":
+            return "false";
+        case "array":
+            return "[]";
+        default:
+            return SECRET_PLACEHOLDER;
+    }
+}
+
+/** `[<organization>/][<project>/]<stack>`, as the Pulumi CLI takes --stack. */
+export function parseStackName(given: string): { organization?: string; project?: string; stack: string } {
+    const parts = given.split("/");
+    if (parts.some((part) => part === "") || parts.length > 3) throw new UsageError(`--stack takes [<organization>/][<project>/]<stack>, got "${given}"`);
+    if (parts.length === 3) return { organization: parts[0], project: parts[1], stack: parts[2] };
+    if (parts.length === 2) return { organization: parts[0], stack: parts[1] };
+    return { stack: parts[0] };
+}
+
 function readYaml(file: string): Record<string, unknown> {
     let parsed: unknown;
     try {
@@ -121,10 +144,12 @@ export function loadConfig(project: Project, stack: string, overrides: string[])
     const projectFile = readYaml(["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(project.dir, f)).find((f) => fs.existsSync(f))!);
     const declared = (projectFile.config ?? {}) as Record<string, unknown>;
     const required: string[] = [];
+    const declaredTypes = new Map<string, unknown>();
     for (const [key, spec] of Object.entries(declared)) {
         const full = qualify(key, project.name);
         if (spec && typeof spec === "object" && !Array.isArray(spec)) {
             const s = spec as Record<string, unknown>;
+            declaredTypes.set(full, s.type);
             if ("default" in s) values[full] = configString(s.default);
             else if ("value" in s) values[full] = configString(s.value);
             else required.push(full);
@@ -139,7 +164,7 @@ export function loadConfig(project: Project, stack: string, overrides: string[])
         for (const [key, value] of Object.entries(stackConfig)) {
             const full = qualify(key, project.name);
             if (value && typeof value === "object" && !Array.isArray(value) && "secure" in (value as object)) {
-                values[full] = SECRET_PLACEHOLDER;
+                values[full] = secretStandIn(declaredTypes.get(full));
                 secretKeys.add(full);
             } else {
                 values[full] = configString(value);

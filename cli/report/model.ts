@@ -47,7 +47,7 @@ export function incompleteReason(outcome: ProgramOutcome): string | undefined {
         case "failed":
             return `the program failed${exitOf(outcome)}, so only the resources it registered before failing were judged`;
         case "ended early":
-            return `the program's process ended${exitOf(outcome)} before Pulumi's runner signalled that the program had finished (process.exit, or killed?), so only the resources it registered until then were judged`;
+            return `the program's process ended${exitOf(outcome)} before Pulumi's runner signalled that the program had finished (process.exit, a crash or a signal), so only the resources it registered until then were judged`;
         case "timed out":
             return `the program did not finish within ${outcome.seconds} s (--timeout) and was stopped, so only the resources it registered until then were judged`;
     }

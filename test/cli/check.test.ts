@@ -190,6 +190,8 @@ describe("usage errors exit 2", () => {
         [["check", "examples/insecure-web-app", "--config", "no-such.json"], "cannot read policy config"],
         [["lint", "."], 'unknown command "lint"'],
         [["check", ".", "--bogus"], "unknown option --bogus"],
+        [["check", "examples/three-tier", "--timeout", "0"], "--timeout takes a number of seconds greater than 0"],
+        [["check", "examples/three-tier", "--timeout", "2200000"], "at most 2147483 (about 24 days)"],
     ])("%j", (args, message) => {
         const run = tierguard(...(args as string[]));
         expect(run.code).toBe(2);

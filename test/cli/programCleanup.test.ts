@@ -19,6 +19,7 @@ describe.each(MODES)("every process ends with tierguard (%s)", (mode) => {
         ["completes", "late-registration", 1],
         ["fails", "throw-in-timer", 2],
         ["ends early", "exit-early", 2],
+        ["leaves a server running in a session of its own", "detached-helper", 1],
     ])("when the program %s", async (_, program, exitCode) => {
         const run = await markedRun(["check", fixture(program), "--mode", mode]);
         expect(run.code).toBe(exitCode);

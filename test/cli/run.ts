@@ -14,7 +14,8 @@ export interface CliRun {
 }
 
 export function tierguard(...args: string[]): CliRun {
-    const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+    // A program may print megabytes, all forwarded to stderr.
+    const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000, maxBuffer: 512 * 1024 * 1024 });
     return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 
