@@ -249,8 +249,9 @@ async function runScan(args: Parsed): Promise<number> {
 }
 
 if (require.main === module) {
-    // Exit once stdout has drained: a piped report must not be cut short.
-    const exit = (code: number) => process.stdout.write("", () => process.exit(code));
+    // Exit once stderr and stdout have drained: on a pipe their writes are asynchronous, and neither the
+    // report nor the program's last words (after megabytes of its output) may be cut short.
+    const exit = (code: number) => process.stderr.write("", () => process.stdout.write("", () => process.exit(code)));
     main(process.argv.slice(2)).then(exit, (error) => {
         console.error(error);
         exit(2);

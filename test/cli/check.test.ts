@@ -146,14 +146,6 @@ describe("program configuration", () => {
     });
 });
 
-describe("program forms", () => {
-    it("runs an ES-module program that exports an async function", () => {
-        const run = tierguard("check", fixture("esm"), "--format", "json");
-        expect(run.code).toBe(1);
-        expect(pairs(json(run))).toContain("no-admin-ports-from-internet @ esm-sg");
-    });
-});
-
 describe("programs the check cannot fully judge", () => {
     it("gives exit 2 and shows the error and stack of a program that throws", () => {
         const run = tierguard("check", fixture("throws"));

@@ -11,12 +11,21 @@ export interface CliRun {
     code: number;
     stdout: string;
     stderr: string;
+    /** In the environment of every process of the run: see processesWithMarker. */
+    marker: string;
 }
 
 export function tierguard(...args: string[]): CliRun {
+    const marker = `tierguard-test-${crypto.randomUUID()}`;
     // A program may print megabytes, all forwarded to stderr.
-    const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000, maxBuffer: 512 * 1024 * 1024 });
-    return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+    const run = spawnSync(process.execPath, [CLI, ...args], {
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: 120_000,
+        maxBuffer: 512 * 1024 * 1024,
+        env: { ...process.env, TIERGUARD_TEST_MARKER: marker },
+    });
+    return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr, marker };
 }
 
 export const fixture = (name: string) => path.join("test", "fixtures", "programs", name);
@@ -25,7 +34,7 @@ export const fixture = (name: string) => path.join("test", "fixtures", "programs
  * A tierguard run whose every process (the CLI, the program, the pack, whatever they start) carries
  * a marker in its environment, so a test can ask afterwards whether any of them is still running.
  */
-export function markedRun(args: string[], options: { onStarted?: (cli: ReturnType<typeof spawn>) => void } = {}): Promise<CliRun & { marker: string; signal: NodeJS.Signals | null }> {
+export function markedRun(args: string[], options: { onStarted?: (cli: ReturnType<typeof spawn>) => void } = {}): Promise<CliRun & { signal: NodeJS.Signals | null }> {
     const marker = `tierguard-test-${crypto.randomUUID()}`;
     const cli = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, TIERGUARD_TEST_MARKER: marker } });
     let stdout = "";
