@@ -3,10 +3,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { PackSession, PolicyConfigFile } from "./engine/runPack";
 import { policyPackDir } from "./engine/packProcess";
-import { Mode } from "./engine/capturedStack";
+import { CapturedResource, Mode } from "./engine/capturedStack";
 import { runProgram } from "./engine/runProgram";
 import { Project, loadConfig, loadProject, parseStackName, UsageError } from "./program/project";
-import { CheckReport } from "./report/model";
+import { CheckReport, ComponentReport } from "./report/model";
 
 export interface CheckOptions {
     programDir: string;
@@ -62,6 +62,27 @@ function chooseStack(project: Project, stack: string | undefined): string {
     return stacks.length === 1 ? stacks[0] : "dev";
 }
 
+/** Each multi-language component, how it was expanded, and how many resources were made under it. */
+function componentsOf(resources: CapturedResource[]): ComponentReport[] {
+    const parentOf = new Map(resources.map((r) => [r.urn, r.parent]));
+    const under = (urn: string, ancestor: string): boolean => {
+        for (let current = parentOf.get(urn); current; current = parentOf.get(current)) if (current === ancestor) return true;
+        return false;
+    };
+    return resources
+        .filter((r) => r.remote)
+        .map((r) => ({
+            urn: r.urn,
+            type: r.type,
+            name: r.name,
+            ...(r.expansion?.version ? { version: r.expansion.version } : {}),
+            expandedBy: r.expansion?.by ?? "none",
+            detail: r.expansion?.detail ?? "its children are created by its provider plugin: they were not checked",
+            network: r.expansion?.network ?? "unknown",
+            resources: resources.filter((child) => child.custom && under(child.urn, r.urn)).length,
+        }));
+}
+
 export async function check(options: CheckOptions): Promise<CheckReport> {
     const policyConfig = readPolicyConfig(options.configFile);
     const packDir = policyPackDir(options.policyPack);
@@ -100,14 +121,8 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
         clearTimeout(stopEarly);
         session = earlyStopped ? await PackSession.open(policyConfig, packDir) : await early;
         const verdict = await session.judge(run.capture, options.mode);
-        const unchecked = run.capture.resources
-            .filter((r) => r.remote)
-            .map((r) => ({
-                urn: r.urn,
-                type: r.type,
-                name: r.name,
-                reason: "a multi-language component: its children are created by its provider plugin, which cannot run offline, so they were not checked",
-            }));
+        const components = componentsOf(run.capture.resources);
+        const unchecked = components.filter((c) => c.expandedBy === "none").map((c) => ({ urn: c.urn, type: c.type, name: c.name, reason: c.detail, network: c.network }));
         return {
             program: path.relative(process.cwd(), project.dir) || ".",
             project: project.name,
@@ -118,6 +133,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
             violations: verdict.violations,
             resources: verdict.analysed,
             unchecked,
+            components,
             offline: run.offline,
             policies: verdict.policies,
             capture: run.capture,

@@ -33,6 +33,8 @@ Options:
                           another version of tierguard's) instead of the one tierguard ships
   --stack <name>          read Pulumi.<name>.yaml (default: the only stack file, else "dev")
   -c, --config-value k=v  set a program config value (repeatable), as pulumi config set
+  --fail-on-unchecked     exit 1 when a multi-language component's children could not be checked
+                          (no provider plugin installed and no model of it in tierguard)
   --timeout <seconds>     stop a program that runs longer (default ${DEFAULT_TIMEOUT_SECONDS}); the report is then incomplete
   -h, --help              this help
 
@@ -58,13 +60,14 @@ interface Parsed {
     graph?: GraphFormat;
     policyPack?: string;
     timeoutSeconds: number;
+    failOnUnchecked: boolean;
 }
 
 /** The longest time a Node.js timer can wait. */
 const MAX_TIMEOUT_SECONDS = 2_147_483;
 
 function parseArgs(argv: string[]): Parsed {
-    const parsed: Parsed = { mode: "preview", format: "text", overrides: [], help: false, targets: [], timeoutSeconds: DEFAULT_TIMEOUT_SECONDS };
+    const parsed: Parsed = { mode: "preview", format: "text", overrides: [], help: false, targets: [], timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, failOnUnchecked: false };
     const positional: string[] = [];
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
@@ -103,6 +106,9 @@ function parseArgs(argv: string[]): Parsed {
             }
             case "--policy-pack":
                 parsed.policyPack = take();
+                break;
+            case "--fail-on-unchecked":
+                parsed.failOnUnchecked = true;
                 break;
             case "--timeout": {
                 const text = take();
@@ -174,7 +180,7 @@ export async function main(argv: string[]): Promise<number> {
         if (showProgress) process.stderr.write("\r\x1b[K");
         const formats = {
             json: () => jsonReport(report),
-            sarif: () => sarifReport([report]),
+            sarif: () => sarifReport([report], { failOnUnchecked: args.failOnUnchecked }),
             markdown: () => markdownReport([report], [renderGraph(report.capture, report.violations, "mermaid")]),
             text: () => textReport(report),
         };
@@ -182,6 +188,10 @@ export async function main(argv: string[]): Promise<number> {
         if (report.outcome.status !== "completed") {
             console.error(programProblem(report));
             return 2;
+        }
+        if (args.failOnUnchecked && report.unchecked.length > 0) {
+            console.error(`tierguard: ${report.unchecked.length} multi-language component${report.unchecked.length === 1 ? " was" : "s were"} not checked (--fail-on-unchecked): ${report.unchecked.map((u) => `${u.name} (${u.type})`).join(", ")}`);
+            return 1;
         }
         return summaryOf(report).mandatory > 0 ? 1 : 0;
     } catch (error) {

@@ -28,6 +28,24 @@ export interface CapturedResource {
     propertyDependencies: Record<string, string[]>;
     /** Where the program registered it, when the SDK says. */
     source?: { uri: string; line: number; column: number };
+    /** Created by a model of a multi-language component (not by its provider): which, after which defaults. */
+    modeled?: { component: string; source: string };
+    /** A multi-language component: how its children were made. */
+    expansion?: ComponentExpansion;
+}
+
+/**
+ * How a multi-language component's children came to be judged: its provider plugin constructed them,
+ * a model of the component did, or nothing did (they were not checked).
+ */
+export interface ComponentExpansion {
+    by: "plugin" | "model" | "none";
+    /** The plugin's path, the model's source ("pulumi-awsx 2.x and 3.x defaults"), or why nothing could. */
+    detail: string;
+    /** The component package's version the program asked for, when it said. */
+    version?: string;
+    /** Whether a component of this package can create network resources the pack judges. */
+    network: "yes" | "no" | "unknown";
 }
 
 export interface CaptureResult {

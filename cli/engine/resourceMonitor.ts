@@ -16,6 +16,7 @@ import { answerDataSource } from "./dataSources";
 import { Deployment, EngineRefusal } from "./deployment";
 import { CallbackRef, ProgramCallbacks, callbackRef, transformInvoke, transformOptionsOf, transformResource } from "./transforms";
 import { analyzerValue, outputDependencies, plainValue, withDependencies } from "./wireValues";
+import { ComponentExpander } from "./components/componentExpansion";
 
 /**
  * The features the SDK asks about. Each answered yes is implemented: secrets arrive marked, resource
@@ -69,6 +70,8 @@ export class ResourceMonitor {
     /** Transforms declared on a resource apply to its descendants too. */
     private readonly transformsOf = new Map<string, CallbackRef[]>();
     private packages = 0;
+    /** Set once the engine serves: what becomes of multi-language components. */
+    expander?: ComponentExpander;
 
     constructor(private readonly deployment: Deployment) {}
 
@@ -134,6 +137,10 @@ export class ResourceMonitor {
                 provider = result.options.getProvider() || provider;
             }
             const urn = urnOf(settings.stack, settings.project, parent, type, name);
+            if (!remote && !custom && this.expander?.isProviderRegistration(urn)) {
+                // A component provider registers the component it is constructing: the program's registration stands.
+                return new resproto.RegisterResourceResponse().setUrn(urn).setObject(new Struct());
+            }
             const position = request.getSourceposition();
             const resource: CapturedResource = {
                 urn,
@@ -162,6 +169,18 @@ export class ResourceMonitor {
             if (custom) {
                 response.setId(resource.id ?? "");
                 response.setObject(properties);
+            } else if (remote && this.expander) {
+                const providers = Object.fromEntries(request.getProvidersMap().entries());
+                const expanded = await this.expander.expand(
+                    { urn, type, name, parent, version: request.getVersion(), inputs: properties.toJavaScript(), inputDependencies: propertyDependencies, provider },
+                    dependencies,
+                    providers,
+                );
+                resource.expansion = expanded.expansion;
+                response.setObject(expanded.outputs);
+                for (const [key, urns] of Object.entries(expanded.outputDependencies)) {
+                    response.getPropertydependenciesMap().set(key, new resproto.RegisterResourceResponse.PropertyDependencies().setUrnsList(urns));
+                }
             } else {
                 response.setObject(new Struct());
             }

@@ -16,6 +16,8 @@ export interface Violation {
     resourceType: string;
     resourceName: string;
     message: string;
+    /** Set when the resource was made by a model of a component (not seen from its provider): the model's source. */
+    modeled?: string;
 }
 
 export interface PackVerdict {
@@ -191,6 +193,7 @@ export class StackJudgement {
                 resourceType: resource?.type ?? "pulumi:pulumi:Stack",
                 resourceName: resource?.name ?? `${capture.project}-${capture.stack}`,
                 message: d.message,
+                ...(resource?.modeled ? { modeled: resource.modeled.source } : {}),
             };
         });
         return { violations, analysed: this.pending.length, policies: this.policies };

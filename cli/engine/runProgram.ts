@@ -15,6 +15,8 @@ import { Deployment, ProgramLog } from "./deployment";
 import { engineService } from "./engineService";
 import { startProgram } from "./languageHost";
 import { ResourceMonitor } from "./resourceMonitor";
+import { ComponentExpander } from "./components/componentExpansion";
+import { PluginHost } from "./components/pluginHost";
 
 /**
  * How the program's run ended. Only "completed" means every resource the program meant to create was
@@ -95,6 +97,16 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     const monitor = new ResourceMonitor(deployment);
     // Errors are shown once, at the end, as the program's failure; everything else as it happens.
     const { server, address } = await serve(deployment, monitor, (entry) => entry.severity !== "error" && output(`[program] ${formatLog(entry)}`));
+    const plugins = new PluginHost({
+        project: options.project.name,
+        stack: options.stack,
+        organization: deployment.settings.organization,
+        config: options.config,
+        secretKeys: options.secretKeys,
+        monitorAddress: address,
+        engineAddress: address,
+    });
+    monitor.expander = new ComponentExpander(deployment, plugins);
     let program: ReturnType<typeof startProgram> | undefined;
     try {
         program = startProgram({
@@ -114,6 +126,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         return { capture: deployment.capture(), outcome, offline: deployment.offline.list(), late: deployment.late, address };
     } finally {
         await program?.stop();
+        await plugins.close();
         monitor.callbacks.close();
         await closeServer(server);
     }

@@ -55,13 +55,15 @@ function networkOf(capture: CaptureResult, violations: Violation[]) {
             }
         }
     }
-    return { tiers, edges: [...edges.values()] };
+    // Components whose children were not checked: drawn apart, so a picture never looks complete when it is not.
+    const unchecked = capture.resources.filter((r) => r.remote && (r.expansion?.by ?? "none") === "none").map((r) => ({ id: id(r.urn), label: `${r.name} (${r.type}): NOT CHECKED` }));
+    return { tiers, edges: [...edges.values()], unchecked };
 }
 
 const quote = (text: string) => text.replace(/"/g, "'");
 
 export function renderGraph(capture: CaptureResult, violations: Violation[], format: GraphFormat): string {
-    const { tiers, edges } = networkOf(capture, violations);
+    const { tiers, edges, unchecked } = networkOf(capture, violations);
     const ordered = TIER_ORDER.filter((t) => tiers.has(t));
     if (format === "mermaid") {
         const lines = ["flowchart LR", '    internet(("internet"))'];
@@ -69,6 +71,11 @@ export function renderGraph(capture: CaptureResult, violations: Violation[], for
             lines.push(`    subgraph tier_${tier}["${tier}"]`);
             for (const node of tiers.get(tier)!) lines.push(`        ${node.id}["${quote(node.label)}"]`);
             lines.push("    end");
+        }
+        if (unchecked.length > 0) {
+            lines.push('    subgraph not_checked["not checked"]');
+            for (const node of unchecked) lines.push(`        ${node.id}["${quote(node.label)}"]`);
+            lines.push("    end", "    style not_checked stroke-dasharray: 5 5");
         }
         edges.forEach((edge, i) => {
             lines.push(`    ${edge.from} -->|"${quote(edge.label)}"| ${edge.to}`);
@@ -80,6 +87,11 @@ export function renderGraph(capture: CaptureResult, violations: Violation[], for
     for (const tier of ordered) {
         lines.push(`    subgraph cluster_${tier} {`, `        label="${tier}";`, `        tier_${tier} [shape=point, label=""];`);
         for (const node of tiers.get(tier)!) lines.push(`        ${node.id} [shape=box, label="${quote(node.label)}"];`);
+        lines.push("    }");
+    }
+    if (unchecked.length > 0) {
+        lines.push("    subgraph cluster_not_checked {", '        label="not checked";', "        style=dashed;");
+        for (const node of unchecked) lines.push(`        ${node.id} [shape=box, style=dashed, label="${quote(node.label)}"];`);
         lines.push("    }");
     }
     for (const tier of TIER_ORDER) if (!tiers.has(tier) && edges.some((e) => e.from === `tier_${tier}`)) lines.push(`    tier_${tier} [label="${tier}"];`);

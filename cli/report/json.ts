@@ -1,7 +1,7 @@
 /**
  * `--format json`: { stack, program: { status, ... }, violations: [{ policy, enforcementLevel, severity,
- * urn, resourceType, resourceName, message }], summary: { mandatory, advisory, resources },
- * unchecked: [...], offline: [...] }.
+ * urn, resourceType, resourceName, message, modeled? }], summary: { mandatory, advisory, resources },
+ * components: [...], unchecked: [...], offline: [...] }.
  */
 import { CheckReport, summaryOf } from "./model";
 import { bySeverity } from "./order";
@@ -15,9 +15,10 @@ export function jsonReport(report: CheckReport): string {
         resourceType: v.resourceType,
         resourceName: v.resourceName,
         message: v.message,
+        ...(v.modeled ? { modeled: v.modeled } : {}),
     }));
     return JSON.stringify(
-        { stack: report.stack, program: report.outcome, violations, summary: summaryOf(report), unchecked: report.unchecked, offline: report.offline },
+        { stack: report.stack, program: report.outcome, violations, summary: summaryOf(report), components: report.components, unchecked: report.unchecked, offline: report.offline },
         null,
         2,
     );

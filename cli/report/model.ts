@@ -5,11 +5,27 @@ import { CaptureResult, Mode } from "../engine/capturedStack";
 import { OfflineAnswer } from "../engine/dataSources";
 import { ProgramOutcome } from "../engine/runProgram";
 
+/** A multi-language component whose children were not checked. */
 export interface Unchecked {
     urn: string;
     type: string;
     name: string;
     reason: string;
+    /** Whether its package can create network resources ("yes", "no", "unknown"). */
+    network: "yes" | "no" | "unknown";
+}
+
+/** A multi-language component and how its children came to be judged. */
+export interface ComponentReport {
+    urn: string;
+    type: string;
+    name: string;
+    version?: string;
+    expandedBy: "plugin" | "model" | "none";
+    detail: string;
+    network: "yes" | "no" | "unknown";
+    /** Resources made under it (by its plugin or its model). */
+    resources: number;
 }
 
 export interface CheckReport {
@@ -24,6 +40,8 @@ export interface CheckReport {
     /** Resources analysed one by one by the pack. */
     resources: number;
     unchecked: Unchecked[];
+    /** Every multi-language component of the program, however it was (or was not) expanded. */
+    components: ComponentReport[];
     /** Data sources, methods, reads and stack references answered without the cloud. */
     offline: OfflineAnswer[];
     /** The pack's policies (for SARIF rules). */
@@ -38,6 +56,13 @@ export function summaryOf(report: CheckReport): { mandatory: number; advisory: n
     const mandatory = report.violations.filter((v) => v.enforcementLevel === "mandatory").length;
     return { mandatory, advisory: report.violations.length - mandatory, resources: report.resources };
 }
+
+/** Whether a component's package can create network resources, in words. */
+export const NETWORK_WORDS: Record<"yes" | "no" | "unknown", string> = {
+    yes: "its package creates network resources",
+    no: "its package creates no network resource",
+    unknown: "its package may create network resources",
+};
 
 /** One sentence on why a report is incomplete, or undefined when the program completed. */
 export function incompleteReason(outcome: ProgramOutcome): string | undefined {

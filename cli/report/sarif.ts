@@ -18,7 +18,20 @@ function relativeUri(file: string): string {
     return path.relative(process.cwd(), absolute).split(path.sep).join("/");
 }
 
-export function sarifReport(reports: Array<CheckReport & { file?: string }>): string {
+/** The rule of "a multi-language component was not checked" (not a policy of the pack: tierguard's own). */
+const UNCHECKED_RULE = {
+    id: "tierguard-unchecked-component",
+    name: "UncheckedComponent",
+    shortDescription: { text: "A multi-language component whose children were not checked" },
+    fullDescription: { text: "A component whose children only its provider plugin creates, with no plugin installed and no model in tierguard: whatever network resources it creates were not judged." },
+    help: {
+        text: "Install the component's provider plugin (pulumi plugin install resource <name> <version>) so tierguard can construct it, or check the stack with pulumi preview --policy-pack.",
+        markdown: "Install the component's provider plugin (`pulumi plugin install resource <name> <version>`) so tierguard can construct it, or check the stack with `pulumi preview --policy-pack`.",
+    },
+    properties: { tags: ["security", "coverage"], "security-severity": "5.0" },
+};
+
+export function sarifReport(reports: Array<CheckReport & { file?: string }>, options: { failOnUnchecked?: boolean } = {}): string {
     const policies = reports[0]?.policies ?? [];
     const version: string = require("../../../package.json").version;
     const rules = policies.map((p) => ({
@@ -30,14 +43,30 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>): st
         defaultConfiguration: { level: p.enforcementLevel === "mandatory" ? "error" : "warning" },
         properties: { tags: ["security", ...p.tags], "security-severity": SECURITY_SEVERITY[SEVERITY_NAMES[p.severity]] ?? "5.0" },
     }));
-    const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+    const hasUnchecked = reports.some((r) => r.unchecked.length > 0);
+    const allRules = hasUnchecked ? [...rules, { ...UNCHECKED_RULE, defaultConfiguration: { level: options.failOnUnchecked ? "error" : "warning" } }] : rules;
+    const ruleIndex = new Map(allRules.map((r, i) => [r.id, i]));
+    const locationOf = (report: CheckReport & { file?: string }, urn: string) => {
+        const source = report.sources[urn];
+        const fallback = report.file ?? path.join(report.program, "Pulumi.yaml");
+        return source
+            ? { artifactLocation: { uri: relativeUri(source.uri), uriBaseId: "%SRCROOT%" }, region: { startLine: Math.max(1, source.line), ...(source.column > 0 ? { startColumn: source.column } : {}) } }
+            : { artifactLocation: { uri: relativeUri(fallback), uriBaseId: "%SRCROOT%" }, region: { startLine: 1 } };
+    };
+    const uncheckedResults = reports.flatMap((report) =>
+        report.unchecked.map((u) => ({
+            ruleId: UNCHECKED_RULE.id,
+            ruleIndex: ruleIndex.get(UNCHECKED_RULE.id),
+            level: options.failOnUnchecked ? "error" : "warning",
+            message: { text: `${u.name} (${u.type}) was NOT CHECKED: ${u.reason}. ${u.network === "no" ? "Its package creates no network resource." : u.network === "yes" ? "Its package creates network resources." : "Its package may create network resources."}` },
+            locations: [{ physicalLocation: locationOf(report, u.urn), logicalLocations: [{ fullyQualifiedName: u.urn, name: u.name, kind: "resource" }] }],
+            partialFingerprints: { "tierguard/v1": crypto.createHash("sha256").update(`unchecked|${u.urn}`).digest("hex") },
+            properties: { stack: report.stack, project: report.project, resourceType: u.type, network: u.network },
+        })),
+    );
     const results = reports.flatMap((report) =>
         [...report.violations].sort(bySeverity).map((v) => {
-            const source = report.sources[v.urn];
-            const fallback = report.file ?? path.join(report.program, "Pulumi.yaml");
-            const physicalLocation = source
-                ? { artifactLocation: { uri: relativeUri(source.uri), uriBaseId: "%SRCROOT%" }, region: { startLine: Math.max(1, source.line), ...(source.column > 0 ? { startColumn: source.column } : {}) } }
-                : { artifactLocation: { uri: relativeUri(fallback), uriBaseId: "%SRCROOT%" }, region: { startLine: 1 } };
+            const physicalLocation = locationOf(report, v.urn);
             return {
                 ruleId: v.policy,
                 ...(ruleIndex.has(v.policy) ? { ruleIndex: ruleIndex.get(v.policy) } : {}),
@@ -45,7 +74,7 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>): st
                 message: { text: v.message },
                 locations: [{ physicalLocation, logicalLocations: [{ fullyQualifiedName: v.urn, name: v.resourceName, kind: "resource" }] }],
                 partialFingerprints: { "tierguard/v1": crypto.createHash("sha256").update(`${v.policy}|${v.urn}|${v.message}`).digest("hex") },
-                properties: { stack: report.stack, project: report.project, resourceType: v.resourceType, severity: v.severity },
+                properties: { stack: report.stack, project: report.project, resourceType: v.resourceType, severity: v.severity, ...(v.modeled ? { modeled: v.modeled } : {}) },
             };
         }),
     );
@@ -55,9 +84,9 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>): st
             version: "2.1.0",
             runs: [
                 {
-                    tool: { driver: { name: "tierguard", version, informationUri: "https://www.npmjs.com/package/tierguard", rules } },
+                    tool: { driver: { name: "tierguard", version, informationUri: "https://www.npmjs.com/package/tierguard", rules: allRules } },
                     invocations: [invocationOf(reports)],
-                    results,
+                    results: [...results, ...uncheckedResults],
                     properties: { offlineAnswers: reports.flatMap((r) => r.offline.map((answer) => ({ stack: r.stack, ...answer }))) },
                 },
             ],

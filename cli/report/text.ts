@@ -1,5 +1,5 @@
 /** The default report: violations grouped by resource, most severe first, then a summary line. */
-import { CheckReport, describeOffline, incompleteReason, summaryOf } from "./model";
+import { CheckReport, NETWORK_WORDS, describeOffline, incompleteReason, summaryOf } from "./model";
 import { groupByResource } from "./order";
 
 function indent(text: string, spaces: number): string {
@@ -17,7 +17,7 @@ export function textReport(report: CheckReport, command = "check"): string {
     lines.push("");
     for (const group of groupByResource(report.violations)) {
         const first = group.violations[0];
-        lines.push(`${first.resourceName}  (${first.resourceType})`);
+        lines.push(`${first.resourceName}  (${first.resourceType}${first.modeled ? `; modeled from ${first.modeled}` : ""})`);
         for (const v of group.violations) {
             const level = v.enforcementLevel === "mandatory" ? "MANDATORY" : "advisory ";
             lines.push(`  ${level}  ${v.policy}  [${v.severity}]`);
@@ -25,10 +25,16 @@ export function textReport(report: CheckReport, command = "check"): string {
         }
         lines.push("");
     }
+    const expanded = report.components.filter((c) => c.expandedBy !== "none");
+    if (expanded.length > 0) {
+        lines.push("Multi-language components:");
+        for (const c of expanded) lines.push(`  ${c.name}  (${c.type}${c.version ? ` ${c.version}` : ""}): ${c.detail}`);
+        lines.push("");
+    }
     if (report.unchecked.length > 0) {
-        lines.push("NOT CHECKED offline (children created by a provider plugin):");
-        for (const u of report.unchecked) lines.push(`  ${u.name}  (${u.type}): ${u.reason}`);
-        lines.push("  Check them with: pulumi preview --policy-pack <path to tierguard>/policypack");
+        lines.push("NOT CHECKED (multi-language components whose children no plugin or model made):");
+        for (const u of report.unchecked) lines.push(`  ${u.name}  (${u.type}; ${NETWORK_WORDS[u.network]}): ${u.reason}`);
+        lines.push("  Check them with: pulumi preview --policy-pack <path to tierguard>/policypack (or install the plugin: pulumi plugin install)");
         lines.push("");
     }
     if (report.offline.length > 0) {

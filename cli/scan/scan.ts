@@ -56,6 +56,7 @@ export async function scan(targets: string[], policyConfig: PolicyConfigFile, op
                     resources: verdict.analysed,
                     outcome: { status: "completed" },
                     unchecked: [],
+                    components: [],
                     offline: [],
                     policies: verdict.policies,
                     capture: stack,

@@ -1,0 +1,55 @@
+/**
+ * The component models tierguard has, by type token, with the package versions whose defaults they
+ * follow. A component outside them (another type, another major version) is not modeled.
+ */
+import { ModelContext } from "../modelKit";
+import { AWSX_SOURCE, AWSX_WITHOUT_NETWORK, applicationLoadBalancer, defaultVpcComponent, ec2Service, fargateService, networkLoadBalancer, vpc } from "./awsx";
+import { ClusterFacts, EKS_SOURCE, cluster, managedNodeGroup, nodeGroup } from "./eks";
+
+/** What models share over one run: facts of modeled clusters, for the node groups that join them. */
+export class ModelMemory {
+    readonly clusters = new Map<string, ClusterFacts>();
+}
+
+export interface ComponentModel {
+    /** The package's major versions whose defaults the model follows. */
+    majors: readonly [number, number];
+    source: string;
+    /** Creates nothing the pack judges (e.g. an image repository). */
+    withoutNetwork?: boolean;
+    build(ctx: ModelContext, memory: ModelMemory): Record<string, unknown>;
+}
+
+const AWSX = [2, 3] as const;
+const EKS = [2, 4] as const;
+
+const MODELS: ReadonlyMap<string, ComponentModel> = new Map<string, ComponentModel>([
+    ["awsx:lb:ApplicationLoadBalancer", { majors: AWSX, source: AWSX_SOURCE, build: applicationLoadBalancer }],
+    ["awsx:lb:NetworkLoadBalancer", { majors: AWSX, source: AWSX_SOURCE, build: networkLoadBalancer }],
+    ["awsx:ecs:FargateService", { majors: AWSX, source: AWSX_SOURCE, build: fargateService }],
+    ["awsx:ecs:EC2Service", { majors: AWSX, source: AWSX_SOURCE, build: ec2Service }],
+    ["awsx:ec2:Vpc", { majors: AWSX, source: AWSX_SOURCE, build: vpc }],
+    ["awsx:ec2:DefaultVpc", { majors: AWSX, source: AWSX_SOURCE, build: defaultVpcComponent }],
+    ...AWSX_WITHOUT_NETWORK.map((type): [string, ComponentModel] => [type, { majors: AWSX, source: `${AWSX_SOURCE}: creates no network resource`, withoutNetwork: true, build: () => ({}) }]),
+    ["eks:index:Cluster", { majors: EKS, source: EKS_SOURCE, build: (ctx, memory) => cluster(ctx, (facts) => memory.clusters.set(ctx.component.urn, facts)) }],
+    ["eks:index:NodeGroupV2", { majors: EKS, source: EKS_SOURCE, build: (ctx, memory) => nodeGroup(ctx, (urn) => memory.clusters.get(urn)) }],
+    ["eks:index:NodeGroup", { majors: EKS, source: EKS_SOURCE, build: (ctx, memory) => nodeGroup(ctx, (urn) => memory.clusters.get(urn)) }],
+    ["eks:index:ManagedNodeGroup", { majors: EKS, source: EKS_SOURCE, build: (ctx, memory) => managedNodeGroup(ctx, (urn) => memory.clusters.get(urn)) }],
+]);
+
+/** The model for a component type at a package version ("" = not said: the newest line is assumed). */
+export function modelFor(type: string, version: string): ComponentModel | undefined {
+    const model = MODELS.get(type);
+    if (!model) return undefined;
+    const major = /^v?(\d+)\./.exec(version)?.[1];
+    if (major !== undefined && (Number(major) < model.majors[0] || Number(major) > model.majors[1])) return undefined;
+    return model;
+}
+
+/** Whether a component package is known to create network resources the pack judges. */
+export function networkOf(type: string): "yes" | "no" | "unknown" {
+    const model = MODELS.get(type);
+    if (model) return model.withoutNetwork ? "no" : "yes";
+    const pkg = type.split(":")[0];
+    return pkg === "awsx" || pkg === "eks" ? "yes" : "unknown";
+}
