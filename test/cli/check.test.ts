@@ -5,7 +5,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { fixture, tierguard, CliRun } from "./run";
+import { fixture, tierguard, tierguardWith, CliRun } from "./run";
+
+const NO_PLUGINS = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-no-plugins-"));
 
 interface JsonReport {
     program: { status: string; [key: string]: unknown };
@@ -18,11 +20,11 @@ interface JsonReport {
 /** The documented shape of `--format json`, checked field by field. */
 function expectDocumentedShape(report: unknown): asserts report is JsonReport {
     const r = report as JsonReport;
-    expect(Object.keys(r).sort()).toEqual(["offline", "program", "stack", "summary", "unchecked", "violations"]);
+    expect(Object.keys(r).sort()).toEqual(["components", "offline", "program", "stack", "summary", "unchecked", "violations"]);
     expect(["completed", "failed", "ended early", "timed out"]).toContain(r.program.status);
     expect(Array.isArray(r.violations)).toBe(true);
     for (const v of r.violations) {
-        expect(Object.keys(v).sort()).toEqual(["enforcementLevel", "message", "policy", "resourceName", "resourceType", "severity", "urn"]);
+        expect(Object.keys(v).filter((k) => k !== "modeled").sort()).toEqual(["enforcementLevel", "message", "policy", "resourceName", "resourceType", "severity", "urn"]);
         expect(["mandatory", "advisory"]).toContain(v.enforcementLevel);
         expect(["low", "medium", "high", "critical", "unspecified"]).toContain(v.severity);
         for (const key of ["policy", "urn", "resourceType", "resourceName", "message"]) expect(typeof v[key]).toBe("string");
@@ -32,7 +34,7 @@ function expectDocumentedShape(report: unknown): asserts report is JsonReport {
     for (const n of Object.values(r.summary)) expect(Number.isInteger(n)).toBe(true);
     expect(r.summary.mandatory).toBe(r.violations.filter((v) => v.enforcementLevel === "mandatory").length);
     expect(r.summary.advisory).toBe(r.violations.filter((v) => v.enforcementLevel === "advisory").length);
-    for (const u of r.unchecked) expect(Object.keys(u).sort()).toEqual(["name", "reason", "type", "urn"]);
+    for (const u of r.unchecked) expect(Object.keys(u).sort()).toEqual(["name", "network", "reason", "type", "urn"]);
     for (const o of r.offline) {
         expect(["data source", "method", "stack reference", "resource read"]).toContain(o.kind);
         expect(["placeholder", "computed", "empty", "unknown"]).toContain(o.answer);
@@ -161,14 +163,13 @@ describe("programs the check cannot fully judge", () => {
         expect(refused.stderr).toContain('admin.cidrs[0] = "0.0.0.0/0" is the internet');
         expect(tierguard("check", fixture("output-cidr"), "-c", "adminCidr=203.0.113.5/32").code).toBe(0);
     });
-    it("lists multi-language components whose children were not checked", () => {
-        const run = tierguard("check", fixture("remote-component"));
-        expect(run.code).toBe(0);
-        expect(run.stdout).toContain("NOT CHECKED offline");
-        expect(run.stdout).toContain("alb  (awsx:lb:ApplicationLoadBalancer)");
-        expect(run.stdout).toContain("pulumi preview --policy-pack");
-        const report = json(tierguard("check", fixture("remote-component"), "--format", "json"));
-        expect(report.unchecked.map((u) => u.name)).toEqual(["alb"]);
+    it("models a multi-language component without its plugin: the violation on its modeled child, the model named", () => {
+        const run = tierguardWith({ PULUMI_HOME: NO_PLUGINS }, "check", fixture("remote-component"));
+        expect(run.code).toBe(1);
+        expect(run.stdout).toContain("alb  (aws:ec2/securityGroup:SecurityGroup; modeled from pulumi-awsx 2.x–3.x defaults)");
+        expect(run.stdout).toMatch(/Multi-language components:\n {2}alb {2}\(awsx:lb:ApplicationLoadBalancer\): modeled from pulumi-awsx 2\.x–3\.x defaults \(the program's SDK named no version: the newest line is assumed\): 4 resources/);
+        const report = json(tierguardWith({ PULUMI_HOME: NO_PLUGINS }, "check", fixture("remote-component"), "--format", "json"));
+        expect(report.unchecked).toEqual([]);
     });
 });
 

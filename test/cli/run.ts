@@ -2,10 +2,12 @@
 import { spawn, spawnSync } from "child_process";
 import * as crypto from "crypto";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 
 export const ROOT = path.resolve(__dirname, "..", "..", "..");
 export const CLI = path.join(ROOT, "dist", "cli", "main.js");
+const EMPTY_PULUMI_HOME = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-pulumi-home-"));
 
 export interface CliRun {
     code: number;
@@ -16,6 +18,11 @@ export interface CliRun {
 }
 
 export function tierguard(...args: string[]): CliRun {
+    return tierguardWith({}, ...args);
+}
+
+/** `tierguard` with extra environment variables (e.g. PULUMI_HOME for a plugin folder). */
+export function tierguardWith(env: Record<string, string>, ...args: string[]): CliRun {
     const marker = `tierguard-test-${crypto.randomUUID()}`;
     // A program may print megabytes, all forwarded to stderr.
     const run = spawnSync(process.execPath, [CLI, ...args], {
@@ -23,7 +30,8 @@ export function tierguard(...args: string[]): CliRun {
         encoding: "utf8",
         timeout: 120_000,
         maxBuffer: 512 * 1024 * 1024,
-        env: { ...process.env, TIERGUARD_TEST_MARKER: marker },
+        // Plugins installed on this machine must not decide a test: an empty plugin folder unless one is given.
+        env: { ...process.env, PULUMI_HOME: EMPTY_PULUMI_HOME, ...env, TIERGUARD_TEST_MARKER: marker },
     });
     return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr, marker };
 }

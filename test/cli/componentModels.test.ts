@@ -1,0 +1,83 @@
+/**
+ * Components whose children a provider plugin creates, modeled when no plugin is installed: for each
+ * model, a program whose only exposure is the component's default (the violation lands on the modeled
+ * child, marked as modeled) and one whose arguments close it. Every case in preview and update mode.
+ * The components are registered as their SDKs register them (test/fixtures/programs/lib/remoteComponents.js).
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { MODES, Report, checkJsonWith } from "./checkJson";
+
+// No plugin of any kind: every component is modeled or not checked.
+const NO_PLUGINS = { PULUMI_HOME: fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-no-plugins-")) };
+const check = (program: string, mode: string, ...args: string[]) => checkJsonWith(NO_PLUGINS, program, mode, ...args);
+
+const mandatoryOnModeled = (report: Report) =>
+    [...new Set(report.violations.filter((v) => v.enforcementLevel === "mandatory" && v.modeled).map((v) => `${v.policy}@${v.resourceName}`))].sort();
+const mandatory = (report: Report) => report.violations.filter((v) => v.enforcementLevel === "mandatory");
+const component = (report: Report, name: string) => report.components.find((c) => c.name === name)!;
+
+describe.each(MODES)("@pulumi/awsx models (%s)", (mode) => {
+    const awsx = (name: string, ...config: string[]) => check("components-awsx", mode, "-c", `component=${name}`, ...config.flatMap((c) => ["-c", c]));
+
+    it.each(["2.22.0", "3.8.0"])("lb.ApplicationLoadBalancer %s: the default group open to the world; the program's own group closes it", (version) => {
+        const open = awsx("alb", `awsxVersion=${version}`);
+        expect(open.code).toBe(1);
+        expect(mandatoryOnModeled(open.report)).toEqual(["internet-ingress-only-on-allowed-ports@web", "no-admin-ports-from-internet@web", "no-database-ports-from-internet@web"]);
+        expect(open.report.violations.find((v) => v.resourceName === "web")!.urn).toBe(`urn:pulumi:dev::components-awsx::awsx:lb:ApplicationLoadBalancer$aws:ec2/securityGroup:SecurityGroup::web`);
+        expect(component(open.report, "web")).toMatchObject({ expandedBy: "model", version, network: "yes", resources: 4 });
+        const closed = awsx("alb", `awsxVersion=${version}`, "closed=true");
+        expect(mandatory(closed.report)).toEqual([]);
+        expect(component(closed.report, "web").resources).toBe(3); // no default group
+        expect(closed.code).toBe(0);
+    });
+
+    it("lb.ApplicationLoadBalancer with defaultSecurityGroup.skip makes no group", () => {
+        const run = awsx("alb-skip");
+        expect(component(run.report, "web").resources).toBe(3);
+        expect(mandatory(run.report)).toEqual([]);
+    });
+
+    it("ecs.FargateService: the default service group open to the world; a network configuration closes it", () => {
+        const open = awsx("fargate");
+        expect(open.code).toBe(1);
+        expect(mandatoryOnModeled(open.report)).toContain("no-admin-ports-from-internet@api-sg");
+        const closed = awsx("fargate", "closed=true");
+        expect(mandatory(closed.report)).toEqual([]);
+        expect(component(closed.report, "api").resources).toBe(1);
+        expect(closed.code).toBe(0);
+    });
+
+    it("ecs.EC2Service: its service carries the program's groups, judged as the data tier", () => {
+        const open = awsx("ec2service");
+        expect(open.code).toBe(1);
+        expect(mandatoryOnModeled(open.report)).toEqual(["tier-isolation@db"]);
+        const closed = awsx("ec2service", "closed=true");
+        expect(mandatory(closed.report)).toEqual([]);
+        expect(closed.code).toBe(0);
+    });
+
+    it("lb.NetworkLoadBalancer: load balancer, target group and listener, no group of its own", () => {
+        expect(component(awsx("nlb").report, "edge")).toMatchObject({ expandedBy: "model", resources: 3 });
+        expect(component(awsx("nlb", "closed=true").report, "edge").resources).toBe(3);
+    });
+
+    it("ec2.Vpc: per zone a public and a private subnet, route tables, routes, NAT gateways and addresses; isolated specs make none of the routes", () => {
+        // VPC + gateway + 3 zones × (2 subnets, 2 tables, 2 associations, 2 routes) + 3 addresses + 3 NAT gateways.
+        expect(component(awsx("vpc").report, "net").resources).toBe(32);
+        // VPC + gateway + 3 zones × (subnet, table, association).
+        expect(component(awsx("vpc", "closed=true").report, "net").resources).toBe(11);
+    });
+
+    it("ec2.DefaultVpc and ecr.Repository create nothing the pack judges", () => {
+        expect(component(awsx("defaultvpc").report, "default")).toMatchObject({ expandedBy: "model", resources: 0 });
+        expect(component(awsx("ecr").report, "images")).toMatchObject({ expandedBy: "model", network: "no", resources: 0 });
+    });
+
+    it("a version no model follows is not checked, and says why", () => {
+        const run = awsx("alb", "awsxVersion=1.0.0");
+        expect(run.report.unchecked).toEqual([expect.objectContaining({ name: "web", type: "awsx:lb:ApplicationLoadBalancer", network: "yes" })]);
+        expect(run.report.unchecked[0].reason).toContain("tierguard models awsx:lb:ApplicationLoadBalancer only for other versions than 1.0.0");
+    });
+});
