@@ -32,6 +32,7 @@ function networkOf(capture: CaptureResult, violations: Violation[]) {
             propertyDependencies: r.propertyDependencies,
         })),
     );
+    const modeledUrns = new Set(capture.resources.filter((r) => r.modeled).map((r) => r.urn));
     const ids = new Map<string, string>();
     const id = (key: string) => ids.get(key) ?? (ids.set(key, `n${ids.size}`), ids.get(key)!);
     const tiers = new Map<string, Array<{ id: string; label: string }>>();
@@ -39,7 +40,8 @@ function networkOf(capture: CaptureResult, violations: Violation[]) {
     for (const carrier of graph.carriers) {
         const tier = carrier.tier ?? "untiered";
         const groups = carrier.attachments.map((a) => a.group.label).join(", ");
-        (tiers.get(tier) ?? tiers.set(tier, []).get(tier)!).push({ id: id(carrier.resource.urn), label: `${carrier.resource.name}${groups ? ` [${groups}]` : ""}` });
+        const modeled = modeledUrns.has(carrier.resource.urn) ? " (modeled)" : "";
+        (tiers.get(tier) ?? tiers.set(tier, []).get(tier)!).push({ id: id(carrier.resource.urn), label: `${carrier.resource.name}${groups ? ` [${groups}]` : ""}${modeled}` });
         for (const path of pathsTo(graph, carrier, DEFAULT_INTERNET_OPTIONS)) {
             if (path.source === "unknown") continue;
             const from = path.source === "internet" ? "internet" : `tier_${path.source}`;
