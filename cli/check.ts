@@ -1,7 +1,8 @@
 /** `tierguard check <program-dir>`: run the program under tierguard's engine, judge it with the pack, report. */
 import * as fs from "fs";
 import * as path from "path";
-import { PackSession, PolicyConfigFile } from "./engine/runPack";
+import { PackSession } from "./engine/runPack";
+import { ownPolicyInfos, readPolicyConfig, validatePolicyConfig } from "./policyConfig";
 import { policyPackDir } from "./engine/packProcess";
 import { CapturedResource, Mode } from "./engine/capturedStack";
 import { runProgram } from "./engine/runProgram";
@@ -28,31 +29,6 @@ export const DEFAULT_TIMEOUT_SECONDS = 600;
 
 /** How long the pack waits, started, beside a running program before it is stopped to spare memory. */
 const PACK_BESIDE_PROGRAM_MS = 10_000;
-
-export function readPolicyConfig(file: string | undefined): PolicyConfigFile {
-    if (!file) return {};
-    let text: string;
-    try {
-        text = fs.readFileSync(file, "utf8");
-    } catch (error) {
-        throw new UsageError(`cannot read policy config ${file}: ${(error as Error).message}`);
-    }
-    let parsed: unknown;
-    try {
-        parsed = JSON.parse(text);
-    } catch (error) {
-        throw new UsageError(`policy config ${file} is not valid JSON: ${(error as Error).message}`);
-    }
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
-        throw new UsageError(`policy config ${file} must be a JSON object of policy names, as for pulumi preview --policy-pack-config`);
-    }
-    for (const [name, value] of Object.entries(parsed)) {
-        if (typeof value !== "string" && (typeof value !== "object" || value === null || Array.isArray(value))) {
-            throw new UsageError(`policy config ${file}: "${name}" must be an enforcement level or an object of settings, got ${JSON.stringify(value)}`);
-        }
-    }
-    return parsed as PolicyConfigFile;
-}
 
 /** The stack to use: --stack, else the only Pulumi.<stack>.yaml of the project, else "dev". */
 function chooseStack(project: Project, stack: string | undefined): string {
@@ -86,6 +62,9 @@ function componentsOf(resources: CapturedResource[]): ComponentReport[] {
 export async function check(options: CheckOptions): Promise<CheckReport> {
     const policyConfig = readPolicyConfig(options.configFile);
     const packDir = policyPackDir(options.policyPack);
+    // A config typo is refused before the program runs: tierguard's own policies are known here; another
+    // pack's are known once it has started (below).
+    if (!options.policyPack) validatePolicyConfig(options.configFile, policyConfig, ownPolicyInfos(), true);
     const project = loadProject(options.programDir);
     const named = options.stack ? parseStackName(options.stack) : undefined;
     if (named?.project && named.project !== project.name) {
@@ -98,8 +77,9 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
     // program, so a program that is done within a few seconds finds it ready; beside a longer one — a
     // large program, whose memory peak comes at its end — it is stopped and started again once the
     // program is done (measured: an idle pack is 130 MiB, a busy one 300 MiB more).
-    const early = PackSession.open(policyConfig, packDir);
+    const early = PackSession.open(policyConfig, packDir, options.configFile);
     early.catch(() => undefined);
+    if (options.policyPack) await early;
     let earlyStopped = false;
     const stopEarly = setTimeout(() => {
         earlyStopped = true;
@@ -119,7 +99,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
             onResource: (_, count) => options.onResource?.(count),
         });
         clearTimeout(stopEarly);
-        session = earlyStopped ? await PackSession.open(policyConfig, packDir) : await early;
+        session = earlyStopped ? await PackSession.open(policyConfig, packDir, options.configFile) : await early;
         const verdict = await session.judge(run.capture, options.mode);
         const components = componentsOf(run.capture.resources);
         const unchecked = components.filter((c) => c.expandedBy === "none").map((c) => ({ urn: c.urn, type: c.type, name: c.name, reason: c.detail, network: c.network }));

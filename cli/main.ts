@@ -5,7 +5,8 @@
  */
 import * as v8 from "v8";
 import { STACK_TYPE } from "./engine/capturedStack";
-import { DEFAULT_TIMEOUT_SECONDS, check, readPolicyConfig } from "./check";
+import { DEFAULT_TIMEOUT_SECONDS, check } from "./check";
+import { readPolicyConfig } from "./policyConfig";
 import { scan, scanJson } from "./scan/scan";
 import { SECRET_PLACEHOLDER, UsageError } from "./program/project";
 import { PackFailure } from "./engine/packProcess";
@@ -243,7 +244,7 @@ async function runScan(args: Parsed): Promise<number> {
         return 2;
     }
     try {
-        const result = await scan(args.targets, readPolicyConfig(args.configFile), { policyPack: args.policyPack });
+        const result = await scan(args.targets, readPolicyConfig(args.configFile), { policyPack: args.policyPack, configFile: args.configFile });
         if (args.graph) console.log(result.reports.map((r) => renderGraph(r.capture, r.violations, args.graph!)).join("\n\n"));
         else if (args.format === "json") console.log(scanJson(result));
         else if (args.format === "sarif") console.log(sarifReport(result.reports));

@@ -6,6 +6,8 @@
 import { Diagnostic, PACK_DIR, PackProcess, PolicyInfo, ProviderReference, TestResource } from "./packProcess";
 import { CaptureResult, CapturedResource, Mode } from "./capturedStack";
 import { UNKNOWN } from "../../policypack/model/sentinels";
+import { validatePolicyConfig } from "../policyConfig";
+import * as path from "path";
 const SEVERITIES = ["", "low", "medium", "high", "critical"] as const;
 
 export interface Violation {
@@ -117,10 +119,15 @@ export class PackSession {
         readonly policies: PolicyInfo[],
     ) {}
 
-    static async open(configFile: PolicyConfigFile, packDir: string = PACK_DIR): Promise<PackSession> {
+    /**
+     * Starts the pack and configures it. The config is first validated against the policies the pack
+     * declares (`configSource` names its file in the error): a typo is refused, never sent.
+     */
+    static async open(configFile: PolicyConfigFile, packDir: string = PACK_DIR, configSource?: string): Promise<PackSession> {
         const pack = await PackProcess.start(packDir);
         try {
             const info = await pack.getAnalyzerInfo();
+            validatePolicyConfig(configSource, configFile, info.policies, path.resolve(packDir) === path.resolve(PACK_DIR));
             await pack.configure(configurationFor(info.policies, configFile));
             return new PackSession(pack, info.policies);
         } catch (error) {

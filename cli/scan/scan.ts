@@ -33,12 +33,12 @@ export function stackFiles(targets: string[]): string[] {
     return files;
 }
 
-export async function scan(targets: string[], policyConfig: PolicyConfigFile, options: { policyPack?: string; onStack?: (file: string) => void } = {}): Promise<ScanResult> {
+export async function scan(targets: string[], policyConfig: PolicyConfigFile, options: { policyPack?: string; configFile?: string; onStack?: (file: string) => void } = {}): Promise<ScanResult> {
     const packDir = policyPackDir(options.policyPack);
     const files = stackFiles(targets);
     if (files.length === 0) throw new UsageError(`no .json files in ${targets.join(", ")}`);
     const result: ScanResult = { reports: [], errors: [] };
-    const session = await PackSession.open(policyConfig, packDir);
+    const session = await PackSession.open(policyConfig, packDir, options.configFile);
     try {
         for (const file of files) {
             options.onStack?.(file);

@@ -112,13 +112,11 @@ export function evaluate<K extends ConfigKeys>(policy: PolicyDefinition<K>, reso
     let unverifiableLevel: "advisory" | "mandatory" = "advisory";
     try {
         if (!policy.appliesTo.has(resource.type)) return [];
-        const { values, errors } = parsedConfigOf(policy, keys, rawConfig);
+        // Config problems are reported once per stack (configProblems), not here for every resource.
+        const { values } = parsedConfigOf(policy, keys, rawConfig);
         unverifiableLevel = values.unknownValues as "advisory" | "mandatory";
-        const reports: Report[] = errors.map((error) => ({ message: `Invalid configuration of policy ${policy.name}: ${error}.` }));
+        const reports: Report[] = [];
         const exemptions = matchExemptions(values.exemptions as Exemption[], resource.name, resource.urn);
-        for (const bad of exemptions.invalid) {
-            reports.push({ message: `Invalid exemption in the configuration of policy ${policy.name}: ${bad.invalid}. It is not applied.` });
-        }
         const findings = policy.check(resource, values as ConfigValues<K>);
         if (exemptions.active) return reports;
         for (const finding of findings) {
@@ -136,6 +134,21 @@ export function evaluate<K extends ConfigKeys>(policy: PolicyDefinition<K>, reso
             },
         ];
     }
+}
+
+/**
+ * A policy's config problems — values it cannot read, keys it does not have, exemptions it cannot
+ * apply — as mandatory reports about the stack: a configuration that does not say what its author
+ * meant must fail the run (the invalid value's default, a safe one, is used meanwhile), once, not
+ * once per resource.
+ */
+export function configProblems(policy: PolicyMetadata<ConfigKeys>, rawConfig: unknown): Report[] {
+    const { values, errors } = parsedConfigOf(policy, keysOf(policy), rawConfig);
+    const invalidExemptions = (values.exemptions as Exemption[]).filter((e) => e.invalid !== undefined);
+    return [
+        ...errors.map((error) => `Invalid configuration of policy ${policy.name}: ${error}.`),
+        ...invalidExemptions.map((bad) => `Invalid exemption in the configuration of policy ${policy.name}: ${bad.invalid}. It is not applied.`),
+    ].map((message) => ({ message, enforcementLevel: "mandatory" as const }));
 }
 
 /** The raw object behind the SDK's unknown-checking proxy, so unknowns can be read rather than thrown. */
@@ -179,10 +192,18 @@ export function emit(reportViolation: ReportViolation, reports: Array<Report & {
 /** A resource's rule model, parsed once per Analyze request rather than once per policy. */
 const resourceRules = new TurnMemo<unknown, ResourceRules | undefined>();
 
-/** The policy as the Pulumi SDK wants it. */
+/**
+ * The policy as the Pulumi SDK wants it. Besides judging each resource, it reports its config problems
+ * once per stack: the SDK runs a policy's `validateStack` at the end of every preview or update, also
+ * for a policy that judges resources.
+ */
 export function toResourcePolicy<K extends ConfigKeys>(policy: PolicyDefinition<K>): ResourceValidationPolicy {
+    const once = {
+        validateStack: (args: { getConfig(): unknown }, reportViolation: ReportViolation) => emit(reportViolation, configProblems(policy as PolicyMetadata<ConfigKeys>, args.getConfig())),
+    };
     return {
         ...sdkFields(policy),
+        ...once,
         validateResource: (args, reportViolation: ReportViolation) => {
             if (!policy.appliesTo.has(args.type)) return;
             let reports: Report[];

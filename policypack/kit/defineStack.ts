@@ -8,7 +8,7 @@ import { StackGraph, StackResource } from "../network/graph";
 import { TurnMemo, sameValue } from "./turnMemo";
 import { ConfigKeys, ConfigValues } from "./config";
 import { Exemption, matchExemptions } from "./exemptions";
-import { Finding, PolicyMetadata, Report, emit, keysOf, parsedConfigOf, sdkFields, unwrapProps } from "./define";
+import { Finding, PolicyMetadata, Report, configProblems, emit, keysOf, parsedConfigOf, sdkFields, unwrapProps } from "./define";
 
 export interface StackFinding extends Finding {
     /** The resource the finding is about (exemptions match it); undefined for the stack as a whole. */
@@ -28,19 +28,13 @@ export function evaluateStack<K extends ConfigKeys>(policy: StackPolicyDefinitio
     const keys = keysOf(policy);
     let level: "advisory" | "mandatory" = "advisory";
     try {
-        const { values, errors } = parsedConfigOf(policy, keys, rawConfig);
+        const { values } = parsedConfigOf(policy, keys, rawConfig);
         level = values.unknownValues as "advisory" | "mandatory";
-        const reports: StackReport[] = errors.map((error) => ({ message: `Invalid configuration of policy ${policy.name}: ${error}.` }));
-        const reportedInvalid = new Set<Exemption>();
+        const reports: StackReport[] = configProblems(policy as PolicyMetadata<ConfigKeys>, rawConfig);
         for (const finding of policy.check(graph, values as ConfigValues<K>)) {
             let message = finding.message;
             if (finding.resource) {
                 const exemptions = matchExemptions(values.exemptions as Exemption[], finding.resource.name, finding.resource.urn);
-                for (const bad of exemptions.invalid) {
-                    if (reportedInvalid.has(bad)) continue;
-                    reportedInvalid.add(bad);
-                    reports.push({ message: `Invalid exemption in the configuration of policy ${policy.name}: ${bad.invalid}. It is not applied.`, urn: finding.resource.urn });
-                }
                 if (exemptions.active) continue;
                 if (exemptions.expired) message += ` (Note: exemption "${exemptions.expired.resource}" (${exemptions.expired.reason}) expired on ${exemptions.expired.expires}, so it no longer applies.)`;
             }

@@ -140,12 +140,14 @@ describe("Configure changes verdicts", () => {
         await pack.configure({ "internet-ingress-only-on-allowed-ports": { enforcementLevel: "mandatory", allowedTcpPorts: [443, 8443] } });
         expect(byPolicy(await pack.analyze({ type: SG, name: "web", props: web }), "internet-ingress-only-on-allowed-ports")).toEqual([]);
     });
-    it("an invalid and an expired exemption are reported", async () => {
+    it("an invalid exemption is reported once per stack, mandatory, even for an advisory policy; an expired one where it no longer applies", async () => {
         const ssh = { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"], description: "ssh" }] };
-        await pack.configure({ "no-admin-ports-from-internet": { enforcementLevel: "mandatory", exemptions: [{ resource: "bastion" }] } });
+        await pack.configure({ "no-admin-ports-from-internet": { enforcementLevel: "advisory", exemptions: [{ resource: "bastion" }] } });
         let found = byPolicy(await pack.analyze({ type: SG, name: "bastion", props: ssh }), "no-admin-ports-from-internet");
-        expect(found.map((d) => d.message).join("\n")).toContain("has no reason");
-        expect(found.every((d) => d.enforcementLevel === "mandatory")).toBe(true);
+        expect(found.map((d) => d.message).join("\n")).not.toContain("has no reason");
+        const stack = byPolicy(await pack.analyzeStack([{ type: SG, name: "bastion", props: ssh }, { type: SG, name: "other", props: ssh }]), "no-admin-ports-from-internet");
+        expect(stack.map((d) => [d.enforcementLevel, d.urn])).toEqual([["mandatory", ""]]);
+        expect(stack[0].message).toContain("has no reason");
         await pack.configure({ "no-admin-ports-from-internet": { enforcementLevel: "mandatory", exemptions: [{ resource: "bastion", reason: "old", expires: "2021-06-30" }] } });
         found = byPolicy(await pack.analyze({ type: SG, name: "bastion", props: ssh }), "no-admin-ports-from-internet");
         expect(found).toHaveLength(1);

@@ -1,4 +1,5 @@
-import { TYPES, check, sgWithIngress, tcp, violations } from "../helpers";
+import { TYPES, check, policy, sgWithIngress, tcp, violations } from "../helpers";
+import { configProblems } from "../../policypack/kit/define";
 
 const POLICY = "no-admin-ports-from-internet";
 const open = sgWithIngress(tcp(22, { cidrBlocks: ["0.0.0.0/0"] }));
@@ -18,12 +19,13 @@ describe("exemptions", () => {
         expect(reports).toHaveLength(1);
         expect(reports[0].message).toContain('exemption "bastion-sg" (migration) expired on 2020-01-31');
     });
-    it("reports an exemption without a reason, or with a bad date, and does not apply it", () => {
-        const reports = run([{ resource: "bastion-sg" }]);
-        expect(reports.map((r) => r.message).join("\n")).toContain('exemptions[0] for "bastion-sg" has no reason');
-        expect(violations(reports)).toHaveLength(2);
-        const badDate = run([{ resource: "bastion-sg", reason: "x", expires: "2026-02-30" }]);
-        expect(badDate.map((r) => r.message).join("\n")).toContain("not a date in the form YYYY-MM-DD");
-        expect(violations(badDate)).toHaveLength(2);
+    it("reports an exemption without a reason, or with a bad date, once as a mandatory config problem, and does not apply it", () => {
+        const problems = (exemptions: unknown) => configProblems(policy(POLICY), { exemptions });
+        expect(problems([{ resource: "bastion-sg" }])).toEqual([expect.objectContaining({ enforcementLevel: "mandatory", message: expect.stringContaining('exemptions[0] for "bastion-sg" has no reason') })]);
+        expect(violations(run([{ resource: "bastion-sg" }]))).toHaveLength(1);
+        const badDate = [{ resource: "bastion-sg", reason: "x", expires: "2026-02-30" }];
+        expect(problems(badDate).map((r) => r.message).join("\n")).toContain("not a date in the form YYYY-MM-DD");
+        expect(violations(run(badDate))).toHaveLength(1);
+        expect(problems([{ resource: "bastion-sg", reason: "ok", expires: "2099-01-01" }])).toEqual([]);
     });
 });

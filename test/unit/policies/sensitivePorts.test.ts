@@ -1,4 +1,5 @@
-import { TYPES, UNKNOWN, check, sgWithIngress, tcp, unverifiable, violations } from "../../helpers";
+import { TYPES, UNKNOWN, check, policy, sgWithIngress, tcp, unverifiable, violations } from "../../helpers";
+import { configProblems } from "../../../policypack/kit/define";
 
 const ADMIN = "no-admin-ports-from-internet";
 const DB = "no-database-ports-from-internet";
@@ -95,12 +96,18 @@ describe(ADMIN, () => {
         expect(admin(props)).toEqual([]);
         expect(violations(admin(props, TYPES.sg, { internetPrefixV4: 20 }))).toHaveLength(1);
     });
-    it("reports invalid config, naming the key and value, and uses the default", () => {
-        const reports = admin(sgWithIngress(tcp(22, { cidrBlocks: ["0.0.0.0/0"] })), TYPES.sg, { ports: ["ssh"], typo: 1 });
-        const text = reports.map((r) => r.message).join("\n");
-        expect(text).toContain('config "ports": item [0] = "ssh" is not a port');
-        expect(text).toContain('config "typo" is not a setting of this policy');
-        expect(text).toContain("SSH (22) open to the internet");
+    it("reports invalid config once, as mandatory, naming the key and value, and uses the (safe) default meanwhile", () => {
+        const config = { ports: ["ssh"], typo: 1, exemptions: [{ resource: "web" }] };
+        const reports = admin(sgWithIngress(tcp(22, { cidrBlocks: ["0.0.0.0/0"] })), TYPES.sg, config);
+        expect(reports.map((r) => r.message).join("\n")).toContain("SSH (22) open to the internet");
+        expect(reports.map((r) => r.message).join("\n")).not.toContain("Invalid configuration");
+        const problems = configProblems(policy(ADMIN), config);
+        expect(problems.map((p) => p.message)).toEqual([
+            'Invalid configuration of policy no-admin-ports-from-internet: config "ports": item [0] = "ssh" is not a port (0-65535) or a "from-to" range; the default [22,23,3389,5900,5985,5986] is used instead.',
+            'Invalid configuration of policy no-admin-ports-from-internet: config "typo" is not a setting of this policy (its settings: ports, internetPrefixV4, internetPrefixV6, unknownValues, exemptions).',
+            'Invalid exemption in the configuration of policy no-admin-ports-from-internet: exemptions[0] for "web" has no reason; an exemption needs a reason to be applied. It is not applied.',
+        ]);
+        expect(problems.every((p) => p.enforcementLevel === "mandatory")).toBe(true);
     });
 });
 
