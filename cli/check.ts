@@ -8,6 +8,7 @@ import { CapturedResource, Mode } from "./engine/capturedStack";
 import { runProgram } from "./engine/runProgram";
 import { Project, loadConfig, loadProject, parseStackName, UsageError } from "./program/project";
 import { CheckReport, ComponentReport } from "./report/model";
+import { SecretRedactor, redactReport, secretsOf } from "./report/secrets";
 
 export interface CheckOptions {
     programDir: string;
@@ -72,6 +73,11 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
     }
     const stack = chooseStack(project, named?.stack);
     const config = loadConfig(project, stack, options.overrides);
+    // Secret config values are masked in the program's output as the Pulumi CLI masks them, and with
+    // every other secret value in the report.
+    const secretConfig = config.secretKeys.map((key) => config.values[key]).filter((v): v is string => v !== undefined);
+    const masked = new SecretRedactor(secretConfig);
+    const output = options.output ?? ((line: string) => process.stderr.write(`${line}\n`));
     // The pack judges every resource (Analyze) and the stack (AnalyzeStack) once the program is done; the
     // engine analyzes during the run, and the verdicts do not depend on when. It starts beside the
     // program, so a program that is done within a few seconds finds it ready; beside a longer one — a
@@ -95,7 +101,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
             secretKeys: config.secretKeys,
             organization: named?.organization,
             timeoutSeconds: options.timeoutSeconds,
-            output: options.output,
+            output: (line) => output(masked.redact(line)),
             onResource: (_, count) => options.onResource?.(count),
         });
         clearTimeout(stopEarly);
@@ -103,7 +109,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
         const verdict = await session.judge(run.capture, options.mode);
         const components = componentsOf(run.capture.resources);
         const unchecked = components.filter((c) => c.expandedBy === "none").map((c) => ({ urn: c.urn, type: c.type, name: c.name, reason: c.detail, network: c.network }));
-        return {
+        return redactReport({
             program: path.relative(process.cwd(), project.dir) || ".",
             project: project.name,
             stack,
@@ -118,7 +124,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
             policies: verdict.policies,
             capture: run.capture,
             sources: Object.fromEntries(run.capture.resources.filter((r) => r.source && r.source.uri).map((r) => [r.urn, r.source!])),
-        };
+        }, secretsOf(run.capture, secretConfig));
     } finally {
         clearTimeout(stopEarly);
         await session?.close();

@@ -4,6 +4,7 @@ import { PolicyInfo } from "../engine/packProcess";
 import { CaptureResult, Mode } from "../engine/capturedStack";
 import { OfflineAnswer } from "../engine/dataSources";
 import { ProgramOutcome } from "../engine/runProgram";
+import type { SecretRedactor } from "./secrets";
 
 /** A multi-language component whose children were not checked. */
 export interface Unchecked {
@@ -50,6 +51,8 @@ export interface CheckReport {
     capture: CaptureResult;
     /** Where the program registered each resource, by URN, when known. */
     sources: Record<string, { uri: string; line: number; column: number }>;
+    /** The stack's secret values, to redact from anything printed (messages are redacted already). */
+    secrets?: SecretRedactor;
 }
 
 export function summaryOf(report: CheckReport): { mandatory: number; advisory: number; resources: number } {

@@ -9,6 +9,7 @@ import { policyPackDir } from "../engine/packProcess";
 import { CheckReport, summaryOf } from "../report/model";
 import { UsageError } from "../program/project";
 import { StackFileError, readStackFile } from "./stackFile";
+import { redactReport, secretsOf } from "../report/secrets";
 
 export interface ScanResult {
     reports: Array<CheckReport & { file: string }>;
@@ -45,7 +46,7 @@ export async function scan(targets: string[], policyConfig: PolicyConfigFile, op
             try {
                 const stack = readStackFile(file);
                 const verdict = await session.judge(stack, stack.mode);
-                result.reports.push({
+                result.reports.push(redactReport({
                     file,
                     program: file,
                     project: stack.project,
@@ -61,7 +62,7 @@ export async function scan(targets: string[], policyConfig: PolicyConfigFile, op
                     policies: verdict.policies,
                     capture: stack,
                     sources: {},
-                });
+                }, secretsOf(stack)));
             } catch (error) {
                 if (!(error instanceof StackFileError)) throw error;
                 result.errors.push({ file, message: error.message });
