@@ -202,10 +202,13 @@ export async function main(argv: string[]): Promise<number> {
     }
 }
 
-/** An error for stderr: the message of an error tierguard expects, else the stack; control characters visible. */
+/**
+ * An error for stderr: the message of an error tierguard expects (it may quote a policy pack's
+ * output), else the stack; control characters visible, lines after the first indented.
+ */
 function errorText(error: unknown): string {
-    if (error instanceof UsageError || error instanceof PackFailure) return terminalText(error.message, { multiline: true });
-    return terminalText(error instanceof Error ? (error.stack ?? error.message) : String(error), { multiline: true });
+    const text = error instanceof UsageError || error instanceof PackFailure ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return terminalText(text, { multiline: true }).replace(/\n/g, "\n  ");
 }
 
 /** The program's own text (its error, its last output), indented under tierguard's line about it, control characters visible. */

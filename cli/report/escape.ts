@@ -65,13 +65,16 @@ export function markdownText(text: string): string {
 }
 
 /**
- * A Markdown code span holding the text verbatim: delimited by one backtick more than its longest
- * run of backticks, so nothing in it can close it early, padded with a space where it starts or
- * ends with a backtick (CommonMark strips one space on each side). Not for table cells: a `|`
- * there would still split the cell.
+ * Text as code in Markdown inline text. A code span holds it verbatim: delimited by one backtick
+ * more than its longest run of backticks, so nothing in it can close it early, and padded with a
+ * space where it starts or ends with a backtick (CommonMark strips one space on each side). Text
+ * with `<`, `>` or `&` becomes a `<code>` element of escaped inline text instead: inert in a code
+ * span too, but the comment then holds no raw HTML character at all, for any renderer. Not for
+ * table cells (a `|` in a code span still splits the cell) nor for HTML blocks (use htmlText).
  */
 export function markdownCode(text: string): string {
     const content = oneLine(text);
+    if (/[<>&]/.test(content)) return `<code>${markdownText(content)}</code>`;
     if (content === "") return "` `";
     const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
     const fence = "`".repeat(longestRun + 1);
@@ -80,9 +83,10 @@ export function markdownCode(text: string): string {
 }
 
 /**
- * Mermaid's entity codes (`#quot;`, `#35;`) for what would end a quoted label (`"`), start an
- * entity (`#`) or a directive or comment (`%%`), become HTML or Markdown in a label (`< > & \``),
- * end an edge label (`|`) or open a directive's object (`{ }`).
+ * Mermaid's named entity codes; every other character mermaidString escapes gets its decimal code
+ * (`#35;`). Escaped are what would end a quoted label (`"`), start an entity (`#`), a directive or
+ * a comment (`%`), become HTML or Markdown in a label (`<`, `>`, `&`, the backtick), end an edge
+ * label (`|`) or open a directive's object (`{`, `}`), and the backslash.
  */
 const MERMAID_ENTITIES: Record<string, string> = { '"': "#quot;", "&": "#amp;", "<": "#lt;", ">": "#gt;" };
 
