@@ -185,7 +185,7 @@ function expandedOf(report: Report) {
 function violationLines(report: Report, detail: Detail, leftOut: LeftOut): string[] {
     const groups = groupByResource(report.violations);
     const shown = groups.slice(0, detail.perList);
-    const lines = detail.messages ? shown.flatMap(resourceDetails) : shown.length > 0 ? ["", ...shown.map(resourceLine)] : [];
+    const lines = detail.messages ? shown.flatMap(resourceDetails) : shown.map(resourceLine);
     if (!detail.messages) leftOut.messages += shown.reduce((sum, g) => sum + g.violations.length, 0);
     const hidden = groups.slice(shown.length);
     const hiddenViolations = hidden.reduce((sum, g) => sum + g.violations.length, 0);
