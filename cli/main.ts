@@ -16,6 +16,7 @@ import { textReport } from "./report/text";
 import { sarifReport } from "./report/sarif";
 import { markdownReport } from "./report/markdown";
 import { GraphFormat, renderGraph } from "./report/graph";
+import { terminalText } from "./report/escape";
 
 const USAGE = `Usage: tierguard check <program-dir> [options]
        tierguard scan <stack-export-or-preview.json | dir>... [--format text|json|sarif|markdown] [--config <file>] [--policy-pack <dir>]
@@ -147,7 +148,7 @@ export async function main(argv: string[]): Promise<number> {
     try {
         args = parseArgs(argv);
     } catch (error) {
-        console.error(`tierguard: ${(error as Error).message}\n\n${USAGE}`);
+        console.error(`tierguard: ${terminalText((error as Error).message)}\n\n${USAGE}`);
         return 2;
     }
     if (args.help) {
@@ -191,49 +192,59 @@ export async function main(argv: string[]): Promise<number> {
             return 2;
         }
         if (args.failOnUnchecked && report.unchecked.length > 0) {
-            console.error(`tierguard: ${report.unchecked.length} multi-language component${report.unchecked.length === 1 ? " was" : "s were"} not checked (--fail-on-unchecked): ${report.unchecked.map((u) => `${u.name} (${u.type})`).join(", ")}`);
+            console.error(`tierguard: ${report.unchecked.length} multi-language component${report.unchecked.length === 1 ? " was" : "s were"} not checked (--fail-on-unchecked): ${report.unchecked.map((u) => `${terminalText(u.name)} (${terminalText(u.type)})`).join(", ")}`);
             return 1;
         }
         return summaryOf(report).mandatory > 0 ? 1 : 0;
     } catch (error) {
         if (showProgress) process.stderr.write("\r\x1b[K");
-        if (error instanceof UsageError || error instanceof PackFailure) {
-            console.error(`tierguard: ${error.message}`);
-        } else {
-            console.error(`tierguard: ${error instanceof Error ? error.stack : String(error)}`);
-        }
+        console.error(`tierguard: ${errorText(error)}`);
         return 2;
     }
+}
+
+/**
+ * An error for stderr: the message of an error tierguard expects (it may quote a policy pack's
+ * output), else the stack; control characters visible, lines after the first indented.
+ */
+function errorText(error: unknown): string {
+    const text = error instanceof UsageError || error instanceof PackFailure ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return terminalText(text, { multiline: true }).replace(/\n/g, "\n  ");
+}
+
+/** The program's own text (its error, its last output), indented under tierguard's line about it, control characters visible. */
+function indented(text: string): string {
+    return terminalText(text, { multiline: true }).replace(/^/gm, "  ");
 }
 
 /** What went wrong with the program, in its own words, and what was answered offline (often the cause). */
 function programProblem(report: CheckReport): string {
     const lines = [`tierguard: INCOMPLETE: ${incompleteReason(report.outcome)}.`];
     if (report.outcome.status === "failed") {
-        lines.push("The program's error:", ...report.outcome.errors.map((e) => e.replace(/^/gm, "  ")));
+        lines.push("The program's error:", ...report.outcome.errors.map(indented));
         const missing = [...new Set(report.outcome.errors.flatMap((e) => [...e.matchAll(/Missing required configuration variable '([^']+)'/g)].map((m) => m[1])))];
         if (missing.length > 0) {
-            lines.push(`Give it with ${missing.map((key) => `-c ${key}=VALUE`).join(" ")} (or in Pulumi.${report.stack}.yaml); nothing is deployed, so a secret may be any placeholder.`);
+            lines.push(`Give it with ${missing.map((key) => `-c ${terminalText(key)}=VALUE`).join(" ")} (or in Pulumi.${terminalText(report.stack)}.yaml); nothing is deployed, so a secret may be any placeholder.`);
         }
         if (report.outcome.errors.some((e) => e.includes(SECRET_PLACEHOLDER))) {
             const keys = [...new Set(report.outcome.errors.flatMap((e) => [...e.matchAll(/Configuration '([^']+)' value/g)].map((m) => m[1])))];
             lines.push(
                 `A secure config value cannot be decrypted offline, so it was stood in for by "${SECRET_PLACEHOLDER}"` +
-                    (keys.length > 0 ? `, which ${keys.join(", ")} cannot take: give a stand-in with ${keys.map((key) => `-c ${key}=VALUE`).join(" ")}.` : `: give stand-ins the program accepts with -c key=VALUE.`),
+                    (keys.length > 0 ? `, which ${keys.map((key) => terminalText(key)).join(", ")} cannot take: give a stand-in with ${keys.map((key) => `-c ${terminalText(key)}=VALUE`).join(" ")}.` : `: give stand-ins the program accepts with -c key=VALUE.`),
             );
         }
     }
-    if (report.outcome.status === "ended early" && report.outcome.output) lines.push("The program's last output:", report.outcome.output.replace(/^/gm, "  "));
+    if (report.outcome.status === "ended early" && report.outcome.output) lines.push("The program's last output:", indented(report.outcome.output));
     if (report.outcome.status === "timed out" || report.outcome.status === "ended early") {
         const registered = report.capture.resources.filter((r) => r.type !== STACK_TYPE);
         const last = registered[registered.length - 1];
         lines.push(
-            `${registered.length} resource${registered.length === 1 ? " was" : "s were"} registered${last ? `, the last ${last.type} "${last.name}"` : ""}; the report above judges ${registered.length === 1 ? "it" : "them"}.`,
+            `${registered.length} resource${registered.length === 1 ? " was" : "s were"} registered${last ? `, the last ${terminalText(last.type)} "${terminalText(last.name)}"` : ""}; the report above judges ${registered.length === 1 ? "it" : "them"}.`,
         );
     }
     if (report.offline.length > 0) {
         lines.push("Answered offline, without the cloud (a program that fails on one of these usually fails because of it):");
-        for (const answer of report.offline) lines.push(`  ${describeOffline(answer)}`);
+        for (const answer of report.offline) lines.push(`  ${terminalText(describeOffline(answer))}`);
     }
     return lines.join("\n");
 }
@@ -250,11 +261,11 @@ async function runScan(args: Parsed): Promise<number> {
         else if (args.format === "sarif") console.log(sarifReport(result.reports));
         else if (args.format === "markdown") console.log(markdownReport(result.reports, result.reports.map((r) => renderGraph(r.capture, r.violations, "mermaid"))));
         else console.log(result.reports.map((r) => textReport(r, "scan")).join("\n\n"));
-        for (const error of result.errors) console.error(`tierguard: could not scan ${error.message}`);
+        for (const error of result.errors) console.error(`tierguard: could not scan ${terminalText(error.message)}`);
         if (result.errors.length > 0) return 2;
         return result.reports.some((r) => summaryOf(r).mandatory > 0) ? 1 : 0;
     } catch (error) {
-        console.error(`tierguard: ${error instanceof UsageError || error instanceof PackFailure ? error.message : error instanceof Error ? error.stack : String(error)}`);
+        console.error(`tierguard: ${errorText(error)}`);
         return 2;
     }
 }

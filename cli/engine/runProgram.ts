@@ -17,6 +17,7 @@ import { startProgram } from "./languageHost";
 import { ResourceMonitor } from "./resourceMonitor";
 import { ComponentExpander } from "./components/componentExpansion";
 import { PluginHost } from "./components/pluginHost";
+import { terminalText } from "../report/escape";
 
 /**
  * How the program's run ended. Only "completed" means every resource the program meant to create was
@@ -121,7 +122,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         });
         const outcome = await awaitOutcome(program, deployment, options.timeoutSeconds, output);
         for (const label of deployment.late) {
-            output(`tierguard: warning: ${label} was registered after the program signalled that it had finished; Pulumi's engine refuses that too, so it is not judged`);
+            output(`tierguard: warning: ${terminalText(label)} was registered after the program signalled that it had finished; Pulumi's engine refuses that too, so it is not judged`);
         }
         return { capture: deployment.capture(), outcome, offline: deployment.offline.list(), late: deployment.late, address };
     } finally {

@@ -2,6 +2,10 @@
  * `--graph mermaid|dot`: the stack's network as the stack policies see it — tiers as groups,
  * resources with their security groups, edges from the internet or a source tier labelled with
  * protocol and ports, and the edges a tier-isolation violation names drawn in red.
+ *
+ * Every node id is tierguard's (internet, tier_<tier>, n0, n1, …); names and everything else from
+ * the stack only ever appear inside a quoted label, escaped for the graph's language, so a label
+ * cannot end its string, start a statement or (in Mermaid) a directive.
  */
 import { StackGraph } from "../../policypack/network/graph";
 import { pathsTo } from "../../policypack/network/reachability";
@@ -10,6 +14,7 @@ import { protocolAndPorts } from "../../policypack/model/rule";
 import { CaptureResult } from "../engine/capturedStack";
 import { Violation } from "../engine/runPack";
 import { UNKNOWN } from "../../policypack/model/sentinels";
+import { dotString, mermaidString } from "./escape";
 
 export type GraphFormat = "mermaid" | "dot";
 
@@ -62,42 +67,40 @@ function networkOf(capture: CaptureResult, violations: Violation[]) {
     return { tiers, edges: [...edges.values()], unchecked };
 }
 
-const quote = (text: string) => text.replace(/"/g, "'");
-
 export function renderGraph(capture: CaptureResult, violations: Violation[], format: GraphFormat): string {
     const { tiers, edges, unchecked } = networkOf(capture, violations);
     const ordered = TIER_ORDER.filter((t) => tiers.has(t));
     if (format === "mermaid") {
         const lines = ["flowchart LR", '    internet(("internet"))'];
         for (const tier of ordered) {
-            lines.push(`    subgraph tier_${tier}["${tier}"]`);
-            for (const node of tiers.get(tier)!) lines.push(`        ${node.id}["${quote(node.label)}"]`);
+            lines.push(`    subgraph tier_${tier}[${mermaidString(tier)}]`);
+            for (const node of tiers.get(tier)!) lines.push(`        ${node.id}[${mermaidString(node.label)}]`);
             lines.push("    end");
         }
         if (unchecked.length > 0) {
             lines.push('    subgraph not_checked["not checked"]');
-            for (const node of unchecked) lines.push(`        ${node.id}["${quote(node.label)}"]`);
+            for (const node of unchecked) lines.push(`        ${node.id}[${mermaidString(node.label)}]`);
             lines.push("    end", "    style not_checked stroke-dasharray: 5 5");
         }
         edges.forEach((edge, i) => {
-            lines.push(`    ${edge.from} -->|"${quote(edge.label)}"| ${edge.to}`);
+            lines.push(`    ${edge.from} -->|${mermaidString(edge.label)}| ${edge.to}`);
             if (edge.violating) lines.push(`    linkStyle ${i} stroke:#d00,stroke-width:3px`);
         });
         return lines.join("\n");
     }
     const lines = ["digraph tierguard {", "    rankdir=LR;", '    internet [shape=doublecircle, label="internet"];'];
     for (const tier of ordered) {
-        lines.push(`    subgraph cluster_${tier} {`, `        label="${tier}";`, `        tier_${tier} [shape=point, label=""];`);
-        for (const node of tiers.get(tier)!) lines.push(`        ${node.id} [shape=box, label="${quote(node.label)}"];`);
+        lines.push(`    subgraph cluster_${tier} {`, `        label=${dotString(tier)};`, `        tier_${tier} [shape=point, label=""];`);
+        for (const node of tiers.get(tier)!) lines.push(`        ${node.id} [shape=box, label=${dotString(node.label)}];`);
         lines.push("    }");
     }
     if (unchecked.length > 0) {
         lines.push("    subgraph cluster_not_checked {", '        label="not checked";', "        style=dashed;");
-        for (const node of unchecked) lines.push(`        ${node.id} [shape=box, style=dashed, label="${quote(node.label)}"];`);
+        for (const node of unchecked) lines.push(`        ${node.id} [shape=box, style=dashed, label=${dotString(node.label)}];`);
         lines.push("    }");
     }
-    for (const tier of TIER_ORDER) if (!tiers.has(tier) && edges.some((e) => e.from === `tier_${tier}`)) lines.push(`    tier_${tier} [label="${tier}"];`);
-    for (const edge of edges) lines.push(`    ${edge.from} -> ${edge.to} [label="${quote(edge.label)}"${edge.violating ? ", color=red, penwidth=3" : ""}];`);
+    for (const tier of TIER_ORDER) if (!tiers.has(tier) && edges.some((e) => e.from === `tier_${tier}`)) lines.push(`    tier_${tier} [label=${dotString(tier)}];`);
+    for (const edge of edges) lines.push(`    ${edge.from} -> ${edge.to} [label=${dotString(edge.label)}${edge.violating ? ", color=red, penwidth=3" : ""}];`);
     lines.push("}");
     return lines.join("\n");
 }

@@ -5,6 +5,7 @@
  */
 import { CheckReport, summaryOf } from "./model";
 import { bySeverity } from "./order";
+import { jsonText } from "./escape";
 
 export function jsonReport(report: CheckReport): string {
     const violations = [...report.violations].sort(bySeverity).map((v) => ({
@@ -17,9 +18,5 @@ export function jsonReport(report: CheckReport): string {
         message: v.message,
         ...(v.modeled ? { modeled: v.modeled } : {}),
     }));
-    return JSON.stringify(
-        { stack: report.stack, program: report.outcome, violations, summary: summaryOf(report), components: report.components, unchecked: report.unchecked, offline: report.offline },
-        null,
-        2,
-    );
+    return jsonText({ stack: report.stack, program: report.outcome, violations, summary: summaryOf(report), components: report.components, unchecked: report.unchecked, offline: report.offline });
 }

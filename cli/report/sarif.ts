@@ -3,19 +3,35 @@
  * policy with its description and remediation as help; results at "error" (mandatory) or
  * "warning" (advisory), located in the program file that registered the resource when known,
  * else in the scanned file, and always by URN as a logical location.
+ *
+ * Messages from outside tierguard are plain text escaped for SARIF (sarifText), file locations
+ * are relative URI references (uriPath), and the log is written by jsonText, so no control
+ * character reaches a terminal that shows it.
  */
 import * as crypto from "crypto";
 import * as path from "path";
 import { fileURLToPath } from "url";
 import { CheckReport, describeOffline, incompleteReason } from "./model";
 import { bySeverity } from "./order";
+import { jsonText, markdownText, sarifText, uriPath } from "./escape";
 
 const SECURITY_SEVERITY: Record<string, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
 const SEVERITY_NAMES = ["", "low", "medium", "high", "critical"];
 
+/** A file (a path, or a file: URL from a program's stack trace) as a URI reference relative to the working directory. */
 function relativeUri(file: string): string {
-    const absolute = file.startsWith("file://") ? fileURLToPath(file) : path.resolve(file);
-    return path.relative(process.cwd(), absolute).split(path.sep).join("/");
+    return uriPath(path.relative(process.cwd(), absolutePathOf(file)).split(path.sep).join("/"));
+}
+
+function absolutePathOf(file: string): string {
+    if (file.startsWith("file://")) {
+        try {
+            return fileURLToPath(file);
+        } catch {
+            // Not a URL Node can turn into a path (e.g. a file: URL naming another host): read it as a path.
+        }
+    }
+    return path.resolve(file);
 }
 
 /** The rule of "a multi-language component was not checked" (not a policy of the pack: tierguard's own). */
@@ -37,9 +53,10 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>, opt
     const rules = policies.map((p) => ({
         id: p.name,
         name: p.name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
-        shortDescription: { text: p.description },
-        fullDescription: { text: p.description },
-        help: { text: p.remediationSteps, markdown: p.remediationSteps },
+        shortDescription: { text: sarifText(p.description) },
+        fullDescription: { text: sarifText(p.description) },
+        // A policy's remediation is plain text: as Markdown it is escaped, not interpreted.
+        help: { text: sarifText(p.remediationSteps), markdown: sarifText(markdownText(p.remediationSteps)) },
         defaultConfiguration: { level: p.enforcementLevel === "mandatory" ? "error" : "warning" },
         properties: { tags: ["security", ...p.tags], "security-severity": SECURITY_SEVERITY[SEVERITY_NAMES[p.severity]] ?? "5.0" },
     }));
@@ -58,7 +75,7 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>, opt
             ruleId: UNCHECKED_RULE.id,
             ruleIndex: ruleIndex.get(UNCHECKED_RULE.id),
             level: options.failOnUnchecked ? "error" : "warning",
-            message: { text: `${u.name} (${u.type}) was NOT CHECKED: ${u.reason}. ${u.network === "no" ? "Its package creates no network resource." : u.network === "yes" ? "Its package creates network resources." : "Its package may create network resources."}` },
+            message: { text: `${sarifText(u.name)} (${sarifText(u.type)}) was NOT CHECKED: ${sarifText(u.reason)}. ${u.network === "no" ? "Its package creates no network resource." : u.network === "yes" ? "Its package creates network resources." : "Its package may create network resources."}` },
             locations: [{ physicalLocation: locationOf(report, u.urn), logicalLocations: [{ fullyQualifiedName: u.urn, name: u.name, kind: "resource" }] }],
             partialFingerprints: { "tierguard/v1": crypto.createHash("sha256").update(`unchecked|${u.urn}`).digest("hex") },
             properties: { stack: report.stack, project: report.project, resourceType: u.type, network: u.network },
@@ -71,14 +88,14 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>, opt
                 ruleId: v.policy,
                 ...(ruleIndex.has(v.policy) ? { ruleIndex: ruleIndex.get(v.policy) } : {}),
                 level: v.enforcementLevel === "mandatory" ? "error" : "warning",
-                message: { text: v.message },
+                message: { text: sarifText(v.message) },
                 locations: [{ physicalLocation, logicalLocations: [{ fullyQualifiedName: v.urn, name: v.resourceName, kind: "resource" }] }],
                 partialFingerprints: { "tierguard/v1": crypto.createHash("sha256").update(`${v.policy}|${v.urn}|${v.message}`).digest("hex") },
                 properties: { stack: report.stack, project: report.project, resourceType: v.resourceType, severity: v.severity, ...(v.modeled ? { modeled: v.modeled } : {}) },
             };
         }),
     );
-    return JSON.stringify(
+    return jsonText(
         {
             $schema: "https://json.schemastore.org/sarif-2.1.0.json",
             version: "2.1.0",
@@ -91,8 +108,6 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>, opt
                 },
             ],
         },
-        null,
-        2,
     );
 }
 
@@ -105,8 +120,8 @@ function invocationOf(reports: CheckReport[]) {
         const incomplete = incompleteReason(report.outcome);
         const failure = report.outcome.status === "failed" ? `: ${report.outcome.errors.join("\n")}` : "";
         return [
-            ...(incomplete ? [{ level: "error", message: { text: `${report.project}/${report.stack}: INCOMPLETE: ${incomplete}${failure}` } }] : []),
-            ...report.offline.map((answer) => ({ level: "note", message: { text: `${report.project}/${report.stack}: answered offline: ${describeOffline(answer)}` } })),
+            ...(incomplete ? [{ level: "error", message: { text: sarifText(`${report.project}/${report.stack}: INCOMPLETE: ${incomplete}${failure}`) } }] : []),
+            ...report.offline.map((answer) => ({ level: "note", message: { text: sarifText(`${report.project}/${report.stack}: answered offline: ${describeOffline(answer)}`) } })),
         ];
     });
     return {

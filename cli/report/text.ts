@@ -1,6 +1,11 @@
-/** The default report: violations grouped by resource, most severe first, then a summary line. */
+/**
+ * The default report: violations grouped by resource, most severe first, then a summary line.
+ * Everything from outside tierguard goes through terminalText, so its control characters show as
+ * escape sequences instead of acting on the terminal.
+ */
 import { CheckReport, NETWORK_WORDS, describeOffline, incompleteReason, summaryOf } from "./model";
 import { groupByResource } from "./order";
+import { terminalText } from "./escape";
 
 function indent(text: string, spaces: number): string {
     return text
@@ -11,35 +16,36 @@ function indent(text: string, spaces: number): string {
 
 export function textReport(report: CheckReport, command = "check"): string {
     const lines: string[] = [];
-    lines.push(`tierguard ${command} ${report.program} (project ${report.project}, stack ${report.stack}, ${report.mode} mode)`);
+    lines.push(`tierguard ${command} ${terminalText(report.program)} (project ${terminalText(report.project)}, stack ${terminalText(report.stack)}, ${report.mode} mode)`);
     const incomplete = incompleteReason(report.outcome);
     if (incomplete) lines.push(`INCOMPLETE: ${incomplete}.`);
     lines.push("");
     for (const group of groupByResource(report.violations)) {
         const first = group.violations[0];
-        lines.push(`${first.resourceName}  (${first.resourceType}${first.modeled ? `; modeled from ${first.modeled}` : ""})`);
+        lines.push(`${terminalText(first.resourceName)}  (${terminalText(first.resourceType)}${first.modeled ? `; modeled from ${terminalText(first.modeled)}` : ""})`);
         for (const v of group.violations) {
             const level = v.enforcementLevel === "mandatory" ? "MANDATORY" : "advisory ";
-            lines.push(`  ${level}  ${v.policy}  [${v.severity}]`);
-            lines.push(indent(v.message, 14));
+            lines.push(`  ${level}  ${terminalText(v.policy)}  [${terminalText(v.severity)}]`);
+            // A message may span lines; each is indented, so none can pass for a line of tierguard's.
+            lines.push(indent(terminalText(v.message, { multiline: true }), 14));
         }
         lines.push("");
     }
     const expanded = report.components.filter((c) => c.expandedBy !== "none");
     if (expanded.length > 0) {
         lines.push("Multi-language components:");
-        for (const c of expanded) lines.push(`  ${c.name}  (${c.type}${c.version ? ` ${c.version}` : ""}): ${c.detail}`);
+        for (const c of expanded) lines.push(`  ${terminalText(c.name)}  (${terminalText(c.type)}${c.version ? ` ${terminalText(c.version)}` : ""}): ${terminalText(c.detail)}`);
         lines.push("");
     }
     if (report.unchecked.length > 0) {
         lines.push("NOT CHECKED (multi-language components whose children no plugin or model made):");
-        for (const u of report.unchecked) lines.push(`  ${u.name}  (${u.type}; ${NETWORK_WORDS[u.network]}): ${u.reason}`);
+        for (const u of report.unchecked) lines.push(`  ${terminalText(u.name)}  (${terminalText(u.type)}; ${NETWORK_WORDS[u.network]}): ${terminalText(u.reason)}`);
         lines.push("  Check them with: pulumi preview --policy-pack <path to tierguard>/policypack (or install the plugin: pulumi plugin install)");
         lines.push("");
     }
     if (report.offline.length > 0) {
         lines.push("Answered offline (no cloud, no backend):");
-        for (const answer of report.offline) lines.push(`  ${describeOffline(answer)}`);
+        for (const answer of report.offline) lines.push(`  ${terminalText(describeOffline(answer))}`);
         lines.push("");
     }
     const summary = summaryOf(report);

@@ -8,6 +8,7 @@ import { PackSession, PolicyConfigFile } from "../engine/runPack";
 import { policyPackDir } from "../engine/packProcess";
 import { CheckReport, summaryOf } from "../report/model";
 import { UsageError } from "../program/project";
+import { jsonText } from "../report/escape";
 import { StackFileError, readStackFile } from "./stackFile";
 import { redactReport, secretsOf } from "../report/secrets";
 
@@ -80,13 +81,9 @@ export function scanJson(result: ScanResult): string {
         return { stack: r.stack, file: r.file, violations: r.violations, summary: { mandatory, advisory, resources } };
     });
     const total = (key: "mandatory" | "advisory" | "resources") => stacks.reduce((sum, s) => sum + s.summary[key], 0);
-    return JSON.stringify(
-        {
-            stacks,
-            summary: { mandatory: total("mandatory"), advisory: total("advisory"), resources: total("resources"), stacks: stacks.length, failedFiles: result.errors.length },
-            errors: result.errors,
-        },
-        null,
-        2,
-    );
+    return jsonText({
+        stacks,
+        summary: { mandatory: total("mandatory"), advisory: total("advisory"), resources: total("resources"), stacks: stacks.length, failedFiles: result.errors.length },
+        errors: result.errors,
+    });
 }
