@@ -183,10 +183,10 @@ export async function main(argv: string[]): Promise<number> {
         const formats = {
             json: () => jsonReport(report),
             sarif: () => sarifReport([report], { failOnUnchecked: args.failOnUnchecked }),
-            markdown: () => markdownReport([report], [renderGraph(report.capture, report.violations, "mermaid")]),
+            markdown: () => markdownReport([report], [renderGraph(report, "mermaid")]),
             text: () => textReport(report),
         };
-        console.log(args.graph ? renderGraph(report.capture, report.violations, args.graph) : formats[args.format]());
+        console.log(args.graph ? renderGraph(report, args.graph) : formats[args.format]());
         if (report.outcome.status !== "completed") {
             console.error(programProblem(report));
             return 2;
@@ -256,10 +256,10 @@ async function runScan(args: Parsed): Promise<number> {
     }
     try {
         const result = await scan(args.targets, readPolicyConfig(args.configFile), { policyPack: args.policyPack, configFile: args.configFile });
-        if (args.graph) console.log(result.reports.map((r) => renderGraph(r.capture, r.violations, args.graph!)).join("\n\n"));
+        if (args.graph) console.log(result.reports.map((r) => renderGraph(r, args.graph!)).join("\n\n"));
         else if (args.format === "json") console.log(scanJson(result));
         else if (args.format === "sarif") console.log(sarifReport(result.reports));
-        else if (args.format === "markdown") console.log(markdownReport(result.reports, result.reports.map((r) => renderGraph(r.capture, r.violations, "mermaid"))));
+        else if (args.format === "markdown") console.log(markdownReport(result.reports, result.reports.map((r) => renderGraph(r, "mermaid"))));
         else console.log(result.reports.map((r) => textReport(r, "scan")).join("\n\n"));
         for (const error of result.errors) console.error(`tierguard: could not scan ${terminalText(error.message)}`);
         if (result.errors.length > 0) return 2;

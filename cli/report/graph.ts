@@ -11,8 +11,7 @@ import { StackGraph } from "../../policypack/network/graph";
 import { pathsTo } from "../../policypack/network/reachability";
 import { DEFAULT_INTERNET_OPTIONS } from "../../policypack/model/addresses";
 import { protocolAndPorts } from "../../policypack/model/rule";
-import { CaptureResult } from "../engine/capturedStack";
-import { Violation } from "../engine/runPack";
+import { CheckReport } from "./model";
 import { UNKNOWN } from "../../policypack/model/sentinels";
 import { dotString, mermaidString } from "./escape";
 
@@ -27,7 +26,8 @@ interface Edge {
 
 const TIER_ORDER = ["public", "web", "app", "data", "untiered"];
 
-function networkOf(capture: CaptureResult, violations: Violation[]) {
+function networkOf({ capture, violations, secrets }: CheckReport) {
+    const redact = (text: string) => secrets?.redact(text) ?? text;
     const graph = new StackGraph(
         capture.resources.map((r) => ({
             type: r.type,
@@ -46,14 +46,14 @@ function networkOf(capture: CaptureResult, violations: Violation[]) {
         const tier = carrier.tier ?? "untiered";
         const groups = carrier.attachments.map((a) => a.group.label).join(", ");
         const modeled = modeledUrns.has(carrier.resource.urn) ? " (modeled)" : "";
-        (tiers.get(tier) ?? tiers.set(tier, []).get(tier)!).push({ id: id(carrier.resource.urn), label: `${carrier.resource.name}${groups ? ` [${groups}]` : ""}${modeled}` });
+        (tiers.get(tier) ?? tiers.set(tier, []).get(tier)!).push({ id: id(carrier.resource.urn), label: redact(`${carrier.resource.name}${groups ? ` [${groups}]` : ""}${modeled}`) });
         for (const path of pathsTo(graph, carrier, DEFAULT_INTERNET_OPTIONS)) {
             if (path.source === "unknown") continue;
             const from = path.source === "internet" ? "internet" : `tier_${path.source}`;
-            const violating = violations.some((v) => v.policy === "tier-isolation" && v.urn === carrier.resource.urn && v.message.includes(path.sourceLabel) && v.message.includes(`"${path.group.label}"`));
+            const violating = violations.some((v) => v.policy === "tier-isolation" && v.urn === carrier.resource.urn && v.message.includes(redact(path.sourceLabel)) && v.message.includes(redact(`"${path.group.label}"`)));
             const key = `${from}>${carrier.resource.urn}`;
             const existing = edges.get(key);
-            const label = protocolAndPorts(path.rule);
+            const label = redact(protocolAndPorts(path.rule));
             if (existing) {
                 if (!existing.label.includes(label)) existing.label += `; ${label}`;
                 existing.violating ||= violating;
@@ -67,8 +67,9 @@ function networkOf(capture: CaptureResult, violations: Violation[]) {
     return { tiers, edges: [...edges.values()], unchecked };
 }
 
-export function renderGraph(capture: CaptureResult, violations: Violation[], format: GraphFormat): string {
-    const { tiers, edges, unchecked } = networkOf(capture, violations);
+/** The report's network; secret values in labels are shown as [secret], as in every report. */
+export function renderGraph(report: CheckReport, format: GraphFormat): string {
+    const { tiers, edges, unchecked } = networkOf(report);
     const ordered = TIER_ORDER.filter((t) => tiers.has(t));
     if (format === "mermaid") {
         const lines = ["flowchart LR", '    internet(("internet"))'];
