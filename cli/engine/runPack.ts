@@ -7,6 +7,8 @@ import { Diagnostic, PACK_DIR, PackProcess, PolicyInfo, ProviderReference, TestR
 import { CaptureResult, CapturedResource, Mode } from "./capturedStack";
 import { UNKNOWN } from "../../policypack/model/sentinels";
 import { validatePolicyConfig } from "../policyConfig";
+import { withRuleFacts } from "./ruleFacts";
+import { PackConfiguration } from "../../policypack/inProcess";
 import * as path from "path";
 const SEVERITIES = ["", "low", "medium", "high", "critical"] as const;
 
@@ -20,6 +22,15 @@ export interface Violation {
     message: string;
     /** Set when the resource was made by a model of a component (not seen from its provider): the model's source. */
     modeled?: string;
+    /**
+     * The rule the violation is about, for tierguard's own pack (see ruleFacts.ts): where it sits
+     * (`ingress[1]`), in which resource when not this one, its protocol, ports and the peer that matters.
+     */
+    rule?: string;
+    ruleUrn?: string;
+    protocol?: string;
+    ports?: string;
+    peer?: string;
 }
 
 export interface PackVerdict {
@@ -64,7 +75,7 @@ export function isAnalysed(resource: CapturedResource): boolean {
 }
 
 /** A resource's outputs as AnalyzeStack sees them: recorded outputs (a stack export), else inputs plus its id (unknown during a preview). */
-function outputsOf(resource: CapturedResource): Record<string, unknown> {
+export function outputsOf(resource: CapturedResource): Record<string, unknown> {
     if (resource.outputs) return resource.outputs;
     return resource.custom ? { ...resource.inputs, id: resource.id ?? UNKNOWN } : resource.inputs;
 }
@@ -117,6 +128,8 @@ export class PackSession {
         private readonly pack: PackProcess,
         /** The pack's policies as GetAnalyzerInfo describes them (for SARIF rules). */
         readonly policies: PolicyInfo[],
+        /** For tierguard's own pack, the configuration it was sent: rule facts are evaluated in-process with it. */
+        private readonly ownConfiguration?: PackConfiguration,
     ) {}
 
     /**
@@ -127,9 +140,11 @@ export class PackSession {
         const pack = await PackProcess.start(packDir);
         try {
             const info = await pack.getAnalyzerInfo();
-            validatePolicyConfig(configSource, configFile, info.policies, path.resolve(packDir) === path.resolve(PACK_DIR));
-            await pack.configure(configurationFor(info.policies, configFile));
-            return new PackSession(pack, info.policies);
+            const own = path.resolve(packDir) === path.resolve(PACK_DIR);
+            validatePolicyConfig(configSource, configFile, info.policies, own);
+            const configuration = configurationFor(info.policies, configFile);
+            await pack.configure(configuration);
+            return new PackSession(pack, info.policies, own ? configuration : undefined);
         } catch (error) {
             await pack.stop();
             throw error;
@@ -150,7 +165,8 @@ export class PackSession {
         const judgement = this.beginStack(capture, mode);
         const byUrn = new Map(capture.resources.map((r) => [r.urn, r]));
         for (const resource of capture.resources) if (isAnalysed(resource)) judgement.analyze(resource, (urn) => byUrn.get(urn));
-        return judgement.finish(capture);
+        const verdict = await judgement.finish(capture);
+        return this.ownConfiguration ? { ...verdict, violations: withRuleFacts(verdict.violations, capture, this.ownConfiguration) } : verdict;
     }
 }
 

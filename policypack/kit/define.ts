@@ -5,7 +5,7 @@
  * resource contains can throw out of the pack (a thrown error fails the user's whole preview).
  */
 import type { EnforcementLevel, ReportViolation, ResourceValidationPolicy } from "@pulumi/policy";
-import { ResourceRules } from "../model/rule";
+import { ResourceRules, Rule } from "../model/rule";
 import { rulesOf } from "../adapters";
 import { ConfigKeys, ConfigValues, ParsedConfig, configSchema, enumKey, parseConfig } from "./config";
 import { Exemption, exemptionsKey, matchExemptions } from "./exemptions";
@@ -15,6 +15,10 @@ import { TurnMemo } from "./turnMemo";
 export interface Finding {
     kind: "violation" | "unverifiable";
     message: string;
+    /** The rule the finding is about (reports group a rule's findings into one entry)... */
+    rule?: Rule;
+    /** ...and the peer that matters, in the words messages use (`0.0.0.0/0`, `security group sg-1`). */
+    peer?: string;
 }
 
 export interface ResourceUnderCheck {
@@ -61,6 +65,9 @@ export interface Report {
     message: string;
     /** undefined: the policy's own (configured) level. */
     enforcementLevel?: "advisory" | "mandatory";
+    /** The finding's rule and peer (never sent to the engine: the Analyzer protocol carries only the message). */
+    rule?: Rule;
+    peer?: string;
 }
 
 function exemptionNote(exemption: Exemption): string {
@@ -121,7 +128,8 @@ export function evaluate<K extends ConfigKeys>(policy: PolicyDefinition<K>, reso
         if (exemptions.active) return reports;
         for (const finding of findings) {
             const message = exemptions.expired ? `${finding.message} (Note: ${exemptionNote(exemptions.expired)}.)` : finding.message;
-            reports.push(finding.kind === "violation" ? { message } : { message, enforcementLevel: unverifiableLevel });
+            const subject = finding.rule ? { rule: finding.rule, peer: finding.peer } : {};
+            reports.push(finding.kind === "violation" ? { message, ...subject } : { message, enforcementLevel: unverifiableLevel, ...subject });
         }
         return reports;
     } catch (error) {

@@ -38,7 +38,8 @@ export function evaluateStack<K extends ConfigKeys>(policy: StackPolicyDefinitio
                 if (exemptions.active) continue;
                 if (exemptions.expired) message += ` (Note: exemption "${exemptions.expired.resource}" (${exemptions.expired.reason}) expired on ${exemptions.expired.expires}, so it no longer applies.)`;
             }
-            reports.push({ message, urn: finding.resource?.urn, ...(finding.kind === "unverifiable" ? { enforcementLevel: level } : {}) });
+            const subject = finding.rule ? { rule: finding.rule, peer: finding.peer } : {};
+            reports.push({ message, urn: finding.resource?.urn, ...(finding.kind === "unverifiable" ? { enforcementLevel: level } : {}), ...subject });
         }
         return reports;
     } catch (error) {

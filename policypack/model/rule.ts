@@ -133,6 +133,11 @@ export function peerLabel(peer: Peer): string {
     }
 }
 
+/** Several peers in words, as messages list them. */
+export function peersLabel(peers: readonly Peer[]): string {
+    return peers.map(peerLabel).join(", ");
+}
+
 /** "ingress[1]" for inline rules, the resource's own name for standalone rule resources. */
 export function ruleLocation(rule: Rule): string {
     return rule.origin.path ? `${rule.origin.resourceName} ${rule.origin.path}` : `${rule.origin.resourceName} (standalone ${rule.direction} rule)`;
@@ -146,10 +151,17 @@ export function protocolAndPorts(rule: Rule): string {
     return `${label} ${formatPortSpec(rule.ports)}`;
 }
 
+/** A rule as structured facts for reports and tools: where it is, its protocol and its ports, in the words messages use. */
+export function ruleFacts(rule: Rule): { rule: string; ruleUrn: string; protocol: string; ports: string } {
+    const protocol = isUnresolved(rule.protocol) ? "unknown" : protocolLabel(rule.protocol);
+    const ports = isUnresolved(rule.protocol) ? "unknown" : opensEveryPort(rule.protocol) ? "all" : isUnresolved(rule.ports) ? "unknown" : formatPortSpec(rule.ports);
+    return { rule: rule.origin.path || `standalone ${rule.direction} rule`, ruleUrn: rule.origin.urn, protocol, ports };
+}
+
 /** One line naming a rule: where it is, protocol, ports and peers. */
 export function describeRule(rule: Rule, peers: Peer[] = rule.peers): string {
     const preposition = rule.direction === "ingress" ? "from" : "to";
     const action = rule.action === "deny" ? "denies" : rule.action === "allow" ? "allows" : "allows or denies (action unknown)";
     const number = rule.ruleNumber !== undefined && !isUnresolved(rule.ruleNumber) ? ` (rule #${rule.ruleNumber})` : "";
-    return `${ruleLocation(rule)}${number} ${action} ${protocolAndPorts(rule)} ${preposition} ${peers.map(peerLabel).join(", ")}`;
+    return `${ruleLocation(rule)}${number} ${action} ${protocolAndPorts(rule)} ${preposition} ${peersLabel(peers)}`;
 }

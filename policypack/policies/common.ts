@@ -3,7 +3,7 @@ import { AWS_DEFAULT_SECURITY_GROUP, AWS_SECURITY_GROUP, AWS_SECURITY_GROUP_RULE
 import { NATIVE_EGRESS, NATIVE_INGRESS, NATIVE_SECURITY_GROUP } from "../adapters/nativeSecurityGroups";
 import { AWS_DEFAULT_NETWORK_ACL, AWS_NETWORK_ACL, AWS_NETWORK_ACL_RULE, NATIVE_NETWORK_ACL_ENTRY } from "../adapters/networkAcls";
 import { PortSet } from "../model/ports";
-import { Direction, Rule, describeRule } from "../model/rule";
+import { Direction, Rule, describeRule, peersLabel } from "../model/rule";
 import { Unresolved, describeUnresolved } from "../model/values";
 import { Finding, ResourceUnderCheck } from "../kit/define";
 
@@ -53,5 +53,5 @@ export function unreadableFindings(resource: ResourceUnderCheck, direction: Dire
 /** "Cannot verify" wording for one rule. */
 export function unverifiable(rule: Rule, what: string, unresolved: Unresolved | undefined, fix: string): Finding {
     const why = unresolved ? describeUnresolved(unresolved) : "a value is unknown or malformed";
-    return { kind: "unverifiable", message: `${describeRule(rule)}: cannot verify ${what}, because ${why}. ${fix}` };
+    return { kind: "unverifiable", message: `${describeRule(rule)}: cannot verify ${what}, because ${why}. ${fix}`, rule, peer: peersLabel(rule.peers) };
 }

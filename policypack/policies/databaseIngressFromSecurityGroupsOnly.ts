@@ -3,7 +3,7 @@ import { Finding, PolicyDefinition } from "../kit/define";
 import { cidrContains } from "../model/addresses";
 import { all, opensAnyPort } from "../model/exposure";
 import { Unresolved } from "../model/values";
-import { Peer, describeRule } from "../model/rule";
+import { Peer, describeRule, peersLabel } from "../model/rule";
 import { SECURITY_GROUP_TYPES, namePorts, rulesInDirection, unreadableFindings, unverifiable } from "./common";
 import { DATABASE_PORTS, DEFAULT_DATABASE_PORTS } from "../model/sensitivePorts";
 
@@ -46,6 +46,8 @@ export const databaseIngressFromSecurityGroupsOnly: PolicyDefinition<typeof conf
                     message:
                         `${describeRule(rule, cidrPeers)}: ${namePorts(ports.overlap, DATABASE_PORTS)} reachable from an address range rather than a security group. ` +
                         `Every host that ever gets an address in the range can reach the database. Fix: ${FIX}`,
+                    rule,
+                    peer: peersLabel(cidrPeers),
                 });
             } else if (verdict === "maybe") {
                 findings.push(unverifiable(rule, "that database ports are reached only from security groups", ports.unresolved ?? doubt, `Fix if they are not: ${FIX}`));

@@ -6,7 +6,7 @@
 import { ConfigValues, icmpTypesKey, internetKeys, portsKey } from "../kit/config";
 import { Finding, PolicyDefinition, Severity } from "../kit/define";
 import { all, beyondAllowList, internetExposure } from "../model/exposure";
-import { Direction, describeRule, ruleLocation } from "../model/rule";
+import { Direction, describeRule, peersLabel, ruleLocation } from "../model/rule";
 import { isUnresolved } from "../model/values";
 import { SECURITY_GROUP_TYPES, rulesInDirection, unreadableFindings, unverifiable } from "./common";
 
@@ -63,7 +63,7 @@ export function internetAllowListPolicy(spec: AllowListSpec): PolicyDefinition<R
                     const what = isAllowAll
                         ? `allow-all ${spec.direction} (every protocol and port ${toFrom} ${exposure.internet[0].reason}). ${spec.allowAllNote}`
                         : `${beyond.outside} is open ${toFrom} the internet (${exposure.internet[0].reason}), outside the allowed ${describeAllowed(cfg)}.`;
-                    findings.push({ kind: "violation", message: `${head}: ${what} ${spec.why} Fix: ${spec.fix}` });
+                    findings.push({ kind: "violation", message: `${head}: ${what} ${spec.why} Fix: ${spec.fix}`, rule, peer: peersLabel(peers) });
                 } else if (verdict === "maybe") {
                     findings.push(unverifiable(rule, `that it stays within the allowed ports ${toFrom} the internet`, exposure.unresolved[0] ?? beyond.unresolved, `Fix if it does not: ${spec.fix}`));
                 }

@@ -5,7 +5,7 @@
 import { ConfigValues, internetKeys, portsKey } from "../kit/config";
 import { Finding, PolicyDefinition } from "../kit/define";
 import { all, internetExposure, opensAnyPort } from "../model/exposure";
-import { describeRule } from "../model/rule";
+import { describeRule, peersLabel } from "../model/rule";
 import { SECURITY_GROUP_TYPES, namePorts, rulesInDirection, unreadableFindings, unverifiable } from "./common";
 
 export interface SensitivePortsSpec {
@@ -50,6 +50,8 @@ export function internetSensitivePortsPolicy(spec: SensitivePortsSpec): PolicyDe
                         message:
                             `${describeRule(rule, peers)}: ${namePorts(ports.overlap, spec.portNames)} open to the internet (${reason}). ` +
                             `${spec.why} Fix: ${spec.fix}`,
+                        rule,
+                        peer: peersLabel(peers),
                     });
                 } else if (verdict === "maybe") {
                     findings.push(unverifiable(rule, `that it opens no ${spec.kind} port to the internet`, exposure.unresolved[0] ?? ports.unresolved, `Fix if it does: ${spec.fix}`));

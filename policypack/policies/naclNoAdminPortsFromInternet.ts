@@ -1,7 +1,7 @@
 import { ConfigValues } from "../kit/config";
 import { Finding, PolicyDefinition } from "../kit/define";
 import { naclInternetExposure } from "../model/naclEvaluation";
-import { describeRule } from "../model/rule";
+import { describeRule, peersLabel } from "../model/rule";
 import { describeUnresolved } from "../model/values";
 import { NETWORK_ACL_TYPES, rulesInDirection, unreadableFindings } from "./common";
 import { sensitivePortsConfig } from "./internetSensitivePorts";
@@ -33,12 +33,16 @@ export const naclNoAdminPortsFromInternet: PolicyDefinition<typeof config> = {
                     message:
                         `${describeRule(exposure.entry)}: lets the internet reach admin ports (${traffic}): ${exposure.reason}. ` +
                         `Subnet traffic that this entry allows reaches every instance whose security group allows it. Fix: ${FIX}`,
+                    rule: exposure.entry,
+                    peer: peersLabel(exposure.entry.peers),
                 });
             } else {
                 const why = exposure.unresolved ? describeUnresolved(exposure.unresolved) : exposure.reason;
                 findings.push({
                     kind: "unverifiable",
                     message: `${describeRule(exposure.entry)}: cannot verify that it does not let the internet reach admin ports (${traffic}), because ${why}. Fix if it does: ${FIX}`,
+                    rule: exposure.entry,
+                    peer: peersLabel(exposure.entry.peers),
                 });
             }
         }

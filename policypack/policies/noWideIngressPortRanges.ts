@@ -3,7 +3,7 @@ import { Finding, PolicyDefinition } from "../kit/define";
 import { isUnresolved } from "../model/values";
 import { opensEveryPort } from "../model/protocol";
 import { portCount, portsOf } from "../model/ports";
-import { describeRule } from "../model/rule";
+import { describeRule, peersLabel } from "../model/rule";
 import { SECURITY_GROUP_TYPES, rulesInDirection, unreadableFindings, unverifiable } from "./common";
 
 const config = {
@@ -41,6 +41,8 @@ export const noWideIngressPortRanges: PolicyDefinition<typeof config> = {
                 findings.push({
                     kind: "violation",
                     message: `${describeRule(rule, others)}: opens ${count} ports, more than the ${cfg.maxPorts} allowed for one rule. Fix: ${FIX}`,
+                    rule,
+                    peer: peersLabel(others),
                 });
             }
         }

@@ -1,5 +1,5 @@
 import { Finding, PolicyDefinition } from "../kit/define";
-import { describeRule } from "../model/rule";
+import { describeRule, peersLabel } from "../model/rule";
 import { isUnresolved } from "../model/values";
 import { SECURITY_GROUP_TYPES, unreadableFindings, unverifiable } from "./common";
 
@@ -23,7 +23,7 @@ export const securityGroupRulesHaveDescriptions: PolicyDefinition<Record<string,
                 findings.push(unverifiable(rule, "that it has a description", description, `Fix if it is empty: ${FIX}`));
             } else if (typeof description !== "string" || description.trim() === "") {
                 const got = isUnresolved(description) ? ` (description is not a string)` : description === undefined ? "" : " (description is blank)";
-                findings.push({ kind: "violation", message: `${describeRule(rule)}: has no description${got}. Fix: ${FIX}` });
+                findings.push({ kind: "violation", message: `${describeRule(rule)}: has no description${got}. Fix: ${FIX}`, rule, peer: peersLabel(rule.peers) });
             }
         }
         return findings;

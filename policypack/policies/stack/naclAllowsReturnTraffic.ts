@@ -101,6 +101,8 @@ export const naclAllowsReturnTraffic: StackPolicyDefinition<typeof config> = {
                             `${describeRule(entry)}: allows ${transport.toUpperCase()} ${formatPortSet(service)} ${entry.direction === "ingress" ? "in from" : "out to"} ${peers}, ` +
                             `but ${replies} ${transport.toUpperCase()} ${formatPortSet(missing)} ${replies === "egress" ? "to" : "from"} ${peers} is not allowed, so the replies are dropped (NACLs are stateless). ` +
                             `Fix: add a ${replies} allow entry for ${transport.toUpperCase()} ${formatPortSet(ephemeral)} ${replies === "egress" ? "to" : "from"} ${peers}; NAT gateways and load balancers need 1024-65535 (config ephemeralPorts).`,
+                        rule: entry,
+                        peer: peers,
                     });
                 }
             }

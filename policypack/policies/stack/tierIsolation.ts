@@ -84,6 +84,8 @@ export const tierIsolation: StackPolicyDefinition<typeof config> = {
                         kind: "unverifiable",
                         resource: carrier.resource,
                         message: `${who}: cannot verify that it is not reachable from the internet, because ${path.unresolved ? describeUnresolved(path.unresolved) : "a value is unknown"}: ${describePath(path)}.`,
+                        rule: path.rule,
+                        peer: path.sourceLabel,
                     });
                     continue;
                 }
@@ -98,12 +100,14 @@ export const tierIsolation: StackPolicyDefinition<typeof config> = {
                 const from = source === "internet" ? `the internet (${path.sourceLabel})` : `${words(source)}: ${path.sourceLabel}`;
                 const because = always ? ` A ${tier}-tier resource must never be reachable from ${words(source)}.` : "";
                 if (path.certain) {
-                    findings.push({ kind: "violation", resource: carrier.resource, message: `${who} is reachable from ${from}: ${describePath(path)}.${because} Fix: ${fix}` });
+                    findings.push({ kind: "violation", resource: carrier.resource, message: `${who} is reachable from ${from}: ${describePath(path)}.${because} Fix: ${fix}`, rule: path.rule, peer: path.sourceLabel });
                 } else {
                     findings.push({
                         kind: "unverifiable",
                         resource: carrier.resource,
                         message: `${who} may be reachable from ${from}, if the security group id that is not known yet turns out to be "${path.group.label}" (one of the candidates that fed the property): ${describePath(path)}. Fix if so: ${fix}`,
+                        rule: path.rule,
+                        peer: path.sourceLabel,
                     });
                 }
             }
