@@ -7,6 +7,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cidr } from "../policypack/model/addresses";
+import { hasOwn } from "../policypack/model/values";
 import { EgressArgs, FlowArgs, Ports, TieredSecurityGroups } from "./tieredSecurityGroups";
 import { CidrInput, FlowProtocol, Problems, internetCidrs, internetRefusal, readCidr, readDescription, readPorts, show } from "./validation";
 
@@ -143,7 +144,8 @@ export function planThreeTier(component: string, args: ThreeTierSecurityGroupsAr
     // Explicit internet egress per tier.
     if (args.egress !== undefined && (typeof args.egress !== "object" || args.egress === null)) problems.add(`egress = ${show(args.egress)} must be { loadBalancer?, web?, app?, database?: [...] }`);
     for (const [tier, list] of Object.entries(args.egress ?? {})) {
-        if (!(tier in tiers)) {
+        // Own keys only: "constructor" or "toString" is no tier, though every object answers to it.
+        if (!hasOwn(tiers, tier)) {
             problems.add(`egress.${tier}: there is no ${tier} tier (tiers: ${Object.keys(tiers).join(", ")})`);
             continue;
         }

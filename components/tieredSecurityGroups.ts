@@ -50,7 +50,21 @@ export interface TieredSecurityGroupsArgs {
 
 /** `from: "internet"`: the whole of IPv4 and IPv6. */
 const INTERNET: Cidr[] = ["0.0.0.0/0", "::/0"].map((text) => parseCidr(text) as Cidr);
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
+/** A plain identifier: a letter, then letters, digits, "-" or "_". Names end up in resource names, tags and output keys. */
+const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
+/** Members every object has ("constructor", "toString", "__proto__", ...): as keys of outputs and tables they would collide. */
+const OBJECT_MEMBERS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Why a name cannot name a tier, if it cannot. */
+export function tierNameProblem(name: string): string | undefined {
+    if (OBJECT_MEMBERS.has(name)) {
+        return `tiers["${name}"]: "${name}" is a member every JavaScript object has (Object.prototype.${name}), so as a tier name it would collide with it in tables and outputs: choose another name`;
+    }
+    if (!NAME.test(name) || name === "internet") {
+        return `tiers["${name}"]: a tier name is a plain identifier: a letter, then letters, digits, "-" or "_" (at most 63 characters), and not "internet"`;
+    }
+    return undefined;
+}
 
 /** One rule to create, fully checked. */
 export type PlannedRule = PortSpec & {
@@ -91,14 +105,16 @@ export function planTieredSecurityGroups(component: string, args: TieredSecurity
     }
     if (args.vpcId === undefined || args.vpcId === null || args.vpcId === "") problems.add(`vpcId = ${show(args.vpcId)} is required`);
 
-    const tiers: Record<string, TierArgs> = {};
+    // A Map: tier names come from programs, and a plain object would answer for "toString" too.
+    const tiers = new Map<string, TierArgs>();
     const seen = new Map<string, string>();
     if (!args.tiers || typeof args.tiers !== "object" || Array.isArray(args.tiers) || Object.keys(args.tiers).length === 0) {
         problems.add(`tiers = ${show(args.tiers)} must name at least one tier: { [name]: { role } }`);
     } else {
         for (const [name, tier] of Object.entries(args.tiers)) {
-            if (!NAME.test(name) || name === "internet") {
-                problems.add(`tiers["${name}"]: a tier name is letters, digits, "-", "_" or "." (at most 63), and not "internet"`);
+            const nameProblem = tierNameProblem(name);
+            if (nameProblem) {
+                problems.add(nameProblem);
                 continue;
             }
             const folded = name.toLowerCase();
@@ -112,10 +128,11 @@ export function planTieredSecurityGroups(component: string, args: TieredSecurity
                 continue;
             }
             if (tier.description !== undefined && typeof tier.description !== "string") problems.add(`tiers["${name}"].description = ${show(tier.description)} must be a string`);
-            tiers[name] = tier;
+            tiers.set(name, tier);
         }
     }
-    const isTier = (name: unknown): name is string => typeof name === "string" && name in tiers;
+    const isTier = (name: unknown): name is string => typeof name === "string" && tiers.has(name);
+    const tierList = () => [...tiers.keys()].join(", ") || "none";
 
     const keys = new Set<string>();
     const add = (rule: PlannedRule, where: string) => {
@@ -129,7 +146,7 @@ export function planTieredSecurityGroups(component: string, args: TieredSecurity
     (Array.isArray(args.flows) ? args.flows : []).forEach((flow, i) => {
         const where = `flows[${i}]`;
         if (!flow || typeof flow !== "object") return problems.add(`${where} = ${show(flow)} must be an object`);
-        if (!isTier(flow.to)) problems.add(`${where}.to = ${show(flow.to)} is not a tier (tiers: ${Object.keys(tiers).join(", ") || "none"})`);
+        if (!isTier(flow.to)) problems.add(`${where}.to = ${show(flow.to)} is not a tier (tiers: ${tierList()})`);
         const spec = readPorts(flow.protocol, flow.ports, where, problems);
         const description = readDescription(flow.description, where, problems);
         let source: { tier: string } | { cidrs: Array<Cidr | pulumi.Output<string>> } | undefined;
@@ -137,7 +154,7 @@ export function planTieredSecurityGroups(component: string, args: TieredSecurity
             source = { cidrs: INTERNET };
         } else if (typeof flow.from === "string") {
             if (isTier(flow.from)) source = { tier: flow.from };
-            else problems.add(`${where}.from = ${show(flow.from)} is not a tier, "internet" or { cidrs } (tiers: ${Object.keys(tiers).join(", ") || "none"})`);
+            else problems.add(`${where}.from = ${show(flow.from)} is not a tier, "internet" or { cidrs } (tiers: ${tierList()})`);
         } else if (flow.from && typeof flow.from === "object" && "cidrs" in flow.from) {
             const cidrs = readCidrList(flow.from.cidrs, `${where}.from.cidrs`, problems);
             if (cidrs) source = { cidrs };
@@ -163,7 +180,7 @@ export function planTieredSecurityGroups(component: string, args: TieredSecurity
     (Array.isArray(args.egress) ? args.egress : []).forEach((egress, i) => {
         const where = `egress[${i}]`;
         if (!egress || typeof egress !== "object") return problems.add(`${where} = ${show(egress)} must be an object`);
-        if (!isTier(egress.from)) problems.add(`${where}.from = ${show(egress.from)} is not a tier (tiers: ${Object.keys(tiers).join(", ") || "none"})`);
+        if (!isTier(egress.from)) problems.add(`${where}.from = ${show(egress.from)} is not a tier (tiers: ${tierList()})`);
         const spec = readPorts(egress.protocol, egress.ports, where, problems);
         const description = readDescription(egress.description, where, problems);
         const cidrs = egress.to && typeof egress.to === "object" ? readCidrList(egress.to.cidrs, `${where}.to.cidrs`, problems) : undefined;
@@ -176,7 +193,7 @@ export function planTieredSecurityGroups(component: string, args: TieredSecurity
     });
 
     problems.throwIfAny(component);
-    return { tiers, rules };
+    return { tiers: Object.fromEntries(tiers), rules };
 }
 
 /**
@@ -221,9 +238,10 @@ export class TieredSecurityGroups extends pulumi.ComponentResource {
         super("tierguard:index:TieredSecurityGroups", name, {}, opts);
 
         const tags = args.tags ?? {};
-        this.securityGroups = {};
+        const groups = new Map<string, aws.ec2.SecurityGroup>();
+        const roles = new Map<string, TierRole>();
         for (const [tier, spec] of Object.entries(plan.tiers)) {
-            this.securityGroups[tier] = new aws.ec2.SecurityGroup(
+            const group = new aws.ec2.SecurityGroup(
                 `${name}-${tier}`,
                 {
                     vpcId: args.vpcId,
@@ -233,17 +251,22 @@ export class TieredSecurityGroups extends pulumi.ComponentResource {
                 },
                 { parent: this },
             );
+            groups.set(tier, group);
+            roles.set(tier, spec.role);
         }
-        this.securityGroupIds = Object.fromEntries(Object.entries(this.securityGroups).map(([tier, group]) => [tier, group.id]));
+        // Planned tier names are plain identifiers and no Object member, so they are safe output keys.
+        this.securityGroups = Object.fromEntries(groups);
+        this.securityGroupIds = Object.fromEntries([...groups].map(([tier, group]) => [tier, group.id]));
+        const idOf = (tier: string) => groups.get(tier)!.id;
 
         for (const rule of plan.rules) {
             const common = {
-                securityGroupId: this.securityGroupIds[rule.tier],
+                securityGroupId: idOf(rule.tier),
                 ipProtocol: rule.protocol,
                 ...(rule.protocol === "-1" ? {} : { fromPort: rule.fromPort, toPort: rule.toPort }),
-                ...("tier" in rule.peer ? { referencedSecurityGroupId: this.securityGroupIds[rule.peer.tier] } : cidrFields(rule.peer.cidr)),
+                ...("tier" in rule.peer ? { referencedSecurityGroupId: idOf(rule.peer.tier) } : cidrFields(rule.peer.cidr)),
                 description: rule.description,
-                tags: { ...tags, [TIER_TAG]: plan.tiers[rule.tier].role },
+                tags: { ...tags, [TIER_TAG]: roles.get(rule.tier)! },
             };
             const resourceName = `${name}-${rule.tier}-${rule.key}`;
             if (rule.direction === "ingress") new aws.vpc.SecurityGroupIngressRule(resourceName, common, { parent: this });

@@ -1,7 +1,10 @@
-/** Shared test helpers: run one policy on raw props, exactly as the pack's wrapper does. */
-import { policyDefinitions } from "../policypack/policies";
+/** Shared test helpers: run one policy on raw props (or one stack policy on a stack), exactly as the pack's wrappers do. */
+import { policyDefinitions, stackPolicyDefinitions } from "../policypack/policies";
 import { Report, evaluate } from "../policypack/kit/define";
+import { StackReport, evaluateStack } from "../policypack/kit/defineStack";
+import { StackGraph } from "../policypack/network/graph";
 import { rulesOf } from "../policypack/adapters";
+import { TestResource, urnOf } from "../cli/engine/packProcess";
 
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
@@ -44,3 +47,30 @@ export function tcp(port: number | [number, number], peer: Record<string, unknow
     const [fromPort, toPort] = Array.isArray(port) ? port : [port, port];
     return { protocol: "tcp", fromPort, toPort, ...peer };
 }
+
+export function stackPolicy(name: string) {
+    const found = stackPolicyDefinitions.find((p) => p.name === name);
+    if (!found) throw new Error(`no stack policy ${name}`);
+    return found;
+}
+
+/** The graph the pack builds from an AnalyzeStack request's resources (see test/engine/stackBuilder.ts). */
+export function graphOf(resources: readonly TestResource[]): StackGraph {
+    return new StackGraph(
+        resources.map((r) => ({ type: r.type, name: r.name, urn: r.urn ?? urnOf(r.type, r.name), props: r.props, propertyDependencies: r.propertyDependencies ?? {} })),
+    );
+}
+
+/** Runs one stack policy in-process on a stack, with the pack's wrapper (config, exemptions, levels). */
+export function checkStack(policyName: string, resources: readonly TestResource[], config: unknown = {}): StackReport[] {
+    return evaluateStack(stackPolicy(policyName), graphOf(resources), config);
+}
+
+/** Every stack policy on one stack: policy name → its reports. */
+export function checkStackAll(resources: readonly TestResource[]): Map<string, StackReport[]> {
+    const graph = graphOf(resources);
+    return new Map(stackPolicyDefinitions.map((p) => [p.name, evaluateStack(p, graph, {})]));
+}
+
+/** The resource a stack report is about (the last part of its URN). */
+export const resourceOf = (report: { urn?: string }) => report.urn?.split("::").pop();

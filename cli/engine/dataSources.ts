@@ -62,8 +62,8 @@ const amiId = (seed: string) => `ami-0${hex(seed, 16)}`;
 /** AWS's zone-id prefix of a region: us-east-1 → use1, ap-southeast-2 → apse2, eu-central-1 → euc1. */
 function zoneIdPrefix(region: string): string {
     const [area, direction = "", number = "1"] = region.split("-");
-    const short: Record<string, string> = { east: "e", west: "w", north: "n", south: "s", central: "c", northeast: "ne", northwest: "nw", southeast: "se", southwest: "sw" };
-    return `${area}${short[direction] ?? direction.slice(0, 1)}${number}`;
+    const short = new Map([["east", "e"], ["west", "w"], ["north", "n"], ["south", "s"], ["central", "c"], ["northeast", "ne"], ["northwest", "nw"], ["southeast", "se"], ["southwest", "sw"]]);
+    return `${area}${short.get(direction) ?? direction.slice(0, 1)}${number}`;
 }
 
 /**
@@ -101,16 +101,18 @@ function amiParameter(name: string, region: string): string | undefined {
 /** An IAM policy document rendered from its statements as the provider renders it (no cloud needed). */
 function policyDocument(args: Args): Answer {
     const statements = Array.isArray(args.statements) ? args.statements : [];
+    // Keys (principal types, condition tests and variables) come from the program: Maps, then own
+    // properties, so "__proto__" or "constructor" is a key like any other and never reaches a prototype.
     const principalsOf = (value: unknown) => {
-        const principals: Record<string, string | string[]> = {};
+        const principals = new Map<string, string | string[]>();
         for (const p of Array.isArray(value) ? value : []) {
             if (!p || typeof p !== "object") continue;
             const { type, identifiers } = p as Args;
             if (typeof type !== "string") continue;
             const ids = stringList(identifiers);
-            principals[type] = ids.length === 1 ? ids[0] : ids;
+            principals.set(type, ids.length === 1 ? ids[0] : ids);
         }
-        return principals;
+        return Object.fromEntries(principals);
     };
     const one = (list: string[]) => (list.length === 1 ? list[0] : list);
     const rendered = statements.map((raw) => {
@@ -125,12 +127,13 @@ function policyDocument(args: Args): Answer {
         if (Array.isArray(s.principals) && s.principals.length > 0) out.Principal = principalsOf(s.principals);
         if (Array.isArray(s.notPrincipals) && s.notPrincipals.length > 0) out.NotPrincipal = principalsOf(s.notPrincipals);
         if (Array.isArray(s.conditions) && s.conditions.length > 0) {
-            const conditions: Record<string, Record<string, string | string[]>> = {};
+            const conditions = new Map<string, Map<string, string | string[]>>();
             for (const c of s.conditions as Args[]) {
                 if (!c || typeof c.test !== "string" || typeof c.variable !== "string") continue;
-                (conditions[c.test] ??= {})[c.variable] = one(stringList(c.values));
+                if (!conditions.has(c.test)) conditions.set(c.test, new Map());
+                conditions.get(c.test)!.set(c.variable, one(stringList(c.values)));
             }
-            out.Condition = conditions;
+            out.Condition = Object.fromEntries([...conditions].map(([test, variables]) => [test, Object.fromEntries(variables)]));
         }
         return out;
     });

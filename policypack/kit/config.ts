@@ -7,7 +7,7 @@
 import type { PolicyConfigSchema } from "@pulumi/policy";
 import { Cidr, parseCidr } from "../model/addresses";
 import { PortSet, portSet } from "../model/ports";
-import { isPlainObject, show } from "../model/values";
+import { hasOwn, isPlainObject, ownValue, show } from "../model/values";
 
 type PolicyConfigJSONSchema = PolicyConfigSchema["properties"][string];
 
@@ -132,11 +132,12 @@ export function parseConfig<K extends ConfigKeys>(keys: K, raw: unknown): Parsed
     const errors: string[] = [];
     const given = isPlainObject(raw) ? raw : {};
     for (const [name, key] of Object.entries(keys)) {
-        if (given[name] === undefined || given[name] === null) {
+        const setting = ownValue(given, name);
+        if (setting === undefined || setting === null) {
             values[name] = key.defaultValue;
             continue;
         }
-        const value = key.read(given[name]);
+        const value = key.read(setting);
         if (isInvalid(value)) {
             errors.push(`config "${name}": ${value.invalid}; the default ${show(key.schema.default)} is used instead`);
             values[name] = key.defaultValue;
@@ -145,7 +146,8 @@ export function parseConfig<K extends ConfigKeys>(keys: K, raw: unknown): Parsed
         }
     }
     for (const name of Object.keys(given)) {
-        if (!(name in keys) && name !== "enforcementLevel") {
+        // Own keys only: a setting named "constructor" or "toString" is as unknown as any other typo.
+        if (!hasOwn(keys, name) && name !== "enforcementLevel") {
             errors.push(`config "${name}" is not a setting of this policy (its settings: ${Object.keys(keys).join(", ")})`);
         }
     }

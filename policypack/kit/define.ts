@@ -113,15 +113,28 @@ export function keysOf(policy: PolicyMetadata<ConfigKeys>): ConfigKeys {
     return keys;
 }
 
+/**
+ * A policy that could not run has verified nothing. It says so at its own configured level (no
+ * enforcementLevel of ours): a mandatory policy that fails fails the run, naming the error, instead
+ * of becoming an advisory note that lets a violation through. `subject`: what it was running on.
+ */
+export function couldNotRun(policyName: string, subject: string, error: unknown): Report {
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return {
+        message:
+            `tierguard could not run policy ${policyName} on ${subject} (internal error: ${detail}); it is NOT verified, ` +
+            `so this is reported at the policy's own level. Please report this with the properties involved.`,
+    };
+}
+
 /** Runs a policy on one resource: config, checks and exemptions. Never throws. */
 export function evaluate<K extends ConfigKeys>(policy: PolicyDefinition<K>, resource: ResourceUnderCheck, rawConfig: unknown): Report[] {
     const keys = keysOf(policy);
-    let unverifiableLevel: "advisory" | "mandatory" = "advisory";
     try {
         if (!policy.appliesTo.has(resource.type)) return [];
         // Config problems are reported once per stack (configProblems), not here for every resource.
         const { values } = parsedConfigOf(policy, keys, rawConfig);
-        unverifiableLevel = values.unknownValues as "advisory" | "mandatory";
+        const unverifiableLevel = values.unknownValues as "advisory" | "mandatory";
         const reports: Report[] = [];
         const exemptions = matchExemptions(values.exemptions as Exemption[], resource.name, resource.urn);
         const findings = policy.check(resource, values as ConfigValues<K>);
@@ -133,14 +146,8 @@ export function evaluate<K extends ConfigKeys>(policy: PolicyDefinition<K>, reso
         }
         return reports;
     } catch (error) {
-        // A bug of ours must not fail the user's preview, nor pass silently.
-        const detail = error instanceof Error ? error.message : String(error);
-        return [
-            {
-                message: `${resource.name}: tierguard could not check this resource (internal error: ${detail}); it is NOT verified. Please report this with the resource's properties.`,
-                enforcementLevel: unverifiableLevel,
-            },
-        ];
+        // A bug of ours must not fail the user's preview with a gRPC error, nor pass silently.
+        return [couldNotRun(policy.name, `resource "${resource.name}"`, error)];
     }
 }
 
@@ -221,7 +228,7 @@ export function toResourcePolicy<K extends ConfigKeys>(policy: PolicyDefinition<
                 const resource = { type: args.type, name: args.name, urn: args.urn, props, rules };
                 reports = evaluate(policy, resource, args.getConfig());
             } catch (error) {
-                reports = [{ message: `${args.name}: tierguard could not check this resource (internal error: ${String(error)}); it is NOT verified.`, enforcementLevel: "advisory" }];
+                reports = [couldNotRun(policy.name, `resource "${args.name}"`, error)];
             }
             emit(reportViolation, reports.map((report) => ({ ...report, urn: args.urn })));
         },

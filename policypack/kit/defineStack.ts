@@ -8,7 +8,8 @@ import { StackGraph, StackResource } from "../network/graph";
 import { TurnMemo, sameValue } from "./turnMemo";
 import { ConfigKeys, ConfigValues } from "./config";
 import { Exemption, matchExemptions } from "./exemptions";
-import { Finding, PolicyMetadata, Report, configProblems, emit, keysOf, parsedConfigOf, sdkFields, unwrapProps } from "./define";
+import { ownValue } from "../model/values";
+import { Finding, PolicyMetadata, Report, configProblems, couldNotRun, emit, keysOf, parsedConfigOf, sdkFields, unwrapProps } from "./define";
 
 export interface StackFinding extends Finding {
     /** The resource the finding is about (exemptions match it); undefined for the stack as a whole. */
@@ -26,10 +27,9 @@ export interface StackReport extends Report {
 /** Runs a stack policy on a graph: config, checks and per-resource exemptions. Never throws. */
 export function evaluateStack<K extends ConfigKeys>(policy: StackPolicyDefinition<K>, graph: StackGraph, rawConfig: unknown): StackReport[] {
     const keys = keysOf(policy);
-    let level: "advisory" | "mandatory" = "advisory";
     try {
         const { values } = parsedConfigOf(policy, keys, rawConfig);
-        level = values.unknownValues as "advisory" | "mandatory";
+        const level = values.unknownValues as "advisory" | "mandatory";
         const reports: StackReport[] = configProblems(policy as PolicyMetadata<ConfigKeys>, rawConfig);
         for (const finding of policy.check(graph, values as ConfigValues<K>)) {
             let message = finding.message;
@@ -43,7 +43,7 @@ export function evaluateStack<K extends ConfigKeys>(policy: StackPolicyDefinitio
         }
         return reports;
     } catch (error) {
-        return [{ message: `tierguard could not check the stack with ${policy.name} (internal error: ${error instanceof Error ? error.message : String(error)}); it is NOT verified. Please report this.`, enforcementLevel: level }];
+        return [couldNotRun(policy.name, "the stack", error)];
     }
 }
 
@@ -61,7 +61,7 @@ function sameDependencies(kept: Record<string, string[]>, given: SdkStackResourc
     if (keys.length !== Object.keys(given ?? {}).length) return false;
     for (const key of keys) {
         const x = kept[key];
-        const y = given[key];
+        const y = ownValue(given, key);
         if (!y || x.length !== y.length) return false;
         for (let i = 0; i < x.length; i++) if (x[i] !== y[i].urn) return false;
     }
@@ -105,7 +105,7 @@ export function toStackPolicy<K extends ConfigKeys>(policy: StackPolicyDefinitio
             try {
                 reports = evaluateStack(policy, graphOf(args.resources as never), args.getConfig());
             } catch (error) {
-                reports = [{ message: `tierguard could not build the stack's network graph (internal error: ${String(error)}); the stack is NOT verified.`, enforcementLevel: "advisory" }];
+                reports = [couldNotRun(policy.name, "the stack (building its network graph)", error)];
             }
             emit(reportViolation, reports);
         },

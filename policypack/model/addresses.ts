@@ -221,12 +221,17 @@ export function judgeCidr(cidr: Cidr, options: InternetOptions = DEFAULT_INTERNE
  * Which of one rule's CIDRs make it "the internet", each with why: those that are the internet on
  * their own, or else all of a family's CIDRs when together they cover that whole family.
  */
-export function internetCidrsOf(cidrs: readonly Cidr[], options: InternetOptions = DEFAULT_INTERNET_OPTIONS): Array<{ cidr: Cidr; reason: string }> {
+export function internetCidrsOf(
+    cidrs: readonly Cidr[],
+    options: InternetOptions = DEFAULT_INTERNET_OPTIONS,
+    /** What the CIDRs are, for the reason a union gives: a rule's, or a prefix list's entries. */
+    others = "the rule's other CIDRs",
+): Array<{ cidr: Cidr; reason: string }> {
     const alone = cidrs.map((cidr) => ({ cidr, verdict: judgeCidr(cidr, options) })).filter((c) => c.verdict.internet);
     if (alone.length > 0) return alone.map(({ cidr, verdict }) => ({ cidr, reason: verdict.reason }));
     for (const family of [4, 6] as const) {
         if (unionCoversFamily(cidrs, family)) {
-            return cidrs.filter((c) => c.family === family).map((cidr) => ({ cidr, reason: `together with the rule's other CIDRs, all of IPv${family}` }));
+            return cidrs.filter((c) => c.family === family).map((cidr) => ({ cidr, reason: `together with ${others}, all of IPv${family}` }));
         }
     }
     return [];

@@ -38,9 +38,18 @@ export function internetExposure(rule: Rule, options: InternetOptions): Readonly
 }
 
 function computeInternetExposure(rule: Rule, options: InternetOptions): InternetExposure {
-    const cidrPeers = rule.peers.filter((p): p is Peer & { kind: "cidr" } => p.kind === "cidr");
-    const unresolved = rule.peers.filter((p): p is Peer & { kind: "unresolved" } => p.kind === "unresolved").map((p) => p.unresolved);
-    const internet = internetCidrsOf(cidrPeers.map((p) => p.cidr), options).map(({ cidr, reason }) => ({ peer: cidrPeers.find((p) => p.cidr === cidr)!, reason }));
+    return peersInternetExposure(rule.peers, options);
+}
+
+/**
+ * Does a set of address peers include the internet: one rule's peers, or the entries of a prefix list
+ * (a rule naming the list opens its ports to all of them)? CIDRs count alone or together (a union
+ * covering a family); unknown or malformed ones leave the answer open.
+ */
+export function peersInternetExposure(peers: readonly Peer[], options: InternetOptions, others?: string): InternetExposure {
+    const cidrPeers = peers.filter((p): p is Peer & { kind: "cidr" } => p.kind === "cidr");
+    const unresolved = peers.filter((p): p is Peer & { kind: "unresolved" } => p.kind === "unresolved").map((p) => p.unresolved);
+    const internet = internetCidrsOf(cidrPeers.map((p) => p.cidr), options, others).map(({ cidr, reason }) => ({ peer: cidrPeers.find((p) => p.cidr === cidr)!, reason }));
     return { verdict: internet.length > 0 ? "yes" : unresolved.length > 0 ? "maybe" : "no", internet, unresolved };
 }
 

@@ -4,8 +4,8 @@
  * address-set arithmetic: a deny that covers part of a later allow removes that part.
  */
 import { InternetOptions, cidrInterval, judgeAddressSet } from "./addresses";
-import { Family, FAMILY_BITS, Interval, intersect, isEmpty, subtract } from "./addressSet";
-import { PortSet, portsOf } from "./ports";
+import { Family, FAMILY_BITS, Interval, intersect, isEmpty, normalize, subtract } from "./addressSet";
+import { PortSet, intersectPorts, portsOf } from "./ports";
 import { Rule } from "./rule";
 import { Unresolved, isUnresolved } from "./values";
 import { Tri } from "./exposure";
@@ -70,13 +70,25 @@ function segments(entries: Rule[], sensitive: PortSet): Array<readonly [number, 
     return out;
 }
 
-function entryAddresses(entry: Rule): { sets: Record<Family, Interval[]>; unresolved?: Unresolved } {
+/** The addresses an entry matches, by family (an entry has a CIDR of one family, or none). */
+export function entryAddresses(entry: Rule): { sets: Record<Family, Interval[]>; unresolved?: Unresolved } {
     const sets: Record<Family, Interval[]> = { 4: [], 6: [] };
     for (const peer of entry.peers) {
         if (peer.kind === "unresolved") return { sets, unresolved: peer.unresolved };
-        if (peer.kind === "cidr") sets[peer.cidr.family] = cidrInterval(peer.cidr);
+        if (peer.kind === "cidr") sets[peer.cidr.family] = normalize([...sets[peer.cidr.family], ...cidrInterval(peer.cidr)]);
     }
     return { sets };
+}
+
+/**
+ * An allow entry whose addresses are all known and hold no internet-wide block (private or reserved
+ * space, a named host) can never let the internet in, whatever its place in the order: an unknown rule
+ * number or protocol changes which private traffic it matches, not whether the internet gets in.
+ */
+function neverLetsInternetIn(entry: Rule, options: InternetOptions): boolean {
+    const { sets, unresolved } = entryAddresses(entry);
+    if (unresolved) return false;
+    return ([4, 6] as Family[]).every((family) => !judgeAddressSet(sets[family], family, options).internet);
 }
 
 /**
@@ -119,7 +131,7 @@ export function naclInternetExposure(
 
     // Entries whose place in the order is unknown could come first: an allow among them is a doubt everywhere.
     for (const entry of unordered) {
-        if (entry.action === "deny") continue;
+        if (entry.action === "deny" || neverLetsInternetIn(entry, options)) continue;
         for (const traffic of traffics) {
             if (matches(entry, traffic).verdict !== "no") {
                 note(entry, "maybe", traffic, "its rule number cannot be read, so its place in the evaluation order is unknown", entry.ruleNumber as Unresolved);
@@ -140,7 +152,7 @@ export function naclInternetExposure(
             const doubt = match.unresolved ?? addresses.unresolved ?? actionUnresolved;
             if (doubt) {
                 if (entry.action === "deny") doubtfulDenyBefore = doubtfulDenyBefore ?? doubt;
-                else note(entry, "maybe", traffic, "part of the entry cannot be read", doubt);
+                else if (!neverLetsInternetIn(entry, options)) note(entry, "maybe", traffic, "part of the entry cannot be read", doubt);
                 continue;
             }
             for (const family of [4, 6] as Family[]) {
@@ -183,4 +195,62 @@ function compressTraffic(labels: string[]): string[] {
         return `${protocol} ${single ? "port" : "ports"} ${ports.join(", ")}`;
     });
     return [...merged, ...others];
+}
+
+// --- Which traffic a direction allows, for stateless replies -------------------------------------
+
+export type Transport = "tcp" | "udp";
+
+/** Whether every part of an entry is known (rule number, action, protocol, ports, CIDRs). */
+export function fullyKnown(entry: Rule): boolean {
+    return !isUnresolved(entry.protocol) && !isUnresolved(entry.ports) && !isUnresolved(entry.action) && typeof entry.ruleNumber === "number" && entry.peers.every((p) => p.kind === "cidr");
+}
+
+/** The transports (TCP, UDP) an entry matches; none for ICMP or other protocols. */
+export function transportsOf(entry: Rule): Transport[] {
+    if (isUnresolved(entry.protocol)) return [];
+    if (entry.protocol.kind === "all") return ["tcp", "udp"];
+    return entry.protocol.kind === "tcp" || entry.protocol.kind === "udp" ? [entry.protocol.kind] : [];
+}
+
+/** The TCP/UDP ports an entry matches. */
+export function entryPorts(entry: Rule): PortSet {
+    if (isUnresolved(entry.protocol) || isUnresolved(entry.ports)) return [];
+    return entry.protocol.kind === "all" ? [[0, 65535]] : portsOf(entry.ports);
+}
+
+/**
+ * What part of `ports` the entries of one direction do NOT allow for `transport` traffic with any of
+ * the `wanted` addresses, deciding first match in rule-number order (a packet no entry matches is
+ * denied). Entries that are not fully known are left out: callers say "cannot verify" for those.
+ */
+export function portsNotAllowed(entries: Rule[], transport: Transport, ports: PortSet, wanted: Record<Family, Interval[]>): PortSet {
+    const sorted = entries.filter(fullyKnown).sort((a, b) => (a.ruleNumber as number) - (b.ruleNumber as number));
+    const cuts = new Set<number>();
+    for (const e of sorted) for (const [from, to] of entryPorts(e)) cuts.add(from).add(to + 1);
+    const missing: Array<[number, number]> = [];
+    for (const [from, to] of ports) {
+        const bounds = [from, ...[...cuts].filter((c) => c > from && c <= to).sort((a, b) => a - b), to + 1];
+        for (let i = 0; i + 1 < bounds.length; i++) {
+            const segment: [number, number] = [bounds[i], bounds[i + 1] - 1];
+            if (segmentDenied(sorted, transport, segment, wanted)) missing.push(segment);
+        }
+    }
+    return missing;
+}
+
+/** Does any wanted address meet a deny, or no entry at all, for traffic on this port segment? */
+function segmentDenied(sorted: Rule[], transport: Transport, segment: [number, number], wanted: Record<Family, Interval[]>): boolean {
+    for (const family of [4, 6] as Family[]) {
+        let remaining = wanted[family];
+        for (const e of sorted) {
+            if (isEmpty(remaining)) break;
+            if (!transportsOf(e).includes(transport) || intersectPorts(entryPorts(e), [segment]).length === 0) continue;
+            const addresses = entryAddresses(e).sets[family];
+            if (e.action === "deny" && !isEmpty(intersect(remaining, addresses))) return true;
+            remaining = subtract(remaining, addresses);
+        }
+        if (!isEmpty(remaining)) return true; // no entry matches: the implicit deny
+    }
+    return false;
 }

@@ -10,25 +10,27 @@ export type Protocol =
     /** Any other IP protocol number (e.g. 47 GRE, 50 ESP): AWS opens it on every port. */
     | { kind: "number"; number: number };
 
-const BY_NAME: Record<string, Protocol> = {
-    "-1": { kind: "all" },
-    all: { kind: "all" },
-    tcp: { kind: "tcp" },
-    udp: { kind: "udp" },
-    icmp: { kind: "icmp" },
-    icmpv6: { kind: "icmpv6" },
-};
+// Maps, not object literals: a protocol written "constructor" or "toString" must not find an Object member.
+const BY_NAME: ReadonlyMap<string, Protocol> = new Map<string, Protocol>([
+    ["-1", { kind: "all" }],
+    ["all", { kind: "all" }],
+    ["tcp", { kind: "tcp" }],
+    ["udp", { kind: "udp" }],
+    ["icmp", { kind: "icmp" }],
+    ["icmpv6", { kind: "icmpv6" }],
+]);
 
-const BY_NUMBER: Record<number, Protocol> = {
-    [-1]: { kind: "all" },
-    6: { kind: "tcp" },
-    17: { kind: "udp" },
-    1: { kind: "icmp" },
-    58: { kind: "icmpv6" },
-};
+const BY_NUMBER: ReadonlyMap<number, Protocol> = new Map<number, Protocol>([
+    [-1, { kind: "all" }],
+    [6, { kind: "tcp" }],
+    [17, { kind: "udp" }],
+    [1, { kind: "icmp" }],
+    [58, { kind: "icmpv6" }],
+]);
 
 function fromNumber(n: number, property: string, raw: unknown): Protocol | Unresolved {
-    if (BY_NUMBER[n]) return BY_NUMBER[n];
+    const known = BY_NUMBER.get(n);
+    if (known) return known;
     if (n >= 0 && n <= 255) return { kind: "number", number: n };
     return malformedAt(property, raw, "protocol numbers run from 0 to 255 (or -1 for all)");
 }
@@ -42,7 +44,8 @@ export function parseProtocol(raw: unknown, property: string): Protocol | Unreso
     }
     if (typeof raw !== "string") return malformedAt(property, raw, "not a protocol name or number");
     const text = raw.trim().toLowerCase();
-    if (BY_NAME[text]) return BY_NAME[text];
+    const named = BY_NAME.get(text);
+    if (named) return named;
     if (/^-?\d{1,4}$/.test(text)) return fromNumber(Number(text), property, raw);
     return malformedAt(property, raw, 'expected "-1"/"all", "tcp", "udp", "icmp", "icmpv6" or a protocol number');
 }

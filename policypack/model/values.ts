@@ -16,6 +16,20 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Whether `key` is the object's own property. Names, types, tags and config keys come from programs:
+ * `"toString" in {}` is true and `{}["constructor"]` is a function, so a table keyed by outside data
+ * is read only through this (or is a Map).
+ */
+export function hasOwn(object: object, key: string): boolean {
+    return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+/** `record[key]` when it is the record's own property, else undefined (never an inherited member). */
+export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+    return hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** Unwraps a serialized secret (the SDK usually does this already; stack exports and other hosts may not). */
 export function unwrapSecret(value: unknown): unknown {
     let current = value;
@@ -29,7 +43,7 @@ export function unwrapSecret(value: unknown): unknown {
 /** Reads `object[key]` with secrets unwrapped; anything that is not an object yields undefined. */
 export function field(object: unknown, key: string): unknown {
     const target = unwrapSecret(object);
-    if (!isPlainObject(target) || !Object.prototype.hasOwnProperty.call(target, key)) {
+    if (!isPlainObject(target) || !hasOwn(target, key)) {
         return undefined;
     }
     const value = unwrapSecret(target[key]);
@@ -50,7 +64,7 @@ export function malformedAt(property: string, value: unknown, reason: string): U
 }
 
 export function isUnresolved(value: unknown): value is Unresolved {
-    return isPlainObject(value) && (value.kind === "unknown" || value.kind === "malformed") && "property" in value;
+    return isPlainObject(value) && (value.kind === "unknown" || value.kind === "malformed") && hasOwn(value, "property");
 }
 
 /** A short, bounded rendering of a raw value for messages (never dumps a huge array into a diagnostic). */

@@ -16,6 +16,13 @@ export interface CarrierSpec {
     groups: string[][];
     /** Paths of properties holding subnet ids. */
     subnets?: string[][];
+    /**
+     * Paths of properties naming existing network interfaces (by id) the resource is launched on: it
+     * takes their security groups and sits in their subnets.
+     */
+    interfaces?: string[][];
+    /** A network interface: other resources may be launched on it (see `interfaces`). */
+    networkInterface?: boolean;
     /** A subnet group (by name) whose subnets the resource sits in: [property, subnet-group type]. */
     subnetGroup?: [string, string];
     /** The tier when neither the resource nor its groups are tagged. */
@@ -34,10 +41,11 @@ const hasField = (...path: string[]) => (props: unknown) => {
 };
 
 const instance: CarrierSpec = {
-    groups: [["vpcSecurityGroupIds"], ["securityGroups"], ["networkInterfaces", "*", "securityGroups"]],
+    groups: [["vpcSecurityGroupIds"], ["securityGroups"]],
     subnets: [["subnetId"]],
-    // An instance launched from a template or onto interfaces gets its groups from them.
-    defaultGroupWhenNone: (props) => field(props, "launchTemplate") === undefined && field(props, "networkInterfaces") === undefined,
+    interfaces: [["primaryNetworkInterface", "networkInterfaceId"], ["networkInterfaces", "*", "networkInterfaceId"]],
+    // An instance launched from a template or onto existing interfaces gets its groups from them.
+    defaultGroupWhenNone: (props) => ["launchTemplate", "networkInterfaces", "primaryNetworkInterface"].every((key) => field(props, key) === undefined),
 };
 const loadBalancer: CarrierSpec = {
     groups: [["securityGroups"]],
@@ -51,9 +59,15 @@ export const CARRIERS: ReadonlyMap<string, CarrierSpec> = new Map<string, Carrie
     ["aws:ec2/instance:Instance", instance],
     [
         "aws:ec2/launchTemplate:LaunchTemplate",
-        { groups: [["vpcSecurityGroupIds"], ["securityGroupNames"], ["networkInterfaces", "*", "securityGroups"]], subnets: [["networkInterfaces", "*", "subnetId"]], defaultGroupWhenNone: always },
+        {
+            groups: [["vpcSecurityGroupIds"], ["securityGroupNames"], ["networkInterfaces", "*", "securityGroups"]],
+            subnets: [["networkInterfaces", "*", "subnetId"]],
+            interfaces: [["networkInterfaces", "*", "networkInterfaceId"]],
+            defaultGroupWhenNone: always,
+        },
     ],
-    ["aws:ec2/networkInterface:NetworkInterface", { groups: [["securityGroups"]], subnets: [["subnetId"]] }],
+    // AWS gives an interface created without groups the VPC's default group.
+    ["aws:ec2/networkInterface:NetworkInterface", { groups: [["securityGroups"]], subnets: [["subnetId"]], networkInterface: true, defaultGroupWhenNone: always }],
     ["aws:lb/loadBalancer:LoadBalancer", loadBalancer],
     ["aws:alb/loadBalancer:LoadBalancer", loadBalancer],
     ["aws:rds/instance:Instance", { groups: [["vpcSecurityGroupIds"]], subnetGroup: ["dbSubnetGroupName", "aws:rds/subnetGroup:SubnetGroup"], inferTier: data, defaultGroupWhenNone: always }],
@@ -69,20 +83,27 @@ export const CARRIERS: ReadonlyMap<string, CarrierSpec> = new Map<string, Carrie
     ["aws:docdb/cluster:Cluster", { groups: [["vpcSecurityGroupIds"]], inferTier: data }],
     ["aws:neptune/cluster:Cluster", { groups: [["vpcSecurityGroupIds"]], inferTier: data }],
     ["aws:memorydb/cluster:Cluster", { groups: [["securityGroupIds"]], inferTier: data }],
-    ["aws-native:ec2:Instance", { groups: [["securityGroupIds"], ["securityGroups"], ["networkInterfaces", "*", "groupSet"]], subnets: [["subnetId"]] }],
-    ["aws-native:ec2:NetworkInterface", { groups: [["groupSet"]], subnets: [["subnetId"]] }],
+    [
+        "aws-native:ec2:Instance",
+        { groups: [["securityGroupIds"], ["securityGroups"], ["networkInterfaces", "*", "groupSet"]], subnets: [["subnetId"], ["networkInterfaces", "*", "subnetId"]], interfaces: [["networkInterfaces", "*", "networkInterfaceId"]] },
+    ],
+    ["aws-native:ec2:NetworkInterface", { groups: [["groupSet"]], subnets: [["subnetId"]], networkInterface: true }],
     ["aws-native:elasticloadbalancingv2:LoadBalancer", { groups: [["securityGroups"]], subnets: [["subnets"], ["subnetMappings", "*", "subnetId"]], inferTier: internetFacing("scheme", "internal") }],
-    ["aws-native:rds:DBInstance", { groups: [["vpcSecurityGroups"]], inferTier: data }],
-    ["aws-native:rds:DBCluster", { groups: [["vpcSecurityGroupIds"]], inferTier: data }],
+    ["aws-native:rds:DbInstance", { groups: [["vpcSecurityGroups"]], inferTier: data }],
+    ["aws-native:rds:DbCluster", { groups: [["vpcSecurityGroupIds"]], inferTier: data }],
+    ["aws-native:neptune:DbCluster", { groups: [["vpcSecurityGroupIds"]], inferTier: data }],
     ["aws-native:elasticache:CacheCluster", { groups: [["vpcSecurityGroupIds"]], inferTier: data }],
     ["aws-native:elasticache:ReplicationGroup", { groups: [["securityGroupIds"]], inferTier: data }],
     ["aws-native:redshift:Cluster", { groups: [["vpcSecurityGroupIds"]], inferTier: data }],
     ["aws-native:lambda:Function", { groups: [["vpcConfig", "securityGroupIds"]], subnets: [["vpcConfig", "subnetIds"]] }],
     ["aws-native:ecs:Service", { groups: [["networkConfiguration", "awsvpcConfiguration", "securityGroups"]], subnets: [["networkConfiguration", "awsvpcConfiguration", "subnets"]] }],
     ["aws-native:opensearchservice:Domain", { groups: [["vpcOptions", "securityGroupIds"]], subnets: [["vpcOptions", "subnetIds"]], inferTier: data }],
+    ["aws-native:memorydb:Cluster", { groups: [["securityGroupIds"]], inferTier: data }],
+    // Tokens of aws-native releases before August 2023 (initialisms were renamed: DBInstance → DbInstance).
+    ["aws-native:rds:DBInstance", { groups: [["vpcSecurityGroups"]], inferTier: data }],
+    ["aws-native:rds:DBCluster", { groups: [["vpcSecurityGroupIds"]], inferTier: data }],
     ["aws-native:docdb:DBCluster", { groups: [["vpcSecurityGroupIds"]], inferTier: data }],
     ["aws-native:neptune:DBCluster", { groups: [["vpcSecurityGroupIds"]], inferTier: data }],
-    ["aws-native:memorydb:Cluster", { groups: [["securityGroupIds"]], inferTier: data }],
 ]);
 
 /**

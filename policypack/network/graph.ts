@@ -6,11 +6,20 @@
  * URN and id so it stays linear in the number of resources.
  */
 import { rulesOf } from "../adapters";
-import { AWS_DEFAULT_SECURITY_GROUP, AWS_SECURITY_GROUP } from "../adapters/awsSecurityGroups";
+import { AWS_DEFAULT_SECURITY_GROUP, AWS_SECURITY_GROUP, AWS_SECURITY_GROUP_RULE, AWS_VPC_EGRESS_RULE, AWS_VPC_INGRESS_RULE } from "../adapters/awsSecurityGroups";
 import { AWS_DEFAULT_NETWORK_ACL, AWS_NETWORK_ACL, AWS_NETWORK_ACL_RULE, NATIVE_NETWORK_ACL_ENTRY } from "../adapters/networkAcls";
-import { NATIVE_SECURITY_GROUP } from "../adapters/nativeSecurityGroups";
+import { NATIVE_EGRESS, NATIVE_INGRESS, NATIVE_SECURITY_GROUP } from "../adapters/nativeSecurityGroups";
+import {
+    AWS_PREFIX_LIST_ENTRY,
+    PREFIX_LIST_ENTRY_LIST_PROPERTY,
+    PREFIX_LIST_ID_PROPERTIES,
+    PREFIX_LIST_TYPES,
+    inlinePrefixListEntries,
+    standalonePrefixListEntry,
+} from "../adapters/prefixLists";
+import { DEFAULT_GROUP_MANAGER, VPC_DEFAULT_GROUP_OUTPUT } from "../adapters/vpcs";
 import { Peer, Rule } from "../model/rule";
-import { field, isUnknown } from "../model/values";
+import { Unresolved, field, isUnknown, ownValue } from "../model/values";
 import { CARRIERS, CarrierSpec, TIER_PROTECTION, TIER_TAG, TIERS, Tier, valuesAt } from "./carriers";
 
 export interface StackResource {
@@ -24,18 +33,25 @@ export interface StackResource {
 }
 
 const GROUP_TYPES = new Set([AWS_SECURITY_GROUP, AWS_DEFAULT_SECURITY_GROUP, NATIVE_SECURITY_GROUP]);
-/** Standalone rule resources and the property naming their group. */
-const STANDALONE_RULES: Record<string, string> = {
-    "aws:ec2/securityGroupRule:SecurityGroupRule": "securityGroupId",
-    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "securityGroupId",
-    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "securityGroupId",
-    "aws-native:ec2:SecurityGroupIngress": "groupId",
-    "aws-native:ec2:SecurityGroupEgress": "groupId",
-};
+/** Standalone rule resources and the property naming their group (a Map: types come from programs). */
+const STANDALONE_RULES: ReadonlyMap<string, string> = new Map([
+    [AWS_SECURITY_GROUP_RULE, "securityGroupId"],
+    [AWS_VPC_INGRESS_RULE, "securityGroupId"],
+    [AWS_VPC_EGRESS_RULE, "securityGroupId"],
+    [NATIVE_INGRESS, "groupId"],
+    [NATIVE_EGRESS, "groupId"],
+]);
+
+/** The URNs of the resources that fed a top-level property (own entries only: property names come from programs). */
+export function dependenciesOf(holder: StackResource, property: string): readonly string[] {
+    return ownValue(holder.propertyDependencies, property) ?? [];
+}
 
 export interface GroupNode {
     /** undefined for groups outside the stack (a literal sg-… id): trusted, rules unknown. */
     resource?: StackResource;
+    /** A VPC's default group: an aws.ec2.DefaultSecurityGroup, or the group whose id a VPC of the stack exports. */
+    isDefault?: boolean;
     id?: string;
     label: string;
     tierTag?: Tier;
@@ -53,6 +69,17 @@ export interface Attachment {
     /** false when a preview cannot tell which of several candidate groups an unknown id is. */
     certain: boolean;
     property: string;
+    /** The network interface the resource takes the group from, when it is launched on one. */
+    via?: StackResource;
+}
+
+/** A managed prefix list defined in the stack, with its entries (inline and standalone). */
+export interface PrefixListNode {
+    resource: StackResource;
+    /** One CIDR peer per entry; unknown or malformed entries are unresolved peers. */
+    entries: Peer[];
+    /** Set when the inline entry list cannot be read as a whole (unknown during a preview). */
+    unreadable?: Unresolved;
 }
 
 export interface Carrier {
@@ -74,12 +101,16 @@ function tagTier(props: unknown): Tier | undefined {
     return tierOf(field(field(props, "tags"), TIER_TAG)) ?? tierOf(field(field(props, "tagsAll"), TIER_TAG));
 }
 
-function idOf(resource: StackResource): string | undefined {
-    for (const key of ["id", "groupId"]) {
+function idOf(resource: StackResource, keys: readonly string[] = ["id", "groupId"]): string | undefined {
+    for (const key of keys) {
         const value = field(resource.props, key);
         if (typeof value === "string" && value && !isUnknown(value)) return value;
     }
     return undefined;
+}
+
+function knownString(value: unknown): string | undefined {
+    return typeof value === "string" && value !== "" && !isUnknown(value) ? value : undefined;
 }
 
 /** The top-level property of a property path: `ingress[0].securityGroups[1]` → `ingress`. */
@@ -113,7 +144,16 @@ export class StackGraph {
     private readonly groupById = new Map<string, GroupNode>();
     private readonly groupByName = new Map<string, GroupNode>();
     private readonly externalGroups = new Map<string, GroupNode>();
-    private readonly prefixLists = new Map<string, string[]>();
+    /** VPCs by id and URN, and by the id of their default group (a known output). */
+    private readonly vpcs = new Map<string, StackResource>();
+    private readonly vpcByDefaultGroupId = new Map<string, StackResource>();
+    /** Each VPC's default group: its aws.ec2.DefaultSecurityGroup, else a node standing for the group AWS made. */
+    private readonly defaultGroups = new Map<StackResource, GroupNode>();
+    /** Every standalone rule resource, with the groups it joins (also groups outside the stack). */
+    readonly standaloneRules: Array<{ resource: StackResource; rules: Rule[]; groups: GroupNode[] }> = [];
+    /** Managed prefix lists defined in the stack. */
+    readonly prefixLists: PrefixListNode[] = [];
+    private readonly prefixListByKey = new Map<string, PrefixListNode>();
     private readonly naclBySubnet = new Map<string, Rule[]>();
     /** Every network ACL of the stack with all its entries (inline and standalone). */
     readonly nacls: Array<{ resource: StackResource; entries: Rule[] }> = [];
@@ -129,6 +169,7 @@ export class StackGraph {
             this.subnets.set(r.urn, r);
             if (idOf(r)) this.subnets.set(idOf(r)!, r);
         }
+        this.indexVpcs();
         this.indexGroups();
         this.joinStandaloneRules();
         this.indexPrefixLists();
@@ -148,7 +189,39 @@ export class StackGraph {
             if (id) this.groupById.set(id, node);
             const name = field(resource.props, "name") ?? field(resource.props, "groupName");
             if (typeof name === "string" && !isUnknown(name)) this.groupByName.set(name, node);
+            if (resource.type === DEFAULT_GROUP_MANAGER.type) this.markDefaultGroup(node, resource);
         }
+    }
+
+    private indexVpcs(): void {
+        for (const resource of this.resources) {
+            const output = VPC_DEFAULT_GROUP_OUTPUT.get(resource.type);
+            if (output === undefined) continue;
+            this.vpcs.set(resource.urn, resource);
+            const id = idOf(resource, ["id", "vpcId"]);
+            if (id) this.vpcs.set(id, resource);
+            const defaultGroupId = knownString(field(resource.props, output));
+            if (defaultGroupId) this.vpcByDefaultGroupId.set(defaultGroupId, resource);
+        }
+    }
+
+    /** An aws.ec2.DefaultSecurityGroup manages the default group of the VPC its vpcId names. */
+    private markDefaultGroup(node: GroupNode, resource: StackResource): void {
+        const key = this.referenced(resource, DEFAULT_GROUP_MANAGER.vpcProperty, field(resource.props, DEFAULT_GROUP_MANAGER.vpcProperty));
+        const vpc = key !== undefined ? this.vpcs.get(key) : undefined;
+        node.isDefault = true;
+        if (vpc) this.defaultGroups.set(vpc, node);
+    }
+
+    /** The default group of a VPC of the stack: the stack's DefaultSecurityGroup for it, else the group AWS made. */
+    private defaultGroupOf(vpc: StackResource, id: string | undefined): GroupNode {
+        let node = this.defaultGroups.get(vpc);
+        if (!node) {
+            // Not managed in the stack: AWS's own default group, whose rules the stack does not show.
+            node = { id, label: `default security group of VPC "${vpc.name}"`, isDefault: true, inline: [], ownInline: [], standalone: [], carriers: [] };
+            this.defaultGroups.set(vpc, node);
+        }
+        return node;
     }
 
     /**
@@ -159,6 +232,8 @@ export class StackGraph {
         if (typeof value === "string" && !isUnknown(value)) {
             const known = this.groupById.get(value) ?? this.groupByName.get(value);
             if (known) return [{ group: known, certain: true }];
+            const vpc = this.vpcByDefaultGroupId.get(value);
+            if (vpc) return [{ group: this.defaultGroupOf(vpc, value), certain: true }];
             let external = this.externalGroups.get(value);
             if (!external) {
                 external = { id: value, label: value, inline: [], ownInline: [], standalone: [], carriers: [] };
@@ -166,20 +241,28 @@ export class StackGraph {
             }
             return [{ group: external, certain: true }];
         }
-        const candidates = (holder.propertyDependencies[topLevel(property)] ?? [])
-            .map((urn) => this.groupByUrn.get(urn))
+        // A group resource fed the property, or a VPC did: the only group id a VPC exports is its default group's.
+        const candidates = dependenciesOf(holder, topLevel(property))
+            .map((urn) => this.groupByUrn.get(urn) ?? this.defaultGroupOfVpcUrn(urn))
             .filter((g): g is GroupNode => g !== undefined);
         // As many unknown ids as candidate groups: each candidate is one of them (the usual case).
         // Fewer: a preview cannot tell which candidates they are.
         return candidates.map((group) => ({ group, certain: candidates.length <= unknownsInProperty }));
     }
 
+    private defaultGroupOfVpcUrn(urn: string): GroupNode | undefined {
+        const vpc = this.vpcs.get(urn);
+        return vpc && vpc.urn === urn ? this.defaultGroupOf(vpc, undefined) : undefined;
+    }
+
     private joinStandaloneRules(): void {
         for (const resource of this.resources) {
-            const groupProperty = STANDALONE_RULES[resource.type];
-            if (!groupProperty) continue;
+            const groupProperty = STANDALONE_RULES.get(resource.type);
+            if (groupProperty === undefined) continue;
             const rules = rulesOf(resource, resource.props)?.rules ?? [];
-            for (const { group } of this.resolveGroups(resource, groupProperty, field(resource.props, groupProperty))) {
+            const groups = this.resolveGroups(resource, groupProperty, field(resource.props, groupProperty)).map(({ group }) => group);
+            this.standaloneRules.push({ resource, rules, groups });
+            for (const group of groups) {
                 if (!group.resource) continue;
                 for (const rule of rules) group.standalone.push({ resource, rule });
             }
@@ -199,20 +282,37 @@ export class StackGraph {
 
     private indexPrefixLists(): void {
         for (const resource of this.resources) {
-            if (resource.type !== "aws:ec2/managedPrefixList:ManagedPrefixList") continue;
-            const id = idOf(resource);
-            const entries = valuesAt(resource.props, ["entries", "*", "cidr"]).filter((c): c is string => typeof c === "string" && !isUnknown(c));
-            if (id) this.prefixLists.set(id, entries);
-            this.prefixLists.set(resource.urn, entries);
+            if (!PREFIX_LIST_TYPES.has(resource.type)) continue;
+            const node: PrefixListNode = { resource, ...inlinePrefixListEntries(resource.props) };
+            this.prefixLists.push(node);
+            this.prefixListByKey.set(resource.urn, node);
+            for (const key of PREFIX_LIST_ID_PROPERTIES) {
+                const id = knownString(field(resource.props, key));
+                if (id) this.prefixListByKey.set(id, node);
+            }
+        }
+        // Standalone entries add to their list, known by id or, while the id is unknown, by dependency.
+        for (const resource of this.resources) {
+            if (resource.type !== AWS_PREFIX_LIST_ENTRY) continue;
+            const key = this.referenced(resource, PREFIX_LIST_ENTRY_LIST_PROPERTY, field(resource.props, PREFIX_LIST_ENTRY_LIST_PROPERTY));
+            const node = key !== undefined ? this.prefixListByKey.get(key) : undefined;
+            if (!node) continue;
+            node.entries.push(standalonePrefixListEntry(resource.props, `entry "${resource.name}" cidr`));
         }
     }
 
-    /** The CIDRs of a prefix list defined in the stack, if it is. */
-    prefixListCidrs(holder: StackResource, peer: Peer & { kind: "prefixList" }): string[] | undefined {
-        if (peer.id) return this.prefixLists.get(peer.id);
-        const urns = holder.propertyDependencies[topLevel(peer.property)] ?? [];
-        const lists = urns.map((u) => this.prefixLists.get(u)).filter((l): l is string[] => l !== undefined);
-        return lists.length === 1 ? lists[0] : undefined;
+    /**
+     * The stack's prefix lists a rule's prefix-list peer may be: by known id (none for a list outside
+     * the stack, which is trusted like a group outside it), else the lists that fed the property; with
+     * several candidates for one unknown id, none is certain.
+     */
+    resolvePrefixLists(holder: StackResource, peer: Peer & { kind: "prefixList" }, unknownsInProperty = 1): Array<{ list: PrefixListNode; certain: boolean }> {
+        if (peer.id !== undefined) {
+            const list = this.prefixListByKey.get(peer.id);
+            return list ? [{ list, certain: true }] : [];
+        }
+        const candidates = [...new Set(dependenciesOf(holder, topLevel(peer.property)).map((urn) => this.prefixListByKey.get(urn)))].filter((l): l is PrefixListNode => l !== undefined);
+        return candidates.map((list) => ({ list, certain: candidates.length <= unknownsInProperty }));
     }
 
     private indexNacls(): void {
@@ -245,7 +345,7 @@ export class StackGraph {
     /** A reference to another resource: its known id, else the single resource that fed the property. */
     private referenced(holder: StackResource, property: string, value: unknown): string | undefined {
         if (typeof value === "string" && !isUnknown(value)) return value;
-        const urns = holder.propertyDependencies[property] ?? [];
+        const urns = dependenciesOf(holder, property);
         return urns.length === 1 ? urns[0] : undefined;
     }
 
@@ -253,7 +353,7 @@ export class StackGraph {
     private subnetKeys(holder: StackResource, property: string, values: unknown[]): string[] {
         const keys = values.filter((v): v is string => typeof v === "string" && !isUnknown(v) && v !== "");
         if (values.some(isUnknown)) {
-            for (const urn of holder.propertyDependencies[property] ?? []) {
+            for (const urn of dependenciesOf(holder, property)) {
                 const dep = this.byUrn.get(urn);
                 if (dep?.type === "aws:ec2/subnet:Subnet") keys.push(urn, ...(idOf(dep) ? [idOf(dep)!] : []));
             }
@@ -306,7 +406,7 @@ export class StackGraph {
                 const [property, type] = spec.subnetGroup;
                 const name = field(resource.props, property);
                 const byName = typeof name === "string" && !isUnknown(name) ? this.subnetGroups.get(`${type}|${name}`) : undefined;
-                const byDependency = (resource.propertyDependencies[property] ?? []).map((u) => this.byUrn.get(u)).find((r) => r?.type === type);
+                const byDependency = dependenciesOf(resource, property).map((u) => this.byUrn.get(u)).find((r) => r?.type === type);
                 const group = byName ?? byDependency;
                 if (group) subnets.push(...this.subnetKeys(group, "subnetIds", valuesAt(group.props, ["subnetIds"])));
             }
@@ -325,10 +425,50 @@ export class StackGraph {
                 carrier.subnets = [...cluster.subnets];
             }
         }
+        this.joinNetworkInterfaces();
         for (const carrier of this.carriers) {
             for (const attachment of carrier.attachments) attachment.group.carriers.push({ carrier, certain: attachment.certain });
             Object.assign(carrier, decideTier(carrier));
         }
+    }
+
+    /**
+     * A resource launched on existing network interfaces (an instance's `primaryNetworkInterface`)
+     * carries the interfaces' groups and sits in their subnets: AWS takes them from the interface.
+     */
+    private joinNetworkInterfaces(): void {
+        const interfaces = new Map<string, Carrier>();
+        for (const carrier of this.carriers) {
+            if (!carrier.spec.networkInterface) continue;
+            interfaces.set(carrier.resource.urn, carrier);
+            const id = idOf(carrier.resource);
+            if (id) interfaces.set(id, carrier);
+        }
+        for (const carrier of this.carriers) {
+            for (const path of carrier.spec.interfaces ?? []) {
+                const values = valuesAt(carrier.resource.props, path);
+                const unknowns = values.filter(isUnknown).length;
+                for (const value of values) {
+                    for (const { networkInterface, certain } of this.interfacesNamed(carrier.resource, path[0], value, unknowns, interfaces)) {
+                        const taken = networkInterface.attachments.map((a) => ({ ...a, certain: a.certain && certain, property: `${path.join(".")} → ${a.property}`, via: networkInterface.resource }));
+                        carrier.attachments = dedupe([...carrier.attachments, ...taken]);
+                        carrier.subnets = [...new Set([...carrier.subnets, ...networkInterface.subnets])];
+                    }
+                }
+            }
+        }
+    }
+
+    /** The interfaces of the stack an id names: by known id, else (unknown in a preview) those that fed the property. */
+    private interfacesNamed(holder: StackResource, property: string, value: unknown, unknowns: number, interfaces: Map<string, Carrier>): Array<{ networkInterface: Carrier; certain: boolean }> {
+        const id = knownString(value);
+        if (id !== undefined) {
+            const found = interfaces.get(id);
+            return found ? [{ networkInterface: found, certain: true }] : [];
+        }
+        if (!isUnknown(value)) return [];
+        const candidates = dependenciesOf(holder, property).map((urn) => interfaces.get(urn)).filter((c): c is Carrier => c !== undefined);
+        return candidates.map((networkInterface) => ({ networkInterface, certain: candidates.length <= unknowns }));
     }
 }
 

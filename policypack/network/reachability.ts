@@ -3,15 +3,15 @@
  * turned into a source (the internet, a tier, or nothing known), with internet traffic narrowed by
  * the network ACL of the resource's subnets (first match, address and port sets).
  */
-import { InternetOptions, definitionKey, internetCidrsOf, parseCidr, Cidr } from "../model/addresses";
+import { InternetOptions, definitionKey } from "../model/addresses";
 import { AnswerCache } from "../model/answerCache";
-import { internetExposure } from "../model/exposure";
+import { InternetExposure, internetExposure, peersInternetExposure } from "../model/exposure";
 import { naclInternetExposure } from "../model/naclEvaluation";
 import { ALL_PORTS, portsOf } from "../model/ports";
-import { Rule, peerLabel, protocolAndPorts } from "../model/rule";
-import { Unresolved, isUnresolved } from "../model/values";
+import { Peer, Rule, peerLabel, protocolAndPorts } from "../model/rule";
+import { Unresolved, field, isUnresolved } from "../model/values";
 import { Tier } from "./carriers";
-import { Carrier, GroupNode, StackGraph, StackResource, topLevel } from "./graph";
+import { Carrier, GroupNode, PrefixListNode, StackGraph, StackResource, topLevel } from "./graph";
 
 export interface Path {
     destination: Carrier;
@@ -84,6 +84,31 @@ function computeSourcesOfGroup(source: GroupNode): Array<{ tier: Tier; label: st
     return out;
 }
 
+/** Answers per prefix list and internet definition: a list is named by many rules. */
+const prefixListAnswers = new AnswerCache<PrefixListNode, Readonly<InternetExposure>>();
+
+/**
+ * Do a stack-defined prefix list's entries include the internet? A rule naming the list opens its ports
+ * to every entry, so the entries are judged like one rule's CIDRs (alone, or together covering a family).
+ */
+export function prefixListExposure(list: PrefixListNode, options: InternetOptions): Readonly<InternetExposure> {
+    return prefixListAnswers.get(list, definitionKey(options), () => {
+        const exposure = peersInternetExposure(list.entries, options, "the list's other entries");
+        return exposure.verdict === "no" && list.unreadable ? { ...exposure, verdict: "maybe" as const, unresolved: [list.unreadable] } : exposure;
+    });
+}
+
+/** `prefix list "partners" (pl-0abc)`. */
+export function describePrefixList(list: PrefixListNode): string {
+    const id = [field(list.resource.props, "prefixListId"), field(list.resource.props, "id")].find((v): v is string => typeof v === "string" && /^pl-/.test(v));
+    return `prefix list "${list.resource.name}"${id ? ` (${id})` : ""}`;
+}
+
+/** How many references of one kind a holder leaves unknown in one top-level property (to match them with candidates). */
+export function unknownReferences(rules: readonly Rule[], kind: "securityGroup" | "prefixList", property: string): number {
+    return rules.flatMap((r) => r.peers).filter((p) => p.kind === kind && p.id === undefined && topLevel(p.property) === topLevel(property)).length;
+}
+
 export function pathsTo(graph: StackGraph, carrier: Carrier, options: InternetOptions): Path[] {
     const paths: Path[] = [];
     for (const { group, certain } of carrier.attachments) {
@@ -100,15 +125,13 @@ export function pathsTo(graph: StackGraph, carrier: Carrier, options: InternetOp
             } else if (exposure.verdict === "maybe") {
                 paths.push({ ...base, source: "unknown", sourceLabel: "an address not known yet", certain, unresolved: exposure.unresolved[0] });
             }
+            const rulesOfHolder = holders.filter(([, h]) => h === holder).map(([r]) => r);
             for (const peer of rule.peers) {
                 if (peer.kind === "prefixList" && holder) {
-                    const cidrs = (graph.prefixListCidrs(holder, peer) ?? []).map((c) => parseCidr(c)).filter((c): c is Cidr => typeof c !== "string");
-                    if (internetCidrsOf(cidrs, options).length > 0 && naclLetsInternetThrough(graph, carrier, rule, options)) {
-                        paths.push({ ...base, source: "internet", sourceLabel: `${peerLabel(peer)} (its entries include the internet)`, certain });
-                    }
+                    paths.push(...prefixListPaths(graph, carrier, base, holder, peer, unknownReferences(rulesOfHolder, "prefixList", peer.property), certain, options));
                 }
                 if (peer.kind !== "securityGroup" && peer.kind !== "self") continue;
-                const unknownsHere = holders.filter(([, h]) => h === holder).flatMap(([r]) => r.peers).filter((p) => p.kind === "securityGroup" && p.id === undefined && topLevel(p.property) === topLevel(peer.property)).length;
+                const unknownsHere = unknownReferences(rulesOfHolder, "securityGroup", peer.property);
                 const resolved = peer.kind === "self" ? [{ group, certain: true }] : holder ? graph.resolveGroups(holder, peer.property, peer.id, unknownsHere) : [];
                 for (const source of resolved) {
                     for (const { tier, label } of sourcesOfGroup(source.group)) {
@@ -116,6 +139,30 @@ export function pathsTo(graph: StackGraph, carrier: Carrier, options: InternetOp
                     }
                 }
             }
+        }
+    }
+    return paths;
+}
+
+/** Paths from the internet through a prefix list defined in the stack whose entries include it (or may). */
+function prefixListPaths(
+    graph: StackGraph,
+    carrier: Carrier,
+    base: Pick<Path, "destination" | "group" | "rule">,
+    holder: StackResource,
+    peer: Peer & { kind: "prefixList" },
+    unknownsHere: number,
+    certain: boolean,
+    options: InternetOptions,
+): Path[] {
+    const paths: Path[] = [];
+    for (const { list, certain: listCertain } of graph.resolvePrefixLists(holder, peer, unknownsHere)) {
+        const exposure = prefixListExposure(list, options);
+        if (exposure.verdict === "yes" && naclLetsInternetThrough(graph, carrier, base.rule, options)) {
+            const entries = exposure.internet.map((i) => peerLabel(i.peer)).join(", ");
+            paths.push({ ...base, source: "internet", sourceLabel: `${describePrefixList(list)} (its entries include the internet: ${entries})`, certain: certain && listCertain });
+        } else if (exposure.verdict === "maybe") {
+            paths.push({ ...base, source: "unknown", sourceLabel: `${describePrefixList(list)} (an entry not known yet)`, certain, unresolved: exposure.unresolved[0] });
         }
     }
     return paths;

@@ -4,6 +4,7 @@ import { ConfigKeys } from "../kit/config";
 import { StackPolicyDefinition, toStackPolicy } from "../kit/defineStack";
 import { naclAllowsReturnTraffic } from "./stack/naclAllowsReturnTraffic";
 import { noMixedInlineAndStandaloneRules } from "./stack/noMixedInlineAndStandaloneRules";
+import { noSensitivePortsViaInternetPrefixLists } from "./stack/noSensitivePortsViaInternetPrefixLists";
 import { resourcesUseExplicitSecurityGroups } from "./stack/resourcesUseExplicitSecurityGroups";
 import { securityGroupsAreAttached } from "./stack/securityGroupsAreAttached";
 import { tierIsolation } from "./stack/tierIsolation";
@@ -38,6 +39,7 @@ export const stackPolicyDefinitions: ReadonlyArray<StackPolicyDefinition<ConfigK
     resourcesUseExplicitSecurityGroups,
     securityGroupsAreAttached,
     naclAllowsReturnTraffic,
+    noSensitivePortsViaInternetPrefixLists,
 ] as unknown as ReadonlyArray<StackPolicyDefinition<ConfigKeys>>;
 
 /** Every policy of the pack, as the Pulumi SDK wants them. */

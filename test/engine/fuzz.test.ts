@@ -7,7 +7,9 @@
 import fc from "fast-check";
 import { PackProcess, Diagnostic, secret } from "../../cli/engine/packProcess";
 import { RULE_RESOURCE_TYPES } from "../../policypack/adapters";
+import { PUBLIC_ACCESS_TYPES } from "../../policypack/adapters/publicAccess";
 import { policyDefinitions } from "../../policypack/policies";
+import { PROTOTYPE_NAMES } from "../hardeningCases";
 
 const SENTINELS = [
     "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
@@ -19,14 +21,18 @@ const SENTINELS = [
 
 const TYPES = [
     ...RULE_RESOURCE_TYPES,
-    "aws:rds/instance:Instance",
-    "aws:rds/clusterInstance:ClusterInstance",
-    "aws:redshift/cluster:Cluster",
-    "aws:dms/replicationInstance:ReplicationInstance",
-    "aws-native:rds:DBInstance",
+    ...PUBLIC_ACCESS_TYPES,
+    // What the stack graph reads besides rules: carriers, VPCs, interfaces, prefix lists.
+    "aws:ec2/instance:Instance",
+    "aws:ec2/networkInterface:NetworkInterface",
+    "aws:ec2/vpc:Vpc",
+    "aws:ec2/managedPrefixList:ManagedPrefixList",
+    "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry",
     "aws:s3/bucket:Bucket",
     "",
     "not a type",
+    // Types a program may register that are Object.prototype members.
+    ...PROTOTYPE_NAMES,
 ];
 
 const FIELDS = [
@@ -34,7 +40,9 @@ const FIELDS = [
     "cidrBlocks", "ipv6CidrBlocks", "prefixListIds", "securityGroups", "self", "description", "sourceSecurityGroupId",
     "cidrIpv4", "cidrIpv6", "cidrIp", "referencedSecurityGroupId", "prefixListId", "sourcePrefixListId", "destinationSecurityGroupId",
     "ruleNo", "ruleNumber", "action", "ruleAction", "egress", "cidrBlock", "ipv6CidrBlock", "icmpType", "icmpCode", "portRange",
-    "icmp", "from", "to", "code", "publiclyAccessible", "vpcId",
+    "icmp", "from", "to", "code", "publiclyAccessible", "vpcId", "vpcOptions", "dbClusterInstanceClass", "dbSubnetGroupName",
+    "vpcSecurityGroupIds", "primaryNetworkInterface", "networkInterfaceId", "defaultSecurityGroupId", "entries", "cidr", "tags",
+    "tierguard:tier", ...PROTOTYPE_NAMES,
 ];
 
 const interesting = fc.oneof(
@@ -43,6 +51,7 @@ const interesting = fc.oneof(
     fc.constantFrom(0, 22, 65535, 65536, -1, 3389, 1.5, "22", "0x16", 1e300, -0),
     fc.constantFrom("0.0.0.0/0", "::/0", "0.0.0.0/1", "10.0.0.0/8", "1.2.3.4/0", "010.0.0.0/8", "0.0.0.0", "::ffff:0:0/96", "2002::/16", "fe80::1%eth0/64", "1.2.3.4/33", "garbage"),
     fc.constantFrom("allow", "deny", "ALLOW", "ingress", "egress", true, false, "true", null),
+    fc.constantFrom(...PROTOTYPE_NAMES, "web", "data"),
     fc.ipV4().map((ip) => `${ip}/${ip.length % 33}`),
     fc.ipV6().map((ip) => `${ip}/${ip.length % 129}`),
 );
@@ -74,7 +83,7 @@ const props = fc.oneof(
     fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 }),
 );
 
-const resource = fc.record({ type: fc.constantFrom(...TYPES), name: fc.oneof(fc.string(), fc.constantFrom("web", "db-*", "a::b")), props });
+const resource = fc.record({ type: fc.constantFrom(...TYPES), name: fc.oneof(fc.string(), fc.constantFrom("web", "db-*", "a::b", ...PROTOTYPE_NAMES)), props });
 
 /** Random policy config, valid or not, as a host other than the CLI might send it (no schema check). */
 const config = fc.dictionary(

@@ -1,68 +1,34 @@
 import { ConfigValues, portsKey } from "../../kit/config";
 import { StackFinding, StackPolicyDefinition } from "../../kit/defineStack";
-import { Family, Interval, intersect, isEmpty, normalize, subtract } from "../../model/addressSet";
-import { canonical, cidrInterval } from "../../model/addresses";
-import { PortSet, formatPortSet, intersectPorts, portsOf, subtractPorts } from "../../model/ports";
+import { Family, intersect, isEmpty } from "../../model/addressSet";
+import { canonical } from "../../model/addresses";
+import { Transport, entryAddresses, entryPorts, fullyKnown, portsNotAllowed, transportsOf } from "../../model/naclEvaluation";
+import { PortSet, formatPortSet, subtractPorts } from "../../model/ports";
 import { Direction, Rule, describeRule } from "../../model/rule";
-import { isUnresolved } from "../../model/values";
 
 const config = {
     ephemeralPorts: portsKey('The ports replies come back on ("from-to" range). NAT gateways and load balancers need "1024-65535".', ["32768-65535"]),
 };
 
-type Transport = "tcp" | "udp";
+/** Every client, whatever its OS, picks its side of a connection from these ports: where replies go. */
+const CLIENT_PORTS: PortSet = [[1024, 65535]];
 
-/** Addresses of an entry, by family. */
-function addressesOf(entry: Rule): Record<Family, Interval[]> {
-    const sets: Record<Family, Interval[]> = { 4: [], 6: [] };
-    for (const peer of entry.peers) if (peer.kind === "cidr") sets[peer.cidr.family] = normalize([...sets[peer.cidr.family], ...cidrInterval(peer.cidr)]);
-    return sets;
-}
-
-function readable(entry: Rule): boolean {
-    return !isUnresolved(entry.protocol) && !isUnresolved(entry.ports) && !isUnresolved(entry.action) && typeof entry.ruleNumber === "number" && entry.peers.every((p) => p.kind === "cidr");
-}
-
-function transportsOf(entry: Rule): Transport[] {
-    if (isUnresolved(entry.protocol)) return [];
-    if (entry.protocol.kind === "all") return ["tcp", "udp"];
-    return entry.protocol.kind === "tcp" || entry.protocol.kind === "udp" ? [entry.protocol.kind] : [];
-}
-
-function entryPorts(entry: Rule): PortSet {
-    if (isUnresolved(entry.protocol) || isUnresolved(entry.ports)) return [];
-    return entry.protocol.kind === "all" ? [[0, 65535]] : portsOf(entry.ports);
+function overlaps(a: Rule, b: Rule): boolean {
+    const x = entryAddresses(a).sets;
+    const y = entryAddresses(b).sets;
+    return ([4, 6] as Family[]).some((family) => !isEmpty(intersect(x[family], y[family])));
 }
 
 /**
- * What part of `wanted` (addresses × ports) the entries of one direction do NOT allow, deciding
- * first match in rule-number order. Empty when everything is allowed.
+ * An allow entry that stays within the client ports (1024-65535), covers the ports replies come back
+ * on, and reaches the peers of a service allowed in the other direction carries that service's
+ * replies: it is return traffic (AWS's recommended NACLs allow outbound 1024-65535 for exactly this),
+ * not a service of its own that needs replies in turn. A single port such as 5432 is a service.
  */
-function notAllowed(entries: Rule[], transport: Transport, ports: PortSet, wanted: Record<Family, Interval[]>): PortSet {
-    const sorted = entries.filter(readable).sort((a, b) => (a.ruleNumber as number) - (b.ruleNumber as number));
-    const cuts = new Set<number>();
-    for (const e of sorted) for (const [from, to] of entryPorts(e)) cuts.add(from).add(to + 1);
-    const missing: Array<[number, number]> = [];
-    for (const [from, to] of ports) {
-        const bounds = [from, ...[...cuts].filter((c) => c > from && c <= to).sort((a, b) => a - b), to + 1];
-        for (let i = 0; i + 1 < bounds.length; i++) {
-            const segment: [number, number] = [bounds[i], bounds[i + 1] - 1];
-            let denied = false;
-            for (const family of [4, 6] as Family[]) {
-                let remaining = wanted[family];
-                for (const e of sorted) {
-                    if (isEmpty(remaining)) break;
-                    if (!transportsOf(e).includes(transport) || intersectPorts(entryPorts(e), [segment]).length === 0) continue;
-                    const addresses = addressesOf(e)[family];
-                    if (e.action === "deny" && !isEmpty(intersect(remaining, addresses))) denied = true;
-                    remaining = subtract(remaining, addresses);
-                }
-                if (!isEmpty(remaining)) denied = true; // no entry matches: the implicit deny
-            }
-            if (denied) missing.push(segment);
-        }
-    }
-    return missing;
+function carriesReplies(entry: Rule, transport: Transport, entries: Rule[], ephemeral: PortSet): boolean {
+    const ports = entryPorts(entry);
+    if (subtractPorts(ports, CLIENT_PORTS).length > 0 || subtractPorts(ephemeral, ports).length > 0) return false;
+    return entries.some((service) => service.direction !== entry.direction && service.action === "allow" && transportsOf(service).includes(transport) && overlaps(service, entry));
 }
 
 const other: Record<Direction, Direction> = { ingress: "egress", egress: "ingress" };
@@ -80,7 +46,7 @@ export const naclAllowsReturnTraffic: StackPolicyDefinition<typeof config> = {
         const findings: StackFinding[] = [];
         const ephemeral = cfg.ephemeralPorts;
         for (const { resource, entries } of graph.nacls) {
-            if (entries.some((e) => !readable(e))) {
+            if (entries.some((e) => !fullyKnown(e))) {
                 findings.push({ kind: "unverifiable", resource, message: `"${resource.name}": cannot verify that replies are allowed, because some of its entries are not known yet or malformed.` });
                 continue;
             }
@@ -89,9 +55,10 @@ export const naclAllowsReturnTraffic: StackPolicyDefinition<typeof config> = {
                 const service = subtractPorts(entryPorts(entry), ephemeral);
                 if (service.length === 0) continue; // the entry itself carries replies
                 const replies = other[entry.direction];
-                const wanted = addressesOf(entry);
+                const wanted = entryAddresses(entry).sets;
                 for (const transport of transportsOf(entry)) {
-                    const missing = notAllowed(entries.filter((e) => e.direction === replies), transport, ephemeral, wanted);
+                    if (carriesReplies(entry, transport, entries, ephemeral)) continue;
+                    const missing = portsNotAllowed(entries.filter((e) => e.direction === replies), transport, ephemeral, wanted);
                     if (missing.length === 0) continue;
                     const peers = entry.peers.map((p) => (p.kind === "cidr" ? canonical(p.cidr) : "?")).join(", ");
                     findings.push({

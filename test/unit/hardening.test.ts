@@ -1,0 +1,210 @@
+/**
+ * The "Hardening" issue in-process: hostile names, stack-defined prefix lists, the default group
+ * through the VPC, instances on existing interfaces, NACL return traffic, every data store with a
+ * public switch. The stack and resource cases are shared with test/engine/hardening.test.ts.
+ */
+import { PolicyDefinition, evaluate } from "../../policypack/kit/define";
+import { StackPolicyDefinition, evaluateStack, toStackPolicy } from "../../policypack/kit/defineStack";
+import { parseConfig } from "../../policypack/kit/config";
+import { parseProtocol } from "../../policypack/model/protocol";
+import { stackPolicyDefinitions } from "../../policypack/policies";
+import { answerDataSource } from "../../cli/engine/dataSources";
+import { Mode, buildStack } from "../engine/stackBuilder";
+import { TYPES, UNKNOWN, check, checkStack, checkStackAll, graphOf, resourceOf, sgWithIngress, stackPolicy, tcp, unverifiable, violations } from "../helpers";
+import {
+    DEFAULT_GROUP_CASES,
+    HOSTILE_STACK_CASE,
+    INTERFACE_CASES,
+    NACL_CASES,
+    PREFIX_LIST_CASES,
+    PROTOTYPE_NAMES,
+    PUBLIC_ACCESS_CASES,
+    StackCase,
+    expectedIn,
+} from "../hardeningCases";
+
+const MODES: Mode[] = ["update", "preview"];
+
+/** Runs a case's policy in-process and compares every report with what the case expects. */
+function expectCase(c: StackCase, mode: Mode): void {
+    const reports = checkStack(c.policy, buildStack(c.stack, mode), c.config ?? {});
+    const level = stackPolicy(c.policy).enforcementLevel;
+    const got = reports.map((r) => ({ resource: resourceOf(r), level: r.enforcementLevel ?? level, message: r.message }));
+    const expected = expectedIn(c, mode);
+    expect(got.map(({ resource, level }) => `${resource} ${level}`).sort()).toEqual(expected.map((e) => `${e.resource} ${e.level}`).sort());
+    for (const e of expected) {
+        const matching = got.filter((g) => g.resource === e.resource && g.level === e.level);
+        expect(matching.some((g) => e.contains.every((text) => g.message.includes(text)))).toBe(true);
+    }
+}
+
+const STACK_CASES = [HOSTILE_STACK_CASE, ...PREFIX_LIST_CASES, ...DEFAULT_GROUP_CASES, ...INTERFACE_CASES, ...NACL_CASES];
+
+describe.each(MODES)("stack cases in-process (%s)", (mode) => {
+    it.each(STACK_CASES.map((c) => [`${c.policy}: ${c.title}`, c] as const))("%s", (_, c) => expectCase(c, mode));
+});
+
+describe("A. names that are Object.prototype members", () => {
+    it.each(MODES)("no stack policy fails on them, and each still judges (%s)", (mode) => {
+        const all = checkStackAll(buildStack(HOSTILE_STACK_CASE.stack, mode));
+        for (const [, reports] of all) for (const r of reports) expect(r.message).not.toMatch(/could not run|internal error/);
+        expect(all.get("tier-isolation")!.map(resourceOf)).toEqual(["orders-db"]);
+    });
+
+    it("reads types, names and property-dependency keys as plain strings when building the graph", () => {
+        for (const name of PROTOTYPE_NAMES) {
+            const graph = graphOf([{ type: name, name, urn: `urn:pulumi:dev::app::${name}::${name}`, props: { [name]: name }, propertyDependencies: { [name]: [name] } }]);
+            expect(graph.resources).toHaveLength(1);
+            expect(graph.carriers).toEqual([]);
+            expect(graph.groups).toEqual([]);
+        }
+    });
+
+    it("a protocol written like an Object member is malformed, never a protocol", () => {
+        for (const name of PROTOTYPE_NAMES) {
+            expect(parseProtocol(name, "protocol")).toEqual(expect.objectContaining({ kind: "malformed", value: name }));
+            const reports = check("no-admin-ports-from-internet", TYPES.sg, sgWithIngress({ protocol: name, fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }));
+            expect(violations(reports)).toEqual([]);
+            expect(unverifiable(reports)[0].message).toContain(`ingress[0].protocol = "${name}" is malformed`);
+        }
+    });
+
+    it("a config key named like an Object member is not a setting of any policy", () => {
+        const keys = stackPolicy("tier-isolation").config;
+        for (const name of PROTOTYPE_NAMES) {
+            const { errors } = parseConfig(keys, JSON.parse(`{ "${name}": 1 }`));
+            expect(errors).toEqual([expect.stringContaining(`config "${name}" is not a setting of this policy`)]);
+        }
+        expect(violations(check("no-admin-ports-from-internet", TYPES.sg, sgWithIngress(tcp(22, { cidrBlocks: ["0.0.0.0/0"] })), { constructor: [22] }))[0].message).toContain('config "constructor" is not a setting');
+    });
+
+    it("a tier tag or tag key named like an Object member gives no tier", () => {
+        for (const name of PROTOTYPE_NAMES) {
+            const graph = graphOf(buildStack([{ type: "aws:ec2/instance:Instance", name: "vm", props: { tags: JSON.parse(`{ "tierguard:tier": "${name}", "${name}": "data" }`) } }], "update"));
+            expect(graph.carriers[0].tier).toBeUndefined();
+        }
+    });
+
+    it("the offline IAM policy document keeps condition and principal keys named __proto__ and constructor as plain keys", () => {
+        const answer = answerDataSource(
+            "aws:iam/getPolicyDocument:getPolicyDocument",
+            JSON.parse('{ "statements": [ { "actions": ["s3:GetObject"], "principals": [ { "type": "__proto__", "identifiers": ["x"] } ], "conditions": [ { "test": "__proto__", "variable": "polluted", "values": ["yes"] }, { "test": "constructor", "variable": "toString", "values": ["v"] } ] } ] }'),
+            { region: "us-east-1" },
+        );
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        const statement = JSON.parse(answer.result.json as string).Statement[0];
+        expect(Object.keys(statement.Principal)).toEqual(["__proto__"]);
+        expect(statement.Condition).toEqual(JSON.parse('{ "__proto__": { "polluted": "yes" }, "constructor": { "toString": "v" } }'));
+    });
+});
+
+describe("A. a policy that cannot run keeps its level", () => {
+    const throwing = (level: "mandatory" | "advisory"): StackPolicyDefinition<Record<string, never>> => ({
+        name: `throws-${level}`,
+        description: "throws",
+        enforcementLevel: level,
+        severity: "high",
+        remediationSteps: "none",
+        tags: ["test"],
+        config: {},
+        check() {
+            throw new TypeError("property.split is not a function");
+        },
+    });
+
+    it("a stack policy whose check throws reports the error at the policy's own level (no level of ours)", () => {
+        const reports = evaluateStack(throwing("mandatory"), graphOf([]), { unknownValues: "advisory" });
+        expect(reports).toEqual([{ message: expect.stringContaining("tierguard could not run policy throws-mandatory on the stack (internal error: TypeError: property.split is not a function)") }]);
+        expect(reports[0].enforcementLevel).toBeUndefined();
+    });
+
+    it("a stack whose graph cannot be built fails every stack policy at its own level, naming the error", () => {
+        const reported: Array<Record<string, unknown>> = [];
+        const hostile = {
+            get type(): string {
+                throw new RangeError("no type");
+            },
+        };
+        for (const definition of [throwing("mandatory"), ...stackPolicyDefinitions]) {
+            toStackPolicy(definition).validateStack({ resources: [hostile], getConfig: () => ({}) } as never, ((v: Record<string, unknown>) => reported.push({ ...v, policy: definition.name })) as never);
+        }
+        expect(reported).toHaveLength(1 + stackPolicyDefinitions.length);
+        for (const r of reported) {
+            expect(r.enforcementLevel).toBeUndefined();
+            expect(r.message).toContain(`tierguard could not run policy ${r.policy} on the stack (building its network graph) (internal error: RangeError: no type)`);
+        }
+    });
+
+    it("a resource policy whose check throws does the same", () => {
+        const definition: PolicyDefinition<Record<string, never>> = {
+            ...throwing("mandatory"),
+            appliesTo: new Set([TYPES.sg]),
+            check() {
+                throw new Error("boom");
+            },
+        };
+        const reports = evaluate(definition, { type: TYPES.sg, name: "web-sg", urn: "urn:x", props: {}, rules: undefined }, {});
+        expect(reports).toEqual([{ message: expect.stringContaining('tierguard could not run policy throws-mandatory on resource "web-sg" (internal error: Error: boom)') }]);
+    });
+});
+
+describe("B. database-not-publicly-accessible covers every data store with a public switch", () => {
+    const run = (type: string, props: unknown) => check("database-not-publicly-accessible", type, props, {}, "store");
+    describe.each(PUBLIC_ACCESS_CASES.map((c) => [c.type, c] as const))("%s", (type, c) => {
+        it("reports it public", () => {
+            const reports = violations(run(type, c.publicProps));
+            expect(reports).toHaveLength(1);
+            expect(reports[0].message).toMatch(/^store \(.+\): .*public endpoint reachable from the internet\. Fix: /);
+        });
+        it("passes it private", () => expect(run(type, c.privateProps)).toEqual([]));
+        it("cannot verify it while a value is unknown", () => {
+            const reports = run(type, c.previewProps);
+            expect(violations(reports)).toEqual([]);
+            expect(unverifiable(reports)).toEqual([{ message: expect.stringContaining("cannot verify that it is not publicly accessible"), enforcementLevel: "advisory" }]);
+        });
+    });
+
+    it.each([
+        ["aws:neptune/clusterInstance:ClusterInstance", { publiclyAccessible: "TRUE" }, "publiclyAccessible is true"],
+        ["aws:docdb/clusterInstance:ClusterInstance", { publiclyAccessible: true }, "(DocumentDB instance)"],
+        ["aws:dms/instanceProfile:InstanceProfile", {}, "AWS makes DMS instance profiles publicly accessible by default"],
+        ["aws:opensearch/domain:Domain", { domainName: "logs" }, "it has no vpcOptions"],
+        ["aws-native:rds:DbCluster", { dbClusterInstanceClass: "db.m6gd.large", dbSubnetGroupName: "Default" }, "RDS cluster"],
+        ["aws-native:rds:DBInstance", { publiclyAccessible: true }, "RDS instance"],
+    ])("edge: %s %j", (type, props, text) => expect(violations(run(type, props))[0].message).toContain(text));
+
+    it.each([
+        ["aws:mq/broker:Broker", {}],
+        ["aws:redshiftserverless/workgroup:Workgroup", {}],
+        ["aws-native:rds:DbCluster", { engine: "aurora-postgresql" }],
+        ["aws:m2/environment:Environment", { publiclyAccessible: true }],
+    ])("passes %s %j (private by default, an Aurora cluster, not a data store)", (type, props) => expect(run(type, props)).toEqual([]));
+
+    it.each([
+        ["aws:rds/shardGroup:ShardGroup", {}, "AWS decides from the VPC"],
+        ["aws-native:rds:DbInstance", {}, "AWS decides from the VPC"],
+        ["aws:mq/broker:Broker", { publiclyAccessible: "yes" }, 'publiclyAccessible = "yes" is malformed'],
+    ])("cannot verify %s %j", (type, props, text) => expect(unverifiable(run(type, props))[0].message).toContain(text));
+});
+
+describe("C. nacl-no-admin-ports-from-internet: private allows never let the internet in", () => {
+    const run = (props: unknown, type: string = TYPES.naclRule) => check("nacl-no-admin-ports-from-internet", type, props);
+    const rule = (cidr: Record<string, string>, extra: Record<string, unknown> = {}) => ({ ruleNumber: UNKNOWN, egress: false, protocol: "tcp", ruleAction: "allow", fromPort: 22, toPort: 22, ...cidr, ...extra });
+    it.each([
+        ["RFC 1918", { cidrBlock: "10.0.0.0/8" }],
+        ["CGNAT", { cidrBlock: "100.64.0.0/10" }],
+        ["IPv6 unique local", { ipv6CidrBlock: "fd00::/8" }],
+        ["a single public host", { cidrBlock: "203.0.113.10/32" }],
+    ])("a standalone allow from %s with an unknown rule number raises nothing", (_, cidr) => expect(run(rule(cidr))).toEqual([]));
+    it("nor with an unknown protocol, nor all protocols, nor as an inline entry with an unknown rule number", () => {
+        expect(run(rule({ cidrBlock: "192.168.0.0/16" }, { ruleNumber: 100, protocol: UNKNOWN }))).toEqual([]);
+        expect(run(rule({ cidrBlock: "192.168.0.0/16" }, { protocol: "-1" }))).toEqual([]);
+        expect(run({ ingress: [{ ruleNo: UNKNOWN, action: "allow", protocol: "all", fromPort: 0, toPort: 0, cidrBlock: "172.16.0.0/12" }] }, TYPES.nacl)).toEqual([]);
+    });
+    it("but one from the internet or a wide public range stays 'cannot verify'", () => {
+        expect(unverifiable(run(rule({ cidrBlock: "0.0.0.0/0" })))[0].message).toContain("because ruleNumber is not known until the update");
+        expect(unverifiable(run(rule({ ipv6CidrBlock: "::/0" })))).toHaveLength(1);
+        expect(unverifiable(run(rule({ cidrBlock: "8.0.0.0/8" })))).toHaveLength(1);
+        expect(unverifiable(run(rule({ cidrBlock: UNKNOWN }, { ruleNumber: 100 })))).toHaveLength(1);
+    });
+});
