@@ -1,11 +1,14 @@
 /**
  * `--format json`: { stack, program: { status, ... }, violations: [{ policy, enforcementLevel, severity,
- * urn, resourceType, resourceName, message, modeled? }], summary: { mandatory, advisory, resources },
- * components: [...], unchecked: [...], offline: [...] }.
+ * urn, resourceType, resourceName, message, rule?, ruleUrn?, protocol?, ports?, peer?, modeled? }],
+ * summary: { mandatory, advisory, resources, resourcesWithViolations, findings: { mandatory, advisory } },
+ * components: [...], unchecked: [...], offline: [...] }. One object per policy violation: tools group
+ * by `urn` and `rule` as the other formats do.
  */
 import { CheckReport, summaryOf } from "./model";
 import { bySeverity } from "./order";
 import { jsonText } from "./escape";
+import { Violation } from "../engine/runPack";
 
 export function jsonReport(report: CheckReport): string {
     const violations = [...report.violations].sort(bySeverity).map((v) => ({
@@ -16,7 +19,14 @@ export function jsonReport(report: CheckReport): string {
         resourceType: v.resourceType,
         resourceName: v.resourceName,
         message: v.message,
+        ...ruleFactsOf(v),
         ...(v.modeled ? { modeled: v.modeled } : {}),
     }));
     return jsonText({ stack: report.stack, program: report.outcome, violations, summary: summaryOf(report), components: report.components, unchecked: report.unchecked, offline: report.offline });
+}
+
+/** A violation's rule facts (tierguard's own pack only), for tools that group findings themselves. */
+export function ruleFactsOf(v: Violation): Partial<Pick<Violation, "rule" | "ruleUrn" | "protocol" | "ports" | "peer">> {
+    if (v.rule === undefined) return {};
+    return { rule: v.rule, ...(v.ruleUrn ? { ruleUrn: v.ruleUrn } : {}), protocol: v.protocol, ports: v.ports, ...(v.peer !== undefined ? { peer: v.peer } : {}) };
 }

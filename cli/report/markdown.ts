@@ -10,9 +10,8 @@
  * and in place what it left out, pointing to the SARIF and JSON reports for everything.
  */
 import { CheckReport, NETWORK_WORDS, describeOffline, incompleteReason, summaryOf } from "./model";
-import { groupByResource } from "./order";
+import { Finding, groupByResource } from "./order";
 import { htmlText, markdownCode, markdownText } from "./escape";
-import { Violation } from "../engine/runPack";
 
 /** GitHub refuses a comment longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -112,7 +111,7 @@ function shortenedNote(leftOut: LeftOut): string[] {
     const parts: string[] = [];
     if (leftOut.graphs > 0) parts.push(leftOut.graphs === 1 ? "the network graph was left out" : `the ${leftOut.graphs} network graphs were left out`);
     if (leftOut.messages > 0) parts.push(`violations are listed one line per resource, without their messages (${plural(leftOut.messages, "message")} left out)`);
-    if (leftOut.resources > 0) parts.push(`${plural(leftOut.resources, "resource")} with ${plural(leftOut.violations, "violation")} ${leftOut.resources === 1 ? "is" : "are"} not listed`);
+    if (leftOut.resources > 0) parts.push(`${plural(leftOut.resources, "resource")} with ${plural(leftOut.violations, "finding")} ${leftOut.resources === 1 ? "is" : "are"} not listed`);
     if (leftOut.components > 0) parts.push(`${plural(leftOut.components, "multi-language component")} ${leftOut.components === 1 ? "is" : "are"} not listed`);
     if (leftOut.offline > 0) parts.push(`${plural(leftOut.offline, "offline answer")} ${leftOut.offline === 1 ? "is" : "are"} not listed`);
     if (leftOut.stacks > 0) parts.push(`${plural(leftOut.stacks, "stack")} ${leftOut.stacks === 1 ? "is" : "are"} not shown`);
@@ -125,16 +124,19 @@ function shortenedNote(leftOut: LeftOut): string[] {
 }
 
 function summaryTable(reports: Report[], shown: number): string[] {
-    const lines = ["| stack | mandatory | advisory | resources analysed | not checked |", "|---|---:|---:|---:|---:|"];
+    // Findings, not policy violations: one rule that breaks three policies is one mistake to fix.
+    const lines = ["| stack | mandatory findings | advisory findings | resources with violations | resources analysed | not checked |", "|---|---:|---:|---:|---:|---:|"];
     for (const report of reports.slice(0, shown)) {
         const s = summaryOf(report);
         const stack = `${markdownText(`${report.project}/${report.stack}`)}${report.outcome.status === "completed" ? "" : " ⛔ incomplete"}`;
-        lines.push(`| ${stack} | ${s.mandatory ? `**${s.mandatory}**` : "0"} | ${s.advisory} | ${s.resources} | ${report.unchecked.length ? `**${report.unchecked.length}**` : "0"} |`);
+        lines.push(
+            `| ${stack} | ${s.findings.mandatory ? `**${s.findings.mandatory}**` : "0"} | ${s.findings.advisory} | ${s.resourcesWithViolations} | ${s.resources} | ${report.unchecked.length ? `**${report.unchecked.length}**` : "0"} |`,
+        );
     }
     const hidden = reports.slice(shown);
     if (hidden.length > 0) {
-        const total = (key: "mandatory" | "advisory") => hidden.reduce((sum, r) => sum + summaryOf(r)[key], 0);
-        lines.push("", `_…and ${plural(hidden.length, "more stack")} (${total("mandatory")} mandatory, ${total("advisory")} advisory violations), left out to fit the comment limit._`);
+        const total = (key: "mandatory" | "advisory") => hidden.reduce((sum, r) => sum + summaryOf(r).findings[key], 0);
+        lines.push("", `_…and ${plural(hidden.length, "more stack")} (${total("mandatory")} mandatory, ${total("advisory")} advisory findings), left out to fit the comment limit._`);
     }
     return lines;
 }
@@ -186,36 +188,40 @@ function violationLines(report: Report, detail: Detail, leftOut: LeftOut): strin
     const groups = groupByResource(report.violations);
     const shown = groups.slice(0, detail.perList);
     const lines = detail.messages ? shown.flatMap(resourceDetails) : shown.map(resourceLine);
-    if (!detail.messages) leftOut.messages += shown.reduce((sum, g) => sum + g.violations.length, 0);
+    if (!detail.messages) leftOut.messages += shown.reduce((sum, g) => sum + g.findings.length, 0);
     const hidden = groups.slice(shown.length);
-    const hiddenViolations = hidden.reduce((sum, g) => sum + g.violations.length, 0);
+    const hiddenFindings = hidden.reduce((sum, g) => sum + g.findings.length, 0);
     leftOut.resources += hidden.length;
-    leftOut.violations += hiddenViolations;
-    if (hidden.length > 0) lines.push("", `_…and ${plural(hidden.length, "more resource")} with ${plural(hiddenViolations, "violation")}, left out to fit the comment limit._`);
+    leftOut.violations += hiddenFindings;
+    if (hidden.length > 0) lines.push("", `_…and ${plural(hidden.length, "more resource")} with ${plural(hiddenFindings, "finding")}, left out to fit the comment limit._`);
     return lines;
 }
 
-const isMandatory = (v: Violation) => v.enforcementLevel === "mandatory";
+const isMandatory = (f: Finding) => f.lead.enforcementLevel === "mandatory";
 
-/** A resource's violations with their messages, in a `<details>` open when one is mandatory. */
-function resourceDetails(group: { violations: Violation[] }): string[] {
-    const first = group.violations[0];
-    const count = plural(group.violations.length, "violation");
-    const lines = [`<details${group.violations.some(isMandatory) ? " open" : ""}><summary><b>${htmlText(first.resourceName)}</b> <code>${htmlText(first.resourceType)}</code> — ${count}</summary>`, ""];
+type ResourceGroup = ReturnType<typeof groupByResource>[number];
+
+/** A resource's findings with their messages, in a `<details>` open when one is mandatory. */
+function resourceDetails(group: ResourceGroup): string[] {
+    const first = group.findings[0].lead;
+    const count = plural(group.findings.length, "finding");
+    const lines = [`<details${group.findings.some(isMandatory) ? " open" : ""}><summary><b>${htmlText(first.resourceName)}</b> <code>${htmlText(first.resourceType)}</code> — ${count}</summary>`, ""];
     if (first.modeled) lines.push(`_Modeled from ${markdownText(first.modeled)} (tierguard's model of the component that creates it)._`, "");
-    for (const v of group.violations) {
-        lines.push(`- ${isMandatory(v) ? "🛑 **mandatory**" : "⚠️ advisory"} ${markdownCode(v.policy)} (${markdownText(v.severity)}): ${markdownText(v.message)}`);
+    for (const finding of group.findings) {
+        const v = finding.lead;
+        const also = finding.violations.slice(1).map((o) => `${markdownCode(o.policy)} (${o.enforcementLevel})`);
+        lines.push(`- ${isMandatory(finding) ? "🛑 **mandatory**" : "⚠️ advisory"} ${markdownCode(v.policy)} (${markdownText(v.severity)}): ${markdownText(v.message)}${also.length ? ` _The same rule also breaks:_ ${also.join(", ")}.` : ""}`);
     }
     lines.push("", "</details>");
     return lines;
 }
 
 /** A resource in one line, when messages were left out: its name, type and the policies it violates. */
-function resourceLine(group: { violations: Violation[] }): string {
-    const first = group.violations[0];
-    const policies = [...new Set(group.violations.map((v) => v.policy))].map(markdownCode).join(", ");
-    const mark = group.violations.some(isMandatory) ? "🛑" : "⚠️";
-    return `- ${mark} **${markdownText(first.resourceName)}** ${markdownCode(first.resourceType)} — ${plural(group.violations.length, "violation")}: ${policies}`;
+function resourceLine(group: ResourceGroup): string {
+    const first = group.findings[0].lead;
+    const policies = [...new Set(group.findings.flatMap((f) => f.violations.map((v) => v.policy)))].map(markdownCode).join(", ");
+    const mark = group.findings.some(isMandatory) ? "🛑" : "⚠️";
+    return `- ${mark} **${markdownText(first.resourceName)}** ${markdownCode(first.resourceType)} — ${plural(group.findings.length, "finding")}: ${policies}`;
 }
 
 function moreLine(hidden: number, what: string): string[] {

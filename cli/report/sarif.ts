@@ -12,7 +12,8 @@ import * as crypto from "crypto";
 import * as path from "path";
 import { fileURLToPath } from "url";
 import { CheckReport, describeOffline, incompleteReason } from "./model";
-import { bySeverity } from "./order";
+import { alsoBroken, findingsOf } from "./order";
+import { ruleFactsOf } from "./json";
 import { jsonText, markdownText, sarifText, uriPath } from "./escape";
 
 const SECURITY_SEVERITY: Record<string, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
@@ -81,17 +82,29 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>, opt
             properties: { stack: report.stack, project: report.project, resourceType: u.type, network: u.network },
         })),
     );
+    // One result per finding: a rule that breaks several policies is reported once, under its most
+    // severe policy, naming the others (an alert per policy would be one mistake counted several times).
     const results = reports.flatMap((report) =>
-        [...report.violations].sort(bySeverity).map((v) => {
+        findingsOf(report.violations).map((finding) => {
+            const v = finding.lead;
             const physicalLocation = locationOf(report, v.urn);
+            const also = alsoBroken(finding);
             return {
                 ruleId: v.policy,
                 ...(ruleIndex.has(v.policy) ? { ruleIndex: ruleIndex.get(v.policy) } : {}),
                 level: v.enforcementLevel === "mandatory" ? "error" : "warning",
-                message: { text: sarifText(v.message) },
+                message: { text: sarifText(also.length > 0 ? `${v.message} The same rule also breaks: ${also.join(", ")}.` : v.message) },
                 locations: [{ physicalLocation, logicalLocations: [{ fullyQualifiedName: v.urn, name: v.resourceName, kind: "resource" }] }],
                 partialFingerprints: { "tierguard/v1": crypto.createHash("sha256").update(`${v.policy}|${v.urn}|${v.message}`).digest("hex") },
-                properties: { stack: report.stack, project: report.project, resourceType: v.resourceType, severity: v.severity, ...(v.modeled ? { modeled: v.modeled } : {}) },
+                properties: {
+                    stack: report.stack,
+                    project: report.project,
+                    resourceType: v.resourceType,
+                    severity: v.severity,
+                    policies: finding.violations.map((o) => o.policy),
+                    ...ruleFactsOf(v),
+                    ...(v.modeled ? { modeled: v.modeled } : {}),
+                },
             };
         }),
     );

@@ -3,8 +3,8 @@
  * Everything from outside tierguard goes through terminalText, so its control characters show as
  * escape sequences instead of acting on the terminal.
  */
-import { CheckReport, NETWORK_WORDS, describeOffline, incompleteReason, summaryOf } from "./model";
-import { groupByResource } from "./order";
+import { CheckReport, NETWORK_WORDS, describeOffline, incompleteReason, summaryOf, summaryWords } from "./model";
+import { alsoBroken, groupByResource } from "./order";
 import { terminalText } from "./escape";
 
 function indent(text: string, spaces: number): string {
@@ -21,13 +21,16 @@ export function textReport(report: CheckReport, command = "check"): string {
     if (incomplete) lines.push(`INCOMPLETE: ${incomplete}.`);
     lines.push("");
     for (const group of groupByResource(report.violations)) {
-        const first = group.violations[0];
+        const first = group.findings[0].lead;
         lines.push(`${terminalText(first.resourceName)}  (${terminalText(first.resourceType)}${first.modeled ? `; modeled from ${terminalText(first.modeled)}` : ""})`);
-        for (const v of group.violations) {
+        for (const finding of group.findings) {
+            const v = finding.lead;
             const level = v.enforcementLevel === "mandatory" ? "MANDATORY" : "advisory ";
             lines.push(`  ${level}  ${terminalText(v.policy)}  [${terminalText(v.severity)}]`);
             // A message may span lines; each is indented, so none can pass for a line of tierguard's.
             lines.push(indent(terminalText(v.message, { multiline: true }), 14));
+            const also = alsoBroken(finding);
+            if (also.length > 0) lines.push(indent(`The same rule also breaks: ${terminalText(also.join(", "))}.`, 14));
         }
         lines.push("");
     }
@@ -48,11 +51,8 @@ export function textReport(report: CheckReport, command = "check"): string {
         for (const answer of report.offline) lines.push(`  ${terminalText(describeOffline(answer))}`);
         lines.push("");
     }
-    const summary = summaryOf(report);
-    const affected = new Set(report.violations.map((v) => v.urn)).size;
     lines.push(
-        `Summary: ${summary.mandatory} mandatory, ${summary.advisory} advisory violation${summary.mandatory + summary.advisory === 1 ? "" : "s"}` +
-            ` on ${affected} of ${summary.resources} resources analysed` +
+        `Summary: ${summaryWords(summaryOf(report))}` +
             (report.unchecked.length ? `; ${report.unchecked.length} component${report.unchecked.length === 1 ? "" : "s"} not checked offline` : "") +
             (incomplete ? "; INCOMPLETE" : "") +
             ".",

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { PackSession, PolicyConfigFile } from "../engine/runPack";
 import { policyPackDir } from "../engine/packProcess";
-import { CheckReport, summaryOf } from "../report/model";
+import { CheckReport, Summary, summaryOf } from "../report/model";
 import { UsageError } from "../program/project";
 import { jsonText } from "../report/escape";
 import { StackFileError, readStackFile } from "./stackFile";
@@ -76,14 +76,19 @@ export async function scan(targets: string[], policyConfig: PolicyConfigFile, op
 }
 
 export function scanJson(result: ScanResult): string {
-    const stacks = result.reports.map((r) => {
-        const { mandatory, advisory, resources } = summaryOf(r);
-        return { stack: r.stack, file: r.file, violations: r.violations, summary: { mandatory, advisory, resources } };
-    });
-    const total = (key: "mandatory" | "advisory" | "resources") => stacks.reduce((sum, s) => sum + s.summary[key], 0);
+    const stacks = result.reports.map((r) => ({ stack: r.stack, file: r.file, violations: r.violations, summary: summaryOf(r) }));
+    const total = (count: (s: Summary) => number) => stacks.reduce((sum, s) => sum + count(s.summary), 0);
     return jsonText({
         stacks,
-        summary: { mandatory: total("mandatory"), advisory: total("advisory"), resources: total("resources"), stacks: stacks.length, failedFiles: result.errors.length },
+        summary: {
+            mandatory: total((s) => s.mandatory),
+            advisory: total((s) => s.advisory),
+            resources: total((s) => s.resources),
+            resourcesWithViolations: total((s) => s.resourcesWithViolations),
+            findings: { mandatory: total((s) => s.findings.mandatory), advisory: total((s) => s.findings.advisory) },
+            stacks: stacks.length,
+            failedFiles: result.errors.length,
+        },
         errors: result.errors,
     });
 }
