@@ -1,13 +1,23 @@
 /** `--format markdown`: a pull-request comment — a summary table, then violations by resource. */
-import { CheckReport, NETWORK_WORDS, describeOffline, incompleteReason, summaryOf } from "./model";
+import { CheckReport, NETWORK_WORDS, ScanProblems, describeOffline, incompleteReason, summaryOf } from "./model";
 import { groupByResource } from "./order";
 
 function escape(text: string): string {
     return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
-export function markdownReport(reports: Array<CheckReport & { file?: string }>, graphs: string[] = []): string {
+export function markdownReport(reports: Array<CheckReport & { file?: string }>, graphs: string[] = [], scanProblems?: ScanProblems): string {
     const lines: string[] = ["## tierguard", ""];
+    if (scanProblems && scanProblems.errors.length > 0) {
+        lines.push(`⛔ **${scanProblems.errors.length} file${scanProblems.errors.length === 1 ? "" : "s"} could not be scanned:**`, "");
+        for (const e of scanProblems.errors) lines.push(`- ${escape(e.message)}`);
+        lines.push("");
+    }
+    if (scanProblems && scanProblems.skipped.length > 0) {
+        lines.push("<details><summary>Skipped</summary>", "");
+        for (const s of scanProblems.skipped) lines.push(`- \`${escape(s.path)}\`: ${escape(s.reason)}`);
+        lines.push("", "</details>", "");
+    }
     const unchecked = reports.reduce((sum, r) => sum + r.unchecked.length, 0);
     if (unchecked > 0) {
         lines.push(`⚠️ **${unchecked} multi-language component${unchecked === 1 ? " was" : "s were"} not checked**: whatever ${unchecked === 1 ? "it creates" : "they create"} was not judged (listed below).`, "");

@@ -52,6 +52,12 @@ export interface CheckReport {
     sources: Record<string, { uri: string; line: number; column: number }>;
 }
 
+/** What a scan could not judge: files it could not read or judge (`message` starts with the file), folders it passed over. */
+export interface ScanProblems {
+    errors: Array<{ file: string; message: string }>;
+    skipped: Array<{ path: string; reason: string }>;
+}
+
 export function summaryOf(report: CheckReport): { mandatory: number; advisory: number; resources: number } {
     const mandatory = report.violations.filter((v) => v.enforcementLevel === "mandatory").length;
     return { mandatory, advisory: report.violations.length - mandatory, resources: report.resources };

@@ -7,7 +7,7 @@
 import * as crypto from "crypto";
 import * as path from "path";
 import { fileURLToPath } from "url";
-import { CheckReport, describeOffline, incompleteReason } from "./model";
+import { CheckReport, ScanProblems, describeOffline, incompleteReason } from "./model";
 import { bySeverity } from "./order";
 
 const SECURITY_SEVERITY: Record<string, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
@@ -31,7 +31,7 @@ const UNCHECKED_RULE = {
     properties: { tags: ["security", "coverage"], "security-severity": "5.0" },
 };
 
-export function sarifReport(reports: Array<CheckReport & { file?: string }>, options: { failOnUnchecked?: boolean } = {}): string {
+export function sarifReport(reports: Array<CheckReport & { file?: string }>, options: { failOnUnchecked?: boolean; scanProblems?: ScanProblems } = {}): string {
     const policies = reports[0]?.policies ?? [];
     const version: string = require("../../../package.json").version;
     const rules = policies.map((p) => ({
@@ -74,7 +74,7 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>, opt
                 message: { text: v.message },
                 locations: [{ physicalLocation, logicalLocations: [{ fullyQualifiedName: v.urn, name: v.resourceName, kind: "resource" }] }],
                 partialFingerprints: { "tierguard/v1": crypto.createHash("sha256").update(`${v.policy}|${v.urn}|${v.message}`).digest("hex") },
-                properties: { stack: report.stack, project: report.project, resourceType: v.resourceType, severity: v.severity, ...(v.modeled ? { modeled: v.modeled } : {}) },
+                properties: { stack: report.stack, project: report.project, resourceType: v.resourceType, severity: v.severity, ...(v.modeled ? { modeled: v.modeled } : {}), ...(v.drift ? { drift: true } : {}) },
             };
         }),
     );
@@ -85,7 +85,7 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>, opt
             runs: [
                 {
                     tool: { driver: { name: "tierguard", version, informationUri: "https://www.npmjs.com/package/tierguard", rules: allRules } },
-                    invocations: [invocationOf(reports)],
+                    invocations: [invocationOf(reports, options.scanProblems)],
                     results: [...results, ...uncheckedResults],
                     properties: { offlineAnswers: reports.flatMap((r) => r.offline.map((answer) => ({ stack: r.stack, ...answer }))) },
                 },
@@ -97,20 +97,26 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>, opt
 }
 
 /**
- * Whether every program ran to completion, with a notification for each one that did not and for
- * each answer that did not come from the cloud (a reviewer should know what the verdicts rest on).
+ * Whether every program ran to completion (and a scan judged every file), with a notification for
+ * each one that did not, each folder a scan passed over, and each answer that did not come from the
+ * cloud (a reviewer should know what the verdicts rest on).
  */
-function invocationOf(reports: CheckReport[]) {
-    const notifications = reports.flatMap((report) => {
+function invocationOf(reports: CheckReport[], scanProblems: ScanProblems = { errors: [], skipped: [] }) {
+    const inFile = (file: string) => [{ physicalLocation: { artifactLocation: { uri: relativeUri(file), uriBaseId: "%SRCROOT%" } } }];
+    const fileNotifications: Array<{ level: string; message: { text: string }; locations?: ReturnType<typeof inFile> }> = [
+        ...scanProblems.errors.map((e) => ({ level: "error", message: { text: `could not scan ${e.message}` }, locations: inFile(e.file) })),
+        ...scanProblems.skipped.map((s) => ({ level: "note", message: { text: `skipped ${s.path}: ${s.reason}` }, locations: inFile(s.path) })),
+    ];
+    const notifications = [...fileNotifications, ...reports.flatMap((report) => {
         const incomplete = incompleteReason(report.outcome);
         const failure = report.outcome.status === "failed" ? `: ${report.outcome.errors.join("\n")}` : "";
         return [
             ...(incomplete ? [{ level: "error", message: { text: `${report.project}/${report.stack}: INCOMPLETE: ${incomplete}${failure}` } }] : []),
             ...report.offline.map((answer) => ({ level: "note", message: { text: `${report.project}/${report.stack}: answered offline: ${describeOffline(answer)}` } })),
         ];
-    });
+    })];
     return {
-        executionSuccessful: reports.every((r) => r.outcome.status === "completed"),
+        executionSuccessful: reports.every((r) => r.outcome.status === "completed") && scanProblems.errors.length === 0,
         ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
     };
 }
