@@ -21,9 +21,20 @@ const prodText = fs.readFileSync(PROD, "utf8");
 const prodExport = () => JSON.parse(prodText);
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 
+const made: string[] = [];
+function tempDir(prefix: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    made.push(dir);
+    return dir;
+}
+// Some fixtures are tens of megabytes.
+afterAll(() => {
+    for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 /** A fresh folder with a good export (shop-prod, which has violations) in it. */
 function workspace(): { dir: string; good: string } {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-hostile-"));
+    const dir = tempDir("tierguard-hostile-");
     const good = path.join(dir, "good.json");
     fs.writeFileSync(good, prodText);
     return { dir, good };
@@ -92,7 +103,7 @@ it("never opens a named pipe called *.json, named or found in a folder", async (
 
 it("follows a linked folder once, stops at a symlink loop, and names broken and looping links", async () => {
     const { dir } = workspace();
-    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-linked-"));
+    const elsewhere = tempDir("tierguard-linked-");
     fs.writeFileSync(path.join(elsewhere, "linked.json"), prodText);
     fs.symlinkSync(elsewhere, path.join(dir, "linked-folder"));
     fs.symlinkSync(dir, path.join(dir, "loop"));
@@ -185,7 +196,7 @@ it("refuses a resource too large to encode for the pack (a 40 MiB string) instea
 
 it("names the file on which the pack was killed and judges the rest with a new pack", async () => {
     const { dir, good } = workspace();
-    const pack = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-stopping-pack-"));
+    const pack = tempDir("tierguard-stopping-pack-");
     fs.writeFileSync(path.join(pack, "PulumiPolicy.yaml"), "runtime: nodejs\n");
     fs.writeFileSync(path.join(pack, "package.json"), JSON.stringify({ name: "stopping-pack", version: "0.0.0", main: "index.js" }));
     fs.writeFileSync(
