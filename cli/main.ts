@@ -8,6 +8,7 @@ import { STACK_TYPE } from "./engine/capturedStack";
 import { DEFAULT_TIMEOUT_SECONDS, check } from "./check";
 import { readPolicyConfig } from "./policyConfig";
 import { scan, scanJson } from "./scan/scan";
+import { DEFAULT_MAX_FILE_BYTES, MAX_NESTING_DEPTH, describeBytes } from "./scan/limits";
 import { SECRET_PLACEHOLDER, UsageError } from "./program/project";
 import { PackFailure } from "./engine/packProcess";
 import { jsonReport } from "./report/json";
@@ -41,7 +42,10 @@ Options:
   -h, --help              this help
 
 scan reads pulumi stack export files and pulumi preview --json output (files, or every .json file in
-a directory) and judges each stack with the same pack.
+a directory, following linked folders once, passing over node_modules and dot-folders unless named) and
+judges each stack with the same pack; in an export, findings only the recorded outputs carry are drift.
+A file it cannot read or judge (over ${describeBytes(DEFAULT_MAX_FILE_BYTES)}, nested over ${MAX_NESTING_DEPTH} levels deep, not a regular file,
+an unknown signature, ...: see the README) is named on stderr and the others are still judged.
 
 The program's own output goes to stderr, each line prefixed with [program]; stdout carries only the report.
 
@@ -258,9 +262,10 @@ async function runScan(args: Parsed): Promise<number> {
         const result = await scan(args.targets, readPolicyConfig(args.configFile), { policyPack: args.policyPack, configFile: args.configFile });
         if (args.graph) console.log(result.reports.map((r) => renderGraph(r, args.graph!)).join("\n\n"));
         else if (args.format === "json") console.log(scanJson(result));
-        else if (args.format === "sarif") console.log(sarifReport(result.reports));
-        else if (args.format === "markdown") console.log(markdownReport(result.reports, result.reports.map((r) => renderGraph(r, "mermaid"))));
+        else if (args.format === "sarif") console.log(sarifReport(result.reports, { scanProblems: result }));
+        else if (args.format === "markdown") console.log(markdownReport(result.reports, result.reports.map((r) => renderGraph(r, "mermaid")), result));
         else console.log(result.reports.map((r) => textReport(r, "scan")).join("\n\n"));
+        for (const skipped of result.skipped) console.error(`tierguard: skipped ${terminalText(skipped.path)}: ${terminalText(skipped.reason)}`);
         for (const error of result.errors) console.error(`tierguard: could not scan ${terminalText(error.message)}`);
         if (result.errors.length > 0) return 2;
         return result.reports.some((r) => summaryOf(r).mandatory > 0) ? 1 : 0;

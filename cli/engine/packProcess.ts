@@ -213,7 +213,9 @@ export class PackProcess {
 
     async stop(): Promise<void> {
         this.client.close();
-        if (this.child.exitCode !== null) return;
+        // Ended already, with an exit code or by a signal (killed, or V8 aborting when out of memory):
+        // its "exit" event has been and will not come again.
+        if (!this.alive) return;
         await new Promise<void>((resolve) => {
             // A pack that ignores SIGTERM (another pack, given with --policy-pack) is killed.
             const kill = setTimeout(() => this.child.kill("SIGKILL"), 5000);
@@ -226,7 +228,22 @@ export class PackProcess {
     }
 
     get alive(): boolean {
-        return this.child.exitCode === null;
+        return this.child.exitCode === null && this.child.signalCode === null;
+    }
+
+    /** How the process ended ("exit code 3", "signal SIGKILL"), waiting up to `withinMs` for it; undefined while it runs. */
+    async ended(withinMs: number): Promise<string | undefined> {
+        if (this.alive) {
+            await new Promise<void>((resolve) => {
+                const timer = setTimeout(resolve, withinMs);
+                this.child.once("exit", () => {
+                    clearTimeout(timer);
+                    resolve();
+                });
+            });
+        }
+        if (this.child.signalCode !== null) return `signal ${this.child.signalCode}`;
+        return this.child.exitCode !== null ? `exit code ${this.child.exitCode}` : undefined;
     }
 }
 

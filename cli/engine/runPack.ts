@@ -10,6 +10,7 @@ import { validatePolicyConfig } from "../policyConfig";
 import { withRuleFacts } from "./ruleFacts";
 import { PackConfiguration } from "../../policypack/inProcess";
 import * as path from "path";
+import { driftMessage, onlyInRecordedState, recordedProperties } from "./drift";
 const SEVERITIES = ["", "low", "medium", "high", "critical"] as const;
 
 export interface Violation {
@@ -31,6 +32,8 @@ export interface Violation {
     protocol?: string;
     ports?: string;
     peer?: string;
+    /** Set when only the resource's recorded state (its outputs in a stack export) has this, not its inputs: drift. */
+    drift?: true;
 }
 
 export interface PackVerdict {
@@ -78,6 +81,25 @@ export function isAnalysed(resource: CapturedResource): boolean {
 export function outputsOf(resource: CapturedResource): Record<string, unknown> {
     if (resource.outputs) return resource.outputs;
     return resource.custom ? { ...resource.inputs, id: resource.id ?? UNKNOWN } : resource.inputs;
+}
+
+/** How long a pack that answered before may take to answer GetAnalyzerInfo before it counts as stopped. */
+const PROBE_TIMEOUT_MS = 5000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+        promise.then(
+            (value) => {
+                clearTimeout(timer);
+                resolve(value);
+            },
+            (error) => {
+                clearTimeout(timer);
+                reject(error);
+            },
+        );
+    });
 }
 
 /**
@@ -155,16 +177,39 @@ export class PackSession {
         await this.pack.stop();
     }
 
+    /**
+     * After a request failed: undefined when the pack still answers, else how it ended (it may have
+     * run out of memory, been killed, or hang), with its last words on stderr. A pack that still runs
+     * but does not answer is left to close() to stop.
+     */
+    async failure(): Promise<string | undefined> {
+        if (this.pack.alive) {
+            try {
+                await withTimeout(this.pack.getAnalyzerInfo(), PROBE_TIMEOUT_MS);
+                return undefined;
+            } catch {
+                // Gone or going: say how, below.
+            }
+        }
+        const ended = (await this.pack.ended(1000)) ?? `it did not answer within ${PROBE_TIMEOUT_MS / 1000} s`;
+        const lastWords = this.pack.stderr().trim().split("\n").slice(-3).join(" / ");
+        return lastWords ? `${ended}; its last output: ${lastWords}` : ended;
+    }
+
     /** Starts judging one stack: ConfigureStack now, then Analyze as resources arrive, AnalyzeStack at the end. */
     beginStack(identity: { project: string; stack: string }, mode: Mode): StackJudgement {
         return new StackJudgement(this.pack, this.policies, identity, mode);
     }
 
-    /** Judges a whole recorded stack at once. */
-    async judge(capture: CaptureResult, mode: Mode): Promise<PackVerdict> {
+    /**
+     * Judges a whole recorded stack at once. With `recordedState` (a stack export), resources whose
+     * recorded outputs differ from their inputs are also analysed as recorded (see drift.ts).
+     */
+    async judge(capture: CaptureResult, mode: Mode, options: { recordedState?: boolean } = {}): Promise<PackVerdict> {
         const judgement = this.beginStack(capture, mode);
         const byUrn = new Map(capture.resources.map((r) => [r.urn, r]));
-        for (const resource of capture.resources) if (isAnalysed(resource)) judgement.analyze(resource, (urn) => byUrn.get(urn));
+        const lookup = (urn: string) => byUrn.get(urn);
+        for (const resource of capture.resources) if (isAnalysed(resource)) judgement.analyze(resource, lookup, options);
         const verdict = await judgement.finish(capture);
         return this.ownConfiguration ? { ...verdict, violations: withRuleFacts(verdict.violations, capture, this.ownConfiguration) } : verdict;
     }
@@ -178,6 +223,8 @@ export class StackJudgement {
     private readonly configured: Promise<void>;
     private readonly queue = new WorkQueue(ANALYZE_IN_FLIGHT);
     private readonly pending: Array<Promise<Diagnostic[]>> = [];
+    /** Analyze of resources' recorded state, each beside the same resource's Analyze of its inputs. */
+    private readonly pendingRecorded: Array<Promise<{ recorded: Diagnostic[]; declared: Diagnostic[] }>> = [];
 
     constructor(
         private readonly pack: PackProcess,
@@ -189,20 +236,44 @@ export class StackJudgement {
         this.configured.catch(() => undefined);
     }
 
-    /** Queues Analyze of one resource's inputs; `lookup` finds its provider among the stack's resources. */
-    analyze(resource: CapturedResource, lookup: (urn: string) => CapturedResource | undefined): void {
+    /**
+     * Queues Analyze of one resource's inputs; `lookup` finds its provider among the stack's resources.
+     * With `recordedState`, also of the resource as its outputs record it, when they differ from its
+     * inputs: its findings that the inputs do not also give are drift.
+     */
+    analyze(resource: CapturedResource, lookup: (urn: string) => CapturedResource | undefined, options: { recordedState?: boolean } = {}): void {
+        const declared = this.queued(resource, resource.inputs, lookup);
+        this.pending.push(declared);
+        const recorded = options.recordedState ? recordedProperties(resource.inputs, resource.outputs) : undefined;
+        if (!recorded) return;
+        const pair = Promise.all([this.queued(resource, recorded, lookup), declared]).then(([recordedFindings, declaredFindings]) => ({ recorded: recordedFindings, declared: declaredFindings }));
+        pair.catch(() => undefined); // Reported by finish().
+        this.pendingRecorded.push(pair);
+    }
+
+    private queued(resource: CapturedResource, props: Record<string, unknown>, lookup: (urn: string) => CapturedResource | undefined): Promise<Diagnostic[]> {
         const request = this.queue.run(async () => {
             await this.configured;
-            return this.pack.analyze(asAnalyzed(resource, resource.inputs, lookup));
+            return this.pack.analyze(asAnalyzed(resource, props, lookup));
         });
         request.catch(() => undefined); // Reported by finish().
-        this.pending.push(request);
+        return request;
     }
 
     /** Waits for every Analyze, then AnalyzeStack of every resource's outputs; the verdict of both. */
     async finish(capture: CaptureResult): Promise<PackVerdict> {
+        // Every request settles before a failure is reported: none may still be running when the
+        // same pack goes on to the next stack.
+        await Promise.allSettled([this.configured, ...this.pending, ...this.pendingRecorded]);
         await this.configured;
         const diagnostics = (await Promise.all(this.pending)).flat();
+        const drifted = new Set<Diagnostic>();
+        for (const { recorded, declared } of await Promise.all(this.pendingRecorded)) {
+            for (const diagnostic of onlyInRecordedState(recorded, declared)) {
+                drifted.add(diagnostic);
+                diagnostics.push(diagnostic);
+            }
+        }
         const byUrn = new Map(capture.resources.map((r) => [r.urn, r]));
         diagnostics.push(...(await this.pack.analyzeStack(capture.resources.map((r) => asAnalyzed(r, outputsOf(r), (urn) => byUrn.get(urn))))));
         const violations = diagnostics.map((d): Violation => {
@@ -215,8 +286,9 @@ export class StackJudgement {
                 urn,
                 resourceType: resource?.type ?? "pulumi:pulumi:Stack",
                 resourceName: resource?.name ?? `${capture.project}-${capture.stack}`,
-                message: d.message,
+                message: drifted.has(d) ? driftMessage(d.message) : d.message,
                 ...(resource?.modeled ? { modeled: resource.modeled.source } : {}),
+                ...(drifted.has(d) ? { drift: true as const } : {}),
             };
         });
         return { violations, analysed: this.pending.length, policies: this.policies };

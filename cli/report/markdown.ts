@@ -9,7 +9,7 @@
  * resource), then the tail of each list (least severe last), then whole stacks — and says at the top
  * and in place what it left out, pointing to the SARIF and JSON reports for everything.
  */
-import { CheckReport, NETWORK_WORDS, describeOffline, incompleteReason, summaryOf } from "./model";
+import { CheckReport, NETWORK_WORDS, ScanProblems, describeOffline, incompleteReason, summaryOf } from "./model";
 import { Finding, groupByResource } from "./order";
 import { htmlText, markdownCode, markdownText } from "./escape";
 
@@ -44,8 +44,8 @@ interface LeftOut {
 
 const ALL = Number.POSITIVE_INFINITY;
 
-export function markdownReport(reports: Report[], graphs: string[] = []): string {
-    const render = (detail: Detail) => renderReport(reports, graphs, detail);
+export function markdownReport(reports: Report[], graphs: string[] = [], scanProblems?: ScanProblems): string {
+    const render = (detail: Detail) => renderReport(reports, graphs, detail, scanProblems);
     for (const detail of [
         { graphs: true, messages: true, perList: ALL, stacks: ALL },
         { graphs: false, messages: true, perList: ALL, stacks: ALL },
@@ -89,16 +89,36 @@ function longestListOf(report: Report): number {
     return Math.max(resources, report.unchecked.length, expandedOf(report).length, report.offline.length);
 }
 
-function renderReport(reports: Report[], graphs: string[], detail: Detail): string {
+function renderReport(reports: Report[], graphs: string[], detail: Detail, scanProblems?: ScanProblems): string {
     const leftOut: LeftOut = { graphs: 0, messages: 0, resources: 0, violations: 0, components: 0, offline: 0, stacks: 0 };
     const shown = reports.slice(0, detail.stacks);
     leftOut.stacks = reports.length - shown.length;
     const body = summaryTable(reports, shown.length);
     shown.forEach((report, i) => body.push(...stackSection(report, graphs[i], detail, leftOut)));
-    return ["## tierguard", "", ...uncheckedBanner(reports), ...shortenedNote(leftOut), ...body].join("\n");
+    return ["## tierguard", "", ...scanProblemLines(scanProblems, detail, leftOut), ...uncheckedBanner(reports), ...shortenedNote(leftOut), ...body].join("\n");
 }
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
+
+/** Files a scan could not judge (always shown, they hide findings) and folders it passed over. */
+function scanProblemLines(problems: ScanProblems | undefined, detail: Detail, leftOut: LeftOut): string[] {
+    if (!problems) return [];
+    const lines: string[] = [];
+    if (problems.errors.length > 0) {
+        lines.push(`⛔ **${plural(problems.errors.length, "file")} could not be scanned:**`, "");
+        const shown = problems.errors.slice(0, Math.max(detail.perList, 20));
+        for (const e of shown) lines.push(`- ${markdownText(e.message)}`);
+        lines.push(...moreLine(problems.errors.length - shown.length, "file that could not be scanned"), "");
+    }
+    if (problems.skipped.length > 0) {
+        lines.push("<details><summary>Skipped</summary>", "");
+        const shown = problems.skipped.slice(0, detail.perList);
+        for (const s of shown) lines.push(`- ${markdownCode(s.path)}: ${markdownText(s.reason)}`);
+        lines.push(...moreLine(problems.skipped.length - shown.length, "skipped folder"));
+        lines.push("", "</details>", "");
+    }
+    return lines;
+}
 
 function uncheckedBanner(reports: Report[]): string[] {
     const unchecked = reports.reduce((sum, r) => sum + r.unchecked.length, 0);

@@ -56,6 +56,12 @@ export interface CheckReport {
     secrets?: SecretRedactor;
 }
 
+/** What a scan could not judge: files it could not read or judge (`message` starts with the file), folders it passed over. */
+export interface ScanProblems {
+    errors: Array<{ file: string; message: string }>;
+    skipped: Array<{ path: string; reason: string }>;
+}
+
 /** What a report counts: policy violations by level, resources analysed, resources with violations, findings (mistakes). */
 export interface Summary {
     mandatory: number;

@@ -11,7 +11,7 @@
 import * as crypto from "crypto";
 import * as path from "path";
 import { fileURLToPath } from "url";
-import { CheckReport, describeOffline, incompleteReason } from "./model";
+import { CheckReport, ScanProblems, describeOffline, incompleteReason } from "./model";
 import { alsoBroken, findingsOf } from "./order";
 import { ruleFactsOf } from "./json";
 import { jsonText, markdownText, sarifText, uriPath } from "./escape";
@@ -48,7 +48,7 @@ const UNCHECKED_RULE = {
     properties: { tags: ["security", "coverage"], "security-severity": "5.0" },
 };
 
-export function sarifReport(reports: Array<CheckReport & { file?: string }>, options: { failOnUnchecked?: boolean } = {}): string {
+export function sarifReport(reports: Array<CheckReport & { file?: string }>, options: { failOnUnchecked?: boolean; scanProblems?: ScanProblems } = {}): string {
     const policies = reports[0]?.policies ?? [];
     const version: string = require("../../../package.json").version;
     const rules = policies.map((p) => ({
@@ -104,6 +104,7 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>, opt
                     policies: finding.violations.map((o) => o.policy),
                     ...ruleFactsOf(v),
                     ...(v.modeled ? { modeled: v.modeled } : {}),
+                    ...(v.drift ? { drift: true } : {}),
                 },
             };
         }),
@@ -115,7 +116,7 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>, opt
             runs: [
                 {
                     tool: { driver: { name: "tierguard", version, informationUri: "https://www.npmjs.com/package/tierguard", rules: allRules } },
-                    invocations: [invocationOf(reports)],
+                    invocations: [invocationOf(reports, options.scanProblems)],
                     results: [...results, ...uncheckedResults],
                     properties: { offlineAnswers: reports.flatMap((r) => r.offline.map((answer) => ({ stack: r.stack, ...answer }))) },
                 },
@@ -128,17 +129,22 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>, opt
  * Whether every program ran to completion, with a notification for each one that did not and for
  * each answer that did not come from the cloud (a reviewer should know what the verdicts rest on).
  */
-function invocationOf(reports: CheckReport[]) {
-    const notifications = reports.flatMap((report) => {
+function invocationOf(reports: CheckReport[], scanProblems: ScanProblems = { errors: [], skipped: [] }) {
+    const inFile = (file: string) => [{ physicalLocation: { artifactLocation: { uri: relativeUri(file), uriBaseId: "%SRCROOT%" } } }];
+    const fileNotifications = [
+        ...scanProblems.errors.map((e) => ({ level: "error", message: { text: sarifText(`could not scan ${e.message}`) }, locations: inFile(e.file) })),
+        ...scanProblems.skipped.map((s) => ({ level: "note", message: { text: sarifText(`skipped ${s.path}: ${s.reason}`) }, locations: inFile(s.path) })),
+    ];
+    const notifications = [...fileNotifications, ...reports.flatMap((report) => {
         const incomplete = incompleteReason(report.outcome);
         const failure = report.outcome.status === "failed" ? `: ${report.outcome.errors.join("\n")}` : "";
         return [
             ...(incomplete ? [{ level: "error", message: { text: sarifText(`${report.project}/${report.stack}: INCOMPLETE: ${incomplete}${failure}`) } }] : []),
             ...report.offline.map((answer) => ({ level: "note", message: { text: sarifText(`${report.project}/${report.stack}: answered offline: ${describeOffline(answer)}`) } })),
         ];
-    });
+    })];
     return {
-        executionSuccessful: reports.every((r) => r.outcome.status === "completed"),
+        executionSuccessful: reports.every((r) => r.outcome.status === "completed") && scanProblems.errors.length === 0,
         ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
     };
 }

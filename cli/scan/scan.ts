@@ -1,76 +1,98 @@
 /**
  * `tierguard scan <file-or-dir>...`: judge exported stacks and previews with the pack, one pack
- * process for all of them. A file that cannot be read is reported by name and does not stop the others.
+ * process for all of them. Whatever goes wrong with one file — it cannot be read, is not a stack,
+ * is past a limit, makes the pack fail or even stop — is reported by name as that file's error, and
+ * the others are still judged (by a new pack if the first one stopped).
  */
-import * as fs from "fs";
-import * as path from "path";
 import { PackSession, PolicyConfigFile } from "../engine/runPack";
-import { policyPackDir } from "../engine/packProcess";
-import { CheckReport, Summary, summaryOf } from "../report/model";
-import { UsageError } from "../program/project";
+import { PackFailure, policyPackDir } from "../engine/packProcess";
+import { CheckReport, ScanProblems, Summary, summaryOf } from "../report/model";
 import { jsonText } from "../report/escape";
-import { StackFileError, readStackFile } from "./stackFile";
 import { redactReport, secretsOf } from "../report/secrets";
+import { UsageError } from "../program/project";
+import { StackFileError, readStackFile } from "./stackFile";
+import { discoverStackFiles } from "./discover";
+import { ScanLimits, scanLimits } from "./limits";
 
-export interface ScanResult {
+/** Reports of the stacks judged; `errors` and `skipped` (node_modules, dot-folders, loops): what was not. */
+export interface ScanResult extends ScanProblems {
     reports: Array<CheckReport & { file: string }>;
-    errors: Array<{ file: string; message: string }>;
 }
 
-/** Files to scan: each file given, and every .json file in each directory (recursively, sorted). */
-export function stackFiles(targets: string[]): string[] {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-        for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-            const full = path.join(dir, entry.name);
-            if (entry.isDirectory()) walk(full);
-            else if (entry.name.endsWith(".json")) files.push(full);
-        }
-    };
-    for (const target of targets) {
-        if (!fs.existsSync(target)) throw new UsageError(`${target} does not exist`);
-        if (fs.statSync(target).isDirectory()) walk(target);
-        else files.push(target);
-    }
-    return files;
+async function judgeFile(file: string, session: PackSession, limits: ScanLimits): Promise<CheckReport & { file: string }> {
+    const stack = readStackFile(file, limits);
+    const verdict = await session.judge(stack, stack.mode, { recordedState: stack.recordedState });
+    return redactReport({
+        file,
+        program: file,
+        project: stack.project,
+        stack: stack.stack,
+        stackUrn: stack.stackUrn,
+        mode: stack.mode,
+        violations: verdict.violations,
+        resources: verdict.analysed,
+        outcome: { status: "completed" },
+        unchecked: [],
+        components: [],
+        offline: [],
+        policies: verdict.policies,
+        capture: stack,
+        sources: {},
+    }, secretsOf(stack));
+}
+
+/** An error of the pack's gRPC service (the pack refused a request, or its connection is gone). */
+function isServiceError(error: unknown): error is Error & { code: number; details: string } {
+    return error instanceof Error && typeof (error as { code?: unknown }).code === "number" && typeof (error as { details?: unknown }).details === "string";
+}
+
+/** What went wrong with one file, in one message that starts with its name; `packStopped`: how the pack ended meanwhile. */
+function describeFailure(file: string, error: unknown, packStopped: string | undefined): string {
+    if (error instanceof StackFileError) return error.message;
+    const stopped = packStopped ? ` The policy pack stopped (${packStopped}); the other files are judged by a new one.` : "";
+    const what = isServiceError(error) || error instanceof PackFailure ? "the policy pack could not judge it" : "unexpected error while judging it";
+    const why = isServiceError(error) ? error.details || error.message : error instanceof Error ? error.message : String(error);
+    return `${file}: ${what}: ${why.replace(/\.?$/, ".")}${stopped}`;
 }
 
 export async function scan(targets: string[], policyConfig: PolicyConfigFile, options: { policyPack?: string; configFile?: string; onStack?: (file: string) => void } = {}): Promise<ScanResult> {
     const packDir = policyPackDir(options.policyPack);
-    const files = stackFiles(targets);
-    if (files.length === 0) throw new UsageError(`no .json files in ${targets.join(", ")}`);
-    const result: ScanResult = { reports: [], errors: [] };
-    const session = await PackSession.open(policyConfig, packDir, options.configFile);
+    const limits = scanLimits();
+    const found = discoverStackFiles(targets);
+    if (found.files.length === 0 && found.errors.length === 0) {
+        const skipped = found.skipped.length > 0 ? ` (skipped: ${found.skipped.map((s) => `${s.path}: ${s.reason}`).join("; ")})` : "";
+        throw new UsageError(`no .json files in ${targets.join(", ")}${skipped}`);
+    }
+    const result: ScanResult = { reports: [], errors: [...found.errors], skipped: found.skipped };
+    if (found.files.length === 0) return result;
+    // A pack that cannot start at all is the scan's error, not any file's.
+    let session: PackSession | undefined = await PackSession.open(policyConfig, packDir, options.configFile);
+    let packGone = "";
     try {
-        for (const file of files) {
+        for (const file of found.files) {
             options.onStack?.(file);
+            if (!session) {
+                result.errors.push({ file, message: `${file}: not judged: ${packGone}` });
+                continue;
+            }
             try {
-                const stack = readStackFile(file);
-                const verdict = await session.judge(stack, stack.mode);
-                result.reports.push(redactReport({
-                    file,
-                    program: file,
-                    project: stack.project,
-                    stack: stack.stack,
-                    stackUrn: stack.stackUrn,
-                    mode: stack.mode,
-                    violations: verdict.violations,
-                    resources: verdict.analysed,
-                    outcome: { status: "completed" },
-                    unchecked: [],
-                    components: [],
-                    offline: [],
-                    policies: verdict.policies,
-                    capture: stack,
-                    sources: {},
-                }, secretsOf(stack)));
+                result.reports.push(await judgeFile(file, session, limits));
             } catch (error) {
-                if (!(error instanceof StackFileError)) throw error;
-                result.errors.push({ file, message: error.message });
+                // A file's own error is found before the pack sees it; anything else may have stopped the pack.
+                const packStopped = error instanceof StackFileError ? undefined : await session.failure();
+                result.errors.push({ file, message: describeFailure(file, error, packStopped) });
+                if (packStopped === undefined) continue;
+                await session.close();
+                session = undefined;
+                try {
+                    session = await PackSession.open(policyConfig, packDir, options.configFile);
+                } catch (restart) {
+                    packGone = `the policy pack stopped on ${file} and could not be started again: ${(restart as Error).message}`;
+                }
             }
         }
     } finally {
-        await session.close();
+        await session?.close();
     }
     return result;
 }
@@ -90,5 +112,6 @@ export function scanJson(result: ScanResult): string {
             failedFiles: result.errors.length,
         },
         errors: result.errors,
+        skipped: result.skipped,
     });
 }

@@ -1,71 +1,60 @@
 /**
  * Reads what `pulumi stack export` (deployment checkpoints, version 3 and later) and
- * `pulumi preview --json` (steps with newState) write, into the resources the pack judges.
+ * `pulumi preview --json` (steps with newState) write, into the resources the pack judges, within the
+ * limits of limits.ts: a file that is past one is refused with a StackFileError before it can crash,
+ * hang or exhaust the scan.
  */
-import * as fs from "fs";
 import { CaptureResult, CapturedResource, Mode, stackUrnOf } from "../engine/capturedStack";
-import { SECRET_SIG, SIG_KEY as SECRET_KEY, UNKNOWN } from "../../policypack/model/sentinels";
+import { UNKNOWN } from "../../policypack/model/sentinels";
+import { StackFileError } from "./stackFileError";
+import { readFileText } from "./fileText";
+import { measureJson } from "./jsonShape";
+import { ScanLimits, describeBytes, scanLimits } from "./limits";
+import { UnreadableValue, readPropertyValues } from "./propertyValues";
+import { ENCODING_HEAP_BYTES_PER_BYTE, ensureHeapFor, judgingHeapBytes } from "./memory";
 
-/** A file that is not a stack the scan can read: named, with what is wrong. */
-export class StackFileError extends Error {
-    constructor(readonly file: string, reason: string) {
-        super(`${file}: ${reason}`);
-    }
-}
+export { StackFileError } from "./stackFileError";
 
 export interface StackFile extends CaptureResult {
     file: string;
     mode: Mode;
-}
-
-
-/**
- * Exported secrets are encrypted (`ciphertext`) unless exported with --show-secrets (`plaintext`,
- * JSON text). A plaintext secret becomes a secret the engine would send; an encrypted one an
- * unknown value, so a policy says it cannot verify what depends on it.
- */
-function readSecrets(value: unknown): unknown {
-    // Unchanged values are returned as they are: a large export is not copied.
-    if (Array.isArray(value)) {
-        let copy: unknown[] | undefined;
-        for (let i = 0; i < value.length; i++) {
-            const read = readSecrets(value[i]);
-            if (read !== value[i]) (copy ??= value.slice())[i] = read;
-        }
-        return copy ?? value;
-    }
-    if (!value || typeof value !== "object") return value;
-    const object = value as Record<string, unknown>;
-    if (object[SECRET_KEY] === SECRET_SIG) {
-        if ("value" in object) return { [SECRET_KEY]: SECRET_SIG, value: readSecrets(object.value) };
-        if (typeof object.plaintext === "string") {
-            try {
-                return { [SECRET_KEY]: SECRET_SIG, value: readSecrets(JSON.parse(object.plaintext)) };
-            } catch {
-                return UNKNOWN;
-            }
-        }
-        return UNKNOWN;
-    }
-    let copy: Record<string, unknown> | undefined;
-    for (const [key, item] of Object.entries(object)) {
-        const read = readSecrets(item);
-        if (read !== item) (copy ??= { ...object })[key] = read;
-    }
-    return copy ?? object;
+    /** Whether resources' outputs are their recorded state (a stack export), rather than planned (a preview). */
+    recordedState: boolean;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function toResource(raw: unknown, file: string, where: string): CapturedResource {
+/** The weight of the heaviest inputs or outputs read so far (see propertyValues). */
+interface Heaviest {
+    bytes: number;
+}
+
+/** One resource's inputs or outputs, read (see propertyValues) and weighed against the limit for one resource. */
+function readProperties(value: unknown, urn: string, which: "inputs" | "outputs", file: string, limits: ScanLimits, heaviest: Heaviest): Record<string, unknown> {
+    const resource = `resource "${urn.split("::").pop() ?? urn}" (${urn})`;
+    let read;
+    try {
+        read = readPropertyValues(value, which);
+    } catch (error) {
+        if (error instanceof UnreadableValue) throw new StackFileError(file, `${resource}: ${error.message}`);
+        throw error;
+    }
+    if (read.bytes > limits.maxResourceBytes) {
+        throw new StackFileError(file, `${resource}: its ${which} are about ${describeBytes(read.bytes)}, over the ${describeBytes(limits.maxResourceBytes)} limit for one resource`);
+    }
+    heaviest.bytes = Math.max(heaviest.bytes, read.bytes);
+    return read.value as Record<string, unknown>;
+}
+
+function toResource(raw: unknown, file: string, where: string, limits: ScanLimits, heaviest: Heaviest): CapturedResource {
     if (!isObject(raw) || typeof raw.urn !== "string" || typeof raw.type !== "string") {
         throw new StackFileError(file, `${where} is not a resource (it needs "urn" and "type")`);
     }
     const urn = raw.urn;
-    const inputs = isObject(raw.inputs) ? (readSecrets(raw.inputs) as Record<string, unknown>) : {};
-    const outputs = isObject(raw.outputs) ? (readSecrets(raw.outputs) as Record<string, unknown>) : undefined;
+    const inputs = isObject(raw.inputs) ? readProperties(raw.inputs, urn, "inputs", file, limits, heaviest) : {};
+    const outputs = isObject(raw.outputs) ? readProperties(raw.outputs, urn, "outputs", file, limits, heaviest) : undefined;
     const id = typeof raw.id === "string" && raw.id ? raw.id : undefined;
     const custom = raw.custom === true;
     const propertyDependencies: Record<string, string[]> = {};
@@ -88,20 +77,22 @@ function toResource(raw: unknown, file: string, where: string): CapturedResource
     };
 }
 
-/** Reads one stack file; throws a StackFileError naming the file and what is wrong. */
-export function readStackFile(file: string): StackFile {
-    let text: string;
+/** The file's JSON, once its size, type, encoding and nesting are known to be safe to parse and judge. */
+function parseStackJson(file: string, limits: ScanLimits): unknown {
+    const text = readFileText(file, limits.maxFileBytes);
+    const shape = measureJson(text, limits.maxNestingDepth);
+    if (shape.tooDeep) throw new StackFileError(file, `it nests arrays and objects more than ${limits.maxNestingDepth} levels deep (at line ${shape.tooDeep.line}), over the limit for a stack file`);
+    ensureHeapFor(file, judgingHeapBytes(shape), "judging it");
     try {
-        text = fs.readFileSync(file, "utf8");
-    } catch (error) {
-        throw new StackFileError(file, `cannot read it: ${(error as Error).message}`);
-    }
-    let json: unknown;
-    try {
-        json = JSON.parse(text);
+        return JSON.parse(text);
     } catch (error) {
         throw new StackFileError(file, `not valid JSON: ${(error as Error).message}`);
     }
+}
+
+/** Reads one stack file; throws a StackFileError naming the file and what is wrong. */
+export function readStackFile(file: string, limits: ScanLimits = scanLimits()): StackFile {
+    const json = parseStackJson(file, limits);
     let rawResources: unknown[];
     let mode: Mode;
     if (isObject(json) && isObject(json.deployment)) {
@@ -119,9 +110,11 @@ export function readStackFile(file: string): StackFile {
     } else {
         throw new StackFileError(file, "not a Pulumi stack export (version and deployment.resources) nor a pulumi preview --json output (steps with newState)");
     }
-    const resources = rawResources.filter((r) => !(isObject(r) && r.delete === true)).map((r, i) => toResource(r, file, `resource [${i}]`));
+    const heaviest: Heaviest = { bytes: 0 };
+    const resources = rawResources.filter((r) => !(isObject(r) && r.delete === true)).map((r, i) => toResource(r, file, `resource [${i}]`, limits, heaviest));
+    ensureHeapFor(file, heaviest.bytes * ENCODING_HEAP_BYTES_PER_BYTE, "encoding its largest resource for the policy pack");
     const anyUrn = resources[0]?.urn ?? "urn:pulumi:stack::project::pulumi:pulumi:Stack::project-stack";
     const [, stack = "stack", project = "project"] = /^urn:pulumi:([^:]*)::([^:]*)::/.exec(anyUrn) ?? [];
     const stackResource = resources.find((r) => r.type === "pulumi:pulumi:Stack");
-    return { file, mode, project, stack, stackUrn: stackResource?.urn ?? stackUrnOf(project, stack), resources };
+    return { file, mode, recordedState: mode === "update", project, stack, stackUrn: stackResource?.urn ?? stackUrnOf(project, stack), resources };
 }

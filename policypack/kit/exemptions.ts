@@ -6,20 +6,17 @@
  */
 import { ConfigKey } from "./config";
 import { isPlainObject, show } from "../model/values";
+import { globMatches } from "./glob";
 
 export interface Exemption {
     index: number;
     resource: string;
     reason?: string;
     expires?: string;
-    pattern?: RegExp;
+    /** The `resource` pattern to match, when it names one. */
+    pattern?: string;
     /** Why the exemption is not applied, if it is invalid. */
     invalid?: string;
-}
-
-function globToRegExp(glob: string): RegExp {
-    const escaped = glob.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
-    return new RegExp(`^${escaped.join(".*")}$`, "s");
 }
 
 function isCalendarDate(text: string): boolean {
@@ -33,7 +30,7 @@ function readExemption(raw: unknown, index: number): Exemption {
     const resource = typeof raw.resource === "string" ? raw.resource.trim() : "";
     const exemption: Exemption = { index, resource };
     if (!resource) return { ...exemption, invalid: `exemptions[${index}].resource must name a resource (logical name or URN, * as wildcard), got ${show(raw.resource)}` };
-    exemption.pattern = globToRegExp(resource);
+    exemption.pattern = resource;
     if (typeof raw.reason !== "string" || raw.reason.trim() === "") {
         return { ...exemption, invalid: `exemptions[${index}] for "${resource}" has no reason; an exemption needs a reason to be applied` };
     }
@@ -86,7 +83,7 @@ export function matchExemptions(exemptions: readonly Exemption[], name: string, 
     if (exemptions.length === 0) return result;
     today ??= todayUtc();
     for (const exemption of exemptions) {
-        const covers = exemption.pattern !== undefined && (exemption.pattern.test(name) || exemption.pattern.test(urn));
+        const covers = exemption.pattern !== undefined && (globMatches(exemption.pattern, name) || globMatches(exemption.pattern, urn));
         if (exemption.invalid) {
             if (covers || !exemption.pattern) result.invalid.push(exemption);
             continue;

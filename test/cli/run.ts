@@ -42,9 +42,12 @@ export const fixture = (name: string) => path.join("test", "fixtures", "programs
  * A tierguard run whose every process (the CLI, the program, the pack, whatever they start) carries
  * a marker in its environment, so a test can ask afterwards whether any of them is still running.
  */
-export function markedRun(args: string[], options: { onStarted?: (cli: ReturnType<typeof spawn>) => void } = {}): Promise<CliRun & { signal: NodeJS.Signals | null }> {
+export function markedRun(
+    args: string[],
+    options: { onStarted?: (cli: ReturnType<typeof spawn>) => void; env?: Record<string, string> } = {},
+): Promise<CliRun & { signal: NodeJS.Signals | null }> {
     const marker = `tierguard-test-${crypto.randomUUID()}`;
-    const cli = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, TIERGUARD_TEST_MARKER: marker } });
+    const cli = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...options.env, TIERGUARD_TEST_MARKER: marker } });
     let stdout = "";
     let stderr = "";
     cli.stdout.on("data", (chunk) => (stdout += chunk));
