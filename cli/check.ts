@@ -74,8 +74,9 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
     const stack = chooseStack(project, named?.stack);
     const config = loadConfig(project, stack, options.overrides);
     // Secret config values are masked in the program's output as the Pulumi CLI masks them, and with
-    // every other secret value in the report.
-    const secretConfig = config.secretKeys.map((key) => config.values[key]).filter((v): v is string => v !== undefined);
+    // every other secret value in the report. Stand-ins for undecryptable values are not secrets (and
+    // one like "1" would hide every port 1).
+    const secretConfig = config.secretKeys.filter((key) => !config.standIns.includes(key)).map((key) => config.values[key]).filter((v): v is string => v !== undefined);
     const masked = new SecretRedactor(secretConfig);
     const output = options.output ?? ((line: string) => process.stderr.write(`${line}\n`));
     // The pack judges every resource (Analyze) and the stack (AnalyzeStack) once the program is done; the
@@ -124,7 +125,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
             policies: verdict.policies,
             capture: run.capture,
             sources: Object.fromEntries(run.capture.resources.filter((r) => r.source && r.source.uri).map((r) => [r.urn, r.source!])),
-        }, secretsOf(run.capture, secretConfig));
+        }, secretsOf(run.capture, secretConfig, config.standIns.map((key) => config.values[key])));
     } finally {
         clearTimeout(stopEarly);
         await session?.close();

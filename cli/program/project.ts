@@ -37,6 +37,8 @@ export interface ProgramConfig {
     /** "project:key" → string value, as the Pulumi runtime takes config. */
     values: Record<string, string>;
     secretKeys: string[];
+    /** Secret keys whose value is tierguard's stand-in for an undecryptable `secure:` value, not a secret. */
+    standIns: string[];
 }
 
 /** Stands in for a `secure:` value, which only the stack's secrets provider could decrypt. */
@@ -141,6 +143,7 @@ function configString(value: unknown): string {
 export function loadConfig(project: Project, stack: string, overrides: string[]): ProgramConfig {
     const values: Record<string, string> = {};
     const secretKeys = new Set<string>();
+    const standIns = new Set<string>();
     const projectFile = readYaml(["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(project.dir, f)).find((f) => fs.existsSync(f))!);
     const declared = (projectFile.config ?? {}) as Record<string, unknown>;
     const required: string[] = [];
@@ -166,6 +169,7 @@ export function loadConfig(project: Project, stack: string, overrides: string[])
             if (value && typeof value === "object" && !Array.isArray(value) && "secure" in (value as object)) {
                 values[full] = secretStandIn(declaredTypes.get(full));
                 secretKeys.add(full);
+                standIns.add(full);
             } else {
                 values[full] = configString(value);
             }
@@ -174,7 +178,9 @@ export function loadConfig(project: Project, stack: string, overrides: string[])
     for (const override of overrides) {
         const eq = override.indexOf("=");
         if (eq <= 0) throw new UsageError(`-c takes key=value, got "${override}"`);
-        values[qualify(override.slice(0, eq), project.name)] = override.slice(eq + 1);
+        const key = qualify(override.slice(0, eq), project.name);
+        values[key] = override.slice(eq + 1);
+        standIns.delete(key);
     }
     const missing = required.filter((key) => !(key in values));
     if (missing.length > 0) {
@@ -183,5 +189,5 @@ export function loadConfig(project: Project, stack: string, overrides: string[])
                 `(declared in Pulumi.yaml without a default): set it in Pulumi.${stack}.yaml or pass -c ${missing[0].split(":").pop()}=VALUE`,
         );
     }
-    return { stack, values, secretKeys: [...secretKeys] };
+    return { stack, values, secretKeys: [...secretKeys], standIns: [...standIns] };
 }

@@ -130,7 +130,7 @@ function uncheckedBanner(reports: Report[]): string[] {
 function shortenedNote(leftOut: LeftOut): string[] {
     const parts: string[] = [];
     if (leftOut.graphs > 0) parts.push(leftOut.graphs === 1 ? "the network graph was left out" : `the ${leftOut.graphs} network graphs were left out`);
-    if (leftOut.messages > 0) parts.push(`violations are listed one line per resource, without their messages (${plural(leftOut.messages, "message")} left out)`);
+    if (leftOut.messages > 0) parts.push(`findings are listed one line per resource, without their messages (${plural(leftOut.messages, "message")} left out)`);
     if (leftOut.resources > 0) parts.push(`${plural(leftOut.resources, "resource")} with ${plural(leftOut.violations, "finding")} ${leftOut.resources === 1 ? "is" : "are"} not listed`);
     if (leftOut.components > 0) parts.push(`${plural(leftOut.components, "multi-language component")} ${leftOut.components === 1 ? "is" : "are"} not listed`);
     if (leftOut.offline > 0) parts.push(`${plural(leftOut.offline, "offline answer")} ${leftOut.offline === 1 ? "is" : "are"} not listed`);

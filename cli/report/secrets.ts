@@ -12,6 +12,7 @@
  */
 import { CaptureResult } from "../engine/capturedStack";
 import { CheckReport } from "./model";
+import { Violation } from "../engine/runPack";
 import { SECRET_SIG, SIG_KEY } from "../../policypack/model/sentinels";
 import { canonical, parseCidr } from "../../policypack/model/addresses";
 
@@ -83,14 +84,31 @@ function collectSecrets(value: unknown, insideSecret: boolean, into: Set<string>
     }
 }
 
-/** The secret values of a captured stack, plus other known secrets (secret config values). */
-export function secretsOf(capture: CaptureResult, known: Iterable<string> = []): SecretRedactor {
+/**
+ * The secret values of a captured stack, plus other known secrets (secret config values), less the
+ * stand-ins tierguard gave for undecryptable config: those are no secret, and hiding one like "1"
+ * would hide every port 1.
+ */
+export function secretsOf(capture: CaptureResult, known: Iterable<string> = [], standIns: Iterable<string> = []): SecretRedactor {
     const secrets = new Set<string>(known);
     for (const resource of capture.resources) {
         collectSecrets(resource.inputs, false, secrets);
         collectSecrets(resource.outputs, false, secrets);
     }
+    for (const standIn of standIns) secrets.delete(standIn);
     return new SecretRedactor(secrets);
+}
+
+/** Every field of a violation that can quote a judged value: its message and the rule's facts. */
+const VALUE_FIELDS = ["message", "protocol", "ports", "peer"] as const;
+
+function redactViolation(violation: Violation, redactor: SecretRedactor): Violation {
+    const redacted = { ...violation };
+    for (const field of VALUE_FIELDS) {
+        const text = violation[field];
+        if (text !== undefined) redacted[field] = redactor.redact(text);
+    }
+    return redacted;
 }
 
 /** The report with every secret value in what it prints replaced by `[secret]`; the redactor kept for graphs. */
@@ -99,7 +117,7 @@ export function redactReport<R extends CheckReport>(report: R, redactor: SecretR
     const outcome = report.outcome;
     return {
         ...report,
-        violations: report.violations.map((v) => ({ ...v, message: redactor.redact(v.message) })),
+        violations: report.violations.map((v) => redactViolation(v, redactor)),
         outcome:
             outcome.status === "failed"
                 ? { ...outcome, errors: outcome.errors.map((e) => redactor.redact(e)) }

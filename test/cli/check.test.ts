@@ -12,7 +12,7 @@ const NO_PLUGINS = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-no-plugins-"
 interface JsonReport {
     program: { status: string; [key: string]: unknown };
     violations: Array<Record<string, unknown>>;
-    summary: { mandatory: number; advisory: number; resources: number };
+    summary: { mandatory: number; advisory: number; resources: number; resourcesWithViolations: number; findings: { mandatory: number; advisory: number } };
     unchecked: Array<Record<string, unknown>>;
     offline: Array<{ kind: string; token: string; answer: string; calls: number; detail?: string }>;
 }
@@ -24,14 +24,23 @@ function expectDocumentedShape(report: unknown): asserts report is JsonReport {
     expect(["completed", "failed", "ended early", "timed out"]).toContain(r.program.status);
     expect(Array.isArray(r.violations)).toBe(true);
     for (const v of r.violations) {
-        expect(Object.keys(v).filter((k) => k !== "modeled").sort()).toEqual(["enforcementLevel", "message", "policy", "resourceName", "resourceType", "severity", "urn"]);
+        const RULE_FACTS = ["peer", "ports", "protocol", "rule", "ruleUrn"];
+        expect(Object.keys(v).filter((k) => k !== "modeled" && !RULE_FACTS.includes(k)).sort()).toEqual(["enforcementLevel", "message", "policy", "resourceName", "resourceType", "severity", "urn"]);
+        // A violation about one rule names it, its protocol and ports; the peer and the rule's resource when they matter.
+        if (v.rule !== undefined) for (const key of ["rule", "protocol", "ports"]) expect(typeof v[key]).toBe("string");
+        else expect(Object.keys(v).filter((k) => RULE_FACTS.includes(k))).toEqual([]);
+        if (v.ruleUrn !== undefined) expect(v.ruleUrn).toMatch(/^urn:pulumi:/);
         expect(["mandatory", "advisory"]).toContain(v.enforcementLevel);
         expect(["low", "medium", "high", "critical", "unspecified"]).toContain(v.severity);
         for (const key of ["policy", "urn", "resourceType", "resourceName", "message"]) expect(typeof v[key]).toBe("string");
         expect(v.urn).toMatch(/^urn:pulumi:/);
     }
-    expect(Object.keys(r.summary).sort()).toEqual(["advisory", "mandatory", "resources"]);
-    for (const n of Object.values(r.summary)) expect(Number.isInteger(n)).toBe(true);
+    expect(Object.keys(r.summary).sort()).toEqual(["advisory", "findings", "mandatory", "resources", "resourcesWithViolations"]);
+    for (const n of [r.summary.mandatory, r.summary.advisory, r.summary.resources, r.summary.resourcesWithViolations, r.summary.findings.mandatory, r.summary.findings.advisory]) expect(Number.isInteger(n)).toBe(true);
+    // A finding is one or more violations of one rule; each resource with violations has at least one.
+    expect(r.summary.findings.mandatory).toBeLessThanOrEqual(r.summary.mandatory);
+    expect(r.summary.findings.advisory).toBeLessThanOrEqual(r.summary.advisory);
+    expect(r.summary.resourcesWithViolations).toBe(new Set(r.violations.map((v) => v.urn)).size);
     expect(r.summary.mandatory).toBe(r.violations.filter((v) => v.enforcementLevel === "mandatory").length);
     expect(r.summary.advisory).toBe(r.violations.filter((v) => v.enforcementLevel === "advisory").length);
     for (const u of r.unchecked) expect(Object.keys(u).sort()).toEqual(["name", "network", "reason", "type", "urn"]);
@@ -77,6 +86,10 @@ describe("tierguard check examples/insecure-web-app", () => {
         // Nothing is reported on the parts the example gets right.
         for (const v of report.violations) expect(["web", "vpc", "http", "igw"]).not.toContain(v.resourceName);
         expect(report.summary.resources).toBeGreaterThan(20);
+        // Each violation about a rule carries the rule's facts, so tools can group findings themselves.
+        const ssh = report.violations.filter((v) => v.resourceName === "web-sg" && v.rule === "ingress[1]");
+        expect(ssh.map((v) => v.policy).sort()).toEqual(["internet-ingress-only-on-allowed-ports", "no-admin-ports-from-internet"]);
+        for (const v of ssh) expect(v).toMatchObject({ protocol: "TCP", ports: "port 22", peer: "0.0.0.0/0" });
         // The engine-shaped preview leaves references unknown; nothing may degrade to the SDK's "can't run".
         expect(report.violations.filter((v) => String(v.message).includes("can't run"))).toEqual([]);
     });
@@ -91,7 +104,9 @@ describe("tierguard check examples/insecure-web-app", () => {
         expect(levels[0]).toBe("MANDATORY");
         expect(firstAdvisoryOnlyResource).toBeGreaterThan(lastMandatory);
         expect(run.stdout).toContain("web-sg  (aws:ec2/securityGroup:SecurityGroup)");
-        expect(lines[lines.length - 2]).toMatch(/^Summary: \d+ mandatory, \d+ advisory violations on \d+ of \d+ resources analysed\.$/);
+        // SSH open on web-sg breaks two policies: one finding, the other policy named under it.
+        expect(run.stdout).toContain("The same rule also breaks: internet-ingress-only-on-allowed-ports (mandatory).");
+        expect(lines[lines.length - 2]).toMatch(/^Summary: \d+ resources with violations; \d+ analysed; \d+ findings \(\d+ mandatory, \d+ advisory\) from \d+ policy violations\.$/);
     });
 
     it("takes a policy config file in the shape of --policy-pack-config", () => {

@@ -104,7 +104,7 @@ describe("text", () => {
         expect(run.stdout).toContain("\\x1b[2J\\x1b[31mSummary: 0 mandatory");
         expect(run.stdout).toContain("c1\\x9b2J\\x85\\rSummary: 0 mandatory\\u202eevil");
         // Only tierguard's own summary starts a line, and names stay on their line.
-        expect(run.stdout.split("\n").filter((line) => line.startsWith("Summary:"))).toEqual([expect.stringMatching(/^Summary: \d+ mandatory/)]);
+        expect(run.stdout.split("\n").filter((line) => line.startsWith("Summary:"))).toEqual([expect.stringMatching(/^Summary: \d+ resources? with violations/)]);
         expect(run.stdout).toContain("</details>\\n\\n## ✅ safe to merge\\n\\n<details>  (aws:ec2/instance:Instance)");
         expect(run.stdout.split("\n").some((line) => line.startsWith("## ✅"))).toBe(false);
     });
@@ -144,8 +144,8 @@ describe("markdown", () => {
     it("escapes names for the table, for HTML and for Markdown inline text", () => {
         const out = markdown();
         const row = out.split("\n").find((line) => line.startsWith("| shop"))!;
-        // Five columns: the pipe in the stack name is escaped.
-        expect(row.split(/(?<!\\)\|/).length).toBe(7);
+        // Six columns: the pipe in the stack name is escaped.
+        expect(row.split(/(?<!\\)\|/).length).toBe(8);
         expect(out).toContain("<summary><b>x&lt;!--</b>");
         expect(out).toContain(`<b>${htmlText(HOSTILE.formatting)}</b>`);
         // In messages: no link, emphasis, code, cell break or math of the name's.
@@ -373,6 +373,11 @@ function syntheticReport(stack: string, resources: number, messageLength = 300):
                 resourceType: SG,
                 resourceName: `group-${i}`,
                 message: `group-${i} ingress[0] allows TCP port 22 from 0.0.0.0/0: ${"x".repeat(messageLength)}`,
+                // One rule breaking both policies: one finding per resource.
+                rule: "ingress[0]",
+                protocol: "TCP",
+                ports: "22",
+                peer: "0.0.0.0/0",
             });
         }
     }
@@ -394,9 +399,9 @@ describe("markdown within GitHub's comment limit", () => {
     it("then lists violations without their messages", () => {
         const out = markdownReport([syntheticReport("a", 150)], [graphOf(10)]);
         expect(out.length).toBeLessThanOrEqual(MARKDOWN_BUDGET);
-        expect(out).toContain("the network graph was left out; violations are listed one line per resource, without their messages (300 messages left out).");
+        expect(out).toContain("the network graph was left out; findings are listed one line per resource, without their messages (150 messages left out).");
         expect(out).not.toContain("<details");
-        expect(out).toContain("- 🛑 **group-1** `aws:ec2/securityGroup:SecurityGroup` — 2 violations: `internet-ingress-only-on-allowed-ports`, `no-admin-ports-from-internet`");
+        expect(out).toContain("- 🛑 **group-1** `aws:ec2/securityGroup:SecurityGroup` — 1 finding: `internet-ingress-only-on-allowed-ports`, `no-admin-ports-from-internet`");
     });
 
     it("then cuts lists short, most severe first, counting what it left out", () => {
@@ -405,8 +410,8 @@ describe("markdown within GitHub's comment limit", () => {
         const listed = out.split("\n").filter((line) => line.startsWith("- ") && line.includes("group-")).length;
         expect(listed).toBeGreaterThan(100);
         const hidden = 1000 - listed;
-        expect(out).toContain(`${hidden.toLocaleString("en-US")} resources with ${(hidden * 2).toLocaleString("en-US")} violations are not listed.`);
-        expect(out).toContain(`_…and ${hidden.toLocaleString("en-US")} more resources with ${(hidden * 2).toLocaleString("en-US")} violations, left out to fit the comment limit._`);
+        expect(out).toContain(`${hidden.toLocaleString("en-US")} resources with ${hidden.toLocaleString("en-US")} findings are not listed.`);
+        expect(out).toContain(`_…and ${hidden.toLocaleString("en-US")} more resources with ${hidden.toLocaleString("en-US")} findings, left out to fit the comment limit._`);
         // Mandatory resources (i % 3 != 0) come before advisory ones.
         expect(out).not.toContain("⚠️ **group-");
     });
@@ -435,7 +440,7 @@ describe("markdown within GitHub's comment limit", () => {
         const listed = run.stdout.split("\n").filter((line) => line.startsWith("- 🛑 **admin-group-")).length;
         expect(listed).toBeGreaterThan(0);
         expect(listed).toBeLessThan(groups);
-        expect(run.stdout).toMatch(new RegExp(`✂️ \\*\\*Shortened to fit GitHub's 65,536-character comment limit:\\*\\* .*; ${groups - listed} resources with [\\d,]+ violations are not listed\\.`));
+        expect(run.stdout).toMatch(new RegExp(`✂️ \\*\\*Shortened to fit GitHub's 65,536-character comment limit:\\*\\* .*; ${groups - listed} resources with [\\d,]+ findings are not listed\\.`));
         expect(run.stdout).toContain("The SARIF (`--format sarif`) and JSON (`--format json`) reports list everything.");
     });
 });

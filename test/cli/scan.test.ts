@@ -3,7 +3,7 @@ import { tierguard } from "./run";
 
 interface ScanJson {
     stacks: Array<{ stack: string; file: string; violations: Array<Record<string, string>>; summary: { mandatory: number; advisory: number; resources: number } }>;
-    summary: { mandatory: number; advisory: number; resources: number; stacks: number; failedFiles: number };
+    summary: { mandatory: number; advisory: number; resources: number; resourcesWithViolations: number; findings: { mandatory: number; advisory: number }; stacks: number; failedFiles: number };
     errors: Array<{ file: string; message: string }>;
 }
 
@@ -20,7 +20,8 @@ it("scans a directory of exports and previews, one report per stack", () => {
         ["database-not-publicly-accessible @ db", "internet-ingress-only-on-allowed-ports @ web-sg", "no-admin-ports-from-internet @ web-sg", "tier-isolation @ db", "tier-isolation @ web-0"].sort(),
     );
     expect(pairs(staging)).toContain("no-admin-ports-from-internet @ admin");
-    expect(report.summary).toEqual({ mandatory: 7, advisory: 1, resources: 7, stacks: 3, failedFiles: 0 });
+    // mandatory/advisory count policy violations (SSH open on web-sg breaks two policies); findings count mistakes.
+    expect(report.summary).toEqual({ mandatory: 7, advisory: 1, resources: 7, resourcesWithViolations: 4, findings: { mandatory: 5, advisory: 1 }, stacks: 3, failedFiles: 0 });
 });
 
 it("names malformed and foreign files, scans the rest, and exits 2", () => {
@@ -39,13 +40,15 @@ it("prints a text report per stack", () => {
     const run = tierguard("scan", "test/fixtures/stacks/shop-prod.json");
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("tierguard scan test/fixtures/stacks/shop-prod.json (project shop, stack prod, update mode)");
-    expect(run.stdout).toMatch(/Summary: 5 mandatory/);
+    expect(run.stdout).toContain("Summary: 3 resources with violations; 4 analysed; 4 findings (4 mandatory, 0 advisory) from 5 policy violations.");
+    expect(run.stdout).toContain("The same rule also breaks: internet-ingress-only-on-allowed-ports (mandatory).");
 });
 
 it("prints a pull-request comment with --format markdown", () => {
     const run = tierguard("scan", "test/fixtures/stacks", "--format", "markdown");
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("| shop/prod | **5** | 0 | 4 |");
-    expect(run.stdout).toContain("<b>db</b> <code>aws:rds/instance:Instance</code> — 2 violations");
+    expect(run.stdout).toContain("| stack | mandatory findings | advisory findings | resources with violations | resources analysed | not checked |");
+    expect(run.stdout).toContain("| shop/prod | **4** | 0 | 3 | 4 | 0 |");
+    expect(run.stdout).toContain("<b>db</b> <code>aws:rds/instance:Instance</code> — 2 findings");
     expect(run.stdout).toContain("🛑 **mandatory** `database-not-publicly-accessible` (critical)");
 });
