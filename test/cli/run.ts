@@ -4,8 +4,9 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { REPO_ROOT } from "../repoRoot";
 
-export const ROOT = path.resolve(__dirname, "..", "..", "..");
+export const ROOT = REPO_ROOT;
 export const CLI = path.join(ROOT, "dist", "cli", "main.js");
 const EMPTY_PULUMI_HOME = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-pulumi-home-"));
 

@@ -1,8 +1,9 @@
 /** Runs component code under the same preview emulation `tierguard check` uses, and reads back what it created. */
 import * as path from "path";
 import { CaptureResult, CapturedResource, Mode, captureProgram } from "./mockCapture";
+import { REPO_ROOT } from "../repoRoot";
 
-export const ROOT = path.resolve(__dirname, "..", "..", "..");
+export const ROOT = REPO_ROOT;
 
 export async function run(build: () => void, mode: Mode = "update"): Promise<CaptureResult> {
     // The SDK takes a stack trace for every promise it tracks; under jest's source-mapped stack

@@ -2,10 +2,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { policyDefinitions as resourcePolicies, stackPolicyDefinitions } from "../../policypack/policies";
+import { REPO_ROOT } from "../repoRoot";
 
 const policyDefinitions = [...resourcePolicies, ...stackPolicyDefinitions];
 
-const readme = fs.readFileSync(path.resolve(__dirname, "..", "..", "..", "README.md"), "utf8");
+const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
 const policiesSection = readme.slice(readme.indexOf("\n## Policies"), readme.indexOf("\n## ", readme.indexOf("\n## Policies") + 1));
 const rows = new Map<string, string[]>();
 for (const line of policiesSection.split("\n")) {
