@@ -7,7 +7,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cidr } from "../policypack/model/addresses";
-import { hasOwn } from "../policypack/model/values";
+import { hasOwn } from "../policypack/model/ownProperties";
 import { EgressArgs, FlowArgs, Ports, TieredSecurityGroups } from "./tieredSecurityGroups";
 import { CidrInput, FlowProtocol, Problems, internetCidrs, internetRefusal, readCidr, readDescription, readPorts, show } from "./validation";
 

@@ -1,6 +1,7 @@
 /** Security groups of the classic `aws` provider: inline rules, standalone rules, the default group. */
 import { Direction, ResourceRules, RuleOrigin } from "../model/rule";
-import { field, malformedAt, unknownAt, isUnknown } from "../model/values";
+import { field, isUnknown } from "../model/propertyReaders";
+import { malformedAt, unknownAt } from "../model/unresolved";
 import { RuleShape, readInlineRules, readSecurityGroupRule } from "./securityGroupRules";
 
 export const AWS_SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";

@@ -1,6 +1,6 @@
 /** Security groups of the `aws-native` (Cloud Control) provider. */
 import { cidrPeer, Direction, ResourceRules, Rule, RuleOrigin } from "../model/rule";
-import { field, readList } from "../model/values";
+import { field, readList } from "../model/propertyReaders";
 import { RuleShape, readInlineRules, readSecurityGroupRule } from "./securityGroupRules";
 
 export const NATIVE_SECURITY_GROUP = "aws-native:ec2:SecurityGroup";

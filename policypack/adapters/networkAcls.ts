@@ -2,7 +2,8 @@
 import { Direction, Peer, ResourceRules, Rule, RuleOrigin, cidrPeer, portRange } from "../model/rule";
 import { PortSpec } from "../model/ports";
 import { Protocol, opensEveryPort, parseProtocol } from "../model/protocol";
-import { Unresolved, field, isUnknown, isUnresolved, malformedAt, readBoolean, readInteger, readList, unknownAt } from "../model/values";
+import { field, isUnknown, readBoolean, readInteger, readList } from "../model/propertyReaders";
+import { Unresolved, isUnresolved, malformedAt, unknownAt } from "../model/unresolved";
 
 export const AWS_NETWORK_ACL = "aws:ec2/networkAcl:NetworkAcl";
 export const AWS_DEFAULT_NETWORK_ACL = "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl";

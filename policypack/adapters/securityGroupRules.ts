@@ -5,7 +5,8 @@
  */
 import { Direction, Peer, Rule, RuleOrigin, cidrPeer, parsePortSpec, referencePeer } from "../model/rule";
 import { parseProtocol } from "../model/protocol";
-import { Unresolved, field, isUnknown, isUnresolved, malformedAt, readBoolean, readList, readString, unknownAt } from "../model/values";
+import { field, isUnknown, readBoolean, readList, readString } from "../model/propertyReaders";
+import { Unresolved, isUnresolved, malformedAt, unknownAt } from "../model/unresolved";
 
 interface PeerField {
     name: string;

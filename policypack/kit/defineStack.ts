@@ -8,7 +8,7 @@ import { StackGraph, StackResource } from "../network/graph";
 import { TurnMemo, sameValue } from "./turnMemo";
 import { ConfigKeys, ConfigValues } from "./config";
 import { Exemption, matchExemptions } from "./exemptions";
-import { ownValue } from "../model/values";
+import { ownValue } from "../model/ownProperties";
 import { Finding, PolicyMetadata, Report, configProblems, couldNotRun, emit, keysOf, parsedConfigOf, sdkFields, unwrapProps } from "./define";
 
 export interface StackFinding extends Finding {

@@ -8,7 +8,7 @@ import { AnswerCache } from "./answerCache";
 import { ALL_PORTS, PortSet, intersectPorts, portsOf, subtractPorts } from "./ports";
 import { opensEveryPort } from "./protocol";
 import { Peer, Rule } from "./rule";
-import { Unresolved, isUnresolved } from "./values";
+import { Unresolved, isUnresolved } from "./unresolved";
 
 export type Tri = "yes" | "no" | "maybe";
 

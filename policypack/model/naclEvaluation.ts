@@ -7,7 +7,7 @@ import { InternetOptions, cidrInterval, judgeAddressSet } from "./addresses";
 import { Family, FAMILY_BITS, Interval, intersect, isEmpty, normalize, subtract } from "./addressSet";
 import { PortSet, intersectPorts, portsOf } from "./ports";
 import { Rule } from "./rule";
-import { Unresolved, isUnresolved } from "./values";
+import { Unresolved, isUnresolved } from "./unresolved";
 import { Tri } from "./exposure";
 
 /** A kind of traffic to evaluate: TCP or UDP on some ports, or another IP protocol (which has no ports). */

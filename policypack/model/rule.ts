@@ -2,7 +2,8 @@
 import { Cidr, canonical, parseCidr } from "./addresses";
 import { PortSpec, formatPortSpec } from "./ports";
 import { Protocol, opensEveryPort, protocolLabel } from "./protocol";
-import { Unresolved, isUnknown, isUnresolved, malformedAt, readInteger, show, unknownAt } from "./values";
+import { isUnknown, readInteger } from "./propertyReaders";
+import { Unresolved, isUnresolved, malformedAt, show, unknownAt } from "./unresolved";
 
 export type Peer =
     | { kind: "cidr"; cidr: Cidr; property: string }

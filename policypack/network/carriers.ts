@@ -3,7 +3,7 @@
  * what tier it is when nothing says otherwise, and whether AWS puts it in the VPC's default group
  * when it names none. Paths are property paths; "*" walks every element of a list.
  */
-import { field, isUnknown } from "../model/values";
+import { field, isUnknown } from "../model/propertyReaders";
 
 export type Tier = "public" | "web" | "app" | "data";
 export const TIERS: readonly Tier[] = ["public", "web", "app", "data"];

@@ -19,7 +19,9 @@ import {
 } from "../adapters/prefixLists";
 import { DEFAULT_GROUP_MANAGER, VPC_DEFAULT_GROUP_OUTPUT } from "../adapters/vpcs";
 import { Peer, Rule } from "../model/rule";
-import { Unresolved, field, isUnknown, ownValue } from "../model/values";
+import { ownValue } from "../model/ownProperties";
+import { field, isUnknown } from "../model/propertyReaders";
+import { Unresolved } from "../model/unresolved";
 import { CARRIERS, CarrierSpec, TIER_PROTECTION, TIER_TAG, TIERS, Tier, valuesAt } from "./carriers";
 
 export interface StackResource {

@@ -9,7 +9,8 @@ import { InternetExposure, internetExposure, peersInternetExposure } from "../mo
 import { naclInternetExposure } from "../model/naclEvaluation";
 import { ALL_PORTS, portsOf } from "../model/ports";
 import { Peer, Rule, peerLabel, protocolAndPorts } from "../model/rule";
-import { Unresolved, field, isUnresolved } from "../model/values";
+import { field } from "../model/propertyReaders";
+import { Unresolved, isUnresolved } from "../model/unresolved";
 import { Tier } from "./carriers";
 import { Carrier, GroupNode, PrefixListNode, StackGraph, StackResource, topLevel } from "./graph";
 

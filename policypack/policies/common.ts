@@ -4,7 +4,7 @@ import { NATIVE_EGRESS, NATIVE_INGRESS, NATIVE_SECURITY_GROUP } from "../adapter
 import { AWS_DEFAULT_NETWORK_ACL, AWS_NETWORK_ACL, AWS_NETWORK_ACL_RULE, NATIVE_NETWORK_ACL_ENTRY } from "../adapters/networkAcls";
 import { PortSet } from "../model/ports";
 import { Direction, Rule, describeRule, peersLabel } from "../model/rule";
-import { Unresolved, describeUnresolved } from "../model/values";
+import { Unresolved, describeUnresolved } from "../model/unresolved";
 import { Finding, ResourceUnderCheck } from "../kit/define";
 
 export const SECURITY_GROUP_TYPES: ReadonlySet<string> = new Set([

@@ -7,7 +7,7 @@ import { ConfigValues, icmpTypesKey, internetKeys, portsKey } from "../kit/confi
 import { Finding, PolicyDefinition, Severity } from "../kit/define";
 import { all, beyondAllowList, internetExposure } from "../model/exposure";
 import { Direction, describeRule, peersLabel, ruleLocation } from "../model/rule";
-import { isUnresolved } from "../model/values";
+import { isUnresolved } from "../model/unresolved";
 import { SECURITY_GROUP_TYPES, rulesInDirection, unreadableFindings, unverifiable } from "./common";
 
 export interface AllowListSpec {

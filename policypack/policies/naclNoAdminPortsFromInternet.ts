@@ -2,7 +2,7 @@ import { ConfigValues } from "../kit/config";
 import { Finding, PolicyDefinition } from "../kit/define";
 import { naclInternetExposure } from "../model/naclEvaluation";
 import { describeRule, peersLabel } from "../model/rule";
-import { describeUnresolved } from "../model/values";
+import { describeUnresolved } from "../model/unresolved";
 import { NETWORK_ACL_TYPES, rulesInDirection, unreadableFindings } from "./common";
 import { sensitivePortsConfig } from "./internetSensitivePorts";
 import { DEFAULT_ADMIN_PORTS } from "../model/sensitivePorts";

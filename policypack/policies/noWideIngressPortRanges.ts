@@ -1,6 +1,6 @@
 import { ConfigValues, integerKey } from "../kit/config";
 import { Finding, PolicyDefinition } from "../kit/define";
-import { isUnresolved } from "../model/values";
+import { isUnresolved } from "../model/unresolved";
 import { opensEveryPort } from "../model/protocol";
 import { portCount, portsOf } from "../model/ports";
 import { describeRule, peersLabel } from "../model/rule";

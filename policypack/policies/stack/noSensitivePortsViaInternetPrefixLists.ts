@@ -11,7 +11,7 @@ import { Tri, all, opensAnyPort } from "../../model/exposure";
 import { PortSet, portSet } from "../../model/ports";
 import { Peer, Rule, describeRule, peerLabel } from "../../model/rule";
 import { ADMIN_PORTS, DATABASE_PORTS, DEFAULT_ADMIN_PORTS, DEFAULT_DATABASE_PORTS } from "../../model/sensitivePorts";
-import { describeUnresolved } from "../../model/values";
+import { describeUnresolved } from "../../model/unresolved";
 import { GroupNode, PrefixListNode, StackGraph, StackResource } from "../../network/graph";
 import { describePrefixList, prefixListExposure, unknownReferences } from "../../network/reachability";
 import { namePorts } from "../common";

@@ -1,7 +1,7 @@
 import { StackFinding, StackPolicyDefinition } from "../../kit/defineStack";
 import { AWS_DEFAULT_SECURITY_GROUP } from "../../adapters/awsSecurityGroups";
 import { GroupNode, StackGraph } from "../../network/graph";
-import { isPlainObject } from "../../model/values";
+import { isPlainObject } from "../../model/ownProperties";
 import { CARRIERS } from "../../network/carriers";
 
 const RULE_OR_GROUP = /SecurityGroup|securityGroup/;
