@@ -3,10 +3,10 @@ import { policyDefinitions, stackPolicyDefinitions } from "../policypack/policie
 import { Report, evaluate } from "../policypack/kit/define";
 import { StackReport, evaluateStack } from "../policypack/kit/defineStack";
 import { StackGraph } from "../policypack/network/graph";
-import { rulesOf } from "../policypack/adapters";
 import { TestResource, urnOf } from "../cli/engine/packProcess";
 
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN } from "../policypack/model/sentinels";
+export { UNKNOWN };
 
 export const TYPES = {
     sg: "aws:ec2/securityGroup:SecurityGroup",
@@ -31,8 +31,7 @@ export function policy(name: string) {
 
 export function check(policyName: string, type: string, props: unknown, config: unknown = {}, name = "res"): Report[] {
     const urn = `urn:pulumi:dev::app::${type}::${name}`;
-    const resource = { type, name, urn, props, rules: rulesOf({ type, name, urn }, props) };
-    return evaluate(policy(policyName), resource, config);
+    return evaluate(policy(policyName), { type, name, urn, props }, config);
 }
 
 export const violations = (reports: Report[]) => reports.filter((r) => r.enforcementLevel === undefined);

@@ -11,7 +11,7 @@ import { withRuleFacts } from "./ruleFacts";
 import { PackConfiguration } from "../../policypack/inProcess";
 import * as path from "path";
 import { driftMessage, onlyInRecordedState, recordedProperties } from "./drift";
-const SEVERITIES = ["", "low", "medium", "high", "critical"] as const;
+import { severityOfNumber } from "../../policypack/model/severity";
 
 export interface Violation {
     policy: string;
@@ -282,7 +282,7 @@ export class StackJudgement {
             return {
                 policy: d.policyName,
                 enforcementLevel: d.enforcementLevel === "mandatory" ? "mandatory" : "advisory",
-                severity: SEVERITIES[d.severity] || "unspecified",
+                severity: severityOfNumber(d.severity) ?? "unspecified",
                 urn,
                 resourceType: resource?.type ?? "pulumi:pulumi:Stack",
                 resourceName: resource?.name ?? `${capture.project}-${capture.stack}`,

@@ -12,7 +12,8 @@ import { Peer, Rule, peerLabel, protocolAndPorts } from "../model/rule";
 import { field } from "../model/propertyReaders";
 import { Unresolved, isUnresolved } from "../model/unresolved";
 import { Tier } from "./carriers";
-import { Carrier, GroupNode, PrefixListNode, StackGraph, StackResource, topLevel } from "./graph";
+import { AnalyzedResource } from "../model/resource";
+import { Carrier, GroupNode, PrefixListNode, StackGraph, topLevel } from "./graph";
 
 export interface Path {
     destination: Carrier;
@@ -113,9 +114,9 @@ export function unknownReferences(rules: readonly Rule[], kind: "securityGroup" 
 export function pathsTo(graph: StackGraph, carrier: Carrier, options: InternetOptions): Path[] {
     const paths: Path[] = [];
     for (const { group, certain } of carrier.attachments) {
-        const holders: Array<[Rule, StackResource | undefined]> = [
-            ...group.ownInline.map((rule): [Rule, StackResource | undefined] => [rule, group.resource]),
-            ...group.standalone.map(({ resource, rule }): [Rule, StackResource | undefined] => [rule, resource]),
+        const holders: Array<[Rule, AnalyzedResource | undefined]> = [
+            ...group.ownInline.map((rule): [Rule, AnalyzedResource | undefined] => [rule, group.resource]),
+            ...group.standalone.map(({ resource, rule }): [Rule, AnalyzedResource | undefined] => [rule, resource]),
         ];
         for (const [rule, holder] of holders) {
             if (rule.direction !== "ingress" || rule.action !== "allow") continue;
@@ -150,7 +151,7 @@ function prefixListPaths(
     graph: StackGraph,
     carrier: Carrier,
     base: Pick<Path, "destination" | "group" | "rule">,
-    holder: StackResource,
+    holder: AnalyzedResource,
     peer: Peer & { kind: "prefixList" },
     unknownsHere: number,
     certain: boolean,

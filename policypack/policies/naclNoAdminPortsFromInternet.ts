@@ -3,7 +3,8 @@ import { Finding, PolicyDefinition } from "../kit/define";
 import { naclInternetExposure } from "../model/naclEvaluation";
 import { describeRule, peersLabel } from "../model/rule";
 import { describeUnresolved } from "../model/unresolved";
-import { NETWORK_ACL_TYPES, rulesInDirection, unreadableFindings } from "./common";
+import { NETWORK_ACL_TYPES } from "../adapters";
+import { rulesInDirection, unreadableFindings } from "./ruleFindings";
 import { sensitivePortsConfig } from "./internetSensitivePorts";
 import { DEFAULT_ADMIN_PORTS } from "../model/sensitivePorts";
 
