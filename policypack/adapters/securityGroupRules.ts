@@ -3,7 +3,8 @@
  * same things differently (cidrBlocks / cidrIpv4 / cidrIp, ...); each family describes its names
  * once as a RuleShape and this module does the reading.
  */
-import { Direction, Peer, Rule, RuleOrigin, cidrPeer, parsePortSpec, referencePeer } from "../model/rule";
+import { Direction, Peer, Rule, RuleOrigin, cidrPeer, referencePeer } from "../model/rule";
+import { parsePortSpec } from "../model/ports";
 import { parseProtocol } from "../model/protocol";
 import { field, isUnknown, readBoolean, readList, readString } from "../model/propertyReaders";
 import { Unresolved, isUnresolved, malformedAt, unknownAt } from "../model/unresolved";

@@ -6,7 +6,7 @@
 import { InternetOptions, definitionKey } from "../model/addresses";
 import { AnswerCache } from "../model/answerCache";
 import { InternetExposure, internetExposure, peersInternetExposure } from "../model/exposure";
-import { naclInternetExposure } from "../model/naclEvaluation";
+import { naclInternetExposure } from "../model/naclExposure";
 import { ALL_PORTS, portsOf } from "../model/ports";
 import { Peer, Rule, peerLabel, protocolAndPorts } from "../model/rule";
 import { field } from "../model/propertyReaders";

@@ -1,5 +1,5 @@
 import { parseProtocol } from "../../policypack/model/protocol";
-import { parsePortSpec } from "../../policypack/model/rule";
+import { parsePortSpec } from "../../policypack/model/ports";
 import { isUnresolved } from "../../policypack/model/unresolved";
 
 describe("protocols", () => {
