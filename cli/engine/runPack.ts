@@ -3,7 +3,7 @@
  * uses: ConfigureStack, GetAnalyzerInfo, Configure (config-file values over schema defaults, as the
  * CLI fills them), Analyze for each resource's inputs, then AnalyzeStack with every resource.
  */
-import { Diagnostic, PACK_DIR, PackProcess, PolicyInfo, ProviderReference, TestResource } from "./packProcess";
+import { Diagnostic, PACK_DIR, PackProcess, PolicyInfo, ProviderReference, PackResource } from "./packProcess";
 import { CaptureResult, CapturedResource, Mode } from "./capturedStack";
 import { UNKNOWN } from "../../policypack/model/sentinels";
 import { validatePolicyConfig } from "../policyConfig";
@@ -296,7 +296,7 @@ export class StackJudgement {
 }
 
 /** A resource as the engine describes it to the pack: with these props, its parent, dependencies and provider. */
-function asAnalyzed(resource: CapturedResource, props: Record<string, unknown>, lookup: (urn: string) => CapturedResource | undefined): TestResource {
+function asAnalyzed(resource: CapturedResource, props: Record<string, unknown>, lookup: (urn: string) => CapturedResource | undefined): PackResource {
     return {
         type: resource.type,
         name: resource.name,
