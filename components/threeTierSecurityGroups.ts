@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Cidr } from "../policypack/model/addresses";
 import { hasOwn } from "../policypack/model/ownProperties";
 import { EgressArgs, FlowArgs, Ports, TierArgs, TieredSecurityGroups } from "./tieredSecurityGroups";
-import { CidrInput, FlowProtocol, Problems, internetCidrs, internetRefusal, readCidr, readDescription, readPorts, show } from "./validation";
+import { CidrInput, FlowProtocol, Problems, argumentProblems, internetCidrs, internetRefusal, readCidr, readDescription, readPorts, show } from "./validation";
 
 export type ThreeTierName = "loadBalancer" | "web" | "app" | "database";
 
@@ -180,11 +180,7 @@ function egressOf(args: ThreeTierSecurityGroupsArgs, tiers: PlannedTiers, proble
 
 /** Checks the arguments and turns them into TieredSecurityGroups arguments; throws all problems at once. */
 export function planThreeTier(component: string, args: ThreeTierSecurityGroupsArgs): { tiers: PlannedTiers; flows: FlowArgs[]; egress: EgressArgs[] } {
-    const problems = new Problems();
-    if (!args || typeof args !== "object") {
-        problems.add(`arguments = ${show(args)} must be an object`);
-        problems.throwIfAny(component);
-    }
+    const problems = argumentProblems(component, args);
     const tiers = tiersOf(args);
     const tierToTier = tierFlows(args, problems);
     const flows = [...loadBalancerFlows(args.loadBalancer ?? {}, problems), ...tierToTier, ...adminFlows(args, problems)];

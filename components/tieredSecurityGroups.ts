@@ -8,7 +8,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cidr, parseCidr } from "../policypack/model/addresses";
 import { TIER_TAG, TIERS, Tier } from "../policypack/network/carriers";
-import { CidrInput, FlowPorts, FlowProtocol, Problems, internetRefusal, portFields, readCidr, readDescription, readPorts, show } from "./validation";
+import { CidrInput, FlowPorts, FlowProtocol, Problems, argumentProblems, internetRefusal, portFields, readCidr, readDescription, readPorts, show } from "./validation";
 
 /** A tier's role: the same words, and the same tag, the stack policies read. */
 export type TierRole = Tier;
@@ -152,6 +152,11 @@ class RulePlan {
         return [...this.tiers.keys()].join(", ") || "none";
     }
 
+    /** A problem unless `value`, the argument at `where`, names a tier. */
+    requireTier(value: unknown, where: string): void {
+        if (!this.isTier(value)) this.problems.add(`${where} = ${show(value)} is not a tier (tiers: ${this.tierList()})`);
+    }
+
     add(rule: PlannedRule, where: string): void {
         const id = `${rule.tier}-${rule.direction}-${rule.key}`;
         if (this.keys.has(id)) this.problems.add(`${where} repeats a rule another flow already creates (${rule.direction} on tier "${rule.tier}", ${rule.key})`);
@@ -180,7 +185,7 @@ function readSource(from: FlowArgs["from"], where: string, plan: RulePlan): { ti
 function planFlow(flow: FlowArgs, i: number, plan: RulePlan): void {
     const where = `flows[${i}]`;
     if (!flow || typeof flow !== "object") return plan.problems.add(`${where} = ${show(flow)} must be an object`);
-    if (!plan.isTier(flow.to)) plan.problems.add(`${where}.to = ${show(flow.to)} is not a tier (tiers: ${plan.tierList()})`);
+    plan.requireTier(flow.to, `${where}.to`);
     const ports = readPorts(flow.protocol, flow.ports, where, plan.problems);
     const description = readDescription(flow.description, where, plan.problems);
     const source = readSource(flow.from, where, plan);
@@ -204,7 +209,7 @@ function planFlow(flow: FlowArgs, i: number, plan: RulePlan): void {
 function planEgress(egress: EgressArgs, i: number, plan: RulePlan): void {
     const where = `egress[${i}]`;
     if (!egress || typeof egress !== "object") return plan.problems.add(`${where} = ${show(egress)} must be an object`);
-    if (!plan.isTier(egress.from)) plan.problems.add(`${where}.from = ${show(egress.from)} is not a tier (tiers: ${plan.tierList()})`);
+    plan.requireTier(egress.from, `${where}.from`);
     const ports = readPorts(egress.protocol, egress.ports, where, plan.problems);
     const description = readDescription(egress.description, where, plan.problems);
     const cidrs = egress.to && typeof egress.to === "object" ? readCidrList(egress.to.cidrs, `${where}.to.cidrs`, plan.problems) : undefined;
@@ -217,11 +222,7 @@ function planEgress(egress: EgressArgs, i: number, plan: RulePlan): void {
 
 /** Checks the arguments and plans every rule; throws a ComponentArgumentError listing all problems. */
 export function planTieredSecurityGroups(component: string, args: TieredSecurityGroupsArgs): { tiers: Record<string, TierArgs>; rules: PlannedRule[] } {
-    const problems = new Problems();
-    if (!args || typeof args !== "object") {
-        problems.add(`arguments = ${show(args)} must be an object`);
-        problems.throwIfAny(component);
-    }
+    const problems = argumentProblems(component, args);
     if (args.vpcId === undefined || args.vpcId === null || args.vpcId === "") problems.add(`vpcId = ${show(args.vpcId)} is required`);
     const plan = new RulePlan(readTiers(args.tiers, problems), problems);
     if (!Array.isArray(args.flows)) problems.add(`flows = ${show(args.flows)} must be a list (it may be empty)`);

@@ -31,6 +31,16 @@ export class Problems {
     }
 }
 
+/** The problems of a component's arguments, starting with the one that stops everything: arguments that are no object. */
+export function argumentProblems(component: string, args: unknown): Problems {
+    const problems = new Problems();
+    if (!args || typeof args !== "object") {
+        problems.add(`arguments = ${show(args)} must be an object`);
+        problems.throwIfAny(component);
+    }
+    return problems;
+}
+
 export function show(value: unknown): string {
     if (pulumi.Output.isInstance(value)) return "<Output>";
     try {

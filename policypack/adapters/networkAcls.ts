@@ -1,8 +1,8 @@
 /** Network ACLs: the classic provider's inline entries and standalone rules, and aws-native entries. */
-import { Direction, Peer, ResourceRules, Rule, RuleOrigin, cidrPeer } from "../model/rule";
+import { Direction, Peer, ResourceRules, Rule, RuleOrigin, cidrPeer, unreadableRule } from "../model/rule";
 import { PortSpec, parsePortSpec } from "../model/ports";
 import { Protocol, parseProtocol } from "../model/protocol";
-import { field, isUnknown, readBoolean, readInteger, readList } from "../model/propertyReaders";
+import { field, fieldAt, isUnknown, readBoolean, readInteger, readList } from "../model/propertyReaders";
 import { Unresolved, isUnresolved, malformedAt, unknownAt } from "../model/unresolved";
 
 export const AWS_NETWORK_ACL = "aws:ec2/networkAcl:NetworkAcl";
@@ -31,10 +31,6 @@ const NATIVE_ENTRY: EntryShape = {
     icmpCode: ["icmp", "code"],
 };
 
-function at(raw: unknown, path: string[]): unknown {
-    return path.reduce<unknown>((value, key) => (isUnknown(value) ? value : field(value, key)), raw);
-}
-
 function joinPath(prefix: string, path: string[]): string {
     return [prefix, ...path].filter(Boolean).join(".");
 }
@@ -50,7 +46,7 @@ function readAction(raw: unknown, property: string): "allow" | "deny" | Unresolv
 function readPorts(protocol: Protocol | Unresolved, raw: unknown, prefix: string, shape: EntryShape): PortSpec | Unresolved {
     const icmp = !isUnresolved(protocol) && (protocol.kind === "icmp" || protocol.kind === "icmpv6");
     const [from, to] = icmp ? [shape.icmpType, shape.icmpCode] : [shape.fromPort, shape.toPort];
-    return parsePortSpec(protocol, at(raw, from), at(raw, to), joinPath(prefix, from), joinPath(prefix, to));
+    return parsePortSpec(protocol, fieldAt(raw, from), fieldAt(raw, to), joinPath(prefix, from), joinPath(prefix, to));
 }
 
 function readPeers(raw: unknown, prefix: string): Peer[] {
@@ -94,16 +90,8 @@ export function inlineNetworkAcl(props: unknown, origin: RuleOrigin): ResourceRu
             const path = `${direction}[${i}]`;
             if (isUnknown(entry) || typeof entry !== "object" || entry === null || Array.isArray(entry)) {
                 const why = isUnknown(entry) ? unknownAt(path) : malformedAt(path, entry, "not an entry object");
-                result.rules.push({
-                    direction,
-                    action: "allow",
-                    protocol: why,
-                    ports: why,
-                    peers: [{ kind: "unresolved", unresolved: why, property: path, anyKind: true }],
-                    description: undefined,
-                    ruleNumber: why,
-                    origin: { ...origin, path },
-                });
+                // NACL entries have no description; the rule number is as unreadable as the rest.
+                result.rules.push({ ...unreadableRule(direction, path, why, origin), description: undefined, ruleNumber: why });
             } else {
                 result.rules.push(readEntry(entry, direction, path, INLINE, origin));
             }

@@ -34,6 +34,11 @@ export function field(object: unknown, key: string): unknown {
     return value === null ? undefined : value;
 }
 
+/** Reads a nested field (`["portRange", "from"]`); an unknown on the way is the answer, as nothing below it is known. */
+export function fieldAt(object: unknown, path: readonly string[]): unknown {
+    return path.reduce<unknown>((value, key) => (isUnknown(value) ? value : field(value, key)), object);
+}
+
 /**
  * Reads an integer the way the AWS provider accepts one: a JSON number or a decimal string.
  * Returns undefined when the field is absent.

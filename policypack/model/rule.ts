@@ -66,6 +66,22 @@ export function referencePeer(kind: "securityGroup" | "prefixList", raw: unknown
     return { kind, id: typeof raw === "string" && !isUnknown(raw) ? raw : undefined, property };
 }
 
+/**
+ * A rule whose whole content is unknown or malformed (an unknown or non-object list element): every
+ * part is unresolved, so every check says "cannot verify"; its peer may be of any kind.
+ */
+export function unreadableRule(direction: Direction, path: string, why: Unresolved, origin: RuleOrigin): Rule {
+    return {
+        direction,
+        action: "allow",
+        protocol: why,
+        ports: why,
+        peers: [{ kind: "unresolved", unresolved: why, property: path, anyKind: true }],
+        description: why,
+        origin: { ...origin, path },
+    };
+}
+
 // --- Describing rules in messages ---------------------------------------------------------------
 
 export function peerLabel(peer: Peer): string {

@@ -3,7 +3,7 @@
  * what tier it is when nothing says otherwise, and whether AWS puts it in the VPC's default group
  * when it names none. Paths are property paths; "*" walks every element of a list.
  */
-import { field, isUnknown } from "../model/propertyReaders";
+import { field, fieldAt, isUnknown } from "../model/propertyReaders";
 
 export type Tier = "public" | "web" | "app" | "data";
 export const TIERS: readonly Tier[] = ["public", "web", "app", "data"];
@@ -39,10 +39,7 @@ const data = () => "data" as const;
 const always = () => true;
 const internetFacing = (internalField: string, internalValue: unknown) => (props: unknown) =>
     field(props, internalField) === internalValue ? undefined : ("public" as const);
-const hasField = (...path: string[]) => (props: unknown) => {
-    const value = path.reduce<unknown>((v, key) => (isUnknown(v) ? v : field(v, key)), props);
-    return value !== undefined;
-};
+const hasField = (...path: string[]) => (props: unknown) => fieldAt(props, path) !== undefined;
 
 const instance: CarrierSpec = {
     groups: [["vpcSecurityGroupIds"], ["securityGroups"]],
