@@ -60,7 +60,8 @@ export interface Report {
     peer?: string;
 }
 
-function exemptionNote(exemption: Exemption): string {
+/** What a finding says when the exemption that hid it has expired. */
+export function exemptionNote(exemption: Exemption): string {
     return `exemption "${exemption.resource}" (${exemption.reason}) expired on ${exemption.expires}, so it no longer applies`;
 }
 

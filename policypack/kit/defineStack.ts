@@ -10,7 +10,7 @@ import { TurnMemo, sameValue } from "./turnMemo";
 import { ConfigKeys, ConfigValues } from "./config";
 import { Exemption, matchExemptions } from "./exemptions";
 import { ownValue } from "../model/ownProperties";
-import { Finding, PolicyMetadata, Report, configProblems, couldNotRun, emit, keysOf, parsedConfigOf, sdkFields, unwrapProps } from "./define";
+import { Finding, PolicyMetadata, Report, configProblems, couldNotRun, emit, exemptionNote, keysOf, parsedConfigOf, sdkFields, unwrapProps } from "./define";
 
 export interface StackFinding extends Finding {
     /** The resource the finding is about (exemptions match it); undefined for the stack as a whole. */
@@ -37,7 +37,7 @@ export function evaluateStack<K extends ConfigKeys>(policy: StackPolicyDefinitio
             if (finding.resource) {
                 const exemptions = matchExemptions(values.exemptions as Exemption[], finding.resource.name, finding.resource.urn);
                 if (exemptions.active) continue;
-                if (exemptions.expired) message += ` (Note: exemption "${exemptions.expired.resource}" (${exemptions.expired.reason}) expired on ${exemptions.expired.expires}, so it no longer applies.)`;
+                if (exemptions.expired) message += ` (Note: ${exemptionNote(exemptions.expired)}.)`;
             }
             const subject = finding.rule ? { rule: finding.rule, peer: finding.peer } : {};
             reports.push({ message, urn: finding.resource?.urn, ...(finding.kind === "unverifiable" ? { enforcementLevel: level } : {}), ...subject });
