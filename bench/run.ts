@@ -14,7 +14,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PackProcess, TestResource, analyzeRequest, encodeAnalyzeStack } from "../cli/engine/packProcess";
+import { PackProcess, PackResource, analyzeRequest, encodeAnalyzeStack } from "../cli/engine/packProcess";
 import { configurationFor, inOrder } from "../cli/engine/runPack";
 import { Paired, cpuMs, figure, pairedRuns, runMeasured } from "./measure";
 import { BenchPacks, benchPacks } from "./packs";
@@ -104,7 +104,7 @@ function log(message: string): void {
 }
 
 /** The resources as the engine sends them: inputs to Analyze, outputs to AnalyzeStack. */
-function asSent(stack: SyntheticStack, what: "inputs" | "outputs"): TestResource[] {
+function asSent(stack: SyntheticStack, what: "inputs" | "outputs"): PackResource[] {
     return stack.resources
         .filter((r) => what === "outputs" || r.type !== "pulumi:pulumi:Stack")
         .map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: r[what], parent: r.type === "pulumi:pulumi:Stack" ? undefined : stack.resources[0].urn, dependencies: r.dependencies, propertyDependencies: r.propertyDependencies }));

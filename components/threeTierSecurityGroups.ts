@@ -7,9 +7,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cidr } from "../policypack/model/addresses";
-import { hasOwn } from "../policypack/model/values";
-import { EgressArgs, FlowArgs, Ports, TieredSecurityGroups } from "./tieredSecurityGroups";
-import { CidrInput, FlowProtocol, Problems, internetCidrs, internetRefusal, readCidr, readDescription, readPorts, show } from "./validation";
+import { hasOwn } from "../policypack/model/ownProperties";
+import { EgressArgs, FlowArgs, Ports, TierArgs, TieredSecurityGroups } from "./tieredSecurityGroups";
+import { CidrInput, FlowProtocol, Problems, argumentProblems, internetCidrs, internetRefusal, readCidr, readDescription, readPorts, show } from "./validation";
 
 export type ThreeTierName = "loadBalancer" | "web" | "app" | "database";
 
@@ -61,28 +61,20 @@ function guardAdminOutput(cidr: pulumi.Output<string>, where: string): pulumi.Ou
     });
 }
 
-/** Checks the arguments and turns them into TieredSecurityGroups arguments; throws all problems at once. */
-export function planThreeTier(component: string, args: ThreeTierSecurityGroupsArgs) {
-    const problems = new Problems();
-    if (!args || typeof args !== "object") {
-        problems.add(`arguments = ${show(args)} must be an object`);
-        problems.throwIfAny(component);
-    }
-    const webPort = readTierPort(args.web?.port, "web.port", problems);
-    const appPort = args.app === undefined ? undefined : readTierPort(args.app?.port, "app.port", problems);
-    const databasePort = readTierPort(args.database?.port, "database.port", problems);
-    const lb = args.loadBalancer ?? {};
+type PlannedTiers = Record<string, TierArgs>;
 
-    const tiers: Record<string, { role: "public" | "web" | "app" | "data"; description: string }> = {
+function tiersOf(args: ThreeTierSecurityGroupsArgs): PlannedTiers {
+    return {
         loadBalancer: { role: "public", description: "Load balancer: the only tier the internet reaches" },
         web: { role: "web", description: "Web tier: reached only from the load balancer" },
         ...(args.app !== undefined ? { app: { role: "app" as const, description: "App tier: reached only from the web tier" } } : {}),
         database: { role: "data", description: "Database tier: reached only from the tier before it" },
     };
-    const flows: FlowArgs[] = [];
-    const egress: EgressArgs[] = [];
+}
 
-    // Internet → load balancer.
+/** Internet → load balancer: its TCP ports (never an admin or database port), plus HTTP and QUIC when asked. */
+function loadBalancerFlows(lb: NonNullable<ThreeTierSecurityGroupsArgs["loadBalancer"]>, problems: Problems): FlowArgs[] {
+    const flows: FlowArgs[] = [];
     const sources = lb.sourceCidrs ?? WORLD;
     if (!Array.isArray(sources) || sources.length === 0) problems.add(`loadBalancer.sourceCidrs = ${show(sources)} must be a non-empty list of CIDRs`);
     const sourceCidrs = (Array.isArray(sources) ? sources : []).map((c, i) => readCidr(c, `loadBalancer.sourceCidrs[${i}]`, problems));
@@ -91,10 +83,11 @@ export function planThreeTier(component: string, args: ThreeTierSecurityGroupsAr
     if (!Array.isArray(lbPorts) || lbPorts.length === 0) problems.add(`loadBalancer.ports = ${show(lbPorts)} must be a non-empty list of TCP ports`);
     const publicTcp = new Set<number>();
     (Array.isArray(lbPorts) ? lbPorts : []).forEach((port, i) => {
-        const spec = readPorts("tcp", port, `loadBalancer.ports[${i}]`, problems);
-        if (!spec) return;
-        if (publicTcp.has(port)) return problems.add(`loadBalancer.ports[${i}] = ${port} is listed twice`);
-        const refusal = internetRefusal(spec, internetCidrs(knownSources), `loadBalancer.ports[${i}] = ${port}`);
+        const where = `loadBalancer.ports[${i}]`;
+        const ports = readPorts("tcp", port, where, problems);
+        if (!ports) return;
+        if (publicTcp.has(port)) return problems.add(`${where} = ${port} is listed twice`);
+        const refusal = internetRefusal(ports, knownSources, `${where} = ${port}`);
         if (refusal) return problems.add(refusal);
         publicTcp.add(port);
         flows.push({ from: { cidrs: sources }, to: "loadBalancer", protocol: "tcp", ports: port, description: port === 443 ? "HTTPS from clients" : `TCP ${port} from clients` });
@@ -104,45 +97,65 @@ export function planThreeTier(component: string, args: ThreeTierSecurityGroupsAr
         else flows.push({ from: { cidrs: sources }, to: "loadBalancer", protocol: "tcp", ports: 80, description: "HTTP from clients, redirected to HTTPS" });
     }
     if (lb.quic) flows.push({ from: { cidrs: sources }, to: "loadBalancer", protocol: "udp", ports: 443, description: "HTTP/3 (QUIC) from clients" });
+    return flows;
+}
 
-    // Tier to tier, by security-group reference.
+/** Tier to tier, by security-group reference: load balancer → web → (app →) database. */
+function tierFlows(args: ThreeTierSecurityGroupsArgs, problems: Problems): FlowArgs[] {
+    const webPort = readTierPort(args.web?.port, "web.port", problems);
+    const appPort = args.app === undefined ? undefined : readTierPort(args.app?.port, "app.port", problems);
+    const databasePort = readTierPort(args.database?.port, "database.port", problems);
+    const flows: FlowArgs[] = [];
     if (webPort !== undefined) flows.push({ from: "loadBalancer", to: "web", protocol: "tcp", ports: webPort, description: "App traffic from the load balancer" });
     if (appPort !== undefined) flows.push({ from: "web", to: "app", protocol: "tcp", ports: appPort, description: "Requests from the web tier" });
     const beforeDatabase = args.app !== undefined ? "app" : "web";
     if (databasePort !== undefined) flows.push({ from: beforeDatabase, to: "database", protocol: "tcp", ports: databasePort, description: `Database connections from the ${beforeDatabase} tier` });
+    return flows;
+}
 
-    // Admin access from named addresses only.
-    if (args.admin !== undefined) {
-        const admin = args.admin;
-        const port = admin?.port === undefined ? 22 : readTierPort(admin.port, "admin.port", problems);
-        if (!Array.isArray(admin?.cidrs) || admin.cidrs.length === 0) problems.add(`admin.cidrs = ${show(admin?.cidrs)} must list the addresses admins connect from`);
-        const cidrs: CidrInput[] = [];
-        const known: Cidr[] = [];
-        (Array.isArray(admin?.cidrs) ? admin.cidrs : []).forEach((raw, i) => {
-            const parsed = readCidr(raw, `admin.cidrs[${i}]`, problems);
-            if (!parsed) return;
-            if (pulumi.Output.isInstance(parsed)) cidrs.push(guardAdminOutput(parsed as pulumi.Output<string>, `admin.cidrs[${i}]`));
-            else {
-                known.push(parsed as Cidr);
-                cidrs.push(raw);
-            }
-        });
-        const internet = internetCidrs(known);
-        if (internet.length > 0) {
-            problems.add(`admin.cidrs includes ${internet.map((c) => `"${c.text}"`).join(", ")}, which ${internet.length > 1 ? "are" : "is"} the internet: admin access comes only from named addresses (e.g. 203.0.113.10/32)`);
+/** The admin CIDRs: plain ones checked now (never the internet), Outputs guarded until they resolve. */
+function readAdminCidrs(admin: NonNullable<ThreeTierSecurityGroupsArgs["admin"]>, problems: Problems): CidrInput[] {
+    if (!Array.isArray(admin?.cidrs) || admin.cidrs.length === 0) problems.add(`admin.cidrs = ${show(admin?.cidrs)} must list the addresses admins connect from`);
+    const cidrs: CidrInput[] = [];
+    const known: Cidr[] = [];
+    (Array.isArray(admin?.cidrs) ? admin.cidrs : []).forEach((raw, i) => {
+        const parsed = readCidr(raw, `admin.cidrs[${i}]`, problems);
+        if (!parsed) return;
+        if (pulumi.Output.isInstance(parsed)) cidrs.push(guardAdminOutput(parsed as pulumi.Output<string>, `admin.cidrs[${i}]`));
+        else {
+            known.push(parsed as Cidr);
+            cidrs.push(raw);
         }
-        if (!Array.isArray(admin?.tiers) || admin.tiers.length === 0) problems.add(`admin.tiers = ${show(admin?.tiers)} must name the tiers admins reach ("web", "app", "database")`);
-        for (const [i, tier] of (Array.isArray(admin?.tiers) ? admin.tiers : []).entries()) {
-            if (!["web", "app", "database"].includes(tier)) problems.add(`admin.tiers[${i}] = ${show(tier)} is not "web", "app" or "database"`);
-            else if (tier === "app" && args.app === undefined) problems.add(`admin.tiers[${i}] = "app" but there is no app tier (set app: { port })`);
-            else if (port !== undefined && cidrs.length > 0 && admin.tiers.indexOf(tier) === i) {
-                flows.push({ from: { cidrs }, to: tier, protocol: "tcp", ports: port, description: `Admin access (port ${port}) from named addresses` });
-            }
+    });
+    const internet = internetCidrs(known);
+    if (internet.length > 0) {
+        problems.add(`admin.cidrs includes ${internet.map((c) => `"${c.text}"`).join(", ")}, which ${internet.length > 1 ? "are" : "is"} the internet: admin access comes only from named addresses (e.g. 203.0.113.10/32)`);
+    }
+    return cidrs;
+}
+
+/** Admin access from named addresses only, to the tiers named. */
+function adminFlows(args: ThreeTierSecurityGroupsArgs, problems: Problems): FlowArgs[] {
+    if (args.admin === undefined) return [];
+    const admin = args.admin;
+    const port = admin?.port === undefined ? 22 : readTierPort(admin.port, "admin.port", problems);
+    const cidrs = readAdminCidrs(admin, problems);
+    if (!Array.isArray(admin?.tiers) || admin.tiers.length === 0) problems.add(`admin.tiers = ${show(admin?.tiers)} must name the tiers admins reach ("web", "app", "database")`);
+    const flows: FlowArgs[] = [];
+    for (const [i, tier] of (Array.isArray(admin?.tiers) ? admin.tiers : []).entries()) {
+        if (!["web", "app", "database"].includes(tier)) problems.add(`admin.tiers[${i}] = ${show(tier)} is not "web", "app" or "database"`);
+        else if (tier === "app" && args.app === undefined) problems.add(`admin.tiers[${i}] = "app" but there is no app tier (set app: { port })`);
+        else if (port !== undefined && cidrs.length > 0 && admin.tiers.indexOf(tier) === i) {
+            flows.push({ from: { cidrs }, to: tier, protocol: "tcp", ports: port, description: `Admin access (port ${port}) from named addresses` });
         }
     }
+    return flows;
+}
 
-    // Explicit internet egress per tier.
+/** Explicit internet egress per tier. */
+function egressOf(args: ThreeTierSecurityGroupsArgs, tiers: PlannedTiers, problems: Problems): EgressArgs[] {
     if (args.egress !== undefined && (typeof args.egress !== "object" || args.egress === null)) problems.add(`egress = ${show(args.egress)} must be { loadBalancer?, web?, app?, database?: [...] }`);
+    const egress: EgressArgs[] = [];
     for (const [tier, list] of Object.entries(args.egress ?? {})) {
         // Own keys only: "constructor" or "toString" is no tier, though every object answers to it.
         if (!hasOwn(tiers, tier)) {
@@ -162,7 +175,16 @@ export function planThreeTier(component: string, args: ThreeTierSecurityGroupsAr
             egress.push({ from: tier, to: { cidrs: [entry.cidr] }, protocol: entry.protocol, ports: entry.ports, description: entry.description });
         });
     }
+    return egress;
+}
 
+/** Checks the arguments and turns them into TieredSecurityGroups arguments; throws all problems at once. */
+export function planThreeTier(component: string, args: ThreeTierSecurityGroupsArgs): { tiers: PlannedTiers; flows: FlowArgs[]; egress: EgressArgs[] } {
+    const problems = argumentProblems(component, args);
+    const tiers = tiersOf(args);
+    const tierToTier = tierFlows(args, problems);
+    const flows = [...loadBalancerFlows(args.loadBalancer ?? {}, problems), ...tierToTier, ...adminFlows(args, problems)];
+    const egress = egressOf(args, tiers, problems);
     problems.throwIfAny(component);
     return { tiers, flows, egress };
 }

@@ -8,7 +8,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cidr, parseCidr } from "../policypack/model/addresses";
 import { TIER_TAG, TIERS, Tier } from "../policypack/network/carriers";
-import { CidrInput, FlowProtocol, PortSpec, Problems, internetCidrs, internetRefusal, readCidr, readDescription, readPorts, show } from "./validation";
+import { CidrInput, FlowPorts, FlowProtocol, Problems, argumentProblems, internetRefusal, portFields, readCidr, readDescription, readPorts, show } from "./validation";
 
 /** A tier's role: the same words, and the same tag, the stack policies read. */
 export type TierRole = Tier;
@@ -67,7 +67,7 @@ export function tierNameProblem(name: string): string | undefined {
 }
 
 /** One rule to create, fully checked. */
-export type PlannedRule = PortSpec & {
+export type PlannedRule = FlowPorts & {
     direction: "ingress" | "egress";
     /** The tier whose group holds the rule. */
     tier: string;
@@ -77,136 +77,173 @@ export type PlannedRule = PortSpec & {
     key: string;
 };
 
+type PlannedCidr = Cidr | pulumi.Output<string>;
+
 function slug(text: string): string {
     return text.replace(/::/g, "-").replace(/[^A-Za-z0-9.]+/g, "-").replace(/^-+|-+$/g, "") || "any";
 }
 
-function portsKey(spec: PortSpec): string {
-    if (spec.protocol === "-1") return "all";
-    return spec.fromPort === spec.toPort ? `${spec.protocol}${spec.fromPort}` : `${spec.protocol}${spec.fromPort}-${spec.toPort}`;
+/** The ports in a rule's resource name: "tcp443", "tcp8000-8010", "icmp3-4", "all". */
+function portsKey(flow: FlowPorts): string {
+    if (flow.ipProtocol === "-1") return "all";
+    const { fromPort, toPort } = portFields(flow);
+    return fromPort === toPort ? `${flow.ipProtocol}${fromPort}` : `${flow.ipProtocol}${fromPort}-${toPort}`;
 }
 
-function readCidrList(value: unknown, where: string, problems: Problems): Array<Cidr | pulumi.Output<string>> | undefined {
+/** A CIDR peer in a rule's resource name: the CIDR itself, or its place in the arguments while it is an Output. */
+function peerKey(cidr: PlannedCidr, placeholder: string): string {
+    return pulumi.Output.isInstance(cidr) ? placeholder : slug((cidr as Cidr).text);
+}
+
+function readCidrList(value: unknown, where: string, problems: Problems): PlannedCidr[] | undefined {
     if (!Array.isArray(value) || value.length === 0) {
         problems.add(`${where} = ${show(value)} must be a non-empty list of CIDRs`);
         return undefined;
     }
     const cidrs = value.map((c, i) => readCidr(c, `${where}[${i}]`, problems));
-    return cidrs.every((c) => c !== undefined) ? (cidrs as Array<Cidr | pulumi.Output<string>>) : undefined;
+    return cidrs.every((c) => c !== undefined) ? (cidrs as PlannedCidr[]) : undefined;
+}
+
+/** The tiers, each name and role checked; a Map, since tier names come from programs and a plain object would answer for "toString" too. */
+function readTiers(value: unknown, problems: Problems): Map<string, TierArgs> {
+    const tiers = new Map<string, TierArgs>();
+    if (!value || typeof value !== "object" || Array.isArray(value) || Object.keys(value).length === 0) {
+        problems.add(`tiers = ${show(value)} must name at least one tier: { [name]: { role } }`);
+        return tiers;
+    }
+    const seen = new Map<string, string>();
+    for (const [name, tier] of Object.entries(value as Record<string, TierArgs | undefined>)) {
+        const nameProblem = tierNameProblem(name);
+        if (nameProblem) {
+            problems.add(nameProblem);
+            continue;
+        }
+        const folded = name.toLowerCase();
+        if (seen.has(folded)) {
+            problems.add(`tiers["${name}"] duplicates tiers["${seen.get(folded)}"] (tier names must differ in more than letter case)`);
+            continue;
+        }
+        seen.set(folded, name);
+        if (!tier || !(TIER_ROLES as readonly string[]).includes(tier.role)) {
+            problems.add(`tiers["${name}"].role = ${show(tier?.role)} is not one of ${TIER_ROLES.map((r) => `"${r}"`).join(", ")}`);
+            continue;
+        }
+        if (tier.description !== undefined && typeof tier.description !== "string") problems.add(`tiers["${name}"].description = ${show(tier.description)} must be a string`);
+        tiers.set(name, tier);
+    }
+    return tiers;
+}
+
+/** The rules planned so far, and the problems found reading the arguments they come from. */
+class RulePlan {
+    readonly rules: PlannedRule[] = [];
+    private readonly keys = new Set<string>();
+
+    constructor(
+        readonly tiers: ReadonlyMap<string, TierArgs>,
+        readonly problems: Problems,
+    ) {}
+
+    isTier(name: unknown): name is string {
+        return typeof name === "string" && this.tiers.has(name);
+    }
+
+    tierList(): string {
+        return [...this.tiers.keys()].join(", ") || "none";
+    }
+
+    /** A problem unless `value`, the argument at `where`, names a tier. */
+    requireTier(value: unknown, where: string): void {
+        if (!this.isTier(value)) this.problems.add(`${where} = ${show(value)} is not a tier (tiers: ${this.tierList()})`);
+    }
+
+    add(rule: PlannedRule, where: string): void {
+        const id = `${rule.tier}-${rule.direction}-${rule.key}`;
+        if (this.keys.has(id)) this.problems.add(`${where} repeats a rule another flow already creates (${rule.direction} on tier "${rule.tier}", ${rule.key})`);
+        this.keys.add(id);
+        this.rules.push(rule);
+    }
+}
+
+/** Where a flow comes from: a tier, or CIDRs ("internet" being all of IPv4 and IPv6). */
+function readSource(from: FlowArgs["from"], where: string, plan: RulePlan): { tier: string } | { cidrs: PlannedCidr[] } | undefined {
+    if (from === "internet") return { cidrs: INTERNET };
+    if (typeof from === "string") {
+        if (plan.isTier(from)) return { tier: from };
+        plan.problems.add(`${where}.from = ${show(from)} is not a tier, "internet" or { cidrs } (tiers: ${plan.tierList()})`);
+        return undefined;
+    }
+    if (from && typeof from === "object" && "cidrs" in from) {
+        const cidrs = readCidrList(from.cidrs, `${where}.from.cidrs`, plan.problems);
+        return cidrs ? { cidrs } : undefined;
+    }
+    plan.problems.add(`${where}.from = ${show(from)} is not a tier, "internet" or { cidrs }`);
+    return undefined;
+}
+
+/** A flow: the ingress rule on the receiving tier, and from a tier also the egress rule on the sending one. */
+function planFlow(flow: FlowArgs, i: number, plan: RulePlan): void {
+    const where = `flows[${i}]`;
+    if (!flow || typeof flow !== "object") return plan.problems.add(`${where} = ${show(flow)} must be an object`);
+    plan.requireTier(flow.to, `${where}.to`);
+    const ports = readPorts(flow.protocol, flow.ports, where, plan.problems);
+    const description = readDescription(flow.description, where, plan.problems);
+    const source = readSource(flow.from, where, plan);
+    if (!ports || !description || !source || !plan.isTier(flow.to)) return;
+    const rule = { ...ports, description };
+    if ("tier" in source) {
+        plan.add({ ...rule, direction: "ingress", tier: flow.to, peer: { tier: source.tier }, key: `from-${source.tier}-${portsKey(ports)}` }, where);
+        plan.add({ ...rule, direction: "egress", tier: source.tier, peer: { tier: flow.to }, key: `to-${flow.to}-${portsKey(ports)}` }, where);
+        return;
+    }
+    const known = source.cidrs.filter((c): c is Cidr => !pulumi.Output.isInstance(c));
+    const refusal = internetRefusal(ports, known, where);
+    if (refusal) return plan.problems.add(refusal);
+    source.cidrs.forEach((cidr, j) => {
+        const peer = { cidr: guardResolved(cidr, ports, `${where}.from.cidrs[${j}]`) };
+        plan.add({ ...rule, direction: "ingress", tier: flow.to, peer, key: `from-${peerKey(cidr, `cidr${i}-${j}`)}-${portsKey(ports)}` }, where);
+    });
+}
+
+/** Egress from a tier to CIDRs outside the stack (traffic between tiers comes from flows). */
+function planEgress(egress: EgressArgs, i: number, plan: RulePlan): void {
+    const where = `egress[${i}]`;
+    if (!egress || typeof egress !== "object") return plan.problems.add(`${where} = ${show(egress)} must be an object`);
+    plan.requireTier(egress.from, `${where}.from`);
+    const ports = readPorts(egress.protocol, egress.ports, where, plan.problems);
+    const description = readDescription(egress.description, where, plan.problems);
+    const cidrs = egress.to && typeof egress.to === "object" ? readCidrList(egress.to.cidrs, `${where}.to.cidrs`, plan.problems) : undefined;
+    if (!(egress.to && typeof egress.to === "object")) plan.problems.add(`${where}.to = ${show(egress.to)} must be { cidrs: [...] } (traffic between tiers comes from flows)`);
+    if (!ports || !description || !cidrs || !plan.isTier(egress.from)) return;
+    for (const [j, cidr] of cidrs.entries()) {
+        plan.add({ ...ports, description, direction: "egress", tier: egress.from, peer: { cidr }, key: `to-${peerKey(cidr, `cidr${i}-${j}`)}-${portsKey(ports)}` }, where);
+    }
 }
 
 /** Checks the arguments and plans every rule; throws a ComponentArgumentError listing all problems. */
 export function planTieredSecurityGroups(component: string, args: TieredSecurityGroupsArgs): { tiers: Record<string, TierArgs>; rules: PlannedRule[] } {
-    const problems = new Problems();
-    const rules: PlannedRule[] = [];
-    if (!args || typeof args !== "object") {
-        problems.add(`arguments = ${show(args)} must be an object`);
-        problems.throwIfAny(component);
-    }
+    const problems = argumentProblems(component, args);
     if (args.vpcId === undefined || args.vpcId === null || args.vpcId === "") problems.add(`vpcId = ${show(args.vpcId)} is required`);
-
-    // A Map: tier names come from programs, and a plain object would answer for "toString" too.
-    const tiers = new Map<string, TierArgs>();
-    const seen = new Map<string, string>();
-    if (!args.tiers || typeof args.tiers !== "object" || Array.isArray(args.tiers) || Object.keys(args.tiers).length === 0) {
-        problems.add(`tiers = ${show(args.tiers)} must name at least one tier: { [name]: { role } }`);
-    } else {
-        for (const [name, tier] of Object.entries(args.tiers)) {
-            const nameProblem = tierNameProblem(name);
-            if (nameProblem) {
-                problems.add(nameProblem);
-                continue;
-            }
-            const folded = name.toLowerCase();
-            if (seen.has(folded)) {
-                problems.add(`tiers["${name}"] duplicates tiers["${seen.get(folded)}"] (tier names must differ in more than letter case)`);
-                continue;
-            }
-            seen.set(folded, name);
-            if (!tier || !(TIER_ROLES as readonly string[]).includes(tier.role)) {
-                problems.add(`tiers["${name}"].role = ${show(tier?.role)} is not one of ${TIER_ROLES.map((r) => `"${r}"`).join(", ")}`);
-                continue;
-            }
-            if (tier.description !== undefined && typeof tier.description !== "string") problems.add(`tiers["${name}"].description = ${show(tier.description)} must be a string`);
-            tiers.set(name, tier);
-        }
-    }
-    const isTier = (name: unknown): name is string => typeof name === "string" && tiers.has(name);
-    const tierList = () => [...tiers.keys()].join(", ") || "none";
-
-    const keys = new Set<string>();
-    const add = (rule: PlannedRule, where: string) => {
-        const id = `${rule.tier}-${rule.direction}-${rule.key}`;
-        if (keys.has(id)) problems.add(`${where} repeats a rule another flow already creates (${rule.direction} on tier "${rule.tier}", ${rule.key})`);
-        keys.add(id);
-        rules.push(rule);
-    };
-
+    const plan = new RulePlan(readTiers(args.tiers, problems), problems);
     if (!Array.isArray(args.flows)) problems.add(`flows = ${show(args.flows)} must be a list (it may be empty)`);
-    (Array.isArray(args.flows) ? args.flows : []).forEach((flow, i) => {
-        const where = `flows[${i}]`;
-        if (!flow || typeof flow !== "object") return problems.add(`${where} = ${show(flow)} must be an object`);
-        if (!isTier(flow.to)) problems.add(`${where}.to = ${show(flow.to)} is not a tier (tiers: ${tierList()})`);
-        const spec = readPorts(flow.protocol, flow.ports, where, problems);
-        const description = readDescription(flow.description, where, problems);
-        let source: { tier: string } | { cidrs: Array<Cidr | pulumi.Output<string>> } | undefined;
-        if (flow.from === "internet") {
-            source = { cidrs: INTERNET };
-        } else if (typeof flow.from === "string") {
-            if (isTier(flow.from)) source = { tier: flow.from };
-            else problems.add(`${where}.from = ${show(flow.from)} is not a tier, "internet" or { cidrs } (tiers: ${tierList()})`);
-        } else if (flow.from && typeof flow.from === "object" && "cidrs" in flow.from) {
-            const cidrs = readCidrList(flow.from.cidrs, `${where}.from.cidrs`, problems);
-            if (cidrs) source = { cidrs };
-        } else {
-            problems.add(`${where}.from = ${show(flow.from)} is not a tier, "internet" or { cidrs }`);
-        }
-        if (!spec || !description || !source || !isTier(flow.to)) return;
-        if ("cidrs" in source) {
-            const known = source.cidrs.filter((c): c is Cidr => !pulumi.Output.isInstance(c));
-            const refusal = internetRefusal(spec, internetCidrs(known), where);
-            if (refusal) return problems.add(refusal);
-            source.cidrs.forEach((cidr, j) => {
-                const peerKey = pulumi.Output.isInstance(cidr) ? `cidr${i}-${j}` : slug((cidr as Cidr).text);
-                add({ ...spec, direction: "ingress", tier: flow.to, peer: { cidr: guardResolved(cidr, spec, `${where}.from.cidrs[${j}]`) }, description, key: `from-${peerKey}-${portsKey(spec)}` }, where);
-            });
-        } else {
-            add({ ...spec, direction: "ingress", tier: flow.to, peer: { tier: source.tier }, description, key: `from-${source.tier}-${portsKey(spec)}` }, where);
-            add({ ...spec, direction: "egress", tier: source.tier, peer: { tier: flow.to }, description, key: `to-${flow.to}-${portsKey(spec)}` }, where);
-        }
-    });
-
+    (Array.isArray(args.flows) ? args.flows : []).forEach((flow, i) => planFlow(flow, i, plan));
     if (args.egress !== undefined && !Array.isArray(args.egress)) problems.add(`egress = ${show(args.egress)} must be a list`);
-    (Array.isArray(args.egress) ? args.egress : []).forEach((egress, i) => {
-        const where = `egress[${i}]`;
-        if (!egress || typeof egress !== "object") return problems.add(`${where} = ${show(egress)} must be an object`);
-        if (!isTier(egress.from)) problems.add(`${where}.from = ${show(egress.from)} is not a tier (tiers: ${tierList()})`);
-        const spec = readPorts(egress.protocol, egress.ports, where, problems);
-        const description = readDescription(egress.description, where, problems);
-        const cidrs = egress.to && typeof egress.to === "object" ? readCidrList(egress.to.cidrs, `${where}.to.cidrs`, problems) : undefined;
-        if (!(egress.to && typeof egress.to === "object")) problems.add(`${where}.to = ${show(egress.to)} must be { cidrs: [...] } (traffic between tiers comes from flows)`);
-        if (!spec || !description || !cidrs || !isTier(egress.from)) return;
-        cidrs.forEach((cidr, j) => {
-            const peerKey = pulumi.Output.isInstance(cidr) ? `cidr${i}-${j}` : slug((cidr as Cidr).text);
-            add({ ...spec, direction: "egress", tier: egress.from, peer: { cidr }, description, key: `to-${peerKey}-${portsKey(spec)}` }, where);
-        });
-    });
-
+    (Array.isArray(args.egress) ? args.egress : []).forEach((egress, i) => planEgress(egress, i, plan));
     problems.throwIfAny(component);
-    return { tiers: Object.fromEntries(tiers), rules };
+    return { tiers: Object.fromEntries(plan.tiers), rules: plan.rules };
 }
 
 /**
  * A CIDR given as an Output is checked when it resolves: a malformed value, or one that would open an
  * admin or database port to the internet, fails the deployment with the same message.
  */
-function guardResolved(cidr: Cidr | pulumi.Output<string>, spec: PortSpec, where: string): Cidr | pulumi.Output<string> {
+function guardResolved(cidr: PlannedCidr, ports: FlowPorts, where: string): PlannedCidr {
     if (!pulumi.Output.isInstance(cidr)) return cidr;
     return (cidr as pulumi.Output<string>).apply((value) => {
         const problems = new Problems();
         const parsed = readCidr(value, where, problems);
         if (parsed && !pulumi.Output.isInstance(parsed)) {
-            const refusal = internetRefusal(spec, internetCidrs([parsed]), where);
+            const refusal = internetRefusal(ports, [parsed], where);
             if (refusal) problems.add(refusal);
         }
         problems.throwIfAny("TieredSecurityGroups");
@@ -214,7 +251,7 @@ function guardResolved(cidr: Cidr | pulumi.Output<string>, spec: PortSpec, where
     });
 }
 
-function cidrFields(cidr: Cidr | pulumi.Output<string>): { cidrIpv4?: pulumi.Input<string>; cidrIpv6?: pulumi.Input<string> } {
+function cidrFields(cidr: PlannedCidr): { cidrIpv4?: pulumi.Input<string>; cidrIpv6?: pulumi.Input<string> } {
     if (!pulumi.Output.isInstance(cidr)) {
         const c = cidr as Cidr;
         return c.family === 4 ? { cidrIpv4: c.text } : { cidrIpv6: c.text };
@@ -262,8 +299,8 @@ export class TieredSecurityGroups extends pulumi.ComponentResource {
         for (const rule of plan.rules) {
             const common = {
                 securityGroupId: idOf(rule.tier),
-                ipProtocol: rule.protocol,
-                ...(rule.protocol === "-1" ? {} : { fromPort: rule.fromPort, toPort: rule.toPort }),
+                ipProtocol: rule.ipProtocol,
+                ...portFields(rule),
                 ...("tier" in rule.peer ? { referencedSecurityGroupId: idOf(rule.peer.tier) } : cidrFields(rule.peer.cidr)),
                 description: rule.description,
                 tags: { ...tags, [TIER_TAG]: roles.get(rule.tier)! },

@@ -1,12 +1,17 @@
 /**
- * Checks component arguments with the pack's own model (ipaddr.js CIDRs, the pack's definition of
- * the internet, its admin and database ports), so a component never builds what the pack refuses.
- * Every problem names the argument and its value; all problems are reported together.
+ * Reads component arguments with the pack's own model — its CIDR parser, its port reader, its
+ * definition of the internet and of admin and database ports — and judges each planned rule with the
+ * pack's own exposure functions, so a component never builds what the pack refuses. Every problem
+ * names the argument and its value; all problems are reported together.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { Cidr, internetCidrsOf, parseCidr } from "../policypack/model/addresses";
-import { PortSet, intersectPorts, portSet } from "../policypack/model/ports";
-import { ADMIN_PORTS, DATABASE_PORTS } from "../policypack/model/sensitivePorts";
+import { Cidr, DEFAULT_INTERNET_OPTIONS, internetCidrsOf, parseCidr } from "../policypack/model/addresses";
+import { all, internetExposure, opensAnyPort } from "../policypack/model/exposure";
+import { PortSpec, parsePortSpec, portSet } from "../policypack/model/ports";
+import { Protocol, parseProtocol } from "../policypack/model/protocol";
+import { Rule } from "../policypack/model/rule";
+import { ADMIN_PORTS, DATABASE_PORTS, namePorts } from "../policypack/model/sensitivePorts";
+import { isUnresolved } from "../policypack/model/unresolved";
 
 export class ComponentArgumentError extends Error {
     constructor(readonly component: string, readonly problems: string[]) {
@@ -26,6 +31,16 @@ export class Problems {
     }
 }
 
+/** The problems of a component's arguments, starting with the one that stops everything: arguments that are no object. */
+export function argumentProblems(component: string, args: unknown): Problems {
+    const problems = new Problems();
+    if (!args || typeof args !== "object") {
+        problems.add(`arguments = ${show(args)} must be an object`);
+        problems.throwIfAny(component);
+    }
+    return problems;
+}
+
 export function show(value: unknown): string {
     if (pulumi.Output.isInstance(value)) return "<Output>";
     try {
@@ -38,59 +53,78 @@ export function show(value: unknown): string {
 export type FlowProtocol = "tcp" | "udp" | "icmp" | "icmpv6" | "-1";
 export const PROTOCOLS: readonly FlowProtocol[] = ["tcp", "udp", "icmp", "icmpv6", "-1"];
 
-/** A rule's protocol and ports as AWS takes them (fromPort/toPort absent for "-1"). */
-export interface PortSpec {
-    protocol: FlowProtocol;
-    fromPort?: number;
-    toPort?: number;
+/** A flow's protocol and ports: as the rule resource takes the protocol, and as the pack's model reads both. */
+export interface FlowPorts {
+    ipProtocol: FlowProtocol;
+    protocol: Protocol;
+    ports: PortSpec;
 }
 
 const isWhole = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n);
+const isFlowProtocol = (p: unknown): p is FlowProtocol => typeof p === "string" && (PROTOCOLS as readonly string[]).includes(p);
 
 /**
- * Reads `ports` for a protocol: TCP/UDP take a port or [from, to] within 0-65535; ICMP takes a type
- * or [type, code] (-1 for all, or omitted); protocol "-1" opens every port and takes no ports.
+ * The `ports` argument as the rule's fromPort and toPort: TCP/UDP take a port or [from, to]; ICMP takes a
+ * type or [type, code] (omitted: every type); protocol "-1" takes none (or a spelling of "every port").
+ * Only the shape is checked here; what the numbers mean is the model's to read (see readPorts).
  */
-export function readPorts(protocol: unknown, ports: unknown, where: string, problems: Problems): PortSpec | undefined {
-    if (typeof protocol !== "string" || !(PROTOCOLS as readonly string[]).includes(protocol)) {
-        problems.add(`${where}.protocol = ${show(protocol)} is not one of ${PROTOCOLS.map((p) => `"${p}"`).join(", ")}`);
-        return undefined;
-    }
-    const p = protocol as FlowProtocol;
-    if (p === "-1") {
+function portFieldsOf(ipProtocol: FlowProtocol, ports: unknown, where: string, problems: Problems): [number, number] | "every port" | undefined {
+    if (ipProtocol === "-1") {
         // Spellings of "every port" (Terraform's 0/0, AWS's -1) are fine; a real port would be a misunderstanding.
         const everyPort = (a: unknown, b: unknown) => (a === 0 && (b === 0 || b === 65535)) || (a === -1 && b === -1);
         const pair = typeof ports === "number" ? [ports, ports] : Array.isArray(ports) ? ports : [];
-        if (ports !== undefined && !(pair.length === 2 && everyPort(pair[0], pair[1]))) {
-            problems.add(`${where}.ports = ${show(ports)}: protocol "-1" opens every protocol and port, so it takes no ports (omit them)`);
-            return undefined;
-        }
-        return { protocol: p };
+        if (ports === undefined || (pair.length === 2 && everyPort(pair[0], pair[1]))) return "every port";
+        problems.add(`${where}.ports = ${show(ports)}: protocol "-1" opens every protocol and port, so it takes no ports (omit them)`);
+        return undefined;
     }
     const pair = typeof ports === "number" ? [ports, ports] : Array.isArray(ports) && ports.length === 2 ? ports : undefined;
-    if (p === "icmp" || p === "icmpv6") {
-        if (ports === undefined) return { protocol: p, fromPort: -1, toPort: -1 };
-        const [type, code] = typeof ports === "number" ? [ports, -1] : pair ?? [];
-        if (!isWhole(type) || !isWhole(code) || type < -1 || type > 255 || code < -1 || code > 255) {
-            problems.add(`${where}.ports = ${show(ports)} is not an ICMP type or [type, code] (0-255, -1 for all)`);
-            return undefined;
-        }
-        return { protocol: p, fromPort: type, toPort: code };
+    if (ipProtocol === "icmp" || ipProtocol === "icmpv6") {
+        if (ports === undefined) return [-1, -1];
+        const [type, code] = typeof ports === "number" ? [ports, -1] : (pair ?? []);
+        if (isWhole(type) && isWhole(code)) return [type, code];
+        problems.add(`${where}.ports = ${show(ports)} is not an ICMP type or [type, code] (0-255, -1 for all)`);
+        return undefined;
     }
     if (!pair || !isWhole(pair[0]) || !isWhole(pair[1])) {
         problems.add(`${where}.ports = ${show(ports)} is not a port or a [from, to] range of whole numbers`);
         return undefined;
     }
-    const [from, to] = pair as [number, number];
-    if (from < 0 || from > 65535 || to < 0 || to > 65535) {
-        problems.add(`${where}.ports = ${show(ports)} is outside 0-65535`);
+    // AWS reads -1 as "every port"; a flow says so explicitly, so a stray -1 never opens everything.
+    if (pair[0] === -1 || pair[1] === -1) {
+        problems.add(`${where}.ports = ${show(ports)} is outside 0-65535 (every port is written [0, 65535])`);
         return undefined;
     }
-    if (from > to) {
-        problems.add(`${where}.ports = ${show(ports)} is a reversed range (from must not be greater than to)`);
+    return [pair[0], pair[1]];
+}
+
+/** Reads a flow's protocol and ports with the pack's own port reader; undefined (and a problem) when they are not valid. */
+export function readPorts(ipProtocol: unknown, ports: unknown, where: string, problems: Problems): FlowPorts | undefined {
+    if (!isFlowProtocol(ipProtocol)) {
+        problems.add(`${where}.protocol = ${show(ipProtocol)} is not one of ${PROTOCOLS.map((p) => `"${p}"`).join(", ")}`);
         return undefined;
     }
-    return { protocol: p, fromPort: from, toPort: to };
+    const protocol = parseProtocol(ipProtocol, `${where}.protocol`);
+    const fields = portFieldsOf(ipProtocol, ports, where, problems);
+    if (fields === undefined || isUnresolved(protocol)) return undefined;
+    const [from, to] = fields === "every port" ? [undefined, undefined] : fields;
+    const spec = parsePortSpec(protocol, from, to, `${where}.ports`, `${where}.ports`);
+    if (isUnresolved(spec)) {
+        problems.add(`${where}.ports = ${show(ports)} is ${spec.kind === "malformed" ? spec.reason : "not known"}`);
+        return undefined;
+    }
+    return { ipProtocol, protocol, ports: spec };
+}
+
+/** fromPort and toPort as the rule resource takes them (none for protocol "-1"). */
+export function portFields(flow: FlowPorts): { fromPort?: number; toPort?: number } {
+    switch (flow.ports.kind) {
+        case "all":
+            return flow.ipProtocol === "-1" ? {} : { fromPort: 0, toPort: 65535 };
+        case "range":
+            return { fromPort: flow.ports.from, toPort: flow.ports.to };
+        case "icmp":
+            return { fromPort: flow.ports.type ?? -1, toPort: flow.ports.code ?? -1 };
+    }
 }
 
 /** A CIDR argument: plain text (validated now) or a Pulumi Output (validated when it resolves). */
@@ -111,29 +145,34 @@ export function internetCidrs(cidrs: Cidr[]): Cidr[] {
     return internetCidrsOf(cidrs).map((c) => c.cidr);
 }
 
-const SENSITIVE: PortSet = portSet(
-    [...Object.keys(ADMIN_PORTS), ...Object.keys(DATABASE_PORTS)].map(Number).map((p) => [p, p] as [number, number]),
-);
+const SENSITIVE_NAMES: Readonly<Record<number, string>> = { ...DATABASE_PORTS, ...ADMIN_PORTS };
+const SENSITIVE_PORTS = portSet(Object.keys(SENSITIVE_NAMES).map((port) => [Number(port), Number(port)] as const));
 
-/** The admin and database ports a rule opens ("SSH (22)", ...), empty when it opens none. */
-export function sensitivePortsOpened(spec: PortSpec): string[] {
-    if (spec.protocol === "icmp" || spec.protocol === "icmpv6") return [];
-    const range: PortSet = spec.protocol === "-1" ? [[0, 65535]] : [[spec.fromPort!, spec.toPort!]];
-    const names: string[] = [];
-    for (const [from, to] of intersectPorts(range, SENSITIVE)) {
-        for (let port = from; port <= to; port++) names.push(`${ADMIN_PORTS[port] ?? DATABASE_PORTS[port]} (${port})`);
-    }
-    return names;
+/** A planned ingress rule from these CIDRs, as the pack's model would read it from the resource. */
+function plannedIngress(flow: FlowPorts, cidrs: Cidr[], where: string): Rule {
+    return {
+        direction: "ingress",
+        action: "allow",
+        protocol: flow.protocol,
+        ports: flow.ports,
+        peers: cidrs.map((cidr) => ({ kind: "cidr", cidr, property: where })),
+        description: undefined,
+        origin: { urn: "", resourceName: where, resourceType: "", path: where },
+    };
 }
 
-/** The refusal for a rule that would open admin or database ports to the internet, if it does. */
-export function internetRefusal(spec: PortSpec, internet: Cidr[], where: string): string | undefined {
-    if (internet.length === 0) return undefined;
-    const opened = sensitivePortsOpened(spec);
-    if (opened.length === 0) return undefined;
-    const shown = opened.length > 4 ? `${opened.slice(0, 4).join(", ")} and ${opened.length - 4} more` : opened.join(", ");
+/**
+ * The refusal for an ingress flow from these CIDRs, if it would open admin or database ports to the
+ * internet: judged as the pack judges the rule it becomes (internet exposure and sensitive ports).
+ */
+export function internetRefusal(flow: FlowPorts, cidrs: Cidr[], where: string): string | undefined {
+    const rule = plannedIngress(flow, cidrs, where);
+    const exposure = internetExposure(rule, DEFAULT_INTERNET_OPTIONS);
+    const opened = opensAnyPort(rule, SENSITIVE_PORTS);
+    if (all(exposure.verdict, opened.verdict) !== "yes") return undefined;
+    const internet = exposure.internet.map(({ peer }) => (peer.kind === "cidr" ? peer.cidr.text : "")).join(", ");
     return (
-        `${where} would open ${shown} to the internet (${internet.map((c) => c.text).join(", ")}): admin and database ports are never opened ` +
+        `${where} would open ${namePorts(opened.overlap, SENSITIVE_NAMES)} to the internet (${internet}): admin and database ports are never opened ` +
         `to the internet. Allow admin access from named addresses (e.g. 203.0.113.10/32) and database access from a tier's security group.`
     );
 }

@@ -8,19 +8,11 @@
  * what they see under the engine (secrets unwrapped, unknowns as sentinels).
  */
 import { evaluate, unwrapProps } from "./kit/define";
-import { evaluateStack, graphOf } from "./kit/defineStack";
-import { rulesOf } from "./adapters";
+import { evaluateStack } from "./kit/defineStack";
+import { AnalyzedResource } from "./model/resource";
 import { Rule } from "./model/rule";
+import { StackGraph } from "./network/graph";
 import { policyDefinitions, stackPolicyDefinitions } from "./policies";
-
-export interface InProcessResource {
-    type: string;
-    name: string;
-    urn: string;
-    /** Properties as the engine sends them to the pack (Struct values: secret envelopes, unknown sentinels). */
-    props: Record<string, unknown>;
-    propertyDependencies: Record<string, string[]>;
-}
 
 export interface InProcessFinding {
     policy: string;
@@ -38,7 +30,7 @@ export type PackConfiguration = Record<string, { enforcementLevel: string; [key:
 const { deserializeProperties } = require("@pulumi/policy/deserialize") as { deserializeProperties(struct: { toJavaScript(): unknown }, proxySecrets: boolean): Record<string, unknown> };
 
 /** What the SDK's Struct round trip and deserializer make of properties. */
-function asPolicySees(props: Record<string, unknown>): Record<string, unknown> {
+function asPolicySees(props: unknown): Record<string, unknown> {
     const plain = JSON.parse(JSON.stringify(props)) as Record<string, unknown>;
     return deserializeProperties({ toJavaScript: () => plain }, false);
 }
@@ -51,31 +43,23 @@ function settingsOf(configuration: PackConfiguration, policy: string): { level: 
 
 /**
  * Every finding of every enabled policy: resource policies on `analysed` (their inputs, Analyze),
- * stack policies on `stack` (every resource's outputs, AnalyzeStack).
+ * stack policies on `stack` (every resource's outputs, AnalyzeStack). Properties as the engine sends
+ * them to the pack (Struct values: secret envelopes, unknown sentinels).
  */
-export function judgeInProcess(analysed: readonly InProcessResource[], stack: readonly InProcessResource[], configuration: PackConfiguration): InProcessFinding[] {
+export function judgeInProcess(analysed: readonly AnalyzedResource[], stack: readonly AnalyzedResource[], configuration: PackConfiguration): InProcessFinding[] {
     const findings: InProcessFinding[] = [];
     const resourcePolicies = policyDefinitions.filter((p) => settingsOf(configuration, p.name).level !== "disabled");
     for (const resource of analysed) {
         const applicable = resourcePolicies.filter((p) => p.appliesTo.has(resource.type));
         if (applicable.length === 0) continue;
-        const props = unwrapProps(asPolicySees(resource.props));
-        const under = { type: resource.type, name: resource.name, urn: resource.urn, props, rules: rulesOf(resource, props) };
+        const asSent = { type: resource.type, name: resource.name, urn: resource.urn, props: unwrapProps(asPolicySees(resource.props)) };
         for (const policy of applicable) {
-            for (const report of evaluate(policy, under, settingsOf(configuration, policy.name).settings)) {
+            for (const report of evaluate(policy, asSent, settingsOf(configuration, policy.name).settings)) {
                 findings.push({ policy: policy.name, urn: resource.urn, message: report.message, rule: report.rule, peer: report.peer });
             }
         }
     }
-    const graph = graphOf(
-        stack.map((r) => ({
-            type: r.type,
-            name: r.name,
-            urn: r.urn,
-            props: asPolicySees(r.props),
-            propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).map(([key, urns]) => [key, urns.map((urn) => ({ urn }))])),
-        })),
-    );
+    const graph = new StackGraph(stack.map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: unwrapProps(asPolicySees(r.props)), propertyDependencies: r.propertyDependencies })));
     for (const policy of stackPolicyDefinitions) {
         const { level, settings } = settingsOf(configuration, policy.name);
         if (level === "disabled") continue;

@@ -6,7 +6,8 @@
  */
 import { Declared, Mode, T, ref, tcpFrom } from "./engine/stackBuilder";
 
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN } from "../policypack/model/sentinels";
+export { UNKNOWN };
 export const PROTOTYPE_NAMES = ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"] as const;
 const TIER = "tierguard:tier";
 

@@ -3,10 +3,10 @@ import { policyDefinitions, stackPolicyDefinitions } from "../policypack/policie
 import { Report, evaluate } from "../policypack/kit/define";
 import { StackReport, evaluateStack } from "../policypack/kit/defineStack";
 import { StackGraph } from "../policypack/network/graph";
-import { rulesOf } from "../policypack/adapters";
-import { TestResource, urnOf } from "../cli/engine/packProcess";
+import { PackResource, urnOf } from "../cli/engine/packProcess";
 
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN } from "../policypack/model/sentinels";
+export { UNKNOWN };
 
 export const TYPES = {
     sg: "aws:ec2/securityGroup:SecurityGroup",
@@ -31,8 +31,7 @@ export function policy(name: string) {
 
 export function check(policyName: string, type: string, props: unknown, config: unknown = {}, name = "res"): Report[] {
     const urn = `urn:pulumi:dev::app::${type}::${name}`;
-    const resource = { type, name, urn, props, rules: rulesOf({ type, name, urn }, props) };
-    return evaluate(policy(policyName), resource, config);
+    return evaluate(policy(policyName), { type, name, urn, props }, config);
 }
 
 export const violations = (reports: Report[]) => reports.filter((r) => r.enforcementLevel === undefined);
@@ -55,19 +54,19 @@ export function stackPolicy(name: string) {
 }
 
 /** The graph the pack builds from an AnalyzeStack request's resources (see test/engine/stackBuilder.ts). */
-export function graphOf(resources: readonly TestResource[]): StackGraph {
+export function graphOf(resources: readonly PackResource[]): StackGraph {
     return new StackGraph(
         resources.map((r) => ({ type: r.type, name: r.name, urn: r.urn ?? urnOf(r.type, r.name), props: r.props, propertyDependencies: r.propertyDependencies ?? {} })),
     );
 }
 
 /** Runs one stack policy in-process on a stack, with the pack's wrapper (config, exemptions, levels). */
-export function checkStack(policyName: string, resources: readonly TestResource[], config: unknown = {}): StackReport[] {
+export function checkStack(policyName: string, resources: readonly PackResource[], config: unknown = {}): StackReport[] {
     return evaluateStack(stackPolicy(policyName), graphOf(resources), config);
 }
 
 /** Every stack policy on one stack: policy name → its reports. */
-export function checkStackAll(resources: readonly TestResource[]): Map<string, StackReport[]> {
+export function checkStackAll(resources: readonly PackResource[]): Map<string, StackReport[]> {
     const graph = graphOf(resources);
     return new Map(stackPolicyDefinitions.map((p) => [p.name, evaluateStack(p, graph, {})]));
 }

@@ -67,7 +67,8 @@ export interface ProviderReference {
     props: Record<string, unknown>;
 }
 
-export interface TestResource {
+/** A resource as the CLI sends it to the pack in Analyze and AnalyzeStack requests. */
+export interface PackResource {
     type: string;
     name: string;
     props: Record<string, unknown> | object;
@@ -185,12 +186,12 @@ export class PackProcess {
     }
 
     /** One resource's inputs, as the engine sends them before creating or updating it. */
-    async analyze(resource: TestResource): Promise<Diagnostic[]> {
+    async analyze(resource: PackResource): Promise<Diagnostic[]> {
         return diagnostics(await this.call("analyze", analyzeRequest(resource)));
     }
 
     /** Every resource's outputs, as the engine sends them at the end of a preview or update. */
-    async analyzeStack(resources: Iterable<TestResource>): Promise<Diagnostic[]> {
+    async analyzeStack(resources: Iterable<PackResource>): Promise<Diagnostic[]> {
         return this.callEncoded("analyzeStack", encodeAnalyzeStack(resources));
     }
 
@@ -248,14 +249,14 @@ export class PackProcess {
 }
 
 /** An AnalyzeRequest: one resource's inputs. */
-export function analyzeRequest(resource: TestResource): any {
+export function analyzeRequest(resource: PackResource): any {
     const request = new analyzerProto.AnalyzeRequest();
     describeResource(request, resource);
     return request;
 }
 
 /** An AnalyzerResource: one resource's outputs, parent and property dependencies. */
-function analyzerResource(resource: TestResource): any {
+function analyzerResource(resource: PackResource): any {
     const r = new analyzerProto.AnalyzerResource();
     describeResource(r, resource);
     if (resource.parent) r.setParent(resource.parent);
@@ -288,7 +289,7 @@ const RESOURCES_TAG = Buffer.from([0x0a]);
  * run of tag-length-value records): a stack of 50,000 resources never exists as 50,000 protobuf
  * objects, nor as protobuf-js's byte arrays of the whole message, only as its bytes.
  */
-export function encodeAnalyzeStack(resources: Iterable<TestResource>): Uint8Array {
+export function encodeAnalyzeStack(resources: Iterable<PackResource>): Uint8Array {
     const chunks: Buffer[] = [];
     for (const resource of resources) {
         const bytes = analyzerResource(resource).serializeBinary() as Uint8Array;
@@ -301,7 +302,7 @@ export function encodeAnalyzeStack(resources: Iterable<TestResource>): Uint8Arra
  * What both AnalyzeRequest and AnalyzerResource carry: type, name, URN, properties, and the resource
  * options and default provider the engine always sends (the SDK refuses a request without options).
  */
-function describeResource(request: any, resource: TestResource): void {
+function describeResource(request: any, resource: PackResource): void {
     request.setType(resource.type);
     request.setName(resource.name);
     request.setUrn(resource.urn ?? urnOf(resource.type, resource.name));

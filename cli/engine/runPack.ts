@@ -3,7 +3,7 @@
  * uses: ConfigureStack, GetAnalyzerInfo, Configure (config-file values over schema defaults, as the
  * CLI fills them), Analyze for each resource's inputs, then AnalyzeStack with every resource.
  */
-import { Diagnostic, PACK_DIR, PackProcess, PolicyInfo, ProviderReference, TestResource } from "./packProcess";
+import { Diagnostic, PACK_DIR, PackProcess, PolicyInfo, ProviderReference, PackResource } from "./packProcess";
 import { CaptureResult, CapturedResource, Mode } from "./capturedStack";
 import { UNKNOWN } from "../../policypack/model/sentinels";
 import { validatePolicyConfig } from "../policyConfig";
@@ -11,7 +11,7 @@ import { withRuleFacts } from "./ruleFacts";
 import { PackConfiguration } from "../../policypack/inProcess";
 import * as path from "path";
 import { driftMessage, onlyInRecordedState, recordedProperties } from "./drift";
-const SEVERITIES = ["", "low", "medium", "high", "critical"] as const;
+import { severityOfNumber } from "../../policypack/model/severity";
 
 export interface Violation {
     policy: string;
@@ -282,7 +282,7 @@ export class StackJudgement {
             return {
                 policy: d.policyName,
                 enforcementLevel: d.enforcementLevel === "mandatory" ? "mandatory" : "advisory",
-                severity: SEVERITIES[d.severity] || "unspecified",
+                severity: severityOfNumber(d.severity) ?? "unspecified",
                 urn,
                 resourceType: resource?.type ?? "pulumi:pulumi:Stack",
                 resourceName: resource?.name ?? `${capture.project}-${capture.stack}`,
@@ -296,7 +296,7 @@ export class StackJudgement {
 }
 
 /** A resource as the engine describes it to the pack: with these props, its parent, dependencies and provider. */
-function asAnalyzed(resource: CapturedResource, props: Record<string, unknown>, lookup: (urn: string) => CapturedResource | undefined): TestResource {
+function asAnalyzed(resource: CapturedResource, props: Record<string, unknown>, lookup: (urn: string) => CapturedResource | undefined): PackResource {
     return {
         type: resource.type,
         name: resource.name,

@@ -6,14 +6,13 @@
  * of their own.
  */
 import { Violation } from "../engine/runPack";
-
-const SEVERITY_RANK: Record<string, number> = { critical: 4, high: 3, medium: 2, low: 1 };
+import { severityRank } from "../../policypack/model/severity";
 
 /** Negative when a is more severe than b. */
 export function bySeverity(a: Violation, b: Violation): number {
     const level = Number(b.enforcementLevel === "mandatory") - Number(a.enforcementLevel === "mandatory");
     if (level !== 0) return level;
-    const severity = (SEVERITY_RANK[b.severity] ?? 0) - (SEVERITY_RANK[a.severity] ?? 0);
+    const severity = severityRank(b.severity) - severityRank(a.severity);
     return severity !== 0 ? severity : a.policy.localeCompare(b.policy);
 }
 

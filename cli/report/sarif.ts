@@ -15,9 +15,7 @@ import { CheckReport, ScanProblems, describeOffline, incompleteReason } from "./
 import { alsoBroken, findingsOf } from "./order";
 import { ruleFactsOf } from "./json";
 import { jsonText, markdownText, sarifText, uriPath } from "./escape";
-
-const SECURITY_SEVERITY: Record<string, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
-const SEVERITY_NAMES = ["", "low", "medium", "high", "critical"];
+import { securitySeverity, severityOfNumber } from "../../policypack/model/severity";
 
 /** A file (a path, or a file: URL from a program's stack trace) as a URI reference relative to the working directory. */
 function relativeUri(file: string): string {
@@ -59,7 +57,7 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>, opt
         // A policy's remediation is plain text: as Markdown it is escaped, not interpreted.
         help: { text: sarifText(p.remediationSteps), markdown: sarifText(markdownText(p.remediationSteps)) },
         defaultConfiguration: { level: p.enforcementLevel === "mandatory" ? "error" : "warning" },
-        properties: { tags: ["security", ...p.tags], "security-severity": SECURITY_SEVERITY[SEVERITY_NAMES[p.severity]] ?? "5.0" },
+        properties: { tags: ["security", ...p.tags], "security-severity": securitySeverity(severityOfNumber(p.severity)) },
     }));
     const hasUnchecked = reports.some((r) => r.unchecked.length > 0);
     const allRules = hasUnchecked ? [...rules, { ...UNCHECKED_RULE, defaultConfiguration: { level: options.failOnUnchecked ? "error" : "warning" } }] : rules;

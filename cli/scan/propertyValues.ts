@@ -1,6 +1,6 @@
 /**
  * Property values of a stack file as the engine would hand them to the pack. In a checkpoint, an
- * object whose signature key (`4dabf18193072939515e22adb298388d`) is set is a special value: a secret
+ * object whose signature key (`SIG_KEY`, see policypack/model/sentinels.ts) is set is a special value: a secret
  * (encrypted `ciphertext`, or `plaintext` JSON text with --show-secrets), a resource reference, an
  * Output, an asset or an archive. Any other signature is something this version of tierguard cannot
  * read — and neither can the pack, whose SDK throws on it — so it is the file's error, named by where

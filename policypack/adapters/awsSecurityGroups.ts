@@ -1,6 +1,7 @@
 /** Security groups of the classic `aws` provider: inline rules, standalone rules, the default group. */
 import { Direction, ResourceRules, RuleOrigin } from "../model/rule";
-import { field, malformedAt, unknownAt, isUnknown } from "../model/values";
+import { field, isUnknown } from "../model/propertyReaders";
+import { malformedAt, unknownAt } from "../model/unresolved";
 import { RuleShape, readInlineRules, readSecurityGroupRule } from "./securityGroupRules";
 
 export const AWS_SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
@@ -37,7 +38,7 @@ const VPC_RULE_SHAPE: RuleShape = {
 
 /** `aws.ec2.SecurityGroup` and `aws.ec2.DefaultSecurityGroup`: inline `ingress` and `egress` lists. */
 export function inlineSecurityGroup(props: unknown, origin: RuleOrigin): ResourceRules {
-    const result: ResourceRules = { family: "securityGroup", rules: [], unreadable: [] };
+    const result: ResourceRules = { rules: [], unreadable: [] };
     for (const direction of ["ingress", "egress"] as Direction[]) {
         const { rules, unreadable } = readInlineRules(props, direction, direction, INLINE_SHAPE, origin);
         result.rules.push(...rules);
@@ -51,12 +52,11 @@ export function securityGroupRule(props: unknown, origin: RuleOrigin): ResourceR
     const type = field(props, "type");
     const direction = typeof type === "string" ? type.trim().toLowerCase() : undefined;
     if (direction === "ingress" || direction === "egress") {
-        return { family: "securityGroup", rules: [readSecurityGroupRule(props, direction, "", STANDALONE_SHAPE, origin)], unreadable: [] };
+        return { rules: [readSecurityGroupRule(props, direction, "", STANDALONE_SHAPE, origin)], unreadable: [] };
     }
     // Without a direction the rule could be either: both directions are unverifiable.
     const why = isUnknown(type) ? unknownAt("type") : malformedAt("type", type, 'expected "ingress" or "egress"');
     return {
-        family: "securityGroup",
         rules: [],
         unreadable: [
             { direction: "ingress", unresolved: why },
@@ -68,7 +68,6 @@ export function securityGroupRule(props: unknown, origin: RuleOrigin): ResourceR
 /** `aws.vpc.SecurityGroupIngressRule` / `SecurityGroupEgressRule`: one rule each, direction from the type. */
 export function vpcSecurityGroupRule(direction: Direction) {
     return (props: unknown, origin: RuleOrigin): ResourceRules => ({
-        family: "securityGroup",
         rules: [readSecurityGroupRule(props, direction, "", VPC_RULE_SHAPE, origin)],
         unreadable: [],
     });

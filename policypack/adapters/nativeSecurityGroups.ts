@@ -1,6 +1,6 @@
 /** Security groups of the `aws-native` (Cloud Control) provider. */
 import { cidrPeer, Direction, ResourceRules, Rule, RuleOrigin } from "../model/rule";
-import { field, readList } from "../model/values";
+import { field, readList } from "../model/propertyReaders";
 import { RuleShape, readInlineRules, readSecurityGroupRule } from "./securityGroupRules";
 
 export const NATIVE_SECURITY_GROUP = "aws-native:ec2:SecurityGroup";
@@ -49,7 +49,7 @@ function defaultEgressRule(origin: RuleOrigin): Rule {
 }
 
 export function nativeSecurityGroup(props: unknown, origin: RuleOrigin): ResourceRules {
-    const result: ResourceRules = { family: "securityGroup", rules: [], unreadable: [] };
+    const result: ResourceRules = { rules: [], unreadable: [] };
     const lists: Array<[string, Direction, RuleShape]> = [
         ["securityGroupIngress", "ingress", INGRESS_SHAPE],
         ["securityGroupEgress", "egress", EGRESS_SHAPE],
@@ -67,7 +67,6 @@ export function nativeSecurityGroup(props: unknown, origin: RuleOrigin): Resourc
 export function nativeSecurityGroupRule(direction: Direction) {
     const shape = direction === "ingress" ? INGRESS_SHAPE : EGRESS_SHAPE;
     return (props: unknown, origin: RuleOrigin): ResourceRules => ({
-        family: "securityGroup",
         rules: [readSecurityGroupRule(props, direction, "", shape, origin)],
         unreadable: [],
     });

@@ -1,8 +1,9 @@
 /** Network ACLs: the classic provider's inline entries and standalone rules, and aws-native entries. */
-import { Direction, Peer, ResourceRules, Rule, RuleOrigin, cidrPeer, portRange } from "../model/rule";
-import { PortSpec } from "../model/ports";
-import { Protocol, opensEveryPort, parseProtocol } from "../model/protocol";
-import { Unresolved, field, isUnknown, isUnresolved, malformedAt, readBoolean, readInteger, readList, unknownAt } from "../model/values";
+import { Direction, Peer, ResourceRules, Rule, RuleOrigin, cidrPeer, unreadableRule } from "../model/rule";
+import { PortSpec, parsePortSpec } from "../model/ports";
+import { Protocol, parseProtocol } from "../model/protocol";
+import { field, fieldAt, isUnknown, readBoolean, readInteger, readList } from "../model/propertyReaders";
+import { Unresolved, isUnresolved, malformedAt, unknownAt } from "../model/unresolved";
 
 export const AWS_NETWORK_ACL = "aws:ec2/networkAcl:NetworkAcl";
 export const AWS_DEFAULT_NETWORK_ACL = "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl";
@@ -30,10 +31,6 @@ const NATIVE_ENTRY: EntryShape = {
     icmpCode: ["icmp", "code"],
 };
 
-function at(raw: unknown, path: string[]): unknown {
-    return path.reduce<unknown>((value, key) => (isUnknown(value) ? value : field(value, key)), raw);
-}
-
 function joinPath(prefix: string, path: string[]): string {
     return [prefix, ...path].filter(Boolean).join(".");
 }
@@ -45,23 +42,11 @@ function readAction(raw: unknown, property: string): "allow" | "deny" | Unresolv
     return malformedAt(property, raw, 'expected "allow" or "deny"');
 }
 
+/** ICMP entries keep type and code in their own fields; every other entry has a port range. */
 function readPorts(protocol: Protocol | Unresolved, raw: unknown, prefix: string, shape: EntryShape): PortSpec | Unresolved {
-    if (!isUnresolved(protocol) && opensEveryPort(protocol)) return { kind: "all" };
-    if (!isUnresolved(protocol) && (protocol.kind === "icmp" || protocol.kind === "icmpv6")) {
-        const type = readInteger(at(raw, shape.icmpType), joinPath(prefix, shape.icmpType));
-        const code = readInteger(at(raw, shape.icmpCode), joinPath(prefix, shape.icmpCode));
-        if (isUnresolved(type)) return type;
-        if (isUnresolved(code)) return code;
-        return { kind: "icmp", type: type === undefined || type === -1 ? undefined : type, code: code === undefined || code === -1 ? undefined : code };
-    }
-    const rawFrom = at(raw, shape.fromPort);
-    const rawTo = at(raw, shape.toPort);
-    if (isUnresolved(protocol) && rawFrom === undefined && rawTo === undefined) return protocol;
-    const from = readInteger(rawFrom, joinPath(prefix, shape.fromPort));
-    const to = readInteger(rawTo, joinPath(prefix, shape.toPort));
-    if (isUnresolved(from)) return from;
-    if (isUnresolved(to)) return to;
-    return portRange(from, to, rawFrom, rawTo, joinPath(prefix, shape.fromPort), joinPath(prefix, shape.toPort));
+    const icmp = !isUnresolved(protocol) && (protocol.kind === "icmp" || protocol.kind === "icmpv6");
+    const [from, to] = icmp ? [shape.icmpType, shape.icmpCode] : [shape.fromPort, shape.toPort];
+    return parsePortSpec(protocol, fieldAt(raw, from), fieldAt(raw, to), joinPath(prefix, from), joinPath(prefix, to));
 }
 
 function readPeers(raw: unknown, prefix: string): Peer[] {
@@ -93,7 +78,7 @@ function readEntry(raw: unknown, direction: Direction, prefix: string, shape: En
 
 /** `aws.ec2.NetworkAcl` and `aws.ec2.DefaultNetworkAcl`: inline `ingress` and `egress` entries. */
 export function inlineNetworkAcl(props: unknown, origin: RuleOrigin): ResourceRules {
-    const result: ResourceRules = { family: "networkAcl", rules: [], unreadable: [] };
+    const result: ResourceRules = { rules: [], unreadable: [] };
     for (const direction of ["ingress", "egress"] as Direction[]) {
         const list = readList(field(props, direction), direction);
         if (list === undefined) continue;
@@ -105,16 +90,8 @@ export function inlineNetworkAcl(props: unknown, origin: RuleOrigin): ResourceRu
             const path = `${direction}[${i}]`;
             if (isUnknown(entry) || typeof entry !== "object" || entry === null || Array.isArray(entry)) {
                 const why = isUnknown(entry) ? unknownAt(path) : malformedAt(path, entry, "not an entry object");
-                result.rules.push({
-                    direction,
-                    action: "allow",
-                    protocol: why,
-                    ports: why,
-                    peers: [{ kind: "unresolved", unresolved: why, property: path, anyKind: true }],
-                    description: undefined,
-                    ruleNumber: why,
-                    origin: { ...origin, path },
-                });
+                // NACL entries have no description; the rule number is as unreadable as the rest.
+                result.rules.push({ ...unreadableRule(direction, path, why, origin), description: undefined, ruleNumber: why });
             } else {
                 result.rules.push(readEntry(entry, direction, path, INLINE, origin));
             }
@@ -128,10 +105,10 @@ function standaloneEntry(shape: EntryShape) {
     return (props: unknown, origin: RuleOrigin): ResourceRules => {
         const egress = readBoolean(field(props, "egress"), "egress");
         if (isUnresolved(egress)) {
-            return { family: "networkAcl", rules: [], unreadable: [{ direction: "ingress", unresolved: egress }, { direction: "egress", unresolved: egress }] };
+            return { rules: [], unreadable: [{ direction: "ingress", unresolved: egress }, { direction: "egress", unresolved: egress }] };
         }
         const direction: Direction = egress === true ? "egress" : "ingress";
-        return { family: "networkAcl", rules: [readEntry(props, direction, "", shape, origin)], unreadable: [] };
+        return { rules: [readEntry(props, direction, "", shape, origin)], unreadable: [] };
     };
 }
 

@@ -4,7 +4,8 @@
  * ports to every address of every entry, so the entries are what policies judge.
  */
 import { Peer, cidrPeer } from "../model/rule";
-import { Unresolved, field, isUnknown, malformedAt, readList, unknownAt } from "../model/values";
+import { field, isUnknown, readList } from "../model/propertyReaders";
+import { Unresolved, malformedAt, unknownAt } from "../model/unresolved";
 
 export const AWS_PREFIX_LIST = "aws:ec2/managedPrefixList:ManagedPrefixList";
 export const AWS_PREFIX_LIST_ENTRY = "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry";

@@ -3,7 +3,8 @@
  * leaves it out. Type tokens and property names were checked against the .d.ts files of @pulumi/aws
  * 7.48 and the aws-native SDK sources (pulumi/pulumi-aws-native at 43eed3b0); the README lists them.
  */
-import { Unresolved, field, isUnknown, isUnresolved, readBoolean, readString, unknownAt } from "../model/values";
+import { field, isUnknown, readBoolean, readString } from "../model/propertyReaders";
+import { Unresolved, isUnresolved, unknownAt } from "../model/unresolved";
 
 /** What leaving the switch out means: AWS makes the store public, private, or decides from the VPC. */
 type Absent = "public" | "private" | "depends";

@@ -3,9 +3,11 @@
  * same things differently (cidrBlocks / cidrIpv4 / cidrIp, ...); each family describes its names
  * once as a RuleShape and this module does the reading.
  */
-import { Direction, Peer, Rule, RuleOrigin, cidrPeer, parsePortSpec, referencePeer } from "../model/rule";
+import { Direction, Peer, Rule, RuleOrigin, cidrPeer, referencePeer, unreadableRule } from "../model/rule";
+import { parsePortSpec } from "../model/ports";
 import { parseProtocol } from "../model/protocol";
-import { Unresolved, field, isUnknown, isUnresolved, malformedAt, readBoolean, readList, readString, unknownAt } from "../model/values";
+import { field, isUnknown, readBoolean, readList, readString } from "../model/propertyReaders";
+import { Unresolved, isUnresolved, malformedAt, unknownAt } from "../model/unresolved";
 
 interface PeerField {
     name: string;
@@ -89,25 +91,12 @@ export function readInlineRules(
     list.forEach((element, i) => {
         const path = `${listName}[${i}]`;
         if (isUnknown(element)) {
-            rules.push(unresolvedRule(direction, path, unknownAt(path), origin));
+            rules.push(unreadableRule(direction, path, unknownAt(path), origin));
         } else if (typeof element !== "object" || element === null || Array.isArray(element)) {
-            rules.push(unresolvedRule(direction, path, malformedAt(path, element, "not a rule object"), origin));
+            rules.push(unreadableRule(direction, path, malformedAt(path, element, "not a rule object"), origin));
         } else {
             rules.push(readSecurityGroupRule(element, direction, path, shape, origin));
         }
     });
     return { rules };
-}
-
-/** A rule whose whole content is unknown or malformed: every part is unresolved, so every check says "cannot verify". */
-function unresolvedRule(direction: Direction, path: string, why: Unresolved, origin: RuleOrigin): Rule {
-    return {
-        direction,
-        action: "allow",
-        protocol: why,
-        ports: why,
-        peers: [{ kind: "unresolved", unresolved: why, property: path, anyKind: true }],
-        description: why,
-        origin: { ...origin, path },
-    };
 }

@@ -7,7 +7,8 @@
 import type { PolicyConfigSchema } from "@pulumi/policy";
 import { Cidr, parseCidr } from "../model/addresses";
 import { PortSet, portSet } from "../model/ports";
-import { hasOwn, isPlainObject, ownValue, show } from "../model/values";
+import { hasOwn, isPlainObject, ownValue } from "../model/ownProperties";
+import { show } from "../model/unresolved";
 
 type PolicyConfigJSONSchema = PolicyConfigSchema["properties"][string];
 

@@ -5,8 +5,9 @@
  * resource contains can throw out of the pack (a thrown error fails the user's whole preview).
  */
 import type { EnforcementLevel, ReportViolation, ResourceValidationPolicy } from "@pulumi/policy";
-import { ResourceRules, Rule } from "../model/rule";
-import { rulesOf } from "../adapters";
+import { AnalyzedResource } from "../model/resource";
+import { Severity } from "../model/severity";
+import { Rule } from "../model/rule";
 import { ConfigKeys, ConfigValues, ParsedConfig, configSchema, enumKey, parseConfig } from "./config";
 import { Exemption, exemptionsKey, matchExemptions } from "./exemptions";
 import { TurnMemo } from "./turnMemo";
@@ -21,16 +22,6 @@ export interface Finding {
     peer?: string;
 }
 
-export interface ResourceUnderCheck {
-    type: string;
-    name: string;
-    urn: string;
-    /** Raw props, as the engine sent them (unknowns as sentinels). */
-    props: unknown;
-    /** The rule model of the resource, for types that carry rules. */
-    rules: ResourceRules | undefined;
-}
-
 export const commonKeys = {
     unknownValues: enumKey(
         "Level of findings that cannot be verified because a value is unknown during a preview or malformed: advisory (default) or mandatory.",
@@ -39,8 +30,6 @@ export const commonKeys = {
     ),
     exemptions: exemptionsKey,
 };
-
-export type Severity = "low" | "medium" | "high" | "critical";
 
 /** What every policy, resource or stack, declares about itself. */
 export interface PolicyMetadata<K extends ConfigKeys> {
@@ -57,7 +46,8 @@ export interface PolicyMetadata<K extends ConfigKeys> {
 export interface PolicyDefinition<K extends ConfigKeys> extends PolicyMetadata<K> {
     /** Resource types the policy judges (others are skipped before anything is read). */
     appliesTo: ReadonlySet<string>;
-    check(resource: ResourceUnderCheck, config: ConfigValues<K>): Finding[];
+    /** Rules, where the resource has any, come from `rulesOf(resource)` (computed once per resource). */
+    check(resource: AnalyzedResource, config: ConfigValues<K>): Finding[];
 }
 
 /** What a policy reports for one resource, with the level each report takes. */
@@ -70,7 +60,8 @@ export interface Report {
     peer?: string;
 }
 
-function exemptionNote(exemption: Exemption): string {
+/** What a finding says when the exemption that hid it has expired. */
+export function exemptionNote(exemption: Exemption): string {
     return `exemption "${exemption.resource}" (${exemption.reason}) expired on ${exemption.expires}, so it no longer applies`;
 }
 
@@ -128,7 +119,7 @@ export function couldNotRun(policyName: string, subject: string, error: unknown)
 }
 
 /** Runs a policy on one resource: config, checks and exemptions. Never throws. */
-export function evaluate<K extends ConfigKeys>(policy: PolicyDefinition<K>, resource: ResourceUnderCheck, rawConfig: unknown): Report[] {
+export function evaluate<K extends ConfigKeys>(policy: PolicyDefinition<K>, resource: AnalyzedResource, rawConfig: unknown): Report[] {
     const keys = keysOf(policy);
     try {
         if (!policy.appliesTo.has(resource.type)) return [];
@@ -204,8 +195,11 @@ export function emit(reportViolation: ReportViolation, reports: Array<Report & {
     }
 }
 
-/** A resource's rule model, parsed once per Analyze request rather than once per policy. */
-const resourceRules = new TurnMemo<unknown, ResourceRules | undefined>();
+/**
+ * One resource object per Analyze request, whichever policy's copy of the props it came from, so its
+ * rule model (see rulesOf) is read once per request rather than once per policy.
+ */
+const analysed = new TurnMemo<unknown, AnalyzedResource>();
 
 /**
  * The policy as the Pulumi SDK wants it. Besides judging each resource, it reports its config problems
@@ -224,8 +218,7 @@ export function toResourcePolicy<K extends ConfigKeys>(policy: PolicyDefinition<
             let reports: Report[];
             try {
                 const props = unwrapProps(args.props);
-                const rules = resourceRules.get(`${args.type}\u0000${args.urn}\u0000${args.name}`, props, () => rulesOf(args, props));
-                const resource = { type: args.type, name: args.name, urn: args.urn, props, rules };
+                const resource = analysed.get(`${args.type}\u0000${args.urn}\u0000${args.name}`, props, () => ({ type: args.type, name: args.name, urn: args.urn, props }));
                 reports = evaluate(policy, resource, args.getConfig());
             } catch (error) {
                 reports = [couldNotRun(policy.name, `resource "${args.name}"`, error)];

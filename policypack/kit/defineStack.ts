@@ -3,17 +3,18 @@
  * resources, wrapped like resource policies (config defaults and errors, exemptions per resource,
  * levels for "cannot verify", nothing ever thrown into the engine).
  */
-import type { ReportViolation, StackValidationPolicy } from "@pulumi/policy";
-import { StackGraph, StackResource } from "../network/graph";
+import type { PolicyResource, ReportViolation, StackValidationPolicy } from "@pulumi/policy";
+import { StackGraph } from "../network/graph";
+import { AnalyzedResource } from "../model/resource";
 import { TurnMemo, sameValue } from "./turnMemo";
 import { ConfigKeys, ConfigValues } from "./config";
 import { Exemption, matchExemptions } from "./exemptions";
-import { ownValue } from "../model/values";
-import { Finding, PolicyMetadata, Report, configProblems, couldNotRun, emit, keysOf, parsedConfigOf, sdkFields, unwrapProps } from "./define";
+import { ownValue } from "../model/ownProperties";
+import { Finding, PolicyMetadata, Report, configProblems, couldNotRun, emit, exemptionNote, keysOf, parsedConfigOf, sdkFields, unwrapProps } from "./define";
 
 export interface StackFinding extends Finding {
     /** The resource the finding is about (exemptions match it); undefined for the stack as a whole. */
-    resource?: StackResource;
+    resource?: AnalyzedResource;
 }
 
 export interface StackPolicyDefinition<K extends ConfigKeys> extends PolicyMetadata<K> {
@@ -36,7 +37,7 @@ export function evaluateStack<K extends ConfigKeys>(policy: StackPolicyDefinitio
             if (finding.resource) {
                 const exemptions = matchExemptions(values.exemptions as Exemption[], finding.resource.name, finding.resource.urn);
                 if (exemptions.active) continue;
-                if (exemptions.expired) message += ` (Note: exemption "${exemptions.expired.resource}" (${exemptions.expired.reason}) expired on ${exemptions.expired.expires}, so it no longer applies.)`;
+                if (exemptions.expired) message += ` (Note: ${exemptionNote(exemptions.expired)}.)`;
             }
             const subject = finding.rule ? { rule: finding.rule, peer: finding.peer } : {};
             reports.push({ message, urn: finding.resource?.urn, ...(finding.kind === "unverifiable" ? { enforcementLevel: level } : {}), ...subject });
@@ -47,16 +48,20 @@ export function evaluateStack<K extends ConfigKeys>(policy: StackPolicyDefinitio
     }
 }
 
-/** A resource as the SDK hands it to a stack policy (dependencies as resource objects). */
-interface SdkStackResource {
-    type: string;
-    name: string;
-    urn: string;
-    props: unknown;
-    propertyDependencies: Record<string, Array<{ urn: string }>>;
+/** What of a resource the SDK hands a stack policy the pack reads (its dependencies are resource objects). */
+type SdkResource = Pick<PolicyResource, "type" | "name" | "urn" | "props" | "propertyDependencies">;
+
+function analysedResource(r: SdkResource): AnalyzedResource {
+    return {
+        type: r.type,
+        name: r.name,
+        urn: r.urn,
+        props: unwrapProps(r.props),
+        propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([key, deps]) => [key, deps.map((d) => d.urn)])),
+    };
 }
 
-function sameDependencies(kept: Record<string, string[]>, given: SdkStackResource["propertyDependencies"]): boolean {
+function sameDependencies(kept: AnalyzedResource["propertyDependencies"] = {}, given: SdkResource["propertyDependencies"]): boolean {
     const keys = Object.keys(kept);
     if (keys.length !== Object.keys(given ?? {}).length) return false;
     for (const key of keys) {
@@ -69,7 +74,7 @@ function sameDependencies(kept: Record<string, string[]>, given: SdkStackResourc
 }
 
 /** Is the SDK's copy the stack a graph was built from: same resources in the same order, same properties and dependencies? */
-function sameStack(kept: readonly StackResource[], given: readonly SdkStackResource[]): boolean {
+function sameStack(kept: readonly AnalyzedResource[], given: readonly SdkResource[]): boolean {
     if (kept.length !== given.length) return false;
     for (let i = 0; i < kept.length; i++) {
         const x = kept[i];
@@ -80,21 +85,11 @@ function sameStack(kept: readonly StackResource[], given: readonly SdkStackResou
 }
 
 /** The stack's graph, built once per AnalyzeStack request and shared by every stack policy (which compare against the graph's own resources). */
-const graphs = new TurnMemo<readonly SdkStackResource[], StackGraph, readonly StackResource[]>(sameStack, (_, graph) => graph.resources);
+const graphs = new TurnMemo<readonly SdkResource[], StackGraph, readonly AnalyzedResource[]>(sameStack, (_, graph) => graph.resources);
 
 /** The graph of the resources the SDK hands a stack policy. */
-export function graphOf(resources: readonly SdkStackResource[]): StackGraph {
-    return graphs.get("stack", resources, () =>
-        new StackGraph(
-            resources.map((r) => ({
-                type: r.type,
-                name: r.name,
-                urn: r.urn,
-                props: unwrapProps(r.props),
-                propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([key, deps]) => [key, deps.map((d) => d.urn)])),
-            })),
-        ),
-    );
+function graphOf(resources: readonly SdkResource[]): StackGraph {
+    return graphs.get("stack", resources, () => new StackGraph(resources.map(analysedResource)));
 }
 
 export function toStackPolicy<K extends ConfigKeys>(policy: StackPolicyDefinition<K>): StackValidationPolicy {
@@ -103,7 +98,7 @@ export function toStackPolicy<K extends ConfigKeys>(policy: StackPolicyDefinitio
         validateStack: (args, reportViolation: ReportViolation) => {
             let reports: StackReport[];
             try {
-                reports = evaluateStack(policy, graphOf(args.resources as never), args.getConfig());
+                reports = evaluateStack(policy, graphOf(args.resources), args.getConfig());
             } catch (error) {
                 reports = [couldNotRun(policy.name, "the stack (building its network graph)", error)];
             }

@@ -5,7 +5,8 @@
  * it used to hide says so.
  */
 import { ConfigKey } from "./config";
-import { isPlainObject, show } from "../model/values";
+import { isPlainObject } from "../model/ownProperties";
+import { show } from "../model/unresolved";
 import { globMatches } from "./glob";
 
 export interface Exemption {

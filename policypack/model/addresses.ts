@@ -58,18 +58,18 @@ function blockOf(first: bigint, prefix: number, family: Family): Interval {
 }
 
 /**
- * Parses a CIDR as AWS accepts it: an address and a decimal prefix. Four-part decimal IPv4 only
- * (no leading zeros, hex or octal), no zone index, prefix within the family. Host bits are allowed
- * and ignored (AWS judges the block); the block is what the rule opens.
- * Returns a reason string when the text is not a CIDR AWS would accept.
- */
-/**
  * Stacks repeat the same few CIDRs thousands of times, and every policy reads them: parse each text
  * once. Bounded so a stack of millions of distinct addresses cannot grow it without limit.
  */
 const parsedCidrs = new Map<string, Readonly<Cidr> | string>();
 const PARSED_CIDRS_LIMIT = 50_000;
 
+/**
+ * Parses a CIDR as AWS accepts it: an address and a decimal prefix. Four-part decimal IPv4 only
+ * (no leading zeros, hex or octal), no zone index, prefix within the family. Host bits are allowed
+ * and ignored (AWS judges the block); the block is what the rule opens.
+ * Returns a reason string when the text is not a CIDR AWS would accept.
+ */
 export function parseCidr(text: string): Cidr | string {
     if (typeof text !== "string") return "not a string";
     let parsed = parsedCidrs.get(text);
@@ -209,10 +209,10 @@ function judgeIpv6Block(first: bigint, prefix: number, options: InternetOptions)
     return { internet: false, reason: prefix === 128 ? "a single public host" : "a narrow public range" };
 }
 
-/** Is one CIDR "the internet"? */
 /** Verdicts per parsed CIDR (shared, see parseCidr) and internet definition: every policy asks about the same few CIDRs. */
 const verdicts = new AnswerCache<Cidr, InternetVerdict>();
 
+/** Is one CIDR "the internet"? */
 export function judgeCidr(cidr: Cidr, options: InternetOptions = DEFAULT_INTERNET_OPTIONS): InternetVerdict {
     return verdicts.get(cidr, definitionKey(options), () => (cidr.family === 4 ? judgeIpv4Block(cidr.first, cidr.prefix, options) : judgeIpv6Block(cidr.first, cidr.prefix, options)));
 }

@@ -8,7 +8,7 @@ import { AnswerCache } from "./answerCache";
 import { ALL_PORTS, PortSet, intersectPorts, portsOf, subtractPorts } from "./ports";
 import { opensEveryPort } from "./protocol";
 import { Peer, Rule } from "./rule";
-import { Unresolved, isUnresolved } from "./values";
+import { Unresolved, isUnresolved } from "./unresolved";
 
 export type Tri = "yes" | "no" | "maybe";
 
@@ -87,30 +87,28 @@ export interface AllowListCheck {
     verdict: Tri;
     /** What the rule opens beyond the allow-list, in words. */
     outside: string;
-    /** True for rules that open every protocol or every port: they fail whatever the list says. */
-    everything: boolean;
     unresolved?: Unresolved;
 }
 
 /** Does the rule open anything beyond the allow-list? */
 export function beyondAllowList(rule: Rule, allow: AllowList): AllowListCheck {
     const protocol = rule.protocol;
-    if (isUnresolved(protocol)) return { verdict: "maybe", outside: "", everything: false, unresolved: protocol };
+    if (isUnresolved(protocol)) return { verdict: "maybe", outside: "", unresolved: protocol };
     if (opensEveryPort(protocol)) {
-        return { verdict: "yes", outside: protocol.kind === "all" ? "every protocol and port" : `IP protocol ${protocol.number} (every port)`, everything: true };
+        return { verdict: "yes", outside: protocol.kind === "all" ? "every protocol and port" : `IP protocol ${protocol.number} (every port)` };
     }
-    if (isUnresolved(rule.ports)) return { verdict: "maybe", outside: "", everything: false, unresolved: rule.ports };
+    if (isUnresolved(rule.ports)) return { verdict: "maybe", outside: "", unresolved: rule.ports };
     const spec = rule.ports;
     if (protocol.kind === "icmp" || protocol.kind === "icmpv6") {
         const allowed = protocol.kind === "icmp" ? allow.icmpTypes : allow.icmpv6Types;
         const label = protocol.kind === "icmp" ? "ICMP" : "ICMPv6";
-        if (spec.kind !== "icmp" || spec.type === undefined) return { verdict: "yes", outside: `${label} of every type`, everything: true };
-        return allowed.includes(spec.type) ? { verdict: "no", outside: "", everything: false } : { verdict: "yes", outside: `${label} type ${spec.type}`, everything: false };
+        if (spec.kind !== "icmp" || spec.type === undefined) return { verdict: "yes", outside: `${label} of every type` };
+        return allowed.includes(spec.type) ? { verdict: "no", outside: "" } : { verdict: "yes", outside: `${label} type ${spec.type}` };
     }
     const label = protocol.kind === "tcp" ? "TCP" : "UDP";
-    if (spec.kind === "all") return { verdict: "yes", outside: `${label} on every port`, everything: true };
+    if (spec.kind === "all") return { verdict: "yes", outside: `${label} on every port` };
     const outsidePorts = subtractPorts(portsOf(spec), protocol.kind === "tcp" ? allow.tcp : allow.udp);
-    if (outsidePorts.length === 0) return { verdict: "no", outside: "", everything: false };
+    if (outsidePorts.length === 0) return { verdict: "no", outside: "" };
     const text = outsidePorts.map(([from, to]) => (from === to ? `${from}` : `${from}-${to}`)).join(", ");
-    return { verdict: "yes", outside: `${label} ${outsidePorts.length === 1 && outsidePorts[0][0] === outsidePorts[0][1] ? "port" : "ports"} ${text}`, everything: false };
+    return { verdict: "yes", outside: `${label} ${outsidePorts.length === 1 && outsidePorts[0][0] === outsidePorts[0][1] ? "port" : "ports"} ${text}` };
 }

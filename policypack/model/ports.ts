@@ -1,4 +1,7 @@
-/** Port ranges (inclusive) and ICMP type/code, as rules carry them. */
+/** Port ranges (inclusive) and ICMP type/code, as rules carry them: reading, set arithmetic, wording. */
+import { Protocol, opensEveryPort } from "./protocol";
+import { readInteger } from "./propertyReaders";
+import { Unresolved, isUnresolved, malformedAt } from "./unresolved";
 
 /** A set of ports as sorted, disjoint, inclusive ranges. */
 export type PortSet = ReadonlyArray<readonly [number, number]>;
@@ -11,6 +14,56 @@ export type PortSpec =
     | { kind: "icmp"; type?: number; code?: number };
 
 export const ALL_PORTS: PortSet = [[0, 65535]];
+
+/**
+ * Reads a rule's ports for its protocol: the one reader of ports, for every adapter and the components.
+ * For TCP/UDP `from`/`to` are a port range (-1 meaning every port); for ICMP they are the type and code
+ * (-1 or absent meaning all; a NACL keeps them in icmpType/icmpCode, a security group in
+ * fromPort/toPort); other protocols ignore them (every port).
+ */
+export function parsePortSpec(
+    protocol: Protocol | Unresolved,
+    rawFrom: unknown,
+    rawTo: unknown,
+    fromProperty: string,
+    toProperty: string,
+): PortSpec | Unresolved {
+    if (!isUnresolved(protocol) && opensEveryPort(protocol)) return { kind: "all" };
+    // With the protocol unknown and no ports given, the rule may well be all-protocol: the protocol says.
+    if (isUnresolved(protocol) && rawFrom === undefined && rawTo === undefined) return protocol;
+    const from = readInteger(rawFrom, fromProperty);
+    const to = readInteger(rawTo, toProperty);
+    if (isUnresolved(from)) return from;
+    if (isUnresolved(to)) return to;
+    const isIcmp = !isUnresolved(protocol) && (protocol.kind === "icmp" || protocol.kind === "icmpv6");
+    if (isIcmp) {
+        if (from !== undefined && (from < -1 || from > 255)) return malformedAt(fromProperty, rawFrom, "outside 0-255 for an ICMP type (-1 for every type)");
+        if (to !== undefined && (to < -1 || to > 255)) return malformedAt(toProperty, rawTo, "outside 0-255 for an ICMP code (-1 for every code)");
+        const type = from === undefined || from === -1 ? undefined : from;
+        const code = to === undefined || to === -1 || type === undefined ? undefined : to;
+        return { kind: "icmp", type, code };
+    }
+    return portRange(from, to, rawFrom, rawTo, fromProperty, toProperty);
+}
+
+/** A TCP/UDP port range with AWS's rules: both ends given, 0-65535, from <= to; -1 means every port. */
+function portRange(
+    from: number | undefined,
+    to: number | undefined,
+    rawFrom: unknown,
+    rawTo: unknown,
+    fromProperty: string,
+    toProperty: string,
+): PortSpec | Unresolved {
+    if (from === undefined) return malformedAt(fromProperty, rawFrom, "missing (TCP and UDP rules need a port range)");
+    if (to === undefined) return malformedAt(toProperty, rawTo, "missing (TCP and UDP rules need a port range)");
+    if (from === -1 || to === -1) return { kind: "all" };
+    if (from < 0 || from > 65535) return malformedAt(fromProperty, rawFrom, "outside 0-65535 (TCP and UDP ports run from 0 to 65535)");
+    if (to < 0 || to > 65535) return malformedAt(toProperty, rawTo, "outside 0-65535 (TCP and UDP ports run from 0 to 65535)");
+    if (from > to) return malformedAt(`${fromProperty}/${toProperty}`, `${from}-${to}`, "a reversed range (from is greater than to)");
+    if (from === 0 && to === 65535) return { kind: "all" };
+    return { kind: "range", from, to };
+}
 
 export function portSet(ranges: Iterable<readonly [number, number]>): PortSet {
     const sorted = [...ranges].map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]).sort((x, y) => x[0] - y[0]);

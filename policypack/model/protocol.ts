@@ -1,5 +1,6 @@
 /** IP protocols as AWS security groups and network ACLs write them, normalised. */
-import { Unresolved, isUnknown, malformedAt, unknownAt } from "./values";
+import { isUnknown } from "./propertyReaders";
+import { Unresolved, malformedAt, unknownAt } from "./unresolved";
 
 export type Protocol =
     | { kind: "all" }

@@ -2,7 +2,8 @@
 import { Cidr, canonical, parseCidr } from "./addresses";
 import { PortSpec, formatPortSpec } from "./ports";
 import { Protocol, opensEveryPort, protocolLabel } from "./protocol";
-import { Unresolved, isUnknown, isUnresolved, malformedAt, readInteger, show, unknownAt } from "./values";
+import { isUnknown } from "./propertyReaders";
+import { Unresolved, isUnresolved, malformedAt, show, unknownAt } from "./unresolved";
 
 export type Peer =
     | { kind: "cidr"; cidr: Cidr; property: string }
@@ -42,17 +43,14 @@ export interface Rule {
     implicit?: string;
 }
 
-export type RuleFamily = "securityGroup" | "networkAcl";
-
 /** What an adapter makes of one resource. */
 export interface ResourceRules {
-    family: RuleFamily;
     rules: Rule[];
     /** Whole properties that could not be read (e.g. `ingress` unknown during a preview): rules may hide there. */
     unreadable: Array<{ direction: Direction; unresolved: Unresolved }>;
 }
 
-// --- Reading peers and ports from raw props ------------------------------------------------------
+// --- Reading peers from raw props ---------------------------------------------------------------
 
 /** Reads a CIDR string into a peer; unknown and malformed values become unresolved peers. */
 export function cidrPeer(raw: unknown, property: string): Peer {
@@ -69,51 +67,19 @@ export function referencePeer(kind: "securityGroup" | "prefixList", raw: unknown
 }
 
 /**
- * Reads fromPort/toPort for a protocol. For TCP/UDP they are a port range (-1 meaning every port);
- * for ICMP they are the type and code (-1 meaning all); other protocols ignore them (every port).
+ * A rule whose whole content is unknown or malformed (an unknown or non-object list element): every
+ * part is unresolved, so every check says "cannot verify"; its peer may be of any kind.
  */
-export function parsePortSpec(
-    protocol: Protocol | Unresolved,
-    rawFrom: unknown,
-    rawTo: unknown,
-    fromProperty: string,
-    toProperty: string,
-): PortSpec | Unresolved {
-    if (!isUnresolved(protocol) && opensEveryPort(protocol)) return { kind: "all" };
-    // With the protocol unknown and no ports given, the rule may well be all-protocol: the protocol says.
-    if (isUnresolved(protocol) && rawFrom === undefined && rawTo === undefined) return protocol;
-    const from = readInteger(rawFrom, fromProperty);
-    const to = readInteger(rawTo, toProperty);
-    if (isUnresolved(from)) return from;
-    if (isUnresolved(to)) return to;
-    const isIcmp = !isUnresolved(protocol) && (protocol.kind === "icmp" || protocol.kind === "icmpv6");
-    if (isIcmp) {
-        if (from !== undefined && (from < -1 || from > 255)) return malformedAt(fromProperty, rawFrom, "ICMP types run from 0 to 255 (or -1 for all)");
-        if (to !== undefined && (to < -1 || to > 255)) return malformedAt(toProperty, rawTo, "ICMP codes run from 0 to 255 (or -1 for all)");
-        const type = from === undefined || from === -1 ? undefined : from;
-        const code = to === undefined || to === -1 || type === undefined ? undefined : to;
-        return { kind: "icmp", type, code };
-    }
-    return portRange(from, to, rawFrom, rawTo, fromProperty, toProperty);
-}
-
-/** A TCP/UDP port range with AWS's rules: both ends given, 0-65535, from <= to; -1 means every port. */
-export function portRange(
-    from: number | undefined,
-    to: number | undefined,
-    rawFrom: unknown,
-    rawTo: unknown,
-    fromProperty: string,
-    toProperty: string,
-): PortSpec | Unresolved {
-    if (from === undefined) return malformedAt(fromProperty, rawFrom, "missing: TCP and UDP rules need a port range");
-    if (to === undefined) return malformedAt(toProperty, rawTo, "missing: TCP and UDP rules need a port range");
-    if (from === -1 || to === -1) return { kind: "all" };
-    if (from < 0 || from > 65535) return malformedAt(fromProperty, rawFrom, "ports run from 0 to 65535");
-    if (to < 0 || to > 65535) return malformedAt(toProperty, rawTo, "ports run from 0 to 65535");
-    if (from > to) return malformedAt(`${fromProperty}/${toProperty}`, `${from}-${to}`, "the range is reversed (from is greater than to)");
-    if (from === 0 && to === 65535) return { kind: "all" };
-    return { kind: "range", from, to };
+export function unreadableRule(direction: Direction, path: string, why: Unresolved, origin: RuleOrigin): Rule {
+    return {
+        direction,
+        action: "allow",
+        protocol: why,
+        ports: why,
+        peers: [{ kind: "unresolved", unresolved: why, property: path, anyKind: true }],
+        description: why,
+        origin: { ...origin, path },
+    };
 }
 
 // --- Describing rules in messages ---------------------------------------------------------------

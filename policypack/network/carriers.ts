@@ -3,7 +3,7 @@
  * what tier it is when nothing says otherwise, and whether AWS puts it in the VPC's default group
  * when it names none. Paths are property paths; "*" walks every element of a list.
  */
-import { field, isUnknown } from "../model/values";
+import { field, fieldAt, isUnknown } from "../model/propertyReaders";
 
 export type Tier = "public" | "web" | "app" | "data";
 export const TIERS: readonly Tier[] = ["public", "web", "app", "data"];
@@ -25,6 +25,10 @@ export interface CarrierSpec {
     networkInterface?: boolean;
     /** A subnet group (by name) whose subnets the resource sits in: [property, subnet-group type]. */
     subnetGroup?: [string, string];
+    /** A cluster whose members carry its groups and sit in its subnets: the property holding its identifier. */
+    clusterIdentifier?: string;
+    /** A member of such a cluster: the property naming the cluster. */
+    memberOfCluster?: string;
     /** The tier when neither the resource nor its groups are tagged. */
     inferTier?: (props: unknown) => Tier | undefined;
     /** When AWS falls back to the default group if no group is named (for resources-use-explicit-security-groups). */
@@ -35,10 +39,7 @@ const data = () => "data" as const;
 const always = () => true;
 const internetFacing = (internalField: string, internalValue: unknown) => (props: unknown) =>
     field(props, internalField) === internalValue ? undefined : ("public" as const);
-const hasField = (...path: string[]) => (props: unknown) => {
-    const value = path.reduce<unknown>((v, key) => (isUnknown(v) ? v : field(v, key)), props);
-    return value !== undefined;
-};
+const hasField = (...path: string[]) => (props: unknown) => fieldAt(props, path) !== undefined;
 
 const instance: CarrierSpec = {
     groups: [["vpcSecurityGroupIds"], ["securityGroups"]],
@@ -71,9 +72,11 @@ export const CARRIERS: ReadonlyMap<string, CarrierSpec> = new Map<string, Carrie
     ["aws:lb/loadBalancer:LoadBalancer", loadBalancer],
     ["aws:alb/loadBalancer:LoadBalancer", loadBalancer],
     ["aws:rds/instance:Instance", { groups: [["vpcSecurityGroupIds"]], subnetGroup: ["dbSubnetGroupName", "aws:rds/subnetGroup:SubnetGroup"], inferTier: data, defaultGroupWhenNone: always }],
-    ["aws:rds/cluster:Cluster", { groups: [["vpcSecurityGroupIds"]], subnetGroup: ["dbSubnetGroupName", "aws:rds/subnetGroup:SubnetGroup"], inferTier: data, defaultGroupWhenNone: always }],
-    // Cluster instances carry their cluster's groups (joined by clusterIdentifier in the graph).
-    ["aws:rds/clusterInstance:ClusterInstance", { groups: [], inferTier: data }],
+    [
+        "aws:rds/cluster:Cluster",
+        { groups: [["vpcSecurityGroupIds"]], subnetGroup: ["dbSubnetGroupName", "aws:rds/subnetGroup:SubnetGroup"], clusterIdentifier: "clusterIdentifier", inferTier: data, defaultGroupWhenNone: always },
+    ],
+    ["aws:rds/clusterInstance:ClusterInstance", { groups: [], memberOfCluster: "clusterIdentifier", inferTier: data }],
     ["aws:elasticache/cluster:Cluster", { groups: [["securityGroupIds"]], subnetGroup: ["subnetGroupName", "aws:elasticache/subnetGroup:SubnetGroup"], inferTier: data, defaultGroupWhenNone: always }],
     ["aws:elasticache/replicationGroup:ReplicationGroup", { groups: [["securityGroupIds"]], subnetGroup: ["subnetGroupName", "aws:elasticache/subnetGroup:SubnetGroup"], inferTier: data, defaultGroupWhenNone: always }],
     ["aws:redshift/cluster:Cluster", { groups: [["vpcSecurityGroupIds"]], inferTier: data, defaultGroupWhenNone: always }],
@@ -105,6 +108,9 @@ export const CARRIERS: ReadonlyMap<string, CarrierSpec> = new Map<string, Carrie
     ["aws-native:docdb:DBCluster", { groups: [["vpcSecurityGroupIds"]], inferTier: data }],
     ["aws-native:neptune:DBCluster", { groups: [["vpcSecurityGroupIds"]], inferTier: data }],
 ]);
+
+/** The subnet-group types carriers name (RDS, ElastiCache). */
+export const SUBNET_GROUP_TYPES: ReadonlySet<string> = new Set([...CARRIERS.values()].flatMap((spec) => (spec.subnetGroup ? [spec.subnetGroup[1]] : [])));
 
 /**
  * The values at a path, with the top-level property they came from (what propertyDependencies

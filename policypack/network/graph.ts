@@ -5,10 +5,7 @@
  * in a preview — through propertyDependencies. Built once per validateStack call, with indexes by
  * URN and id so it stays linear in the number of resources.
  */
-import { rulesOf } from "../adapters";
-import { AWS_DEFAULT_SECURITY_GROUP, AWS_SECURITY_GROUP, AWS_SECURITY_GROUP_RULE, AWS_VPC_EGRESS_RULE, AWS_VPC_INGRESS_RULE } from "../adapters/awsSecurityGroups";
-import { AWS_DEFAULT_NETWORK_ACL, AWS_NETWORK_ACL, AWS_NETWORK_ACL_RULE, NATIVE_NETWORK_ACL_ENTRY } from "../adapters/networkAcls";
-import { NATIVE_EGRESS, NATIVE_INGRESS, NATIVE_SECURITY_GROUP } from "../adapters/nativeSecurityGroups";
+import { AWS_DEFAULT_NETWORK_ACL, NETWORK_ACL_HOLDER_TYPES, SECURITY_GROUP_HOLDER_TYPES, joinedHolderProperty, rulesOf } from "../adapters";
 import {
     AWS_PREFIX_LIST_ENTRY,
     PREFIX_LIST_ENTRY_LIST_PROPERTY,
@@ -17,39 +14,23 @@ import {
     inlinePrefixListEntries,
     standalonePrefixListEntry,
 } from "../adapters/prefixLists";
+import { AWS_SUBNET, NETWORK_ACL_ASSOCIATION, NETWORK_ACL_SUBNETS_PROPERTY } from "../adapters/subnets";
 import { DEFAULT_GROUP_MANAGER, VPC_DEFAULT_GROUP_OUTPUT } from "../adapters/vpcs";
+import { AnalyzedResource } from "../model/resource";
 import { Peer, Rule } from "../model/rule";
-import { Unresolved, field, isUnknown, ownValue } from "../model/values";
-import { CARRIERS, CarrierSpec, TIER_PROTECTION, TIER_TAG, TIERS, Tier, valuesAt } from "./carriers";
-
-export interface StackResource {
-    type: string;
-    name: string;
-    urn: string;
-    /** Raw outputs (unknowns as sentinels). */
-    props: unknown;
-    /** Top-level property → URNs of the resources that fed it. */
-    propertyDependencies: Record<string, string[]>;
-}
-
-const GROUP_TYPES = new Set([AWS_SECURITY_GROUP, AWS_DEFAULT_SECURITY_GROUP, NATIVE_SECURITY_GROUP]);
-/** Standalone rule resources and the property naming their group (a Map: types come from programs). */
-const STANDALONE_RULES: ReadonlyMap<string, string> = new Map([
-    [AWS_SECURITY_GROUP_RULE, "securityGroupId"],
-    [AWS_VPC_INGRESS_RULE, "securityGroupId"],
-    [AWS_VPC_EGRESS_RULE, "securityGroupId"],
-    [NATIVE_INGRESS, "groupId"],
-    [NATIVE_EGRESS, "groupId"],
-]);
+import { ownValue } from "../model/ownProperties";
+import { field, isUnknown } from "../model/propertyReaders";
+import { Unresolved } from "../model/unresolved";
+import { CARRIERS, CarrierSpec, SUBNET_GROUP_TYPES, TIER_PROTECTION, TIER_TAG, TIERS, Tier, valuesAt } from "./carriers";
 
 /** The URNs of the resources that fed a top-level property (own entries only: property names come from programs). */
-export function dependenciesOf(holder: StackResource, property: string): readonly string[] {
-    return ownValue(holder.propertyDependencies, property) ?? [];
+export function dependenciesOf(holder: AnalyzedResource, property: string): readonly string[] {
+    return (holder.propertyDependencies && ownValue(holder.propertyDependencies, property)) ?? [];
 }
 
 export interface GroupNode {
     /** undefined for groups outside the stack (a literal sg-… id): trusted, rules unknown. */
-    resource?: StackResource;
+    resource?: AnalyzedResource;
     /** A VPC's default group: an aws.ec2.DefaultSecurityGroup, or the group whose id a VPC of the stack exports. */
     isDefault?: boolean;
     id?: string;
@@ -60,7 +41,7 @@ export interface GroupNode {
     /** Inline rules in the group's outputs that no standalone rule resource accounts for. */
     ownInline: Rule[];
     /** Rules from standalone rule resources attached to the group. */
-    standalone: Array<{ resource: StackResource; rule: Rule }>;
+    standalone: Array<{ resource: AnalyzedResource; rule: Rule }>;
     carriers: Array<{ carrier: Carrier; certain: boolean }>;
 }
 
@@ -70,12 +51,12 @@ export interface Attachment {
     certain: boolean;
     property: string;
     /** The network interface the resource takes the group from, when it is launched on one. */
-    via?: StackResource;
+    via?: AnalyzedResource;
 }
 
 /** A managed prefix list defined in the stack, with its entries (inline and standalone). */
 export interface PrefixListNode {
-    resource: StackResource;
+    resource: AnalyzedResource;
     /** One CIDR peer per entry; unknown or malformed entries are unresolved peers. */
     entries: Peer[];
     /** Set when the inline entry list cannot be read as a whole (unknown during a preview). */
@@ -83,7 +64,7 @@ export interface PrefixListNode {
 }
 
 export interface Carrier {
-    resource: StackResource;
+    resource: AnalyzedResource;
     spec: CarrierSpec;
     attachments: Attachment[];
     /** Subnet ids or URNs the resource sits in; empty when the stack does not say. */
@@ -101,7 +82,7 @@ function tagTier(props: unknown): Tier | undefined {
     return tierOf(field(field(props, "tags"), TIER_TAG)) ?? tierOf(field(field(props, "tagsAll"), TIER_TAG));
 }
 
-function idOf(resource: StackResource, keys: readonly string[] = ["id", "groupId"]): string | undefined {
+function idOf(resource: AnalyzedResource, keys: readonly string[] = ["id", "groupId"]): string | undefined {
     for (const key of keys) {
         const value = field(resource.props, key);
         if (typeof value === "string" && value && !isUnknown(value)) return value;
@@ -139,33 +120,33 @@ function peerKey(peer: Peer): string {
 export class StackGraph {
     readonly groups: GroupNode[] = [];
     readonly carriers: Carrier[] = [];
-    readonly byUrn = new Map<string, StackResource>();
+    private readonly byUrn = new Map<string, AnalyzedResource>();
     private readonly groupByUrn = new Map<string, GroupNode>();
     private readonly groupById = new Map<string, GroupNode>();
     private readonly groupByName = new Map<string, GroupNode>();
     private readonly externalGroups = new Map<string, GroupNode>();
     /** VPCs by id and URN, and by the id of their default group (a known output). */
-    private readonly vpcs = new Map<string, StackResource>();
-    private readonly vpcByDefaultGroupId = new Map<string, StackResource>();
+    private readonly vpcs = new Map<string, AnalyzedResource>();
+    private readonly vpcByDefaultGroupId = new Map<string, AnalyzedResource>();
     /** Each VPC's default group: its aws.ec2.DefaultSecurityGroup, else a node standing for the group AWS made. */
-    private readonly defaultGroups = new Map<StackResource, GroupNode>();
+    private readonly defaultGroups = new Map<AnalyzedResource, GroupNode>();
     /** Every standalone rule resource, with the groups it joins (also groups outside the stack). */
-    readonly standaloneRules: Array<{ resource: StackResource; rules: Rule[]; groups: GroupNode[] }> = [];
+    readonly standaloneRules: Array<{ resource: AnalyzedResource; rules: Rule[]; groups: GroupNode[] }> = [];
     /** Managed prefix lists defined in the stack. */
     readonly prefixLists: PrefixListNode[] = [];
     private readonly prefixListByKey = new Map<string, PrefixListNode>();
     private readonly naclBySubnet = new Map<string, Rule[]>();
     /** Every network ACL of the stack with all its entries (inline and standalone). */
-    readonly nacls: Array<{ resource: StackResource; entries: Rule[] }> = [];
+    readonly nacls: Array<{ resource: AnalyzedResource; entries: Rule[] }> = [];
     private defaultNacl?: Rule[];
 
     /** Subnets by id and by URN. */
-    private readonly subnets = new Map<string, StackResource>();
+    private readonly subnets = new Map<string, AnalyzedResource>();
 
-    constructor(readonly resources: StackResource[]) {
+    constructor(readonly resources: AnalyzedResource[]) {
         for (const r of resources) {
             this.byUrn.set(r.urn, r);
-            if (r.type !== "aws:ec2/subnet:Subnet") continue;
+            if (r.type !== AWS_SUBNET) continue;
             this.subnets.set(r.urn, r);
             if (idOf(r)) this.subnets.set(idOf(r)!, r);
         }
@@ -179,9 +160,9 @@ export class StackGraph {
 
     private indexGroups(): void {
         for (const resource of this.resources) {
-            if (!GROUP_TYPES.has(resource.type)) continue;
+            if (!SECURITY_GROUP_HOLDER_TYPES.has(resource.type)) continue;
             const id = idOf(resource);
-            const rules = rulesOf(resource, resource.props);
+            const rules = rulesOf(resource);
             const node: GroupNode = { resource, id, label: resource.name, tierTag: tagTier(resource.props), inline: rules?.rules.filter((r) => !r.implicit) ?? [], ownInline: [], standalone: [], carriers: [] };
             node.ownInline = node.inline;
             this.groups.push(node);
@@ -206,7 +187,7 @@ export class StackGraph {
     }
 
     /** An aws.ec2.DefaultSecurityGroup manages the default group of the VPC its vpcId names. */
-    private markDefaultGroup(node: GroupNode, resource: StackResource): void {
+    private markDefaultGroup(node: GroupNode, resource: AnalyzedResource): void {
         const key = this.referenced(resource, DEFAULT_GROUP_MANAGER.vpcProperty, field(resource.props, DEFAULT_GROUP_MANAGER.vpcProperty));
         const vpc = key !== undefined ? this.vpcs.get(key) : undefined;
         node.isDefault = true;
@@ -214,7 +195,7 @@ export class StackGraph {
     }
 
     /** The default group of a VPC of the stack: the stack's DefaultSecurityGroup for it, else the group AWS made. */
-    private defaultGroupOf(vpc: StackResource, id: string | undefined): GroupNode {
+    private defaultGroupOf(vpc: AnalyzedResource, id: string | undefined): GroupNode {
         let node = this.defaultGroups.get(vpc);
         if (!node) {
             // Not managed in the stack: AWS's own default group, whose rules the stack does not show.
@@ -228,7 +209,7 @@ export class StackGraph {
      * Resolves a reference to a security group held in `property` of `holder`: by known id (or name),
      * else, for an unknown value, through the resources that fed the property.
      */
-    resolveGroups(holder: StackResource, property: string, value: unknown, unknownsInProperty = 1): Array<{ group: GroupNode; certain: boolean }> {
+    resolveGroups(holder: AnalyzedResource, property: string, value: unknown, unknownsInProperty = 1): Array<{ group: GroupNode; certain: boolean }> {
         if (typeof value === "string" && !isUnknown(value)) {
             const known = this.groupById.get(value) ?? this.groupByName.get(value);
             if (known) return [{ group: known, certain: true }];
@@ -257,9 +238,9 @@ export class StackGraph {
 
     private joinStandaloneRules(): void {
         for (const resource of this.resources) {
-            const groupProperty = STANDALONE_RULES.get(resource.type);
+            const groupProperty = joinedHolderProperty(resource.type, "securityGroup");
             if (groupProperty === undefined) continue;
-            const rules = rulesOf(resource, resource.props)?.rules ?? [];
+            const rules = rulesOf(resource)?.rules ?? [];
             const groups = this.resolveGroups(resource, groupProperty, field(resource.props, groupProperty)).map(({ group }) => group);
             this.standaloneRules.push({ resource, rules, groups });
             for (const group of groups) {
@@ -273,11 +254,6 @@ export class StackGraph {
             const accounted = new Set(group.standalone.flatMap(({ rule }) => atomKeys(rule)));
             group.ownInline = group.inline.filter((rule) => atomKeys(rule).some((key) => !accounted.has(key)));
         }
-    }
-
-    /** Every rule of a group: its own inline rules and its standalone rule resources. */
-    rulesOf(group: GroupNode): Rule[] {
-        return [...group.ownInline, ...group.standalone.map((s) => s.rule)];
     }
 
     private indexPrefixLists(): void {
@@ -306,7 +282,7 @@ export class StackGraph {
      * the stack, which is trusted like a group outside it), else the lists that fed the property; with
      * several candidates for one unknown id, none is certain.
      */
-    resolvePrefixLists(holder: StackResource, peer: Peer & { kind: "prefixList" }, unknownsInProperty = 1): Array<{ list: PrefixListNode; certain: boolean }> {
+    resolvePrefixLists(holder: AnalyzedResource, peer: Peer & { kind: "prefixList" }, unknownsInProperty = 1): Array<{ list: PrefixListNode; certain: boolean }> {
         if (peer.id !== undefined) {
             const list = this.prefixListByKey.get(peer.id);
             return list ? [{ list, certain: true }] : [];
@@ -317,45 +293,48 @@ export class StackGraph {
 
     private indexNacls(): void {
         const aclEntries = new Map<string, Rule[]>();
-        const aclKeyOf = (resource: StackResource) => idOf(resource) ?? resource.urn;
+        const aclKeyOf = (resource: AnalyzedResource) => idOf(resource) ?? resource.urn;
         for (const resource of this.resources) {
-            if (resource.type !== AWS_NETWORK_ACL && resource.type !== AWS_DEFAULT_NETWORK_ACL) continue;
-            const entries = rulesOf(resource, resource.props)?.rules ?? [];
+            if (!NETWORK_ACL_HOLDER_TYPES.has(resource.type)) continue;
+            // A copy: standalone entries join it below, and the adapter's answer is shared.
+            const entries = [...(rulesOf(resource)?.rules ?? [])];
             aclEntries.set(aclKeyOf(resource), entries);
             aclEntries.set(resource.urn, entries);
             this.nacls.push({ resource, entries });
             if (resource.type === AWS_DEFAULT_NETWORK_ACL) this.defaultNacl = entries;
-            for (const subnet of this.subnetKeys(resource, "subnetIds", valuesAt(resource.props, ["subnetIds"]))) this.naclBySubnet.set(subnet, entries);
+            for (const subnet of this.subnetKeys(resource, NETWORK_ACL_SUBNETS_PROPERTY, valuesAt(resource.props, [NETWORK_ACL_SUBNETS_PROPERTY]))) this.naclBySubnet.set(subnet, entries);
         }
         for (const resource of this.resources) {
-            if (resource.type !== AWS_NETWORK_ACL_RULE && resource.type !== NATIVE_NETWORK_ACL_ENTRY) continue;
-            const acl = this.referenced(resource, "networkAclId", field(resource.props, "networkAclId"));
+            const aclProperty = joinedHolderProperty(resource.type, "networkAcl");
+            if (aclProperty === undefined) continue;
+            const acl = this.referenced(resource, aclProperty, field(resource.props, aclProperty));
             const entries = acl ? aclEntries.get(acl) : undefined;
-            if (entries) entries.push(...(rulesOf(resource, resource.props)?.rules ?? []));
+            if (entries) entries.push(...(rulesOf(resource)?.rules ?? []));
         }
+        const { type, aclProperty, subnetProperty } = NETWORK_ACL_ASSOCIATION;
         for (const resource of this.resources) {
-            if (resource.type !== "aws:ec2/networkAclAssociation:NetworkAclAssociation") continue;
-            const acl = this.referenced(resource, "networkAclId", field(resource.props, "networkAclId"));
+            if (resource.type !== type) continue;
+            const acl = this.referenced(resource, aclProperty, field(resource.props, aclProperty));
             const entries = acl ? aclEntries.get(acl) : undefined;
             if (!entries) continue;
-            for (const subnet of this.subnetKeys(resource, "subnetId", [field(resource.props, "subnetId")])) this.naclBySubnet.set(subnet, entries);
+            for (const subnet of this.subnetKeys(resource, subnetProperty, [field(resource.props, subnetProperty)])) this.naclBySubnet.set(subnet, entries);
         }
     }
 
     /** A reference to another resource: its known id, else the single resource that fed the property. */
-    private referenced(holder: StackResource, property: string, value: unknown): string | undefined {
+    private referenced(holder: AnalyzedResource, property: string, value: unknown): string | undefined {
         if (typeof value === "string" && !isUnknown(value)) return value;
         const urns = dependenciesOf(holder, property);
         return urns.length === 1 ? urns[0] : undefined;
     }
 
     /** Subnet keys (ids, or URNs while ids are unknown) named in a property. */
-    private subnetKeys(holder: StackResource, property: string, values: unknown[]): string[] {
+    private subnetKeys(holder: AnalyzedResource, property: string, values: unknown[]): string[] {
         const keys = values.filter((v): v is string => typeof v === "string" && !isUnknown(v) && v !== "");
         if (values.some(isUnknown)) {
             for (const urn of dependenciesOf(holder, property)) {
                 const dep = this.byUrn.get(urn);
-                if (dep?.type === "aws:ec2/subnet:Subnet") keys.push(urn, ...(idOf(dep) ? [idOf(dep)!] : []));
+                if (dep?.type === AWS_SUBNET) keys.push(urn, ...(idOf(dep) ? [idOf(dep)!] : []));
             }
         }
         // A subnet known by id is also known by its URN, and the reverse.
@@ -382,12 +361,12 @@ export class StackGraph {
     private readonly naclsByCarrier = new Map<Carrier, Array<Rule[] | undefined>>();
 
     /** Subnet groups (RDS, ElastiCache) by "type|name". */
-    private readonly subnetGroups = new Map<string, StackResource>();
+    private readonly subnetGroups = new Map<string, AnalyzedResource>();
 
     private indexCarriers(): void {
         for (const r of this.resources) {
             const name = field(r.props, "name");
-            if (r.type.endsWith("/subnetGroup:SubnetGroup") && typeof name === "string") this.subnetGroups.set(`${r.type}|${name}`, r);
+            if (SUBNET_GROUP_TYPES.has(r.type) && typeof name === "string") this.subnetGroups.set(`${r.type}|${name}`, r);
         }
         const clusters = new Map<string, Carrier>();
         for (const resource of this.resources) {
@@ -412,14 +391,15 @@ export class StackGraph {
             }
             const carrier: Carrier = { resource, spec, attachments: dedupe(attachments), subnets, tierSource: "" };
             this.carriers.push(carrier);
-            if (resource.type === "aws:rds/cluster:Cluster") {
-                for (const key of [field(resource.props, "clusterIdentifier"), idOf(resource), resource.urn]) if (typeof key === "string" && !isUnknown(key)) clusters.set(key, carrier);
+            if (spec.clusterIdentifier) {
+                for (const key of [field(resource.props, spec.clusterIdentifier), idOf(resource), resource.urn]) if (typeof key === "string" && !isUnknown(key)) clusters.set(key, carrier);
             }
         }
         // Cluster instances carry their cluster's groups and sit in its subnets.
         for (const carrier of this.carriers) {
-            if (carrier.resource.type !== "aws:rds/clusterInstance:ClusterInstance") continue;
-            const cluster = clusters.get(this.referenced(carrier.resource, "clusterIdentifier", field(carrier.resource.props, "clusterIdentifier")) ?? "");
+            const memberOf = carrier.spec.memberOfCluster;
+            if (!memberOf) continue;
+            const cluster = clusters.get(this.referenced(carrier.resource, memberOf, field(carrier.resource.props, memberOf)) ?? "");
             if (cluster) {
                 carrier.attachments = [...cluster.attachments];
                 carrier.subnets = [...cluster.subnets];
@@ -460,7 +440,7 @@ export class StackGraph {
     }
 
     /** The interfaces of the stack an id names: by known id, else (unknown in a preview) those that fed the property. */
-    private interfacesNamed(holder: StackResource, property: string, value: unknown, unknowns: number, interfaces: Map<string, Carrier>): Array<{ networkInterface: Carrier; certain: boolean }> {
+    private interfacesNamed(holder: AnalyzedResource, property: string, value: unknown, unknowns: number, interfaces: Map<string, Carrier>): Array<{ networkInterface: Carrier; certain: boolean }> {
         const id = knownString(value);
         if (id !== undefined) {
             const found = interfaces.get(id);

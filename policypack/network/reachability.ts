@@ -6,12 +6,14 @@
 import { InternetOptions, definitionKey } from "../model/addresses";
 import { AnswerCache } from "../model/answerCache";
 import { InternetExposure, internetExposure, peersInternetExposure } from "../model/exposure";
-import { naclInternetExposure } from "../model/naclEvaluation";
+import { naclInternetExposure } from "../model/naclExposure";
 import { ALL_PORTS, portsOf } from "../model/ports";
 import { Peer, Rule, peerLabel, protocolAndPorts } from "../model/rule";
-import { Unresolved, field, isUnresolved } from "../model/values";
+import { field } from "../model/propertyReaders";
+import { Unresolved, isUnresolved } from "../model/unresolved";
 import { Tier } from "./carriers";
-import { Carrier, GroupNode, PrefixListNode, StackGraph, StackResource, topLevel } from "./graph";
+import { AnalyzedResource } from "../model/resource";
+import { Carrier, GroupNode, PrefixListNode, StackGraph, topLevel } from "./graph";
 
 export interface Path {
     destination: Carrier;
@@ -112,9 +114,9 @@ export function unknownReferences(rules: readonly Rule[], kind: "securityGroup" 
 export function pathsTo(graph: StackGraph, carrier: Carrier, options: InternetOptions): Path[] {
     const paths: Path[] = [];
     for (const { group, certain } of carrier.attachments) {
-        const holders: Array<[Rule, StackResource | undefined]> = [
-            ...group.ownInline.map((rule): [Rule, StackResource | undefined] => [rule, group.resource]),
-            ...group.standalone.map(({ resource, rule }): [Rule, StackResource | undefined] => [rule, resource]),
+        const holders: Array<[Rule, AnalyzedResource | undefined]> = [
+            ...group.ownInline.map((rule): [Rule, AnalyzedResource | undefined] => [rule, group.resource]),
+            ...group.standalone.map(({ resource, rule }): [Rule, AnalyzedResource | undefined] => [rule, resource]),
         ];
         for (const [rule, holder] of holders) {
             if (rule.direction !== "ingress" || rule.action !== "allow") continue;
@@ -149,7 +151,7 @@ function prefixListPaths(
     graph: StackGraph,
     carrier: Carrier,
     base: Pick<Path, "destination" | "group" | "rule">,
-    holder: StackResource,
+    holder: AnalyzedResource,
     peer: Peer & { kind: "prefixList" },
     unknownsHere: number,
     certain: boolean,

@@ -1,7 +1,7 @@
 import { Finding, PolicyDefinition } from "../kit/define";
-import { AWS_DEFAULT_SECURITY_GROUP } from "../adapters/awsSecurityGroups";
+import { AWS_DEFAULT_SECURITY_GROUP, rulesOf } from "../adapters";
 import { describeRule } from "../model/rule";
-import { unreadableFindings } from "./common";
+import { unreadableFindings } from "./ruleFindings";
 
 const FIX =
     "declare the aws.ec2.DefaultSecurityGroup with no ingress and no egress (the provider then removes every rule AWS put there) and give each workload its own security group.";
@@ -21,7 +21,7 @@ export const defaultSecurityGroupRestrictsAll: PolicyDefinition<Record<string, n
             ...unreadableFindings(resource, "ingress", "that the default security group has no ingress rule"),
             ...unreadableFindings(resource, "egress", "that the default security group has no egress rule"),
         ];
-        const rules = resource.rules?.rules ?? [];
+        const rules = rulesOf(resource)?.rules ?? [];
         if (rules.length > 0) {
             const listed = rules.slice(0, 5).map((rule) => describeRule(rule));
             const more = rules.length > 5 ? `; and ${rules.length - 5} more` : "";

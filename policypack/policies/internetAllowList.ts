@@ -4,11 +4,13 @@
  * ICMP types; a rule opening every protocol or every port always fails.
  */
 import { ConfigValues, icmpTypesKey, internetKeys, portsKey } from "../kit/config";
-import { Finding, PolicyDefinition, Severity } from "../kit/define";
+import { Finding, PolicyDefinition } from "../kit/define";
+import { Severity } from "../model/severity";
 import { all, beyondAllowList, internetExposure } from "../model/exposure";
 import { Direction, describeRule, peersLabel, ruleLocation } from "../model/rule";
-import { isUnresolved } from "../model/values";
-import { SECURITY_GROUP_TYPES, rulesInDirection, unreadableFindings, unverifiable } from "./common";
+import { isUnresolved } from "../model/unresolved";
+import { SECURITY_GROUP_TYPES } from "../adapters";
+import { rulesInDirection, unreadableFindings, unverifiable } from "./ruleFindings";
 
 export interface AllowListSpec {
     name: string;

@@ -6,7 +6,9 @@ import { ConfigValues, internetKeys, portsKey } from "../kit/config";
 import { Finding, PolicyDefinition } from "../kit/define";
 import { all, internetExposure, opensAnyPort } from "../model/exposure";
 import { describeRule, peersLabel } from "../model/rule";
-import { SECURITY_GROUP_TYPES, namePorts, rulesInDirection, unreadableFindings, unverifiable } from "./common";
+import { SECURITY_GROUP_TYPES } from "../adapters";
+import { namePorts } from "../model/sensitivePorts";
+import { rulesInDirection, unreadableFindings, unverifiable } from "./ruleFindings";
 
 export interface SensitivePortsSpec {
     name: string;

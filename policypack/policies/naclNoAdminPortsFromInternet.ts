@@ -1,9 +1,10 @@
 import { ConfigValues } from "../kit/config";
 import { Finding, PolicyDefinition } from "../kit/define";
-import { naclInternetExposure } from "../model/naclEvaluation";
+import { describeTraffic, naclInternetExposure } from "../model/naclExposure";
 import { describeRule, peersLabel } from "../model/rule";
-import { describeUnresolved } from "../model/values";
-import { NETWORK_ACL_TYPES, rulesInDirection, unreadableFindings } from "./common";
+import { describeUnresolved } from "../model/unresolved";
+import { NETWORK_ACL_TYPES } from "../adapters";
+import { rulesInDirection, unreadableFindings } from "./ruleFindings";
 import { sensitivePortsConfig } from "./internetSensitivePorts";
 import { DEFAULT_ADMIN_PORTS } from "../model/sensitivePorts";
 
@@ -26,7 +27,7 @@ export const naclNoAdminPortsFromInternet: PolicyDefinition<typeof config> = {
         const findings = unreadableFindings(resource, "ingress", "that no admin port is open to the internet");
         // Inline entries are judged together in rule-number order; a standalone entry is the only entry its resource has.
         for (const exposure of naclInternetExposure(rulesInDirection(resource, "ingress"), cfg.ports, cfg)) {
-            const traffic = exposure.traffic.join(", ");
+            const traffic = describeTraffic(exposure.traffic).join(", ");
             if (exposure.verdict === "yes") {
                 findings.push({
                     kind: "violation",

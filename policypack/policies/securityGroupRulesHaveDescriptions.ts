@@ -1,7 +1,8 @@
 import { Finding, PolicyDefinition } from "../kit/define";
 import { describeRule, peersLabel } from "../model/rule";
-import { isUnresolved } from "../model/values";
-import { SECURITY_GROUP_TYPES, unreadableFindings, unverifiable } from "./common";
+import { isUnresolved } from "../model/unresolved";
+import { SECURITY_GROUP_TYPES, rulesOf } from "../adapters";
+import { unreadableFindings, unverifiable } from "./ruleFindings";
 
 const FIX = 'set description to why the rule exists and who needs it (e.g. "HTTPS from the load balancer").';
 
@@ -16,7 +17,7 @@ export const securityGroupRulesHaveDescriptions: PolicyDefinition<Record<string,
     appliesTo: SECURITY_GROUP_TYPES,
     check(resource): Finding[] {
         const findings = [...unreadableFindings(resource, "ingress", "that every ingress rule has a description"), ...unreadableFindings(resource, "egress", "that every egress rule has a description")];
-        for (const rule of resource.rules?.rules ?? []) {
+        for (const rule of rulesOf(resource)?.rules ?? []) {
             if (rule.implicit) continue; // not written in the program: nothing to describe
             const description = rule.description;
             if (isUnresolved(description) && description.kind === "unknown") {

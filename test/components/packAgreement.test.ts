@@ -7,7 +7,7 @@
 import * as aws from "@pulumi/aws";
 import fc from "fast-check";
 import { ThreeTierSecurityGroups, ThreeTierSecurityGroupsArgs } from "../../components";
-import { PackProcess, TestResource } from "../../cli/engine/packProcess";
+import { PackProcess, PackResource } from "../../cli/engine/packProcess";
 import { isAnalysed } from "../../cli/engine/runPack";
 import { run } from "./harness";
 
@@ -78,7 +78,7 @@ it("every valid configuration passes the whole pack, in preview and update modes
         fc.asyncProperty(config, async (args) => {
             for (const mode of ["preview", "update"] as const) {
                 const capture = await run(stack(args), mode);
-                const resources: TestResource[] = capture.resources.map((r) => ({
+                const resources: PackResource[] = capture.resources.map((r) => ({
                     type: r.type,
                     name: r.name,
                     urn: r.urn,

@@ -1,10 +1,10 @@
 /** The AnalyzeStack request tierguard writes resource by resource is the message the generated protobuf code writes. */
-import { TestResource, encodeAnalyzeStack, secret } from "../../cli/engine/packProcess";
+import { PackResource, encodeAnalyzeStack, secret } from "../../cli/engine/packProcess";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const analyzerProto = require("@pulumi/pulumi/proto/analyzer_pb");
 
-function resources(): TestResource[] {
+function resources(): PackResource[] {
     const big = Array.from({ length: 400 }, (_, i) => ({ protocol: "tcp", fromPort: i, toPort: i, cidrBlocks: [`10.0.${i % 250}.0/24`], description: `rule ${i}` }));
     return [
         { type: "pulumi:pulumi:Stack", name: "app-dev", props: {} },

@@ -3,7 +3,7 @@
  * Covers GetAnalyzerInfo, Configure, Analyze in preview (unknowns, secrets) and update (known ids)
  * modes for every policy, and AnalyzeStack.
  */
-import { PackProcess, UNKNOWN, secret, urnOf, Diagnostic, TestResource } from "../../cli/engine/packProcess";
+import { PackProcess, UNKNOWN, secret, urnOf, Diagnostic, PackResource } from "../../cli/engine/packProcess";
 import { policyDefinitions, stackPolicyDefinitions } from "../../policypack/policies";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
@@ -177,7 +177,7 @@ describe("AnalyzeStack", () => {
     it("takes a whole previewed stack with property dependencies without error", async () => {
         const vpc = urnOf("aws:ec2/vpc:Vpc", "vpc");
         const sg = urnOf(SG, "db-sg");
-        const resources: TestResource[] = [
+        const resources: PackResource[] = [
             { type: "aws:ec2/vpc:Vpc", name: "vpc", props: { cidrBlock: "10.0.0.0/16", id: UNKNOWN } },
             { type: SG, name: "db-sg", props: { vpcId: UNKNOWN, id: UNKNOWN, ingress: [], egress: [] }, propertyDependencies: { vpcId: [vpc] }, dependencies: [vpc] },
             { type: "aws:rds/instance:Instance", name: "db", props: { vpcSecurityGroupIds: [UNKNOWN], publiclyAccessible: false }, propertyDependencies: { vpcSecurityGroupIds: [sg] }, dependencies: [sg] },
@@ -186,7 +186,7 @@ describe("AnalyzeStack", () => {
         expect(pack.alive).toBe(true);
     });
     it("takes a deployed stack with known ids without error", async () => {
-        const resources: TestResource[] = [
+        const resources: PackResource[] = [
             { type: SG, name: "db-sg", props: { id: "sg-0db", vpcId: "vpc-1", ingress: [{ protocol: "tcp", fromPort: 5432, toPort: 5432, securityGroups: ["sg-0app"], cidrBlocks: [], ipv6CidrBlocks: [], prefixListIds: [], self: false, description: "from app" }], egress: [] } },
             { type: "aws:rds/instance:Instance", name: "db", props: { id: "db-1", vpcSecurityGroupIds: ["sg-0db"], publiclyAccessible: false } },
         ];

@@ -5,7 +5,7 @@
  * `ref("vpc", "defaultSecurityGroupId")` stands for another output, declared in the target's
  * `outputs` (its value in update mode; unknown, like every computed output, in preview mode).
  */
-import { TestResource, UNKNOWN, urnOf } from "../../cli/engine/packProcess";
+import { PackResource, UNKNOWN, urnOf } from "../../cli/engine/packProcess";
 
 export type Mode = "preview" | "update";
 const REF = Symbol("ref");
@@ -24,7 +24,7 @@ export interface Declared {
 
 export const idOf = (name: string) => `id-${name}`;
 
-export function buildStack(declared: Declared[], mode: Mode): TestResource[] {
+export function buildStack(declared: Declared[], mode: Mode): PackResource[] {
     const urns = new Map(declared.map((d) => [d.name, urnOf(d.type, d.name)]));
     const byName = new Map(declared.map((d) => [d.name, d]));
     return declared.map((d) => {

@@ -148,7 +148,7 @@ describe("A. a policy that cannot run keeps its level", () => {
                 throw new Error("boom");
             },
         };
-        const reports = evaluate(definition, { type: TYPES.sg, name: "web-sg", urn: "urn:x", props: {}, rules: undefined }, {});
+        const reports = evaluate(definition, { type: TYPES.sg, name: "web-sg", urn: "urn:x", props: {} }, {});
         expect(reports).toEqual([{ message: expect.stringContaining('tierguard could not run policy throws-mandatory on resource "web-sg" (internal error: Error: boom)') }]);
     });
 });

@@ -1,6 +1,6 @@
 import { parseProtocol } from "../../policypack/model/protocol";
-import { parsePortSpec } from "../../policypack/model/rule";
-import { isUnresolved } from "../../policypack/model/values";
+import { parsePortSpec } from "../../policypack/model/ports";
+import { isUnresolved } from "../../policypack/model/unresolved";
 
 describe("protocols", () => {
     it.each([

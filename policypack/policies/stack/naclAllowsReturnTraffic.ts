@@ -1,8 +1,8 @@
 import { ConfigValues, portsKey } from "../../kit/config";
 import { StackFinding, StackPolicyDefinition } from "../../kit/defineStack";
-import { Family, intersect, isEmpty } from "../../model/addressSet";
+import { intersect, isEmpty } from "../../model/addressSet";
 import { canonical } from "../../model/addresses";
-import { Transport, entryAddresses, entryPorts, fullyKnown, portsNotAllowed, transportsOf } from "../../model/naclEvaluation";
+import { FAMILIES, Transport, entryAddresses, entryPorts, fullyKnown, portsNotAllowed, transportsOf } from "../../model/naclEvaluation";
 import { PortSet, formatPortSet, subtractPorts } from "../../model/ports";
 import { Direction, Rule, describeRule } from "../../model/rule";
 
@@ -16,7 +16,7 @@ const CLIENT_PORTS: PortSet = [[1024, 65535]];
 function overlaps(a: Rule, b: Rule): boolean {
     const x = entryAddresses(a).sets;
     const y = entryAddresses(b).sets;
-    return ([4, 6] as Family[]).some((family) => !isEmpty(intersect(x[family], y[family])));
+    return FAMILIES.some((family) => !isEmpty(intersect(x[family], y[family])));
 }
 
 /**

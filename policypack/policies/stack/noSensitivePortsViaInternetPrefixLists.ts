@@ -11,10 +11,11 @@ import { Tri, all, opensAnyPort } from "../../model/exposure";
 import { PortSet, portSet } from "../../model/ports";
 import { Peer, Rule, describeRule, peerLabel } from "../../model/rule";
 import { ADMIN_PORTS, DATABASE_PORTS, DEFAULT_ADMIN_PORTS, DEFAULT_DATABASE_PORTS } from "../../model/sensitivePorts";
-import { describeUnresolved } from "../../model/values";
-import { GroupNode, PrefixListNode, StackGraph, StackResource } from "../../network/graph";
+import { describeUnresolved } from "../../model/unresolved";
+import { GroupNode, PrefixListNode, StackGraph } from "../../network/graph";
+import { AnalyzedResource } from "../../model/resource";
 import { describePrefixList, prefixListExposure, unknownReferences } from "../../network/reachability";
-import { namePorts } from "../common";
+import { namePorts } from "../../model/sensitivePorts";
 
 const config = {
     adminPorts: portsKey('The admin ports (numbers or "from-to" ranges).', DEFAULT_ADMIN_PORTS),
@@ -31,7 +32,7 @@ const FIX =
 /** One ingress rule, the resource that holds it (the group, or the standalone rule resource), and the groups it applies to. */
 interface HeldRule {
     rule: Rule;
-    holder: StackResource;
+    holder: AnalyzedResource;
     siblings: readonly Rule[];
     groups: readonly GroupNode[];
 }

@@ -1,7 +1,7 @@
 import { StackFinding, StackPolicyDefinition } from "../../kit/defineStack";
 import { AWS_DEFAULT_SECURITY_GROUP } from "../../adapters/awsSecurityGroups";
 import { GroupNode, StackGraph } from "../../network/graph";
-import { isPlainObject } from "../../model/values";
+import { isPlainObject } from "../../model/ownProperties";
 import { CARRIERS } from "../../network/carriers";
 
 const RULE_OR_GROUP = /SecurityGroup|securityGroup/;
@@ -25,7 +25,7 @@ function collectMentions(graph: StackGraph): Map<string, number> {
         // Groups, rules and modelled carriers are judged precisely; stack outputs are no attachment.
         if (RULE_OR_GROUP.test(resource.type) || CARRIERS.has(resource.type) || resource.type.startsWith("pulumi:")) continue;
         walk(resource.props, 0);
-        for (const urns of Object.values(resource.propertyDependencies)) urns.forEach(count);
+        for (const urns of Object.values(resource.propertyDependencies ?? {})) urns.forEach(count);
     }
     return mentions;
 }

@@ -1,6 +1,6 @@
 import { ConfigKey, ConfigValues, internetKeys } from "../../kit/config";
 import { StackFinding, StackPolicyDefinition } from "../../kit/defineStack";
-import { show, describeUnresolved } from "../../model/values";
+import { show, describeUnresolved } from "../../model/unresolved";
 import { TIERS, Tier } from "../../network/carriers";
 import { describePath, pathsTo } from "../../network/reachability";
 

@@ -7,27 +7,11 @@
  * throws on an unexpected type.
  */
 import { SECRET_SIG, SIG_KEY, UNKNOWN_SENTINELS } from "./sentinels";
+import { hasOwn, isPlainObject } from "./ownProperties";
+import { Unresolved, malformedAt, unknownAt } from "./unresolved";
 
 export function isUnknown(value: unknown): boolean {
     return typeof value === "string" && UNKNOWN_SENTINELS.has(value);
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/**
- * Whether `key` is the object's own property. Names, types, tags and config keys come from programs:
- * `"toString" in {}` is true and `{}["constructor"]` is a function, so a table keyed by outside data
- * is read only through this (or is a Map).
- */
-export function hasOwn(object: object, key: string): boolean {
-    return Object.prototype.hasOwnProperty.call(object, key);
-}
-
-/** `record[key]` when it is the record's own property, else undefined (never an inherited member). */
-export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
-    return hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** Unwraps a serialized secret (the SDK usually does this already; stack exports and other hosts may not). */
@@ -50,39 +34,9 @@ export function field(object: unknown, key: string): unknown {
     return value === null ? undefined : value;
 }
 
-/** A value that could not be read: not known yet (preview) or not valid for AWS. */
-export type Unresolved =
-    | { kind: "unknown"; property: string }
-    | { kind: "malformed"; property: string; value: unknown; reason: string };
-
-export function unknownAt(property: string): Unresolved {
-    return { kind: "unknown", property };
-}
-
-export function malformedAt(property: string, value: unknown, reason: string): Unresolved {
-    return { kind: "malformed", property, value, reason };
-}
-
-export function isUnresolved(value: unknown): value is Unresolved {
-    return isPlainObject(value) && (value.kind === "unknown" || value.kind === "malformed") && hasOwn(value, "property");
-}
-
-/** A short, bounded rendering of a raw value for messages (never dumps a huge array into a diagnostic). */
-export function show(value: unknown): string {
-    let text: string;
-    try {
-        text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
-    } catch {
-        text = String(value);
-    }
-    if (text === undefined) text = String(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-export function describeUnresolved(u: Unresolved): string {
-    return u.kind === "unknown"
-        ? `${u.property} is not known until the update (it depends on a resource not created yet)`
-        : `${u.property} = ${show(u.value)} is malformed: ${u.reason}`;
+/** Reads a nested field (`["portRange", "from"]`); an unknown on the way is the answer, as nothing below it is known. */
+export function fieldAt(object: unknown, path: readonly string[]): unknown {
+    return path.reduce<unknown>((value, key) => (isUnknown(value) ? value : field(value, key)), object);
 }
 
 /**
