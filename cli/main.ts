@@ -12,7 +12,9 @@ import { DEFAULT_MAX_FILE_BYTES, MAX_NESTING_DEPTH, describeBytes } from "./scan
 import { SECRET_PLACEHOLDER, UsageError } from "./program/project";
 import { PackFailure } from "./engine/packProcess";
 import { jsonReport } from "./report/json";
-import { CheckReport, describeOffline, incompleteReason, summaryOf } from "./report/model";
+import { CheckReport } from "./report/checkReport";
+import { summaryOf } from "./report/summary";
+import { describeOffline, incompleteReason } from "./report/runNotes";
 import { textReport } from "./report/text";
 import { sarifReport } from "./report/sarif";
 import { markdownReport } from "./report/markdown";

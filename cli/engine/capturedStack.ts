@@ -3,6 +3,7 @@
  * engine hands to analyzers. `check` captures it from a running program, `scan` reads it from a file.
  */
 import * as crypto from "crypto";
+import { UNKNOWN } from "../../policypack/model/sentinels";
 
 /** preview: a first `pulumi preview` (ids and computed outputs unknown); update: ids known. */
 export type Mode = "preview" | "update";
@@ -56,6 +57,17 @@ export interface CaptureResult {
 }
 
 export const STACK_TYPE = "pulumi:pulumi:Stack";
+
+/** Resources the engine analyses one by one: custom resources it registers, other than providers (not reads). */
+export function isAnalysed(resource: CapturedResource): boolean {
+    return resource.custom && !resource.read && !resource.type.startsWith("pulumi:providers:");
+}
+
+/** A resource's outputs as AnalyzeStack sees them: recorded outputs (a stack export), else inputs plus its id (unknown during a preview). */
+export function outputsOf(resource: CapturedResource): Record<string, unknown> {
+    if (resource.outputs) return resource.outputs;
+    return resource.custom ? { ...resource.inputs, id: resource.id ?? UNKNOWN } : resource.inputs;
+}
 
 export function stackUrnOf(project: string, stack: string): string {
     return `urn:pulumi:${stack}::${project}::${STACK_TYPE}::${project}-${stack}`;

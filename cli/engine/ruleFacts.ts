@@ -4,8 +4,8 @@
  * resources and config (never parsed from message text). A protocol verdict with no in-process twin
  * (another pack's, or a finding not about one rule) simply has no facts.
  */
-import { CaptureResult } from "./capturedStack";
-import { Violation, isAnalysed, outputsOf } from "./runPack";
+import { CaptureResult, isAnalysed, outputsOf } from "./capturedStack";
+import { Violation } from "./violation";
 import { PackConfiguration, judgeInProcess } from "../../policypack/inProcess";
 import { ruleFacts } from "../../policypack/model/rule";
 

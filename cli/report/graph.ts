@@ -11,7 +11,7 @@ import { StackGraph } from "../../policypack/network/graph";
 import { pathsTo } from "../../policypack/network/reachability";
 import { DEFAULT_INTERNET_OPTIONS } from "../../policypack/model/addresses";
 import { protocolAndPorts } from "../../policypack/model/rule";
-import { CheckReport } from "./model";
+import { CheckReport } from "./checkReport";
 import { UNKNOWN } from "../../policypack/model/sentinels";
 import { dotString, mermaidString } from "./escape";
 

@@ -5,7 +5,7 @@
  * Violations without rule facts (another pack's, or one about a resource as a whole) are findings
  * of their own.
  */
-import { Violation } from "../engine/runPack";
+import { Violation } from "../engine/violation";
 
 const SEVERITY_RANK: Record<string, number> = { critical: 4, high: 3, medium: 2, low: 1 };
 

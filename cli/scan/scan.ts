@@ -4,9 +4,11 @@
  * is past a limit, makes the pack fail or even stop — is reported by name as that file's error, and
  * the others are still judged (by a new pack if the first one stopped).
  */
-import { PackSession, PolicyConfigFile } from "../engine/runPack";
+import { PackSession } from "../engine/packSession";
+import { PolicyConfigFile } from "../policyConfig";
 import { PackFailure, policyPackDir } from "../engine/packProcess";
-import { CheckReport, ScanProblems, Summary, summaryOf } from "../report/model";
+import { CheckReport, ScanProblems } from "../report/checkReport";
+import { Summary, summaryOf } from "../report/summary";
 import { jsonText } from "../report/escape";
 import { redactReport, secretsOf } from "../report/secrets";
 import { UsageError } from "../program/project";

@@ -6,11 +6,10 @@
  * with default and non-default config: every verdict of the pack started as the engine starts it has
  * an in-process twin with the same policy, resource and message, and nothing more.
  */
-import { PackSession, PolicyConfigFile } from "../../cli/engine/runPack";
-import { CaptureResult, CapturedResource, Mode, stackUrnOf } from "../../cli/engine/capturedStack";
+import { PackSession } from "../../cli/engine/packSession";
+import { PolicyConfigFile, configurationFor } from "../../cli/policyConfig";
+import { CaptureResult, CapturedResource, Mode, isAnalysed, outputsOf, stackUrnOf } from "../../cli/engine/capturedStack";
 import { judgeInProcess } from "../../policypack/inProcess";
-import { isAnalysed, outputsOf } from "../../cli/engine/runPack";
-import { configurationFor } from "../../cli/engine/runPack";
 import { syntheticStack } from "../../bench/syntheticStack";
 import { buildStack } from "./stackBuilder";
 import { DEFAULT_GROUP_CASES, HOSTILE_STACK_CASE, INTERFACE_CASES, NACL_CASES, PREFIX_LIST_CASES } from "../hardeningCases";
