@@ -124,6 +124,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
             offline: run.offline,
             policies: verdict.policies,
             capture: run.capture,
+            graphBasis: session.graphBasis,
             sources: Object.fromEntries(run.capture.resources.filter((r) => r.source && r.source.uri).map((r) => [r.urn, r.source!])),
         }, secretsOf(run.capture, secretConfig, config.standIns.map((key) => config.values[key])));
     } finally {

@@ -69,6 +69,21 @@ export function outputsOf(resource: CapturedResource): Record<string, unknown> {
     return resource.custom ? { ...resource.inputs, id: resource.id ?? UNKNOWN } : resource.inputs;
 }
 
+/** A resource with the properties the pack is sent for it, for the pack's evaluation in-process. */
+function sentWith(resource: CapturedResource, props: Record<string, unknown>) {
+    return { type: resource.type, name: resource.name, urn: resource.urn, props, propertyDependencies: resource.propertyDependencies };
+}
+
+/** What Analyze is sent: each resource analysed one by one, with its inputs. */
+export function analysedAsSent(capture: CaptureResult) {
+    return capture.resources.filter(isAnalysed).map((r) => sentWith(r, r.inputs));
+}
+
+/** What AnalyzeStack is sent: every resource, with its outputs. */
+export function stackAsSent(capture: CaptureResult) {
+    return capture.resources.map((r) => sentWith(r, outputsOf(r)));
+}
+
 export function stackUrnOf(project: string, stack: string): string {
     return `urn:pulumi:${stack}::${project}::${STACK_TYPE}::${project}-${stack}`;
 }

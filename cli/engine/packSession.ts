@@ -8,7 +8,8 @@ import { PACK_DIR, PackProcess, PolicyInfo } from "./packProcess";
 import { CaptureResult, Mode, isAnalysed } from "./capturedStack";
 import { PolicyConfigFile, configurationFor, validatePolicyConfig } from "../policyConfig";
 import { withRuleFacts } from "./ruleFacts";
-import { PackConfiguration } from "../../policypack/inProcess";
+import { PackConfiguration, internetDefinition } from "../../policypack/inProcess";
+import { InternetOptions } from "../../policypack/model/addresses";
 import { PackVerdict, StackJudgement } from "./stackJudgement";
 
 /** How long a pack that answered before may take to answer GetAnalyzerInfo before it counts as stopped. */
@@ -30,14 +31,28 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
     });
 }
 
+/** What a judged stack's network graph is drawn with, so that it shows what the pack judged. */
+export interface GraphBasis {
+    /** The internet definition tier-isolation judges paths with, under the configuration the pack was sent. */
+    internet: InternetOptions;
+    /** Whether violations carry the paths they name: tierguard's own pack's do; another pack's cannot, so none is coloured. */
+    edgesKnown: boolean;
+}
+
 export class PackSession {
+    readonly graphBasis: GraphBasis;
+
     private constructor(
         private readonly pack: PackProcess,
         /** The pack's policies as GetAnalyzerInfo describes them (for SARIF rules). */
         readonly policies: PolicyInfo[],
-        /** For tierguard's own pack, the configuration it was sent: rule facts are evaluated in-process with it. */
-        private readonly ownConfiguration?: PackConfiguration,
-    ) {}
+        /** The configuration the pack was sent (Configure). */
+        configuration: PackConfiguration,
+        /** For tierguard's own pack, that configuration: rule facts are evaluated in-process with it. */
+        private readonly ownConfiguration: PackConfiguration | undefined,
+    ) {
+        this.graphBasis = { internet: internetDefinition(configuration), edgesKnown: ownConfiguration !== undefined };
+    }
 
     /**
      * Starts the pack and configures it. The config is first validated against the policies the pack
@@ -51,7 +66,7 @@ export class PackSession {
             validatePolicyConfig(configSource, configFile, info.policies, own);
             const configuration = configurationFor(info.policies, configFile);
             await pack.configure(configuration);
-            return new PackSession(pack, info.policies, own ? configuration : undefined);
+            return new PackSession(pack, info.policies, configuration, own ? configuration : undefined);
         } catch (error) {
             await pack.stop();
             throw error;

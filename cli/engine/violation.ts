@@ -2,6 +2,7 @@
 import { Diagnostic } from "./packProcess";
 import { CaptureResult, CapturedResource, STACK_TYPE } from "./capturedStack";
 import { driftMessage } from "./drift";
+import { ReachEdge } from "../../policypack/network/reachability";
 
 export interface Violation {
     policy: string;
@@ -22,6 +23,8 @@ export interface Violation {
     protocol?: string;
     ports?: string;
     peer?: string;
+    /** The path the violation names (tierguard's own pack, tier-isolation): graphs draw it in red. Never printed as such. */
+    edge?: ReachEdge;
     /** Set when only the resource's recorded state (its outputs in a stack export) has this, not its inputs: drift. */
     drift?: true;
 }

@@ -5,6 +5,7 @@ import { CaptureResult, Mode } from "../engine/capturedStack";
 import { OfflineAnswer } from "../engine/dataSources";
 import { ProgramOutcome } from "../engine/runProgram";
 import type { SecretRedactor } from "./secrets";
+import { GraphBasis } from "../engine/packSession";
 
 /** A multi-language component whose children were not checked. */
 export interface Unchecked {
@@ -47,8 +48,10 @@ export interface CheckReport {
     offline: OfflineAnswer[];
     /** The pack's policies (for SARIF rules). */
     policies: PolicyInfo[];
-    /** The judged resources, for drawing the network graph. */
+    /** The judged resources, for drawing the network graph... */
     capture: CaptureResult;
+    /** ...as the pack judged them. */
+    graphBasis: GraphBasis;
     /** Where the program registered each resource, by URN, when known. */
     sources: Record<string, { uri: string; line: number; column: number }>;
     /** The stack's secret values, to redact from anything printed (messages are redacted already). */

@@ -5,6 +5,7 @@
  * the others are still judged (by a new pack if the first one stopped).
  */
 import { PackSession } from "../engine/packSession";
+import { Violation } from "../engine/violation";
 import { PolicyConfigFile } from "../policyConfig";
 import { PackFailure, policyPackDir } from "../engine/packProcess";
 import { CheckReport, ScanProblems } from "../report/checkReport";
@@ -39,6 +40,7 @@ async function judgeFile(file: string, session: PackSession, limits: ScanLimits)
         offline: [],
         policies: verdict.policies,
         capture: stack,
+        graphBasis: session.graphBasis,
         sources: {},
     }, secretsOf(stack));
 }
@@ -99,8 +101,13 @@ export async function scan(targets: string[], policyConfig: PolicyConfigFile, op
     return result;
 }
 
+/** A violation as scan's JSON lists it: every field but the path it names (which graphs draw). */
+function withoutEdge({ edge: _drawn, ...violation }: Violation): Omit<Violation, "edge"> {
+    return violation;
+}
+
 export function scanJson(result: ScanResult): string {
-    const stacks = result.reports.map((r) => ({ stack: r.stack, file: r.file, violations: r.violations, summary: summaryOf(r) }));
+    const stacks = result.reports.map((r) => ({ stack: r.stack, file: r.file, violations: r.violations.map(withoutEdge), summary: summaryOf(r) }));
     const total = (count: (s: Summary) => number) => stacks.reduce((sum, s) => sum + count(s.summary), 0);
     return jsonText({
         stacks,

@@ -5,6 +5,7 @@
  */
 import type { ReportViolation, StackValidationPolicy } from "@pulumi/policy";
 import { StackGraph, StackResource } from "../network/graph";
+import { ReachEdge } from "../network/reachability";
 import { TurnMemo, sameValue } from "./turnMemo";
 import { ConfigKeys, ConfigValues } from "./config";
 import { Exemption, matchExemptions } from "./exemptions";
@@ -14,6 +15,8 @@ import { Finding, PolicyMetadata, Report, configProblems, couldNotRun, emit, key
 export interface StackFinding extends Finding {
     /** The resource the finding is about (exemptions match it); undefined for the stack as a whole. */
     resource?: StackResource;
+    /** The path the finding is about, when it is about one (reports draw it). */
+    edge?: ReachEdge;
 }
 
 export interface StackPolicyDefinition<K extends ConfigKeys> extends PolicyMetadata<K> {
@@ -22,6 +25,8 @@ export interface StackPolicyDefinition<K extends ConfigKeys> extends PolicyMetad
 
 export interface StackReport extends Report {
     urn?: string;
+    /** The finding's path (never sent to the engine, as `rule` and `peer`). */
+    edge?: ReachEdge;
 }
 
 /** Runs a stack policy on a graph: config, checks and per-resource exemptions. Never throws. */
@@ -39,7 +44,8 @@ export function evaluateStack<K extends ConfigKeys>(policy: StackPolicyDefinitio
                 if (exemptions.expired) message += ` (Note: exemption "${exemptions.expired.resource}" (${exemptions.expired.reason}) expired on ${exemptions.expired.expires}, so it no longer applies.)`;
             }
             const subject = finding.rule ? { rule: finding.rule, peer: finding.peer } : {};
-            reports.push({ message, urn: finding.resource?.urn, ...(finding.kind === "unverifiable" ? { enforcementLevel: level } : {}), ...subject });
+            const edge = finding.edge ? { edge: finding.edge } : {};
+            reports.push({ message, urn: finding.resource?.urn, ...(finding.kind === "unverifiable" ? { enforcementLevel: level } : {}), ...subject, ...edge });
         }
         return reports;
     } catch (error) {
