@@ -11,7 +11,7 @@
  */
 import { PackSession } from "../../cli/engine/packSession";
 import { PolicyConfigFile, configurationFor } from "../../cli/policyConfig";
-import { CaptureResult, CapturedResource, Mode, isAnalysed, outputsOf, stackUrnOf } from "../../cli/engine/capturedStack";
+import { CaptureResult, CapturedResource, Mode, isAnalysed, outputsOf, stackAsSent, stackUrnOf } from "../../cli/engine/capturedStack";
 import { internetDefinition, judgeInProcess, stackGraphInProcess } from "../../policypack/inProcess";
 import { edgeOf, pathsTo } from "../../policypack/network/reachability";
 import { Violation } from "../../cli/engine/violation";
@@ -82,7 +82,7 @@ const configs: Array<[string, PolicyConfigFile, number]> = [
 
 /** Every path a violation names is one of the stack's paths under the config, from the violation's rule to its resource. */
 function expectPathsOfTheStack(violations: Violation[], capture: CaptureResult, configuration: ReturnType<typeof configurationFor>): void {
-    const graph = stackGraphInProcess(capture.resources.map((r) => ({ ...r, props: outputsOf(r) })));
+    const graph = stackGraphInProcess(stackAsSent(capture));
     const internet = internetDefinition(configuration);
     const paths = new Set(graph.carriers.flatMap((carrier) => pathsTo(graph, carrier, internet).map((path) => JSON.stringify(edgeOf(path)))));
     for (const v of violations.filter((v) => v.edge)) {
