@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * The `tierguard` command. Exit codes: 0 no mandatory violation, 1 mandatory violations,
- * 2 usage errors or a program that throws (2 wins over 1).
+ * The `tierguard` command. Exit codes: 0 no mandatory violation, 1 mandatory violations (or, with
+ * --fail-on-unchecked, a component not checked), 2 a usage error, a program that did not complete,
+ * or a file scan could not judge (2 wins over 1).
  */
 import * as v8 from "v8";
 import { STACK_TYPE } from "./engine/capturedStack";

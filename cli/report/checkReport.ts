@@ -48,9 +48,9 @@ export interface CheckReport {
     offline: OfflineAnswer[];
     /** The pack's policies (for SARIF rules). */
     policies: PolicyInfo[];
-    /** The judged resources, for drawing the network graph... */
+    /** The judged resources, for drawing the network graph. */
     capture: CaptureResult;
-    /** ...as the pack judged them. */
+    /** What the graph is drawn with, so that it shows what the pack judged. */
     graphBasis: GraphBasis;
     /** Where the program registered each resource, by URN, when known. */
     sources: Record<string, { uri: string; line: number; column: number }>;

@@ -6,7 +6,7 @@
  * violation names a path along it: tierguard's own pack's violations carry their paths (see
  * cli/engine/ruleFacts.ts); another pack's cannot, so with one no edge is red and a legend says why.
  *
- * Every node id is tierguard's (internet, tier_<tier>, n0, n1, …); names and everything else from
+ * Every node id is tierguard's (internet, tier_<tier>, n0, n1, …, not_checked, legend); names and everything else from
  * the stack only ever appear inside a quoted label, escaped for the graph's language, so a label
  * cannot end its string, start a statement or (in Mermaid) a directive.
  */
