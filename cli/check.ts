@@ -1,13 +1,13 @@
 /** `tierguard check <program-dir>`: run the program under tierguard's engine, judge it with the pack, report. */
 import * as fs from "fs";
 import * as path from "path";
-import { PackSession } from "./engine/runPack";
+import { PackSession } from "./engine/packSession";
 import { ownPolicyInfos, readPolicyConfig, validatePolicyConfig } from "./policyConfig";
 import { policyPackDir } from "./engine/packProcess";
 import { CapturedResource, Mode } from "./engine/capturedStack";
 import { runProgram } from "./engine/runProgram";
 import { Project, loadConfig, loadProject, parseStackName, UsageError } from "./program/project";
-import { CheckReport, ComponentReport } from "./report/model";
+import { CheckReport, ComponentReport } from "./report/checkReport";
 import { SecretRedactor, redactReport, secretsOf } from "./report/secrets";
 
 export interface CheckOptions {
@@ -124,6 +124,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
             offline: run.offline,
             policies: verdict.policies,
             capture: run.capture,
+            graphBasis: session.graphBasis,
             sources: Object.fromEntries(run.capture.resources.filter((r) => r.source && r.source.uri).map((r) => [r.urn, r.source!])),
         }, secretsOf(run.capture, secretConfig, config.standIns.map((key) => config.values[key])));
     } finally {

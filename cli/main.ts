@@ -1,156 +1,35 @@
 #!/usr/bin/env node
 /**
- * The `tierguard` command. Exit codes: 0 no mandatory violation, 1 mandatory violations,
- * 2 usage errors or a program that throws (2 wins over 1).
+ * The `tierguard` command. Exit codes: 0 no mandatory violation, 1 mandatory violations (or, with
+ * --fail-on-unchecked, a component not checked), 2 a usage error, a program that did not complete,
+ * or a file scan could not judge (2 wins over 1).
  */
 import * as v8 from "v8";
 import { STACK_TYPE } from "./engine/capturedStack";
-import { DEFAULT_TIMEOUT_SECONDS, check } from "./check";
+import { check } from "./check";
+import { CommandLine, USAGE, parseCommandLine } from "./commandLine";
 import { readPolicyConfig } from "./policyConfig";
 import { scan, scanJson } from "./scan/scan";
-import { DEFAULT_MAX_FILE_BYTES, MAX_NESTING_DEPTH, describeBytes } from "./scan/limits";
 import { SECRET_PLACEHOLDER, UsageError } from "./program/project";
 import { PackFailure } from "./engine/packProcess";
 import { jsonReport } from "./report/json";
-import { CheckReport, describeOffline, incompleteReason, summaryOf } from "./report/model";
+import { CheckReport } from "./report/checkReport";
+import { summaryOf } from "./report/summary";
+import { describeOffline, incompleteReason } from "./report/runNotes";
 import { textReport } from "./report/text";
 import { sarifReport } from "./report/sarif";
 import { markdownReport } from "./report/markdown";
-import { GraphFormat, renderGraph } from "./report/graph";
+import { renderGraph } from "./report/graph";
 import { terminalText } from "./report/escape";
-
-const USAGE = `Usage: tierguard check <program-dir> [options]
-       tierguard scan <stack-export-or-preview.json | dir>... [--format text|json|sarif|markdown] [--config <file>] [--policy-pack <dir>]
-
-Runs the Pulumi TypeScript/JavaScript program in <program-dir> under tierguard's own small deployment
-engine (the program in its own process, through its SDK's runner, as pulumi preview runs it; no cloud,
-no backend) and judges every resource with the tierguard policy pack over the engine protocol.
-
-Options:
-  --mode preview|update   preview (default): ids and computed outputs of new resources are unknown;
-                          update: new resources get known placeholder ids
-  --format FORMAT          text (default), json, sarif (code scanning) or markdown (a pull-request comment)
-  --graph mermaid|dot     print the stack's network graph instead of the report
-  --config <file>         policy config JSON, as for pulumi preview --policy-pack-config
-  --policy-pack <dir>     judge with the policy pack in <dir> (a folder the engine could run, e.g.
-                          another version of tierguard's) instead of the one tierguard ships
-  --stack <name>          read Pulumi.<name>.yaml (default: the only stack file, else "dev")
-  -c, --config-value k=v  set a program config value (repeatable), as pulumi config set
-  --fail-on-unchecked     exit 1 when a multi-language component's children could not be checked
-                          (no provider plugin installed and no model of it in tierguard)
-  --timeout <seconds>     stop a program that runs longer (default ${DEFAULT_TIMEOUT_SECONDS}); the report is then incomplete
-  -h, --help              this help
-
-scan reads pulumi stack export files and pulumi preview --json output (files, or every .json file in
-a directory, following linked folders once, passing over node_modules and dot-folders unless named) and
-judges each stack with the same pack; in an export, findings only the recorded outputs carry are drift.
-A file it cannot read or judge (over ${describeBytes(DEFAULT_MAX_FILE_BYTES)}, nested over ${MAX_NESTING_DEPTH} levels deep, not a regular file,
-an unknown signature, ...: see the README) is named on stderr and the others are still judged.
-
-The program's own output goes to stderr, each line prefixed with [program]; stdout carries only the report.
-
-Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 usage error, the program failed, ended
-early or timed out (the report then covers what it registered), or a file could not be scanned (2 wins
-over 1).`;
-
-interface Parsed {
-    command?: string;
-    programDir?: string;
-    targets: string[];
-    mode: "preview" | "update";
-    format: "text" | "json" | "sarif" | "markdown";
-    configFile?: string;
-    stack?: string;
-    overrides: string[];
-    help: boolean;
-    graph?: GraphFormat;
-    policyPack?: string;
-    timeoutSeconds: number;
-    failOnUnchecked: boolean;
-}
-
-/** The longest time a Node.js timer can wait. */
-const MAX_TIMEOUT_SECONDS = 2_147_483;
-
-function parseArgs(argv: string[]): Parsed {
-    const parsed: Parsed = { mode: "preview", format: "text", overrides: [], help: false, targets: [], timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, failOnUnchecked: false };
-    const positional: string[] = [];
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        const value = () => {
-            const next = argv[++i];
-            if (next === undefined) throw new UsageError(`${arg} needs a value`);
-            return next;
-        };
-        const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-        const take = () => (inline !== undefined ? inline : value());
-        switch (flag) {
-            case "-h":
-            case "--help":
-                parsed.help = true;
-                break;
-            case "--mode": {
-                const mode = take();
-                if (mode !== "preview" && mode !== "update") throw new UsageError(`--mode must be preview or update, got "${mode}"`);
-                parsed.mode = mode;
-                break;
-            }
-            case "--format": {
-                const format = take();
-                if (format !== "text" && format !== "json" && format !== "sarif" && format !== "markdown") throw new UsageError(`--format must be text, json, sarif or markdown, got "${format}"`);
-                parsed.format = format;
-                break;
-            }
-            case "--config":
-                parsed.configFile = take();
-                break;
-            case "--graph": {
-                const graph = take();
-                if (graph !== "mermaid" && graph !== "dot") throw new UsageError(`--graph must be mermaid or dot, got "${graph}"`);
-                parsed.graph = graph;
-                break;
-            }
-            case "--policy-pack":
-                parsed.policyPack = take();
-                break;
-            case "--fail-on-unchecked":
-                parsed.failOnUnchecked = true;
-                break;
-            case "--timeout": {
-                const text = take();
-                const seconds = Number(text);
-                if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(seconds > 0) || seconds > MAX_TIMEOUT_SECONDS) {
-                    throw new UsageError(`--timeout takes a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS} (about 24 days), got "${text}"`);
-                }
-                parsed.timeoutSeconds = seconds;
-                break;
-            }
-            case "--stack":
-                parsed.stack = take();
-                break;
-            case "-c":
-            case "--config-value":
-                parsed.overrides.push(take());
-                break;
-            default:
-                if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
-                positional.push(arg);
-        }
-    }
-    [parsed.command, parsed.programDir] = positional;
-    parsed.targets = positional.slice(1);
-    if (parsed.command !== "scan" && positional.length > 2) throw new UsageError(`unexpected argument ${positional[2]}`);
-    return parsed;
-}
 
 function progress(count: number): void {
     if (count % 20 === 0) process.stderr.write(`\rtierguard: ${count} resources registered`);
 }
 
 export async function main(argv: string[]): Promise<number> {
-    let args: Parsed;
+    let args: CommandLine;
     try {
-        args = parseArgs(argv);
+        args = parseCommandLine(argv);
     } catch (error) {
         console.error(`tierguard: ${terminalText((error as Error).message)}\n\n${USAGE}`);
         return 2;
@@ -253,7 +132,7 @@ function programProblem(report: CheckReport): string {
     return lines.join("\n");
 }
 
-async function runScan(args: Parsed): Promise<number> {
+async function runScan(args: CommandLine): Promise<number> {
     if (args.targets.length === 0) {
         console.error(USAGE);
         return 2;

@@ -1,16 +1,20 @@
 /**
  * The policy configuration file (`--config`, the file `pulumi preview --policy-pack-config` takes), read
  * and validated as the Pulumi CLI validates it — and stricter: an unknown level, policy name or setting,
- * or a value of the wrong type, is an error before anything runs, never a weaker policy.
+ * or a value of the wrong type, is an error before anything runs, never a weaker policy — and turned
+ * into the configuration the CLI sends the pack.
  */
 import * as fs from "fs";
 import { PolicyInfo } from "./engine/packProcess";
-import { PolicyConfigFile } from "./engine/runPack";
 import { UsageError } from "./program/project";
 import { configProblems } from "../policypack/kit/define";
 import { ConfigKeys } from "../policypack/kit/config";
 import { PolicyMetadata } from "../policypack/kit/define";
 import { policyDefinitions, stackPolicyDefinitions } from "../policypack/policies";
+import { PackConfiguration } from "../policypack/inProcess";
+
+/** Policy config in the shape of `pulumi preview --policy-pack-config`: level strings or objects, "all" for every policy. */
+export type PolicyConfigFile = Record<string, string | Record<string, unknown>>;
 
 /** The enforcement levels Pulumi knows, spelled as it spells them. */
 export const ENFORCEMENT_LEVELS = ["advisory", "mandatory", "remediate", "disabled"] as const;
@@ -160,4 +164,22 @@ export function ownPolicyInfos(): PolicyInfo[] {
         remediationSteps: p.remediationSteps,
         configSchema: {},
     }));
+}
+
+/** What the CLI sends in Configure: the file's values over each policy's schema defaults and default level. */
+export function configurationFor(policies: PolicyInfo[], file: PolicyConfigFile): PackConfiguration {
+    const allLevel = typeof file.all === "string" ? file.all : undefined;
+    const result: PackConfiguration = {};
+    for (const policy of policies) {
+        const given = file[policy.name];
+        const settings = typeof given === "object" && given !== null ? given : {};
+        const level = typeof given === "string" ? given : (settings.enforcementLevel as string | undefined) ?? allLevel ?? policy.enforcementLevel;
+        const defaults: Record<string, unknown> = {};
+        for (const [key, schema] of Object.entries(policy.configSchema)) {
+            if (schema && typeof schema === "object" && "default" in (schema as object)) defaults[key] = (schema as { default: unknown }).default;
+        }
+        const { enforcementLevel: _ignored, ...properties } = settings as Record<string, unknown>;
+        result[policy.name] = { ...defaults, ...properties, enforcementLevel: level };
+    }
+    return result;
 }

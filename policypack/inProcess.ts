@@ -1,8 +1,10 @@
 /**
  * The pack's own evaluation, run in-process on the same resources and config the engine hands the
- * pack — for what the Analyzer protocol cannot carry: the rule and peer each finding is about. The
- * tierguard CLI attaches these to the protocol's verdicts (matched by policy, resource and message),
- * so reports can group the findings of one rule; a test holds the two to the same verdicts.
+ * pack — for what the Analyzer protocol cannot carry: the rule, peer and path each finding is about.
+ * The tierguard CLI attaches these to the protocol's verdicts (matched by policy, resource and
+ * message), so reports can group the findings of one rule and draw the paths they name; a test holds
+ * the two to the same verdicts. The CLI's network graph is the stack's graph built here, with the
+ * internet definition the configuration gives.
  *
  * Properties go through `@pulumi/policy`'s own deserializer, as in the pack, so policies see exactly
  * what they see under the engine (secrets unwrapped, unknowns as sentinels).
@@ -11,7 +13,11 @@ import { evaluate, unwrapProps } from "./kit/define";
 import { evaluateStack } from "./kit/defineStack";
 import { AnalyzedResource } from "./model/resource";
 import { Rule } from "./model/rule";
+import { InternetOptions } from "./model/addresses";
+import { internetKeys, parseConfig } from "./kit/config";
 import { StackGraph } from "./network/graph";
+import { ReachEdge } from "./network/reachability";
+import { tierIsolation } from "./policies/stack/tierIsolation";
 import { policyDefinitions, stackPolicyDefinitions } from "./policies";
 
 export interface InProcessFinding {
@@ -21,6 +27,7 @@ export interface InProcessFinding {
     message: string;
     rule?: Rule;
     peer?: string;
+    edge?: ReachEdge;
 }
 
 /** Policy config as Configure sends it: each policy's settings with its `enforcementLevel`. */
@@ -41,6 +48,16 @@ function settingsOf(configuration: PackConfiguration, policy: string): { level: 
     return { level: enforcementLevel, settings };
 }
 
+/** The stack's network graph as stack policies see it in the pack (AnalyzeStack's resources, deserialized as the SDK does). */
+export function stackGraphInProcess(stack: readonly AnalyzedResource[]): StackGraph {
+    return new StackGraph(stack.map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: unwrapProps(asPolicySees(r.props)), propertyDependencies: r.propertyDependencies })));
+}
+
+/** The internet definition tier-isolation judges paths with under this configuration (its defaults where it sets none). */
+export function internetDefinition(configuration: PackConfiguration): InternetOptions {
+    return parseConfig(internetKeys, settingsOf(configuration, tierIsolation.name).settings).values;
+}
+
 /**
  * Every finding of every enabled policy: resource policies on `analysed` (their inputs, Analyze),
  * stack policies on `stack` (every resource's outputs, AnalyzeStack). Properties as the engine sends
@@ -59,12 +76,12 @@ export function judgeInProcess(analysed: readonly AnalyzedResource[], stack: rea
             }
         }
     }
-    const graph = new StackGraph(stack.map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: unwrapProps(asPolicySees(r.props)), propertyDependencies: r.propertyDependencies })));
+    const graph = stackGraphInProcess(stack);
     for (const policy of stackPolicyDefinitions) {
         const { level, settings } = settingsOf(configuration, policy.name);
         if (level === "disabled") continue;
         for (const report of evaluateStack(policy, graph, settings)) {
-            findings.push({ policy: policy.name, urn: report.urn ?? "", message: report.message, rule: report.rule, peer: report.peer });
+            findings.push({ policy: policy.name, urn: report.urn ?? "", message: report.message, rule: report.rule, peer: report.peer, edge: report.edge });
         }
     }
     return findings;

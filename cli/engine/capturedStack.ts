@@ -3,6 +3,7 @@
  * engine hands to analyzers. `check` captures it from a running program, `scan` reads it from a file.
  */
 import * as crypto from "crypto";
+import { UNKNOWN } from "../../policypack/model/sentinels";
 
 /** preview: a first `pulumi preview` (ids and computed outputs unknown); update: ids known. */
 export type Mode = "preview" | "update";
@@ -56,6 +57,32 @@ export interface CaptureResult {
 }
 
 export const STACK_TYPE = "pulumi:pulumi:Stack";
+
+/** Resources the engine analyses one by one: custom resources it registers, other than providers (not reads). */
+export function isAnalysed(resource: CapturedResource): boolean {
+    return resource.custom && !resource.read && !resource.type.startsWith("pulumi:providers:");
+}
+
+/** A resource's outputs as AnalyzeStack sees them: recorded outputs (a stack export), else inputs plus its id (unknown during a preview). */
+export function outputsOf(resource: CapturedResource): Record<string, unknown> {
+    if (resource.outputs) return resource.outputs;
+    return resource.custom ? { ...resource.inputs, id: resource.id ?? UNKNOWN } : resource.inputs;
+}
+
+/** A resource with the properties the pack is sent for it, for the pack's evaluation in-process. */
+function sentWith(resource: CapturedResource, props: Record<string, unknown>) {
+    return { type: resource.type, name: resource.name, urn: resource.urn, props, propertyDependencies: resource.propertyDependencies };
+}
+
+/** What Analyze is sent: each resource analysed one by one, with its inputs. */
+export function analysedAsSent(capture: CaptureResult) {
+    return capture.resources.filter(isAnalysed).map((r) => sentWith(r, r.inputs));
+}
+
+/** What AnalyzeStack is sent: every resource, with its outputs. */
+export function stackAsSent(capture: CaptureResult) {
+    return capture.resources.map((r) => sentWith(r, outputsOf(r)));
+}
 
 export function stackUrnOf(project: string, stack: string): string {
     return `urn:pulumi:${stack}::${project}::${STACK_TYPE}::${project}-${stack}`;

@@ -16,6 +16,17 @@ export interface DeploymentSettings {
     onResource?: (resource: CapturedResource, count: number) => void;
 }
 
+/** What a process the engine starts (the program, a component's provider plugin) is told of the deployment it joins. */
+export interface DeploymentConnection {
+    stack: string;
+    organization: string;
+    /** "project:key" → value, as the CLI passes config. */
+    config: Record<string, string>;
+    secretKeys: string[];
+    monitorAddress: string;
+    engineAddress: string;
+}
+
 /** A message the program logged through the engine (the runner sends its fatal errors this way). */
 export interface ProgramLog {
     severity: "debug" | "info" | "warning" | "error";

@@ -14,16 +14,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { Project, UsageError } from "../program/project";
 import { lifelineFd } from "./lifeline";
+import { DeploymentConnection } from "./deployment";
 
-export interface ProgramLaunch {
+export interface ProgramLaunch extends DeploymentConnection {
     project: Project;
-    stack: string;
-    organization: string;
-    /** "project:key" → value, as the CLI passes config. */
-    config: Record<string, string>;
-    secretKeys: string[];
-    monitorAddress: string;
-    engineAddress: string;
     /** Where each line the program writes goes (tierguard's stderr). */
     output: (line: string) => void;
 }

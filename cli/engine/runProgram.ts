@@ -11,7 +11,7 @@ import { EngineService } from "@pulumi/pulumi/proto/engine_grpc_pb";
 import { Project } from "../program/project";
 import { CaptureResult, CapturedResource, Mode } from "./capturedStack";
 import { OfflineAnswer } from "./dataSources";
-import { Deployment, ProgramLog } from "./deployment";
+import { Deployment, DeploymentConnection, ProgramLog } from "./deployment";
 import { engineService } from "./engineService";
 import { startProgram } from "./languageHost";
 import { ResourceMonitor } from "./resourceMonitor";
@@ -98,28 +98,19 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     const monitor = new ResourceMonitor(deployment);
     // Errors are shown once, at the end, as the program's failure; everything else as it happens.
     const { server, address } = await serve(deployment, monitor, (entry) => entry.severity !== "error" && output(`[program] ${formatLog(entry)}`));
-    const plugins = new PluginHost({
-        project: options.project.name,
+    const connection: DeploymentConnection = {
         stack: options.stack,
         organization: deployment.settings.organization,
         config: options.config,
         secretKeys: options.secretKeys,
         monitorAddress: address,
         engineAddress: address,
-    });
+    };
+    const plugins = new PluginHost({ ...connection, project: options.project.name });
     monitor.expander = new ComponentExpander(deployment, plugins);
     let program: ReturnType<typeof startProgram> | undefined;
     try {
-        program = startProgram({
-            project: options.project,
-            stack: options.stack,
-            organization: deployment.settings.organization,
-            config: options.config,
-            secretKeys: options.secretKeys,
-            monitorAddress: address,
-            engineAddress: address,
-            output,
-        });
+        program = startProgram({ ...connection, project: options.project, output });
         const outcome = await awaitOutcome(program, deployment, options.timeoutSeconds, output);
         for (const label of deployment.late) {
             output(`tierguard: warning: ${terminalText(label)} was registered after the program signalled that it had finished; Pulumi's engine refuses that too, so it is not judged`);

@@ -1,23 +1,25 @@
 /**
  * `--graph mermaid|dot`: the stack's network as the stack policies see it — tiers as groups,
  * resources with their security groups, edges from the internet or a source tier labelled with
- * protocol and ports, and the edges a tier-isolation violation names drawn in red.
+ * protocol and ports — built as the pack built it (the same resources, deserialized as the SDK does,
+ * and the internet definition of the policy config the pack was sent). An edge is red when a
+ * violation names a path along it: tierguard's own pack's violations carry their paths (see
+ * cli/engine/ruleFacts.ts); another pack's cannot, so with one no edge is red and a legend says why.
  *
- * Every node id is tierguard's (internet, tier_<tier>, n0, n1, …); names and everything else from
+ * Every node id is tierguard's (internet, tier_<tier>, n0, n1, …, not_checked, legend); names and everything else from
  * the stack only ever appear inside a quoted label, escaped for the graph's language, so a label
  * cannot end its string, start a statement or (in Mermaid) a directive.
  */
-import { StackGraph } from "../../policypack/network/graph";
+import { stackGraphInProcess } from "../../policypack/inProcess";
 import { pathsTo } from "../../policypack/network/reachability";
-import { DEFAULT_INTERNET_OPTIONS } from "../../policypack/model/addresses";
 import { protocolAndPorts } from "../../policypack/model/rule";
-import { CheckReport } from "./model";
-import { UNKNOWN } from "../../policypack/model/sentinels";
+import { stackAsSent } from "../engine/capturedStack";
+import { CheckReport } from "./checkReport";
 import { dotString, mermaidString } from "./escape";
 
 export type GraphFormat = "mermaid" | "dot";
 
-interface Edge {
+interface DrawnEdge {
     from: string;
     to: string;
     label: string;
@@ -26,50 +28,53 @@ interface Edge {
 
 const TIER_ORDER = ["public", "web", "app", "data", "untiered"];
 
-function networkOf({ capture, violations, secrets }: CheckReport) {
+/** Why no edge is red when violations carry no paths. */
+const NO_COLOURS = "violations are not coloured: the findings of another policy pack (--policy-pack) name no paths";
+
+/** The graph node a path starts at: the internet, or a tier. */
+const sourceNode = (source: string) => (source === "internet" ? "internet" : `tier_${source}`);
+const edgeKey = (from: string, to: string) => `${from}\u0000${to}`;
+
+/** The drawn edges (source node, resource) that a violation names a path along. */
+function violatingEdges({ violations }: CheckReport): Set<string> {
+    const named = new Set<string>();
+    for (const { edge } of violations) if (edge && edge.source !== "unknown") named.add(edgeKey(sourceNode(edge.source), edge.destinationUrn));
+    return named;
+}
+
+function networkOf(report: CheckReport) {
+    const { capture, secrets, graphBasis } = report;
     const redact = (text: string) => secrets?.redact(text) ?? text;
-    const graph = new StackGraph(
-        capture.resources.map((r) => ({
-            type: r.type,
-            name: r.name,
-            urn: r.urn,
-            props: r.outputs ?? (r.custom ? { ...r.inputs, id: r.id ?? UNKNOWN } : r.inputs),
-            propertyDependencies: r.propertyDependencies,
-        })),
-    );
+    const graph = stackGraphInProcess(stackAsSent(capture));
+    const violating = violatingEdges(report);
     const modeledUrns = new Set(capture.resources.filter((r) => r.modeled).map((r) => r.urn));
     const ids = new Map<string, string>();
     const id = (key: string) => ids.get(key) ?? (ids.set(key, `n${ids.size}`), ids.get(key)!);
     const tiers = new Map<string, Array<{ id: string; label: string }>>();
-    const edges = new Map<string, Edge>();
+    const edges = new Map<string, DrawnEdge>();
     for (const carrier of graph.carriers) {
         const tier = carrier.tier ?? "untiered";
         const groups = carrier.attachments.map((a) => a.group.label).join(", ");
         const modeled = modeledUrns.has(carrier.resource.urn) ? " (modeled)" : "";
         (tiers.get(tier) ?? tiers.set(tier, []).get(tier)!).push({ id: id(carrier.resource.urn), label: redact(`${carrier.resource.name}${groups ? ` [${groups}]` : ""}${modeled}`) });
-        for (const path of pathsTo(graph, carrier, DEFAULT_INTERNET_OPTIONS)) {
+        for (const path of pathsTo(graph, carrier, graphBasis.internet)) {
             if (path.source === "unknown") continue;
-            const from = path.source === "internet" ? "internet" : `tier_${path.source}`;
-            const violating = violations.some((v) => v.policy === "tier-isolation" && v.urn === carrier.resource.urn && v.message.includes(redact(path.sourceLabel)) && v.message.includes(redact(`"${path.group.label}"`)));
-            const key = `${from}>${carrier.resource.urn}`;
-            const existing = edges.get(key);
+            const from = sourceNode(path.source);
+            const key = edgeKey(from, carrier.resource.urn);
             const label = redact(protocolAndPorts(path.rule));
-            if (existing) {
-                if (!existing.label.includes(label)) existing.label += `; ${label}`;
-                existing.violating ||= violating;
-            } else {
-                edges.set(key, { from, to: id(carrier.resource.urn), label, violating });
-            }
+            const existing = edges.get(key);
+            if (!existing) edges.set(key, { from, to: id(carrier.resource.urn), label, violating: violating.has(key) });
+            else if (!existing.label.includes(label)) existing.label += `; ${label}`;
         }
     }
     // Components whose children were not checked: drawn apart, so a picture never looks complete when it is not.
     const unchecked = capture.resources.filter((r) => r.remote && (r.expansion?.by ?? "none") === "none").map((r) => ({ id: id(r.urn), label: `${r.name} (${r.type}): NOT CHECKED` }));
-    return { tiers, edges: [...edges.values()], unchecked };
+    return { tiers, edges: [...edges.values()], unchecked, legend: graphBasis.edgesKnown ? undefined : NO_COLOURS };
 }
 
 /** The report's network; secret values in labels are shown as [secret], as in every report. */
 export function renderGraph(report: CheckReport, format: GraphFormat): string {
-    const { tiers, edges, unchecked } = networkOf(report);
+    const { tiers, edges, unchecked, legend } = networkOf(report);
     const ordered = TIER_ORDER.filter((t) => tiers.has(t));
     if (format === "mermaid") {
         const lines = ["flowchart LR", '    internet(("internet"))'];
@@ -87,6 +92,7 @@ export function renderGraph(report: CheckReport, format: GraphFormat): string {
             lines.push(`    ${edge.from} -->|${mermaidString(edge.label)}| ${edge.to}`);
             if (edge.violating) lines.push(`    linkStyle ${i} stroke:#d00,stroke-width:3px`);
         });
+        if (legend) lines.push(`    legend[${mermaidString(legend)}]`, "    style legend stroke-dasharray: 5 5");
         return lines.join("\n");
     }
     const lines = ["digraph tierguard {", "    rankdir=LR;", '    internet [shape=doublecircle, label="internet"];'];
@@ -102,6 +108,7 @@ export function renderGraph(report: CheckReport, format: GraphFormat): string {
     }
     for (const tier of TIER_ORDER) if (!tiers.has(tier) && edges.some((e) => e.from === `tier_${tier}`)) lines.push(`    tier_${tier} [label=${dotString(tier)}];`);
     for (const edge of edges) lines.push(`    ${edge.from} -> ${edge.to} [label=${dotString(edge.label)}${edge.violating ? ", color=red, penwidth=3" : ""}];`);
+    if (legend) lines.push(`    legend [shape=note, style=dashed, label=${dotString(legend)}];`);
     lines.push("}");
     return lines.join("\n");
 }

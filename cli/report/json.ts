@@ -5,10 +5,11 @@
  * components: [...], unchecked: [...], offline: [...] }. One object per policy violation: tools group
  * by `urn` and `rule` as the other formats do.
  */
-import { CheckReport, summaryOf } from "./model";
+import { CheckReport } from "./checkReport";
+import { summaryOf } from "./summary";
 import { bySeverity } from "./order";
 import { jsonText } from "./escape";
-import { Violation } from "../engine/runPack";
+import { Violation } from "../engine/violation";
 
 export function jsonReport(report: CheckReport): string {
     const violations = [...report.violations].sort(bySeverity).map((v) => ({

@@ -9,7 +9,9 @@
  * resource), then the tail of each list (least severe last), then whole stacks — and says at the top
  * and in place what it left out, pointing to the SARIF and JSON reports for everything.
  */
-import { CheckReport, NETWORK_WORDS, ScanProblems, describeOffline, incompleteReason, summaryOf } from "./model";
+import { CheckReport, ScanProblems } from "./checkReport";
+import { summaryOf } from "./summary";
+import { NETWORK_WORDS, describeOffline, incompleteReason } from "./runNotes";
 import { Finding, groupByResource } from "./order";
 import { htmlText, markdownCode, markdownText } from "./escape";
 
@@ -95,13 +97,13 @@ function renderReport(reports: Report[], graphs: string[], detail: Detail, scanP
     leftOut.stacks = reports.length - shown.length;
     const body = summaryTable(reports, shown.length);
     shown.forEach((report, i) => body.push(...stackSection(report, graphs[i], detail, leftOut)));
-    return ["## tierguard", "", ...scanProblemLines(scanProblems, detail, leftOut), ...uncheckedBanner(reports), ...shortenedNote(leftOut), ...body].join("\n");
+    return ["## tierguard", "", ...scanProblemLines(scanProblems, detail), ...uncheckedBanner(reports), ...shortenedNote(leftOut), ...body].join("\n");
 }
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
 
 /** Files a scan could not judge (always shown, they hide findings) and folders it passed over. */
-function scanProblemLines(problems: ScanProblems | undefined, detail: Detail, leftOut: LeftOut): string[] {
+function scanProblemLines(problems: ScanProblems | undefined, detail: Detail): string[] {
     if (!problems) return [];
     const lines: string[] = [];
     if (problems.errors.length > 0) {

@@ -5,7 +5,7 @@
  * Violations without rule facts (another pack's, or one about a resource as a whole) are findings
  * of their own.
  */
-import { Violation } from "../engine/runPack";
+import { Violation } from "../engine/violation";
 import { severityRank } from "../../policypack/model/severity";
 
 /** Negative when a is more severe than b. */

@@ -11,7 +11,8 @@
 import * as crypto from "crypto";
 import * as path from "path";
 import { fileURLToPath } from "url";
-import { CheckReport, ScanProblems, describeOffline, incompleteReason } from "./model";
+import { CheckReport, ScanProblems } from "./checkReport";
+import { describeOffline, incompleteReason } from "./runNotes";
 import { alsoBroken, findingsOf } from "./order";
 import { ruleFactsOf } from "./json";
 import { jsonText, markdownText, sarifText, uriPath } from "./escape";

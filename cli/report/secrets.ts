@@ -11,8 +11,8 @@
  * also print.
  */
 import { CaptureResult } from "../engine/capturedStack";
-import { CheckReport } from "./model";
-import { Violation } from "../engine/runPack";
+import { CheckReport } from "./checkReport";
+import { Violation } from "../engine/violation";
 import { SECRET_SIG, SIG_KEY } from "../../policypack/model/sentinels";
 import { canonical, parseCidr } from "../../policypack/model/addresses";
 

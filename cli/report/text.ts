@@ -3,7 +3,9 @@
  * Everything from outside tierguard goes through terminalText, so its control characters show as
  * escape sequences instead of acting on the terminal.
  */
-import { CheckReport, NETWORK_WORDS, describeOffline, incompleteReason, summaryOf, summaryWords } from "./model";
+import { CheckReport } from "./checkReport";
+import { summaryOf, summaryWords } from "./summary";
+import { NETWORK_WORDS, describeOffline, incompleteReason } from "./runNotes";
 import { alsoBroken, groupByResource } from "./order";
 import { terminalText } from "./escape";
 

@@ -4,9 +4,12 @@
  * is past a limit, makes the pack fail or even stop — is reported by name as that file's error, and
  * the others are still judged (by a new pack if the first one stopped).
  */
-import { PackSession, PolicyConfigFile } from "../engine/runPack";
+import { PackSession } from "../engine/packSession";
+import { Violation } from "../engine/violation";
+import { PolicyConfigFile } from "../policyConfig";
 import { PackFailure, policyPackDir } from "../engine/packProcess";
-import { CheckReport, ScanProblems, Summary, summaryOf } from "../report/model";
+import { CheckReport, ScanProblems } from "../report/checkReport";
+import { Summary, summaryOf } from "../report/summary";
 import { jsonText } from "../report/escape";
 import { redactReport, secretsOf } from "../report/secrets";
 import { UsageError } from "../program/project";
@@ -37,6 +40,7 @@ async function judgeFile(file: string, session: PackSession, limits: ScanLimits)
         offline: [],
         policies: verdict.policies,
         capture: stack,
+        graphBasis: session.graphBasis,
         sources: {},
     }, secretsOf(stack));
 }
@@ -97,8 +101,13 @@ export async function scan(targets: string[], policyConfig: PolicyConfigFile, op
     return result;
 }
 
+/** A violation as scan's JSON lists it: every field but the path it names (which graphs draw). */
+function withoutEdge({ edge: _drawn, ...violation }: Violation): Omit<Violation, "edge"> {
+    return violation;
+}
+
 export function scanJson(result: ScanResult): string {
-    const stacks = result.reports.map((r) => ({ stack: r.stack, file: r.file, violations: r.violations, summary: summaryOf(r) }));
+    const stacks = result.reports.map((r) => ({ stack: r.stack, file: r.file, violations: r.violations.map(withoutEdge), summary: summaryOf(r) }));
     const total = (count: (s: Summary) => number) => stacks.reduce((sum, s) => sum + count(s.summary), 0);
     return jsonText({
         stacks,

@@ -6,6 +6,7 @@
 import type { PolicyResource, ReportViolation, StackValidationPolicy } from "@pulumi/policy";
 import { StackGraph } from "../network/graph";
 import { AnalyzedResource } from "../model/resource";
+import { ReachEdge } from "../network/reachability";
 import { TurnMemo, sameValue } from "./turnMemo";
 import { ConfigKeys, ConfigValues } from "./config";
 import { Exemption, matchExemptions } from "./exemptions";
@@ -15,6 +16,8 @@ import { Finding, PolicyMetadata, Report, configProblems, couldNotRun, emit, exe
 export interface StackFinding extends Finding {
     /** The resource the finding is about (exemptions match it); undefined for the stack as a whole. */
     resource?: AnalyzedResource;
+    /** The path the finding is about, when it is about one (reports draw it). */
+    edge?: ReachEdge;
 }
 
 export interface StackPolicyDefinition<K extends ConfigKeys> extends PolicyMetadata<K> {
@@ -23,6 +26,8 @@ export interface StackPolicyDefinition<K extends ConfigKeys> extends PolicyMetad
 
 export interface StackReport extends Report {
     urn?: string;
+    /** The finding's path (never sent to the engine, as `rule` and `peer`). */
+    edge?: ReachEdge;
 }
 
 /** Runs a stack policy on a graph: config, checks and per-resource exemptions. Never throws. */
@@ -40,7 +45,8 @@ export function evaluateStack<K extends ConfigKeys>(policy: StackPolicyDefinitio
                 if (exemptions.expired) message += ` (Note: ${exemptionNote(exemptions.expired)}.)`;
             }
             const subject = finding.rule ? { rule: finding.rule, peer: finding.peer } : {};
-            reports.push({ message, urn: finding.resource?.urn, ...(finding.kind === "unverifiable" ? { enforcementLevel: level } : {}), ...subject });
+            const edge = finding.edge ? { edge: finding.edge } : {};
+            reports.push({ message, urn: finding.resource?.urn, ...(finding.kind === "unverifiable" ? { enforcementLevel: level } : {}), ...subject, ...edge });
         }
         return reports;
     } catch (error) {

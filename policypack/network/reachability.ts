@@ -8,7 +8,7 @@ import { AnswerCache } from "../model/answerCache";
 import { InternetExposure, internetExposure, peersInternetExposure } from "../model/exposure";
 import { naclInternetExposure } from "../model/naclExposure";
 import { ALL_PORTS, portsOf } from "../model/ports";
-import { Peer, Rule, peerLabel, protocolAndPorts } from "../model/rule";
+import { Peer, Rule, RuleOrigin, peerLabel, protocolAndPorts } from "../model/rule";
 import { field } from "../model/propertyReaders";
 import { Unresolved, isUnresolved } from "../model/unresolved";
 import { Tier } from "./carriers";
@@ -26,6 +26,29 @@ export interface Path {
     /** false when a preview cannot tell which group an unknown id is (a candidate from propertyDependencies). */
     certain: boolean;
     unresolved?: Unresolved;
+}
+
+/**
+ * A path as plain data, for what outlives the graph it was found in (a finding, a report that draws
+ * it): who reaches which resource, through which group and which of its rules.
+ */
+export interface ReachEdge {
+    source: Path["source"];
+    /** The resource reached. */
+    destinationUrn: string;
+    /** The group whose rule allows it: its URN, or its label (the sg-… id) for a group outside the stack. */
+    group: string;
+    /** The rule that allows it: the resource it is written in, and where (`ingress[1]`; "" for a standalone rule). */
+    rule: Pick<RuleOrigin, "urn" | "path">;
+}
+
+export function edgeOf(path: Path): ReachEdge {
+    return {
+        source: path.source,
+        destinationUrn: path.destination.resource.urn,
+        group: path.group.resource?.urn ?? path.group.label,
+        rule: { urn: path.rule.origin.urn, path: path.rule.origin.path },
+    };
 }
 
 /** Does a network ACL in front of the resource let internet traffic matching this rule through? */

@@ -7,7 +7,7 @@
  */
 import * as path from "path";
 import { PackProcess } from "../../cli/engine/packProcess";
-import { isAnalysed } from "../../cli/engine/runPack";
+import { isAnalysed } from "../../cli/engine/capturedStack";
 import { runProgram } from "../../cli/engine/runProgram";
 import { UNKNOWN } from "../../policypack/model/sentinels";
 import { loadConfig, loadProject } from "../../cli/program/project";

@@ -12,8 +12,8 @@ import { GITHUB_COMMENT_LIMIT, MARKDOWN_BUDGET, markdownReport } from "../../cli
 import { textReport } from "../../cli/report/text";
 import { sarifReport } from "../../cli/report/sarif";
 import { dotString, htmlText, jsonText, markdownCode, markdownText, mermaidString, sarifText, terminalText, uriPath } from "../../cli/report/escape";
-import { CheckReport } from "../../cli/report/model";
-import { Violation } from "../../cli/engine/runPack";
+import { CheckReport } from "../../cli/report/checkReport";
+import { Violation } from "../../cli/engine/violation";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 expect.extend(require("@microsoft/jest-sarif"));

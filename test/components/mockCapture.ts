@@ -4,7 +4,7 @@
  * registration as the engine would hand it to a pack. Fast enough for property tests over many
  * configurations; `tierguard check` itself runs programs under its real engine (cli/engine).
  */
-import { CaptureResult, CapturedResource, Mode, placeholderId, urnOf } from "../../cli/engine/capturedStack";
+import { CaptureResult, CapturedResource, Mode, STACK_TYPE, placeholderId, stackUrnOf, urnOf } from "../../cli/engine/capturedStack";
 import { analyzerValue } from "../../cli/engine/wireValues";
 
 export { CaptureResult, CapturedResource, Mode };
@@ -33,17 +33,18 @@ interface RegisterRequest {
     getSourceposition?(): { getUri(): string; getLine(): number; getColumn(): number } | undefined;
 }
 
-export async function captureProgram(options: CaptureOptions): Promise<CaptureResult> {
-    const pulumiPath = require.resolve("@pulumi/pulumi", { paths: [options.programDir] });
-    const pulumi = require(pulumiPath);
-    const settings = require(require.resolve("@pulumi/pulumi/runtime/settings", { paths: [options.programDir] }));
-    const resources: CapturedResource[] = [];
-    const byUrn = new Map<string, CapturedResource>();
+/** The program's own @pulumi/pulumi and its runtime settings (where the monitor lives). */
+function programSdk(programDir: string) {
+    const pulumi = require(require.resolve("@pulumi/pulumi", { paths: [programDir] }));
+    const settings = require(require.resolve("@pulumi/pulumi/runtime/settings", { paths: [programDir] }));
+    return { pulumi, settings };
+}
 
+/** Mocks as a first preview answers: outputs are the inputs, everything a provider would compute stays unknown. */
+async function mockAsPreview(pulumi: any, options: CaptureOptions): Promise<void> {
     await pulumi.runtime.setMocks(
         {
-            newResource(args: { type: string; name: string; inputs: Record<string, unknown>; custom?: boolean }) {
-                // Outputs are the inputs; everything else the provider would compute stays unknown (dry run).
+            newResource(args: { inputs: Record<string, unknown> }) {
                 return { id: undefined, state: args.inputs };
             },
             call() {
@@ -54,36 +55,39 @@ export async function captureProgram(options: CaptureOptions): Promise<CaptureRe
         options.stack,
         true,
     );
+}
 
-    const monitor = settings.getMonitor();
+/** A registration as the engine would hand it to a pack. */
+function capturedOf(request: RegisterRequest, urn: string, mode: Mode): CapturedResource {
+    const propertyDependencies: Record<string, string[]> = {};
+    for (const [key, urns] of request.getPropertydependenciesMap()?.entries() ?? []) propertyDependencies[key] = urns.getUrnsList();
+    const position = request.getSourceposition?.();
+    const custom = request.getCustom();
+    const type = request.getType();
+    return {
+        urn,
+        type,
+        name: request.getName(),
+        custom,
+        remote: request.getRemote(),
+        parent: request.getParent() || undefined,
+        provider: request.getProvider() || undefined,
+        inputs: analyzerValue(request.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
+        dependencies: request.getDependenciesList(),
+        propertyDependencies,
+        source: position ? { uri: position.getUri(), line: position.getLine(), column: position.getColumn() } : undefined,
+        ...(custom && mode === "update" ? { id: placeholderId(type, urn) } : {}),
+    };
+}
+
+/** Makes the mock monitor record every registration into `resources`, with URNs and ids as the engine makes them. */
+function recordRegistrations(monitor: any, options: CaptureOptions, resources: CapturedResource[]): void {
     // URNs as the engine makes them: the parent's full qualified type chain, except for the root stack.
     monitor.newUrn = (parent: string | undefined, type: string, name: string): string => urnOf(options.stack, options.project, parent, type, name);
     const mockRegister = monitor.registerResource.bind(monitor);
     monitor.registerResource = (request: RegisterRequest, callback: (error: unknown, response: unknown) => void) => {
-        const type = request.getType();
-        const name = request.getName();
-        const parent = request.getParent() || undefined;
-        const urn = monitor.newUrn(parent, type, name) as string;
-        const propertyDependencies: Record<string, string[]> = {};
-        for (const [key, urns] of request.getPropertydependenciesMap()?.entries() ?? []) propertyDependencies[key] = urns.getUrnsList();
-        const position = request.getSourceposition?.();
-        const custom = request.getCustom();
-        const captured: CapturedResource = {
-            urn,
-            type,
-            name,
-            custom,
-            remote: request.getRemote(),
-            parent,
-            provider: request.getProvider() || undefined,
-            inputs: analyzerValue(request.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
-            dependencies: request.getDependenciesList(),
-            propertyDependencies,
-            source: position ? { uri: position.getUri(), line: position.getLine(), column: position.getColumn() } : undefined,
-        };
-        if (custom && options.mode === "update") captured.id = placeholderId(type, urn);
+        const captured = capturedOf(request, monitor.newUrn(request.getParent() || undefined, request.getType(), request.getName()), options.mode);
         resources.push(captured);
-        byUrn.set(urn, captured);
         // Answer as the engine does in a preview: the URN, the id (known placeholder in update mode,
         // unknown in preview), the inputs as outputs, and nothing for a remote component's children.
         mockRegister(request, (error: unknown, response: { setId(id: string): void } | undefined) => {
@@ -91,16 +95,21 @@ export async function captureProgram(options: CaptureOptions): Promise<CaptureRe
             callback(error, response);
         });
     };
+}
 
-    // A failure inside an apply or a registration (e.g. an Output that fails validation when it
-    // resolves) surfaces as an unhandled rejection, as it fails a real deployment: it fails the run.
+/**
+ * Runs the program in a stack and waits for its registrations. A failure inside an apply or a
+ * registration (e.g. an Output that fails validation when it resolves) surfaces as an unhandled
+ * rejection, as it fails a real deployment: it fails the run.
+ */
+async function runProgramInStack(pulumi: any, settings: any, run: () => unknown): Promise<void> {
     const failures: unknown[] = [];
     const onRejection = (reason: unknown) => failures.push(reason);
     process.on("unhandledRejection", onRejection);
     try {
         await pulumi.runtime.runInPulumiStack(async () => {
             // A program may export its outputs, a promise of them, or a (possibly async) function returning them.
-            const exported = await options.run();
+            const exported = await run();
             return typeof exported === "function" ? await (exported as () => unknown)() : exported;
         });
         await settings.waitForRPCs();
@@ -112,12 +121,14 @@ export async function captureProgram(options: CaptureOptions): Promise<CaptureRe
         process.off("unhandledRejection", onRejection);
     }
     if (failures.length > 0) throw failures[0];
+}
 
-    const stackResource = resources.find((r) => r.type === "pulumi:pulumi:Stack");
-    return {
-        project: options.project,
-        stack: options.stack,
-        stackUrn: stackResource?.urn ?? `urn:pulumi:${options.stack}::${options.project}::pulumi:pulumi:Stack::${options.project}-${options.stack}`,
-        resources,
-    };
+export async function captureProgram(options: CaptureOptions): Promise<CaptureResult> {
+    const { pulumi, settings } = programSdk(options.programDir);
+    await mockAsPreview(pulumi, options);
+    const resources: CapturedResource[] = [];
+    recordRegistrations(settings.getMonitor(), options, resources);
+    await runProgramInStack(pulumi, settings, options.run);
+    const stackResource = resources.find((r) => r.type === STACK_TYPE);
+    return { project: options.project, stack: options.stack, stackUrn: stackResource?.urn ?? stackUrnOf(options.project, options.stack), resources };
 }

@@ -4,7 +4,7 @@
  */
 import { ThreeTierSecurityGroups, ThreeTierSecurityGroupsArgs, TieredSecurityGroups, TieredSecurityGroupsArgs } from "../../components";
 import { PackProcess } from "../../cli/engine/packProcess";
-import { isAnalysed } from "../../cli/engine/runPack";
+import { isAnalysed } from "../../cli/engine/capturedStack";
 import { run } from "./harness";
 
 const base = { vpcId: "vpc-1", web: { port: 8080 }, database: { port: 5432 } };

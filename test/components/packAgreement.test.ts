@@ -8,7 +8,7 @@ import * as aws from "@pulumi/aws";
 import fc from "fast-check";
 import { ThreeTierSecurityGroups, ThreeTierSecurityGroupsArgs } from "../../components";
 import { PackProcess, PackResource } from "../../cli/engine/packProcess";
-import { isAnalysed } from "../../cli/engine/runPack";
+import { isAnalysed } from "../../cli/engine/capturedStack";
 import { run } from "./harness";
 
 const ipv4Host = fc.tuple(fc.integer({ min: 1, max: 223 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }));

@@ -1,16 +1,20 @@
 /**
- * Rule facts: the CLI runs the pack's evaluation in-process to learn the rule, protocol, ports and peer
- * of each violation (the Analyzer protocol carries only messages). Held here to the protocol's own
- * verdicts, on stacks rich in rules (the benchmark's synthetic stack with NACLs, standalone rules and
- * tiers; the hardening cases with prefix lists, prototype names and every data store) in both modes,
- * with default and non-default config: every verdict of the pack started as the engine starts it has
- * an in-process twin with the same policy, resource and message, and nothing more.
+ * Rule facts: the CLI runs the pack's evaluation in-process to learn the rule, protocol, ports, peer
+ * and path of each violation (the Analyzer protocol carries only messages). Held here to the
+ * protocol's own verdicts, on stacks rich in rules (the benchmark's synthetic stack with NACLs,
+ * standalone rules and tiers; the hardening cases with prefix lists, prototype names and every data
+ * store) in both modes, with default and non-default config (levels, settings, exemptions, a policy
+ * disabled): every verdict of the pack started as the engine starts it has an in-process twin with
+ * the same policy, resource and message, and nothing more; every path a violation names is a path of
+ * the stack's graph as the pack builds it under that config, from the violation's own rule to its
+ * own resource.
  */
-import { PackSession, PolicyConfigFile } from "../../cli/engine/runPack";
-import { CaptureResult, CapturedResource, Mode, stackUrnOf } from "../../cli/engine/capturedStack";
-import { judgeInProcess } from "../../policypack/inProcess";
-import { isAnalysed, outputsOf } from "../../cli/engine/runPack";
-import { configurationFor } from "../../cli/engine/runPack";
+import { PackSession } from "../../cli/engine/packSession";
+import { PolicyConfigFile, configurationFor } from "../../cli/policyConfig";
+import { CaptureResult, CapturedResource, Mode, isAnalysed, outputsOf, stackAsSent, stackUrnOf } from "../../cli/engine/capturedStack";
+import { internetDefinition, judgeInProcess, stackGraphInProcess } from "../../policypack/inProcess";
+import { edgeOf, pathsTo } from "../../policypack/network/reachability";
+import { Violation } from "../../cli/engine/violation";
 import { syntheticStack } from "../../bench/syntheticStack";
 import { buildStack } from "./stackBuilder";
 import { DEFAULT_GROUP_CASES, HOSTILE_STACK_CASE, INTERFACE_CASES, NACL_CASES, PREFIX_LIST_CASES } from "../hardeningCases";
@@ -65,14 +69,34 @@ const stacks: Array<[string, (mode: Mode) => CaptureResult]> = [
         (c): [string, (mode: Mode) => CaptureResult] => [c.title, (mode) => captureOf(buildStack(c.stack, mode) as never)],
     ),
 ];
-const configs: Array<[string, PolicyConfigFile]> = [
-    ["default config", {}],
-    ["every policy mandatory, unknowns mandatory, narrower internet", { all: "mandatory", "tier-isolation": { internetPrefixV4: 8, unknownValues: "mandatory" }, "no-admin-ports-from-internet": { ports: [22, "8000-8100"] } }],
+/** Each config, with how many violations the synthetic stack has under it at least. */
+const configs: Array<[string, PolicyConfigFile, number]> = [
+    ["default config", {}, 9],
+    ["every policy mandatory, unknowns mandatory, narrower internet", { all: "mandatory", "tier-isolation": { internetPrefixV4: 8, unknownValues: "mandatory" }, "no-admin-ports-from-internet": { ports: [22, "8000-8100"] } }, 9],
+    [
+        "wider internet, exemptions, a policy disabled",
+        { "tier-isolation": { internetPrefixV4: 24, exemptions: [{ resource: "*1*", reason: "held to the protocol" }] }, "no-admin-ports-from-internet": "disabled" },
+        5,
+    ],
 ];
+
+/** Every path a violation names is one of the stack's paths under the config, from the violation's rule to its resource. */
+function expectPathsOfTheStack(violations: Violation[], capture: CaptureResult, configuration: ReturnType<typeof configurationFor>): void {
+    const graph = stackGraphInProcess(stackAsSent(capture));
+    const internet = internetDefinition(configuration);
+    const paths = new Set(graph.carriers.flatMap((carrier) => pathsTo(graph, carrier, internet).map((path) => JSON.stringify(edgeOf(path)))));
+    for (const v of violations.filter((v) => v.edge)) {
+        expect(v.policy).toBe("tier-isolation");
+        expect(paths.has(JSON.stringify(v.edge))).toBe(true);
+        expect(v.edge!.destinationUrn).toBe(v.urn);
+        expect(v.edge!.rule.urn).toBe(v.ruleUrn ?? v.urn);
+        expect(v.edge!.rule.path || "standalone ingress rule").toBe(v.rule);
+    }
+}
 
 const key = (v: { policy: string; urn: string; message: string }) => `${v.policy} | ${v.urn} | ${v.message}`;
 
-describe.each(configs)("with %s", (_title, config) => {
+describe.each(configs)("with %s", (_title, config, syntheticViolations) => {
     let session: PackSession;
     beforeAll(async () => {
         session = await PackSession.open(config);
@@ -90,7 +114,7 @@ describe.each(configs)("with %s", (_title, config) => {
                 capture.resources.map((r) => ({ ...r, props: outputsOf(r) })),
                 configuration,
             ).map((f) => ({ ...f, urn: f.urn || capture.stackUrn }));
-            if (_name === "the synthetic benchmark stack") expect(verdict.violations.length).toBeGreaterThanOrEqual(9);
+            if (_name === "the synthetic benchmark stack") expect(verdict.violations.length).toBeGreaterThanOrEqual(syntheticViolations);
             expect(verdict.violations.map(key).sort()).toEqual(inProcess.map(key).sort());
             // Every finding about a rule got its facts, from the same rule.
             const withRule = inProcess.filter((f) => f.rule).length;
@@ -99,6 +123,10 @@ describe.each(configs)("with %s", (_title, config) => {
                 expect(v.protocol).toMatch(/^(TCP|UDP|ICMP|ICMPv6|all protocols|protocol \d+|unknown)/);
                 expect(v.ports).toBeTruthy();
             }
+            // Every finding about a path got it; each is a path of the stack under the same config.
+            expect(verdict.violations.filter((v) => v.edge)).toHaveLength(inProcess.filter((f) => f.edge).length);
+            if (_name === "the synthetic benchmark stack" && mode === "update") expect(verdict.violations.filter((v) => v.edge).length).toBeGreaterThan(0);
+            expectPathsOfTheStack(verdict.violations, capture, configuration);
         });
     });
 });

@@ -14,16 +14,11 @@ import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as providerproto from "@pulumi/pulumi/proto/provider_pb";
 import { lifelineFd } from "../lifeline";
 import { ComponentRegistration } from "./modelKit";
+import { DeploymentConnection } from "../deployment";
 
 /** What a Construct needs to know about the deployment. */
-export interface ConstructSettings {
+export interface ConstructSettings extends DeploymentConnection {
     project: string;
-    stack: string;
-    organization: string;
-    config: Record<string, string>;
-    secretKeys: string[];
-    monitorAddress: string;
-    engineAddress: string;
 }
 
 export interface Constructed {

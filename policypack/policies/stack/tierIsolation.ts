@@ -2,7 +2,7 @@ import { ConfigKey, ConfigValues, internetKeys } from "../../kit/config";
 import { StackFinding, StackPolicyDefinition } from "../../kit/defineStack";
 import { show, describeUnresolved } from "../../model/unresolved";
 import { TIERS, Tier } from "../../network/carriers";
-import { describePath, pathsTo } from "../../network/reachability";
+import { describePath, edgeOf, pathsTo } from "../../network/reachability";
 
 type Source = Tier | "internet";
 const DEFAULT_FLOWS: Array<[Source, Tier]> = [
@@ -86,6 +86,7 @@ export const tierIsolation: StackPolicyDefinition<typeof config> = {
                         message: `${who}: cannot verify that it is not reachable from the internet, because ${path.unresolved ? describeUnresolved(path.unresolved) : "a value is unknown"}: ${describePath(path)}.`,
                         rule: path.rule,
                         peer: path.sourceLabel,
+                        edge: edgeOf(path),
                     });
                     continue;
                 }
@@ -100,7 +101,7 @@ export const tierIsolation: StackPolicyDefinition<typeof config> = {
                 const from = source === "internet" ? `the internet (${path.sourceLabel})` : `${words(source)}: ${path.sourceLabel}`;
                 const because = always ? ` A ${tier}-tier resource must never be reachable from ${words(source)}.` : "";
                 if (path.certain) {
-                    findings.push({ kind: "violation", resource: carrier.resource, message: `${who} is reachable from ${from}: ${describePath(path)}.${because} Fix: ${fix}`, rule: path.rule, peer: path.sourceLabel });
+                    findings.push({ kind: "violation", resource: carrier.resource, message: `${who} is reachable from ${from}: ${describePath(path)}.${because} Fix: ${fix}`, rule: path.rule, peer: path.sourceLabel, edge: edgeOf(path) });
                 } else {
                     findings.push({
                         kind: "unverifiable",
@@ -108,6 +109,7 @@ export const tierIsolation: StackPolicyDefinition<typeof config> = {
                         message: `${who} may be reachable from ${from}, if the security group id that is not known yet turns out to be "${path.group.label}" (one of the candidates that fed the property): ${describePath(path)}. Fix if so: ${fix}`,
                         rule: path.rule,
                         peer: path.sourceLabel,
+                        edge: edgeOf(path),
                     });
                 }
             }
