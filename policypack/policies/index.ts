@@ -2,22 +2,22 @@
 import { PolicyDefinition, toResourcePolicy } from "../kit/define";
 import { ConfigKeys } from "../kit/config";
 import { StackPolicyDefinition, toStackPolicy } from "../kit/defineStack";
-import { naclAllowsReturnTraffic } from "./stack/naclAllowsReturnTraffic";
-import { noMixedInlineAndStandaloneRules } from "./stack/noMixedInlineAndStandaloneRules";
-import { noSensitivePortsViaInternetPrefixLists } from "./stack/noSensitivePortsViaInternetPrefixLists";
-import { resourcesUseExplicitSecurityGroups } from "./stack/resourcesUseExplicitSecurityGroups";
-import { securityGroupsAreAttached } from "./stack/securityGroupsAreAttached";
-import { tierIsolation } from "./stack/tierIsolation";
-import { databaseIngressFromSecurityGroupsOnly } from "./databaseIngressFromSecurityGroupsOnly";
-import { databaseNotPubliclyAccessible } from "./databaseNotPubliclyAccessible";
-import { defaultSecurityGroupRestrictsAll } from "./defaultSecurityGroupRestrictsAll";
-import { internetIngressOnlyOnAllowedPorts } from "./internetIngressOnlyOnAllowedPorts";
-import { naclNoAdminPortsFromInternet } from "./naclNoAdminPortsFromInternet";
-import { noAdminPortsFromInternet } from "./noAdminPortsFromInternet";
-import { noDatabasePortsFromInternet } from "./noDatabasePortsFromInternet";
-import { noUnrestrictedEgress } from "./noUnrestrictedEgress";
-import { noWideIngressPortRanges } from "./noWideIngressPortRanges";
-import { securityGroupRulesHaveDescriptions } from "./securityGroupRulesHaveDescriptions";
+import { naclAllowsReturnTraffic } from "./nacl-allows-return-traffic/policy";
+import { noMixedInlineAndStandaloneRules } from "./no-mixed-inline-and-standalone-rules/policy";
+import { noSensitivePortsViaInternetPrefixLists } from "./no-sensitive-ports-via-internet-prefix-lists/policy";
+import { resourcesUseExplicitSecurityGroups } from "./resources-use-explicit-security-groups/policy";
+import { securityGroupsAreAttached } from "./security-groups-are-attached/policy";
+import { tierIsolation } from "./tier-isolation/policy";
+import { databaseIngressFromSecurityGroupsOnly } from "./database-ingress-from-security-groups-only/policy";
+import { databaseNotPubliclyAccessible } from "./database-not-publicly-accessible/policy";
+import { defaultSecurityGroupRestrictsAll } from "./default-security-group-restricts-all/policy";
+import { internetIngressOnlyOnAllowedPorts } from "./internet-ingress-only-on-allowed-ports/policy";
+import { naclNoAdminPortsFromInternet } from "./nacl-no-admin-ports-from-internet/policy";
+import { noAdminPortsFromInternet } from "./no-admin-ports-from-internet/policy";
+import { noDatabasePortsFromInternet } from "./no-database-ports-from-internet/policy";
+import { noUnrestrictedEgress } from "./no-unrestricted-egress/policy";
+import { noWideIngressPortRanges } from "./no-wide-ingress-port-ranges/policy";
+import { securityGroupRulesHaveDescriptions } from "./security-group-rules-have-descriptions/policy";
 
 export const policyDefinitions: ReadonlyArray<PolicyDefinition<ConfigKeys>> = [
     noAdminPortsFromInternet,

@@ -1,11 +1,11 @@
-import { ConfigValues, cidrsKey, portsKey } from "../kit/config";
-import { Finding, PolicyDefinition } from "../kit/define";
-import { cidrContains } from "../model/addresses";
-import { all, opensAnyPort } from "../model/exposure";
-import { Unresolved } from "../model/values";
-import { Peer, describeRule, peersLabel } from "../model/rule";
-import { SECURITY_GROUP_TYPES, namePorts, rulesInDirection, unreadableFindings, unverifiable } from "./common";
-import { DATABASE_PORTS, DEFAULT_DATABASE_PORTS } from "../model/sensitivePorts";
+import { ConfigValues, cidrsKey, portsKey } from "../../kit/config";
+import { Finding, PolicyDefinition } from "../../kit/define";
+import { cidrContains } from "../../model/addresses";
+import { all, opensAnyPort } from "../../model/exposure";
+import { Unresolved } from "../../model/values";
+import { Peer, describeRule, peersLabel } from "../../model/rule";
+import { SECURITY_GROUP_TYPES, namePorts, rulesInDirection, unreadableFindings, unverifiable } from "../common";
+import { DATABASE_PORTS, DEFAULT_DATABASE_PORTS } from "../../model/sensitivePorts";
 
 const config = {
     ports: portsKey('The database ports (numbers or "from-to" ranges).', DEFAULT_DATABASE_PORTS),

@@ -1,11 +1,11 @@
-import { ConfigValues } from "../kit/config";
-import { Finding, PolicyDefinition } from "../kit/define";
-import { naclInternetExposure } from "../model/naclEvaluation";
-import { describeRule, peersLabel } from "../model/rule";
-import { describeUnresolved } from "../model/values";
-import { NETWORK_ACL_TYPES, rulesInDirection, unreadableFindings } from "./common";
-import { sensitivePortsConfig } from "./internetSensitivePorts";
-import { DEFAULT_ADMIN_PORTS } from "../model/sensitivePorts";
+import { ConfigValues } from "../../kit/config";
+import { Finding, PolicyDefinition } from "../../kit/define";
+import { naclInternetExposure } from "../../model/naclEvaluation";
+import { describeRule, peersLabel } from "../../model/rule";
+import { describeUnresolved } from "../../model/values";
+import { NETWORK_ACL_TYPES, rulesInDirection, unreadableFindings } from "../common";
+import { sensitivePortsConfig } from "../internetSensitivePorts";
+import { DEFAULT_ADMIN_PORTS } from "../../model/sensitivePorts";
 
 const config = sensitivePortsConfig("admin", DEFAULT_ADMIN_PORTS);
 

@@ -1,7 +1,7 @@
-import { Finding, PolicyDefinition } from "../kit/define";
-import { describeRule, peersLabel } from "../model/rule";
-import { isUnresolved } from "../model/values";
-import { SECURITY_GROUP_TYPES, unreadableFindings, unverifiable } from "./common";
+import { Finding, PolicyDefinition } from "../../kit/define";
+import { describeRule, peersLabel } from "../../model/rule";
+import { isUnresolved } from "../../model/values";
+import { SECURITY_GROUP_TYPES, unreadableFindings, unverifiable } from "../common";
 
 const FIX = 'set description to why the rule exists and who needs it (e.g. "HTTPS from the load balancer").';
 

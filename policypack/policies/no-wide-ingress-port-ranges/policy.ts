@@ -1,10 +1,10 @@
-import { ConfigValues, integerKey } from "../kit/config";
-import { Finding, PolicyDefinition } from "../kit/define";
-import { isUnresolved } from "../model/values";
-import { opensEveryPort } from "../model/protocol";
-import { portCount, portsOf } from "../model/ports";
-import { describeRule, peersLabel } from "../model/rule";
-import { SECURITY_GROUP_TYPES, rulesInDirection, unreadableFindings, unverifiable } from "./common";
+import { ConfigValues, integerKey } from "../../kit/config";
+import { Finding, PolicyDefinition } from "../../kit/define";
+import { isUnresolved } from "../../model/values";
+import { opensEveryPort } from "../../model/protocol";
+import { portCount, portsOf } from "../../model/ports";
+import { describeRule, peersLabel } from "../../model/rule";
+import { SECURITY_GROUP_TYPES, rulesInDirection, unreadableFindings, unverifiable } from "../common";
 
 const config = {
     maxPorts: integerKey("The most ports one ingress rule may open to a peer other than the group itself.", 100, 1, 65536),
