@@ -7,8 +7,8 @@
  * Properties go through `@pulumi/policy`'s own deserializer, as in the pack, so policies see exactly
  * what they see under the engine (secrets unwrapped, unknowns as sentinels).
  */
-import { evaluate, unwrapProps } from "./kit/define";
-import { evaluateStack, graphOf } from "./kit/defineStack";
+import { unwrapProps } from "./kit/define";
+import { graphOf } from "./kit/defineStack";
 import { rulesOf } from "./adapters";
 import { Rule } from "./model/rule";
 import { policyDefinitions, stackPolicyDefinitions } from "./policies";
@@ -62,7 +62,7 @@ export function judgeInProcess(analysed: readonly InProcessResource[], stack: re
         const props = unwrapProps(asPolicySees(resource.props));
         const under = { type: resource.type, name: resource.name, urn: resource.urn, props, rules: rulesOf(resource, props) };
         for (const policy of applicable) {
-            for (const report of evaluate(policy, under, settingsOf(configuration, policy.name).settings)) {
+            for (const report of policy.evaluate(under, settingsOf(configuration, policy.name).settings)) {
                 findings.push({ policy: policy.name, urn: resource.urn, message: report.message, rule: report.rule, peer: report.peer });
             }
         }
@@ -79,7 +79,7 @@ export function judgeInProcess(analysed: readonly InProcessResource[], stack: re
     for (const policy of stackPolicyDefinitions) {
         const { level, settings } = settingsOf(configuration, policy.name);
         if (level === "disabled") continue;
-        for (const report of evaluateStack(policy, graph, settings)) {
+        for (const report of policy.evaluate(graph, settings)) {
             findings.push({ policy: policy.name, urn: report.urn ?? "", message: report.message, rule: report.rule, peer: report.peer });
         }
     }

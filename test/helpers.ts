@@ -1,7 +1,7 @@
 /** Shared test helpers: run one policy on raw props (or one stack policy on a stack), exactly as the pack's wrappers do. */
 import { policyDefinitions, stackPolicyDefinitions } from "../policypack/policies";
-import { Report, evaluate } from "../policypack/kit/define";
-import { StackReport, evaluateStack } from "../policypack/kit/defineStack";
+import { Report } from "../policypack/kit/define";
+import { StackReport } from "../policypack/kit/defineStack";
 import { StackGraph } from "../policypack/network/graph";
 import { rulesOf } from "../policypack/adapters";
 import { TestResource, urnOf } from "../cli/engine/packProcess";
@@ -32,7 +32,7 @@ export function policy(name: string) {
 export function check(policyName: string, type: string, props: unknown, config: unknown = {}, name = "res"): Report[] {
     const urn = `urn:pulumi:dev::app::${type}::${name}`;
     const resource = { type, name, urn, props, rules: rulesOf({ type, name, urn }, props) };
-    return evaluate(policy(policyName), resource, config);
+    return policy(policyName).evaluate(resource, config);
 }
 
 export const violations = (reports: Report[]) => reports.filter((r) => r.enforcementLevel === undefined);
@@ -63,13 +63,13 @@ export function graphOf(resources: readonly TestResource[]): StackGraph {
 
 /** Runs one stack policy in-process on a stack, with the pack's wrapper (config, exemptions, levels). */
 export function checkStack(policyName: string, resources: readonly TestResource[], config: unknown = {}): StackReport[] {
-    return evaluateStack(stackPolicy(policyName), graphOf(resources), config);
+    return stackPolicy(policyName).evaluate(graphOf(resources), config);
 }
 
 /** Every stack policy on one stack: policy name → its reports. */
 export function checkStackAll(resources: readonly TestResource[]): Map<string, StackReport[]> {
     const graph = graphOf(resources);
-    return new Map(stackPolicyDefinitions.map((p) => [p.name, evaluateStack(p, graph, {})]));
+    return new Map(stackPolicyDefinitions.map((p) => [p.name, p.evaluate(graph, {})]));
 }
 
 /** The resource a stack report is about (the last part of its URN). */

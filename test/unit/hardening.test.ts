@@ -4,7 +4,7 @@
  * public switch. The stack and resource cases are shared with test/engine/hardening.test.ts.
  */
 import { PolicyDefinition, configProblems, evaluate } from "../../policypack/kit/define";
-import { StackPolicyDefinition, evaluateStack, toStackPolicy } from "../../policypack/kit/defineStack";
+import { StackPolicyDefinition, defineStackPolicy, evaluateStack, toStackPolicy } from "../../policypack/kit/defineStack";
 import { parseConfig } from "../../policypack/kit/config";
 import { parseProtocol } from "../../policypack/model/protocol";
 import { stackPolicyDefinitions } from "../../policypack/policies";
@@ -130,7 +130,7 @@ describe("A. a policy that cannot run keeps its level", () => {
                 throw new RangeError("no type");
             },
         };
-        for (const definition of [throwing("mandatory"), ...stackPolicyDefinitions]) {
+        for (const definition of [defineStackPolicy(throwing("mandatory")), ...stackPolicyDefinitions]) {
             toStackPolicy(definition).validateStack({ resources: [hostile], getConfig: () => ({}) } as never, ((v: Record<string, unknown>) => reported.push({ ...v, policy: definition.name })) as never);
         }
         expect(reported).toHaveLength(1 + stackPolicyDefinitions.length);
