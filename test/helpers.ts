@@ -6,7 +6,7 @@ import { StackGraph } from "../policypack/network/graph";
 import { rulesOf } from "../policypack/adapters";
 import { TestResource, urnOf } from "../cli/engine/packProcess";
 
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export { UNKNOWN } from "../policypack/model/sentinels";
 
 export const TYPES = {
     sg: "aws:ec2/securityGroup:SecurityGroup",
@@ -38,15 +38,8 @@ export function check(policyName: string, type: string, props: unknown, config: 
 export const violations = (reports: Report[]) => reports.filter((r) => r.enforcementLevel === undefined);
 export const unverifiable = (reports: Report[]) => reports.filter((r) => r.enforcementLevel !== undefined);
 
-/** An inline security group with these ingress rules (each gets a description unless it has one). */
-export function sgWithIngress(...ingress: Array<Record<string, unknown>>) {
-    return { description: "test", ingress: ingress.map((r) => ({ description: "rule", ...r })), egress: [] };
-}
-
-export function tcp(port: number | [number, number], peer: Record<string, unknown>) {
-    const [fromPort, toPort] = Array.isArray(port) ? port : [port, port];
-    return { protocol: "tcp", fromPort, toPort, ...peer };
-}
+/** An inline security group with these ingress rules, and one TCP rule: the parts policies' examples use. */
+export { groupWithIngress as sgWithIngress, tcp } from "../policypack/kit/exampleParts";
 
 export function stackPolicy(name: string) {
     const found = stackPolicyDefinitions.find((p) => p.name === name);

@@ -2,9 +2,9 @@
  * Rule facts: the CLI runs the pack's evaluation in-process to learn the rule, protocol, ports and peer
  * of each violation (the Analyzer protocol carries only messages). Held here to the protocol's own
  * verdicts, on stacks rich in rules (the benchmark's synthetic stack with NACLs, standalone rules and
- * tiers; the hardening cases with prefix lists, prototype names and every data store) in both modes,
- * with default and non-default config: every verdict of the pack started as the engine starts it has
- * an in-process twin with the same policy, resource and message, and nothing more.
+ * tiers; the hostile-names stack; every stack policy's examples; every resource policy's examples as one
+ * stack) in both modes, with default and non-default config: every verdict of the pack started as the
+ * engine starts it has an in-process twin with the same policy, resource and message, and nothing more.
  */
 import { PackSession, PolicyConfigFile } from "../../cli/engine/runPack";
 import { CaptureResult, CapturedResource, Mode, stackUrnOf } from "../../cli/engine/capturedStack";
@@ -12,8 +12,9 @@ import { judgeInProcess } from "../../policypack/inProcess";
 import { isAnalysed, outputsOf } from "../../cli/engine/runPack";
 import { configurationFor } from "../../cli/engine/runPack";
 import { syntheticStack } from "../../bench/syntheticStack";
-import { buildStack } from "./stackBuilder";
-import { DEFAULT_GROUP_CASES, HOSTILE_STACK_CASE, INTERFACE_CASES, NACL_CASES, PREFIX_LIST_CASES } from "../hardeningCases";
+import { ResourceExample, StackExample, buildStack, propsIn, urnOf } from "../../policypack/kit/examples";
+import { HOSTILE_STACK_CASE } from "../hardeningCases";
+import { policiesUnderTest } from "../policyExamples";
 
 function captureOf(resources: Array<{ type: string; name: string; urn: string; props: Record<string, unknown>; propertyDependencies: Record<string, string[]> }>): CaptureResult {
     return {
@@ -61,9 +62,22 @@ const stacks: Array<[string, (mode: Mode) => CaptureResult]> = [
             };
         },
     ],
-    ...[HOSTILE_STACK_CASE, ...PREFIX_LIST_CASES, ...DEFAULT_GROUP_CASES, ...INTERFACE_CASES, ...NACL_CASES].map(
-        (c): [string, (mode: Mode) => CaptureResult] => [c.title, (mode) => captureOf(buildStack(c.stack, mode) as never)],
-    ),
+    [HOSTILE_STACK_CASE.title, (mode) => captureOf(buildStack(HOSTILE_STACK_CASE.stack, mode))],
+    // Every stack policy's examples, each run by every policy of the pack.
+    ...policiesUnderTest()
+        .filter((subject) => subject.kind === "stack")
+        .flatMap((subject) => (subject.examples as readonly StackExample[]).map((example): [string, (mode: Mode) => CaptureResult] => [`${subject.name} example ${example.name}`, (mode) => captureOf(buildStack(example.resources, mode))])),
+    [
+        // Named after their policy too: examples of different policies may share a name.
+        "every resource policy's examples, as one stack",
+        (mode) =>
+            captureOf(
+                policiesUnderTest()
+                    .filter((subject) => subject.kind === "resource")
+                    .flatMap((subject) => (subject.examples as readonly ResourceExample[]).map((example) => ({ ...example, name: `${subject.name}--${example.name}` })))
+                    .map((example) => ({ type: example.type, name: example.name, urn: urnOf(example.type, example.name), props: propsIn(example.props, mode), propertyDependencies: {} })),
+            ),
+    ],
 ];
 const configs: Array<[string, PolicyConfigFile]> = [
     ["default config", {}],
@@ -96,7 +110,7 @@ describe.each(configs)("with %s", (_title, config) => {
             const withRule = inProcess.filter((f) => f.rule).length;
             expect(verdict.violations.filter((v) => v.rule !== undefined)).toHaveLength(withRule);
             for (const v of verdict.violations.filter((v) => v.rule)) {
-                expect(v.protocol).toMatch(/^(TCP|UDP|ICMP|ICMPv6|all protocols|protocol \d+|unknown)/);
+                expect(v.protocol).toMatch(/^(TCP|UDP|ICMP|ICMPv6|all protocols|IP protocol \d+|unknown)/);
                 expect(v.ports).toBeTruthy();
             }
         });
