@@ -26,9 +26,9 @@ export type Verdicts = Verdict | readonly Verdict[];
 export type InEachMode<T> = T | { preview: T; update: T };
 
 /**
- * An example for a resource policy: one resource as the program declares it. Its name starts with its
- * verdict in an update (`pass_`, `fail_`, `cannot_verify_`), checkov-style, so a reader sees the rule's
- * edges without reading code; the generic test holds names and verdicts together.
+ * An example for a resource policy: one resource as the program declares it. Its name starts with the
+ * worst verdict it gets in any mode (`fail_`, else `cannot_verify_`, else `pass_`), checkov-style, so a
+ * reader sees the rule's edges without reading code; the generic test holds names and verdicts together.
  */
 export interface ResourceExample {
     name: string;
@@ -58,8 +58,8 @@ export interface ExampleResource {
 }
 
 /**
- * An example for a stack policy: a small stack. Named after the worst verdict it expects in an update
- * (`fail_…` when any resource fails, else `cannot_verify_…` or `pass_…`).
+ * An example for a stack policy: a small stack. Named after the worst verdict any of its resources gets
+ * in any mode (`fail_…`, else `cannot_verify_…`, else `pass_…`).
  */
 export interface StackExample {
     name: string;
