@@ -9,15 +9,14 @@
  * Properties go through `@pulumi/policy`'s own deserializer, as in the pack, so policies see exactly
  * what they see under the engine (secrets unwrapped, unknowns as sentinels).
  */
-import { evaluate, unwrapProps } from "./kit/define";
-import { evaluateStack } from "./kit/defineStack";
+import { unwrapProps } from "./kit/define";
 import { AnalyzedResource } from "./model/resource";
 import { Rule } from "./model/rule";
 import { InternetOptions } from "./model/addresses";
 import { internetKeys, parseConfig } from "./kit/config";
 import { StackGraph } from "./network/graph";
 import { ReachEdge } from "./network/reachability";
-import { tierIsolation } from "./policies/stack/tierIsolation";
+import { tierIsolation } from "./policies/tier-isolation/policy";
 import { policyDefinitions, stackPolicyDefinitions } from "./policies";
 
 export interface InProcessFinding {
@@ -71,7 +70,7 @@ export function judgeInProcess(analysed: readonly AnalyzedResource[], stack: rea
         if (applicable.length === 0) continue;
         const asSent = { type: resource.type, name: resource.name, urn: resource.urn, props: unwrapProps(asPolicySees(resource.props)) };
         for (const policy of applicable) {
-            for (const report of evaluate(policy, asSent, settingsOf(configuration, policy.name).settings)) {
+            for (const report of policy.evaluate(asSent, settingsOf(configuration, policy.name).settings)) {
                 findings.push({ policy: policy.name, urn: resource.urn, message: report.message, rule: report.rule, peer: report.peer });
             }
         }
@@ -80,7 +79,7 @@ export function judgeInProcess(analysed: readonly AnalyzedResource[], stack: rea
     for (const policy of stackPolicyDefinitions) {
         const { level, settings } = settingsOf(configuration, policy.name);
         if (level === "disabled") continue;
-        for (const report of evaluateStack(policy, graph, settings)) {
+        for (const report of policy.evaluate(graph, settings)) {
             findings.push({ policy: policy.name, urn: report.urn ?? "", message: report.message, rule: report.rule, peer: report.peer, edge: report.edge });
         }
     }

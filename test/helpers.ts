@@ -1,12 +1,11 @@
 /** Shared test helpers: run one policy on raw props (or one stack policy on a stack), exactly as the pack's wrappers do. */
 import { policyDefinitions, stackPolicyDefinitions } from "../policypack/policies";
-import { Report, evaluate } from "../policypack/kit/define";
-import { StackReport, evaluateStack } from "../policypack/kit/defineStack";
+import { Report } from "../policypack/kit/define";
+import { StackReport } from "../policypack/kit/defineStack";
 import { StackGraph } from "../policypack/network/graph";
 import { PackResource, urnOf } from "../cli/engine/packProcess";
 
-import { UNKNOWN } from "../policypack/model/sentinels";
-export { UNKNOWN };
+export { UNKNOWN } from "../policypack/model/sentinels";
 
 export const TYPES = {
     sg: "aws:ec2/securityGroup:SecurityGroup",
@@ -31,21 +30,14 @@ export function policy(name: string) {
 
 export function check(policyName: string, type: string, props: unknown, config: unknown = {}, name = "res"): Report[] {
     const urn = `urn:pulumi:dev::app::${type}::${name}`;
-    return evaluate(policy(policyName), { type, name, urn, props }, config);
+    return policy(policyName).evaluate({ type, name, urn, props }, config);
 }
 
 export const violations = (reports: Report[]) => reports.filter((r) => r.enforcementLevel === undefined);
 export const unverifiable = (reports: Report[]) => reports.filter((r) => r.enforcementLevel !== undefined);
 
-/** An inline security group with these ingress rules (each gets a description unless it has one). */
-export function sgWithIngress(...ingress: Array<Record<string, unknown>>) {
-    return { description: "test", ingress: ingress.map((r) => ({ description: "rule", ...r })), egress: [] };
-}
-
-export function tcp(port: number | [number, number], peer: Record<string, unknown>) {
-    const [fromPort, toPort] = Array.isArray(port) ? port : [port, port];
-    return { protocol: "tcp", fromPort, toPort, ...peer };
-}
+/** An inline security group with these ingress rules, and one TCP rule: the parts policies' examples use. */
+export { groupWithIngress as sgWithIngress, tcp } from "../policypack/kit/exampleParts";
 
 export function stackPolicy(name: string) {
     const found = stackPolicyDefinitions.find((p) => p.name === name);
@@ -53,7 +45,7 @@ export function stackPolicy(name: string) {
     return found;
 }
 
-/** The graph the pack builds from an AnalyzeStack request's resources (see test/engine/stackBuilder.ts). */
+/** The graph the pack builds from an AnalyzeStack request's resources (see policypack/kit/examples.ts). */
 export function graphOf(resources: readonly PackResource[]): StackGraph {
     return new StackGraph(
         resources.map((r) => ({ type: r.type, name: r.name, urn: r.urn ?? urnOf(r.type, r.name), props: r.props, propertyDependencies: r.propertyDependencies ?? {} })),
@@ -62,13 +54,13 @@ export function graphOf(resources: readonly PackResource[]): StackGraph {
 
 /** Runs one stack policy in-process on a stack, with the pack's wrapper (config, exemptions, levels). */
 export function checkStack(policyName: string, resources: readonly PackResource[], config: unknown = {}): StackReport[] {
-    return evaluateStack(stackPolicy(policyName), graphOf(resources), config);
+    return stackPolicy(policyName).evaluate(graphOf(resources), config);
 }
 
 /** Every stack policy on one stack: policy name → its reports. */
 export function checkStackAll(resources: readonly PackResource[]): Map<string, StackReport[]> {
     const graph = graphOf(resources);
-    return new Map(stackPolicyDefinitions.map((p) => [p.name, evaluateStack(p, graph, {})]));
+    return new Map(stackPolicyDefinitions.map((p) => [p.name, p.evaluate(graph, {})]));
 }
 
 /** The resource a stack report is about (the last part of its URN). */

@@ -43,11 +43,38 @@ export interface PolicyMetadata<K extends ConfigKeys> {
     config: K;
 }
 
+/** A resource policy as its folder writes it: metadata and a pure check typed by its own config keys. */
 export interface PolicyDefinition<K extends ConfigKeys> extends PolicyMetadata<K> {
     /** Resource types the policy judges (others are skipped before anything is read). */
     appliesTo: ReadonlySet<string>;
     /** Rules, where the resource has any, come from `rulesOf(resource)` (computed once per resource). */
     check(resource: AnalyzedResource, config: ConfigValues<K>): Finding[];
+}
+
+/**
+ * A resource policy as the registry holds it. Each policy's check is typed by its own config (ports,
+ * CIDRs, a maximum); a list of them would need a cast, or would let a check be called with another
+ * policy's values. As @pulumi/policy's validateResourceOfType does for its typed callbacks, the typed
+ * check is hidden in a closure that parses the config for it: the list holds one uniform type.
+ */
+export interface ResourcePolicy extends PolicyMetadata<ConfigKeys> {
+    appliesTo: ReadonlySet<string>;
+    /** The policy on one resource: config, check, exemptions and levels (see evaluate). Never throws. */
+    evaluate(resource: AnalyzedResource, rawConfig: unknown): Report[];
+}
+
+/** The metadata of a policy, resource or stack, without its typed check. */
+export function metadataOf<K extends ConfigKeys>(definition: PolicyMetadata<K>): PolicyMetadata<ConfigKeys> {
+    const { name, description, enforcementLevel, severity, remediationSteps, tags, config } = definition;
+    return { name, description, enforcementLevel, severity, remediationSteps, tags, config };
+}
+
+export function definePolicy<K extends ConfigKeys>(definition: PolicyDefinition<K>): ResourcePolicy {
+    return {
+        ...metadataOf(definition),
+        appliesTo: definition.appliesTo,
+        evaluate: (resource, rawConfig) => evaluate(definition, resource, rawConfig),
+    };
 }
 
 /** What a policy reports for one resource, with the level each report takes. */
@@ -206,9 +233,9 @@ const analysed = new TurnMemo<unknown, AnalyzedResource>();
  * once per stack: the SDK runs a policy's `validateStack` at the end of every preview or update, also
  * for a policy that judges resources.
  */
-export function toResourcePolicy<K extends ConfigKeys>(policy: PolicyDefinition<K>): ResourceValidationPolicy {
+export function toResourcePolicy(policy: ResourcePolicy): ResourceValidationPolicy {
     const once = {
-        validateStack: (args: { getConfig(): unknown }, reportViolation: ReportViolation) => emit(reportViolation, configProblems(policy as PolicyMetadata<ConfigKeys>, args.getConfig())),
+        validateStack: (args: { getConfig(): unknown }, reportViolation: ReportViolation) => emit(reportViolation, configProblems(policy, args.getConfig())),
     };
     return {
         ...sdkFields(policy),
@@ -219,7 +246,7 @@ export function toResourcePolicy<K extends ConfigKeys>(policy: PolicyDefinition<
             try {
                 const props = unwrapProps(args.props);
                 const resource = analysed.get(`${args.type}\u0000${args.urn}\u0000${args.name}`, props, () => ({ type: args.type, name: args.name, urn: args.urn, props }));
-                reports = evaluate(policy, resource, args.getConfig());
+                reports = policy.evaluate(resource, args.getConfig());
             } catch (error) {
                 reports = [couldNotRun(policy.name, `resource "${args.name}"`, error)];
             }

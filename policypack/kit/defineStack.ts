@@ -11,7 +11,7 @@ import { TurnMemo, sameValue } from "./turnMemo";
 import { ConfigKeys, ConfigValues } from "./config";
 import { Exemption, matchExemptions } from "./exemptions";
 import { ownValue } from "../model/ownProperties";
-import { Finding, PolicyMetadata, Report, configProblems, couldNotRun, emit, exemptionNote, keysOf, parsedConfigOf, sdkFields, unwrapProps } from "./define";
+import { Finding, PolicyMetadata, Report, configProblems, couldNotRun, emit, exemptionNote, keysOf, metadataOf, parsedConfigOf, sdkFields, unwrapProps } from "./define";
 
 export interface StackFinding extends Finding {
     /** The resource the finding is about (exemptions match it); undefined for the stack as a whole. */
@@ -20,8 +20,19 @@ export interface StackFinding extends Finding {
     edge?: ReachEdge;
 }
 
+/** A stack policy as its folder writes it: metadata and a pure check of the stack's graph, typed by its own config keys. */
 export interface StackPolicyDefinition<K extends ConfigKeys> extends PolicyMetadata<K> {
     check(graph: StackGraph, config: ConfigValues<K>): StackFinding[];
+}
+
+/** A stack policy as the registry holds it: its typed check hidden in a closure (see ResourcePolicy). */
+export interface StackPolicy extends PolicyMetadata<ConfigKeys> {
+    /** The policy on the stack's graph: config, check, exemptions and levels (see evaluateStack). Never throws. */
+    evaluate(graph: StackGraph, rawConfig: unknown): StackReport[];
+}
+
+export function defineStackPolicy<K extends ConfigKeys>(definition: StackPolicyDefinition<K>): StackPolicy {
+    return { ...metadataOf(definition), evaluate: (graph, rawConfig) => evaluateStack(definition, graph, rawConfig) };
 }
 
 export interface StackReport extends Report {
@@ -36,7 +47,7 @@ export function evaluateStack<K extends ConfigKeys>(policy: StackPolicyDefinitio
     try {
         const { values } = parsedConfigOf(policy, keys, rawConfig);
         const level = values.unknownValues as "advisory" | "mandatory";
-        const reports: StackReport[] = configProblems(policy as PolicyMetadata<ConfigKeys>, rawConfig);
+        const reports: StackReport[] = configProblems(policy, rawConfig);
         for (const finding of policy.check(graph, values as ConfigValues<K>)) {
             let message = finding.message;
             if (finding.resource) {
@@ -98,13 +109,13 @@ function graphOf(resources: readonly SdkResource[]): StackGraph {
     return graphs.get("stack", resources, () => new StackGraph(resources.map(analysedResource)));
 }
 
-export function toStackPolicy<K extends ConfigKeys>(policy: StackPolicyDefinition<K>): StackValidationPolicy {
+export function toStackPolicy(policy: StackPolicy): StackValidationPolicy {
     return {
         ...sdkFields(policy),
         validateStack: (args, reportViolation: ReportViolation) => {
             let reports: StackReport[];
             try {
-                reports = evaluateStack(policy, graphOf(args.resources), args.getConfig());
+                reports = policy.evaluate(graphOf(args.resources), args.getConfig());
             } catch (error) {
                 reports = [couldNotRun(policy.name, "the stack (building its network graph)", error)];
             }

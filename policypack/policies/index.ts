@@ -1,46 +1,50 @@
-/** Every policy of the pack, in the order the README lists them. Importing this starts nothing. */
-import { PolicyDefinition, toResourcePolicy } from "../kit/define";
-import { ConfigKeys } from "../kit/config";
-import { StackPolicyDefinition, toStackPolicy } from "../kit/defineStack";
-import { naclAllowsReturnTraffic } from "./stack/naclAllowsReturnTraffic";
-import { noMixedInlineAndStandaloneRules } from "./stack/noMixedInlineAndStandaloneRules";
-import { noSensitivePortsViaInternetPrefixLists } from "./stack/noSensitivePortsViaInternetPrefixLists";
-import { resourcesUseExplicitSecurityGroups } from "./stack/resourcesUseExplicitSecurityGroups";
-import { securityGroupsAreAttached } from "./stack/securityGroupsAreAttached";
-import { tierIsolation } from "./stack/tierIsolation";
-import { databaseIngressFromSecurityGroupsOnly } from "./databaseIngressFromSecurityGroupsOnly";
-import { databaseNotPubliclyAccessible } from "./databaseNotPubliclyAccessible";
-import { defaultSecurityGroupRestrictsAll } from "./defaultSecurityGroupRestrictsAll";
-import { internetIngressOnlyOnAllowedPorts } from "./internetIngressOnlyOnAllowedPorts";
-import { naclNoAdminPortsFromInternet } from "./naclNoAdminPortsFromInternet";
-import { noAdminPortsFromInternet } from "./noAdminPortsFromInternet";
-import { noDatabasePortsFromInternet } from "./noDatabasePortsFromInternet";
-import { noUnrestrictedEgress } from "./noUnrestrictedEgress";
-import { noWideIngressPortRanges } from "./noWideIngressPortRanges";
-import { securityGroupRulesHaveDescriptions } from "./securityGroupRulesHaveDescriptions";
+/**
+ * The registry: every policy of the pack, one line each, in the order the README lists them. A policy
+ * lives in its own folder (policypack/policies/<name>/: policy.ts and examples.ts, see CONTRIBUTING.md);
+ * adding one means adding its folder and its line here. Importing this starts nothing.
+ */
+import { ResourcePolicy, definePolicy, toResourcePolicy } from "../kit/define";
+import { StackPolicy, defineStackPolicy, toStackPolicy } from "../kit/defineStack";
+import { noAdminPortsFromInternet } from "./no-admin-ports-from-internet/policy";
+import { noDatabasePortsFromInternet } from "./no-database-ports-from-internet/policy";
+import { internetIngressOnlyOnAllowedPorts } from "./internet-ingress-only-on-allowed-ports/policy";
+import { noUnrestrictedEgress } from "./no-unrestricted-egress/policy";
+import { databaseIngressFromSecurityGroupsOnly } from "./database-ingress-from-security-groups-only/policy";
+import { securityGroupRulesHaveDescriptions } from "./security-group-rules-have-descriptions/policy";
+import { defaultSecurityGroupRestrictsAll } from "./default-security-group-restricts-all/policy";
+import { databaseNotPubliclyAccessible } from "./database-not-publicly-accessible/policy";
+import { naclNoAdminPortsFromInternet } from "./nacl-no-admin-ports-from-internet/policy";
+import { noWideIngressPortRanges } from "./no-wide-ingress-port-ranges/policy";
+import { tierIsolation } from "./tier-isolation/policy";
+import { noMixedInlineAndStandaloneRules } from "./no-mixed-inline-and-standalone-rules/policy";
+import { resourcesUseExplicitSecurityGroups } from "./resources-use-explicit-security-groups/policy";
+import { securityGroupsAreAttached } from "./security-groups-are-attached/policy";
+import { naclAllowsReturnTraffic } from "./nacl-allows-return-traffic/policy";
+import { noSensitivePortsViaInternetPrefixLists } from "./no-sensitive-ports-via-internet-prefix-lists/policy";
 
-export const policyDefinitions: ReadonlyArray<PolicyDefinition<ConfigKeys>> = [
-    noAdminPortsFromInternet,
-    noDatabasePortsFromInternet,
-    internetIngressOnlyOnAllowedPorts,
-    noUnrestrictedEgress,
-    databaseIngressFromSecurityGroupsOnly,
-    securityGroupRulesHaveDescriptions,
-    defaultSecurityGroupRestrictsAll,
-    databaseNotPubliclyAccessible,
-    naclNoAdminPortsFromInternet,
-    noWideIngressPortRanges,
-] as unknown as ReadonlyArray<PolicyDefinition<ConfigKeys>>;
+/** The resource policies: judged on each resource alone, as the engine sends it (Analyze). */
+export const policyDefinitions: readonly ResourcePolicy[] = [
+    definePolicy(noAdminPortsFromInternet),
+    definePolicy(noDatabasePortsFromInternet),
+    definePolicy(internetIngressOnlyOnAllowedPorts),
+    definePolicy(noUnrestrictedEgress),
+    definePolicy(databaseIngressFromSecurityGroupsOnly),
+    definePolicy(securityGroupRulesHaveDescriptions),
+    definePolicy(defaultSecurityGroupRestrictsAll),
+    definePolicy(databaseNotPubliclyAccessible),
+    definePolicy(naclNoAdminPortsFromInternet),
+    definePolicy(noWideIngressPortRanges),
+];
 
-/** The stack policies: judged on the whole stack as a network, at the end of a preview or update. */
-export const stackPolicyDefinitions: ReadonlyArray<StackPolicyDefinition<ConfigKeys>> = [
-    tierIsolation,
-    noMixedInlineAndStandaloneRules,
-    resourcesUseExplicitSecurityGroups,
-    securityGroupsAreAttached,
-    naclAllowsReturnTraffic,
-    noSensitivePortsViaInternetPrefixLists,
-] as unknown as ReadonlyArray<StackPolicyDefinition<ConfigKeys>>;
+/** The stack policies: judged on the whole stack as a network, at the end of a preview or update (AnalyzeStack). */
+export const stackPolicyDefinitions: readonly StackPolicy[] = [
+    defineStackPolicy(tierIsolation),
+    defineStackPolicy(noMixedInlineAndStandaloneRules),
+    defineStackPolicy(resourcesUseExplicitSecurityGroups),
+    defineStackPolicy(securityGroupsAreAttached),
+    defineStackPolicy(naclAllowsReturnTraffic),
+    defineStackPolicy(noSensitivePortsViaInternetPrefixLists),
+];
 
 /** Every policy of the pack, as the Pulumi SDK wants them. */
 export function packPolicies() {

@@ -4,8 +4,8 @@
  * PolicyPack starts a gRPC server), by test/engine/hardening.test.ts; never imported by a test.
  */
 import { PolicyPack } from "@pulumi/policy";
-import { PolicyDefinition, toResourcePolicy } from "../../policypack/kit/define";
-import { StackPolicyDefinition, toStackPolicy } from "../../policypack/kit/defineStack";
+import { definePolicy, toResourcePolicy } from "../../policypack/kit/define";
+import { defineStackPolicy, toStackPolicy } from "../../policypack/kit/defineStack";
 
 const metadata = (level: "mandatory" | "advisory") => ({
     name: `cannot-run-${level}`,
@@ -21,15 +21,12 @@ const failing = (): never => {
     throw new TypeError("property.split is not a function");
 };
 
-const stackPolicies: Array<StackPolicyDefinition<Record<string, never>>> = [
-    { ...metadata("mandatory"), check: failing },
-    { ...metadata("advisory"), check: failing },
-];
-const resourcePolicy: PolicyDefinition<Record<string, never>> = {
+const stackPolicies = [defineStackPolicy({ ...metadata("mandatory"), check: failing }), defineStackPolicy({ ...metadata("advisory"), check: failing })];
+const resourcePolicy = definePolicy({
     ...metadata("mandatory"),
     name: "cannot-run-on-resources",
     appliesTo: new Set(["aws:ec2/securityGroup:SecurityGroup"]),
     check: failing,
-};
+});
 
 new PolicyPack("tierguard-cannot-run", { policies: [...stackPolicies.map(toStackPolicy), toResourcePolicy(resourcePolicy)] });

@@ -1,24 +1,16 @@
 /**
- * The "Hardening" issue through the engine protocol: the pack started by run-policy-pack and driven
- * over gRPC, in preview mode (unknown ids, dryRun) and update mode (known ids). The stack and resource
- * cases are the ones test/unit/hardening.test.ts runs in-process: both doors must agree.
+ * The "Hardening" issue through the engine protocol, where it is about the pack rather than one policy:
+ * the pack started by run-policy-pack and driven over gRPC, in preview mode (unknown ids, dryRun) and
+ * update mode (known ids). The hostile-names case is the one test/unit/hardening.test.ts runs
+ * in-process: both doors must agree. Its cases about one policy are those policies' examples
+ * (test/engine/policyExamples.test.ts).
  */
 import * as fs from "fs";
 import * as path from "path";
 import { Diagnostic, PackProcess, urnOf } from "../../cli/engine/packProcess";
 import { stackPolicyDefinitions } from "../../policypack/policies";
-import { Mode, buildStack } from "./stackBuilder";
-import {
-    DEFAULT_GROUP_CASES,
-    HOSTILE_STACK_CASE,
-    INTERFACE_CASES,
-    NACL_CASES,
-    PREFIX_LIST_CASES,
-    PROTOTYPE_NAMES,
-    PUBLIC_ACCESS_CASES,
-    StackCase,
-    expectedIn,
-} from "../hardeningCases";
+import { Mode, buildStack } from "../../policypack/kit/examples";
+import { HOSTILE_STACK_CASE, PROTOTYPE_NAMES, StackCase, expectedIn } from "../hardeningCases";
 
 const MODES: Mode[] = ["update", "preview"];
 const SG = "aws:ec2/securityGroup:SecurityGroup";
@@ -52,7 +44,7 @@ async function expectCase(c: StackCase, mode: Mode): Promise<void> {
     }
 }
 
-const STACK_CASES = [HOSTILE_STACK_CASE, ...PREFIX_LIST_CASES, ...DEFAULT_GROUP_CASES, ...INTERFACE_CASES, ...NACL_CASES];
+const STACK_CASES = [HOSTILE_STACK_CASE];
 
 describe.each(MODES)("stack cases over the engine protocol (%s)", (mode) => {
     it.each(STACK_CASES.map((c) => [`${c.policy}: ${c.title}`, c] as const))("%s", async (_, c) => expectCase(c, mode));
@@ -83,35 +75,6 @@ describe.each(MODES)("A. Object.prototype names reach the pack (%s)", (mode) => 
         const found = of(await pack.analyzeStack(buildStack(HOSTILE_STACK_CASE.stack, mode)), "tier-isolation");
         for (const key of ["constructor", "toString", "hasOwnProperty"]) expect(found.map((d) => d.message).join("\n")).toContain(`config "${key}" is not a setting of this policy`);
         expect(found.some((d) => resourceOf(d) === "orders-db" && d.enforcementLevel === "mandatory")).toBe(true);
-    });
-});
-
-describe("B. database-not-publicly-accessible over the engine protocol", () => {
-    it.each(PUBLIC_ACCESS_CASES.map((c) => [c.type, c] as const))("%s: mandatory when public, silent when private (update); advisory while unknown (preview)", async (type, c) => {
-        await startRun("update");
-        const pub = of(await pack.analyze({ type, name: "store", props: c.publicProps }), "database-not-publicly-accessible");
-        expect(pub.map((d) => d.enforcementLevel)).toEqual(["mandatory"]);
-        expect(pub[0].message).toMatch(/^store \(.+\): .*public endpoint reachable from the internet\. Fix: /);
-        expect(of(await pack.analyze({ type, name: "store", props: c.privateProps }), "database-not-publicly-accessible")).toEqual([]);
-        await startRun("preview");
-        const all = await pack.analyze({ type, name: "store", props: c.previewProps });
-        expect(all.filter((d) => d.message.includes("can't run"))).toEqual([]);
-        const preview = of(all, "database-not-publicly-accessible");
-        expect(preview.map((d) => d.enforcementLevel)).toEqual(["advisory"]);
-        expect(preview[0].message).toContain("cannot verify that it is not publicly accessible");
-    });
-});
-
-describe("C. nacl-no-admin-ports-from-internet: a private allow with an unknown rule number", () => {
-    const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-    const rule = (cidr: Record<string, string>) => ({ ruleNumber: UNKNOWN, egress: false, protocol: "tcp", ruleAction: "allow", fromPort: 22, toPort: 22, ...cidr });
-    it.each(MODES)("raises nothing from private space, 'cannot verify' from the internet (%s)", async (mode) => {
-        await startRun(mode);
-        for (const cidr of [{ cidrBlock: "10.0.0.0/8" }, { ipv6CidrBlock: "fd00::/8" }] as Array<Record<string, string>>) {
-            expect(of(await pack.analyze({ type: "aws:ec2/networkAclRule:NetworkAclRule", name: "entry", props: rule(cidr) }), "nacl-no-admin-ports-from-internet")).toEqual([]);
-        }
-        const open = of(await pack.analyze({ type: "aws:ec2/networkAclRule:NetworkAclRule", name: "entry", props: rule({ cidrBlock: "0.0.0.0/0" }) }), "nacl-no-admin-ports-from-internet");
-        expect(open.map((d) => d.enforcementLevel)).toEqual(["advisory"]);
     });
 });
 

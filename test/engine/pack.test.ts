@@ -1,7 +1,7 @@
 /**
  * The pack as the engine runs it: started by run-policy-pack from policypack/, driven over gRPC.
- * Covers GetAnalyzerInfo, Configure, Analyze in preview (unknowns, secrets) and update (known ids)
- * modes for every policy, and AnalyzeStack.
+ * Covers GetAnalyzerInfo, Configure, secrets and AnalyzeStack. Each policy's verdicts in both modes are
+ * its examples', run over the protocol by test/engine/policyExamples.test.ts.
  */
 import { PackProcess, UNKNOWN, secret, urnOf, Diagnostic, PackResource } from "../../cli/engine/packProcess";
 import { policyDefinitions, stackPolicyDefinitions } from "../../policypack/policies";
@@ -21,60 +21,6 @@ beforeEach(async () => {
 
 const byPolicy = (diagnostics: Diagnostic[], name: string) => diagnostics.filter((d) => d.policyName === name);
 
-/** For each policy: a resource that violates it once ids are known, and its preview twin with unknown values. */
-const CASES: Record<string, { type: string; update: Record<string, unknown>; preview: Record<string, unknown> }> = {
-    "no-admin-ports-from-internet": {
-        type: SG,
-        update: { vpcId: "vpc-0abc", ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"], description: "ssh" }] },
-        preview: { vpcId: UNKNOWN, ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: [UNKNOWN], description: "ssh" }] },
-    },
-    "no-database-ports-from-internet": {
-        type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-        update: { securityGroupId: "sg-0db", ipProtocol: "tcp", fromPort: 5432, toPort: 5432, cidrIpv6: "::/0", description: "pg" },
-        preview: { securityGroupId: UNKNOWN, ipProtocol: "tcp", fromPort: 5432, toPort: 5432, cidrIpv6: UNKNOWN, description: "pg" },
-    },
-    "internet-ingress-only-on-allowed-ports": {
-        type: "aws-native:ec2:SecurityGroupIngress",
-        update: { groupId: "sg-0web", ipProtocol: "tcp", fromPort: 8080, toPort: 8080, cidrIp: "0.0.0.0/0", description: "app" },
-        preview: { groupId: UNKNOWN, ipProtocol: "tcp", fromPort: 8080, toPort: 8080, cidrIp: UNKNOWN, description: "app" },
-    },
-    "no-unrestricted-egress": {
-        type: SG,
-        update: { vpcId: "vpc-0abc", egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], description: "all" }] },
-        preview: { vpcId: UNKNOWN, egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: [UNKNOWN], description: "all" }] },
-    },
-    "database-ingress-from-security-groups-only": {
-        type: "aws:ec2/securityGroupRule:SecurityGroupRule",
-        update: { type: "ingress", securityGroupId: "sg-0db", protocol: "tcp", fromPort: 3306, toPort: 3306, cidrBlocks: ["10.0.1.0/24"], description: "app subnet" },
-        preview: { type: "ingress", securityGroupId: UNKNOWN, protocol: "tcp", fromPort: UNKNOWN, toPort: UNKNOWN, cidrBlocks: ["10.0.1.0/24"], description: "app subnet" },
-    },
-    "security-group-rules-have-descriptions": {
-        type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
-        update: { securityGroupId: "sg-0web", ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" },
-        preview: { securityGroupId: UNKNOWN, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0", description: UNKNOWN },
-    },
-    "default-security-group-restricts-all": {
-        type: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
-        update: { vpcId: "vpc-0abc", ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, self: true, description: "default" }] },
-        preview: { vpcId: UNKNOWN, ingress: UNKNOWN },
-    },
-    "database-not-publicly-accessible": {
-        type: "aws:rds/instance:Instance",
-        update: { engine: "postgres", instanceClass: "db.t4g.micro", publiclyAccessible: true, vpcSecurityGroupIds: ["sg-0db"] },
-        preview: { engine: "postgres", instanceClass: "db.t4g.micro", publiclyAccessible: UNKNOWN, vpcSecurityGroupIds: [UNKNOWN] },
-    },
-    "nacl-no-admin-ports-from-internet": {
-        type: "aws:ec2/networkAcl:NetworkAcl",
-        update: { vpcId: "vpc-0abc", ingress: [{ ruleNo: 100, action: "allow", protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlock: "0.0.0.0/0" }] },
-        preview: { vpcId: UNKNOWN, ingress: [{ ruleNo: 100, action: "allow", protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlock: UNKNOWN }] },
-    },
-    "no-wide-ingress-port-ranges": {
-        type: SG,
-        update: { vpcId: "vpc-0abc", ingress: [{ protocol: "tcp", fromPort: 1000, toPort: 2000, securityGroups: ["sg-0lb"], description: "range" }] },
-        preview: { vpcId: UNKNOWN, ingress: [{ protocol: "tcp", fromPort: UNKNOWN, toPort: 2000, securityGroups: [UNKNOWN], description: "range" }] },
-    },
-};
-
 describe("GetAnalyzerInfo", () => {
     it("started quickly enough to print a port", () => {
         expect(pack.startupMs).toBeGreaterThan(0);
@@ -83,7 +29,7 @@ describe("GetAnalyzerInfo", () => {
         const info = await pack.getAnalyzerInfo();
         expect(info.name).toBe("tierguard");
         expect(info.version).toBe(require("../../../policypack/package.json").version);
-        expect(info.policies.map((p) => p.name).sort()).toEqual([...Object.keys(CASES), ...stackPolicyDefinitions.map((d) => d.name)].sort());
+        expect(info.policies.map((p) => p.name).sort()).toEqual([...policyDefinitions, ...stackPolicyDefinitions].map((d) => d.name).sort());
         for (const p of info.policies) {
             const definition = [...policyDefinitions, ...stackPolicyDefinitions].find((d) => d.name === p.name)!;
             expect(p.enforcementLevel).toBe(definition.enforcementLevel);
@@ -94,42 +40,6 @@ describe("GetAnalyzerInfo", () => {
         }
         const admin = info.policies.find((p) => p.name === "no-admin-ports-from-internet")!;
         expect((admin.configSchema.ports as { default: number[] }).default).toEqual([22, 23, 3389, 5900, 5985, 5986]);
-    });
-});
-
-describe.each(Object.entries(CASES))("%s over the engine protocol", (name, { type, update, preview }) => {
-    const level = policyDefinitions.find((d) => d.name === name)!.enforcementLevel;
-
-    it(`update mode (known ids): a ${level} violation`, async () => {
-        const found = byPolicy(await pack.analyze({ type, name: "res", props: update }), name);
-        expect(found).toHaveLength(1);
-        expect(found[0].enforcementLevel).toBe(level);
-        expect(found[0].urn).toBe(urnOf(type, "res"));
-        expect(found[0].message).toContain("res");
-        expect(found[0].message).toMatch(/Fix/);
-    });
-
-    it("preview mode (unknown values): an advisory 'cannot verify', never the SDK's 'can't run during preview'", async () => {
-        const all = await pack.analyze({ type, name: "res", props: preview });
-        expect(all.filter((d) => d.message.includes("can't run"))).toEqual([]);
-        const found = byPolicy(all, name);
-        expect(found.length).toBeGreaterThanOrEqual(1);
-        for (const d of found) expect(d.enforcementLevel).toBe("advisory");
-        expect(found.map((d) => d.message).join("\n")).toMatch(/cannot verify|not set/);
-    });
-
-    it("unknownValues: mandatory makes the preview finding blocking", async () => {
-        await pack.configure({ [name]: { enforcementLevel: level, unknownValues: "mandatory" } });
-        const found = byPolicy(await pack.analyze({ type, name: "res", props: preview }), name);
-        expect(found.length).toBeGreaterThanOrEqual(1);
-        for (const d of found) expect(d.enforcementLevel).toBe("mandatory");
-    });
-
-    it("an exemption with a reason hides it; a disabled policy is silent", async () => {
-        await pack.configure({ [name]: { enforcementLevel: level, exemptions: [{ resource: "re*", reason: "accepted risk" }] } });
-        expect(byPolicy(await pack.analyze({ type, name: "res", props: update }), name)).toEqual([]);
-        await pack.configure({ [name]: { enforcementLevel: "disabled" } });
-        expect(byPolicy(await pack.analyze({ type, name: "res", props: update }), name)).toEqual([]);
     });
 });
 

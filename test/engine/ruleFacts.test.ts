@@ -2,12 +2,12 @@
  * Rule facts: the CLI runs the pack's evaluation in-process to learn the rule, protocol, ports, peer
  * and path of each violation (the Analyzer protocol carries only messages). Held here to the
  * protocol's own verdicts, on stacks rich in rules (the benchmark's synthetic stack with NACLs,
- * standalone rules and tiers; the hardening cases with prefix lists, prototype names and every data
- * store) in both modes, with default and non-default config (levels, settings, exemptions, a policy
- * disabled): every verdict of the pack started as the engine starts it has an in-process twin with
- * the same policy, resource and message, and nothing more; every path a violation names is a path of
- * the stack's graph as the pack builds it under that config, from the violation's own rule to its
- * own resource.
+ * standalone rules and tiers; the hostile-names stack; every stack policy's examples; every resource
+ * policy's examples as one stack) in both modes, with default and non-default config (levels,
+ * settings, exemptions, a policy disabled): every verdict of the pack started as the engine starts it
+ * has an in-process twin with the same policy, resource and message, and nothing more; every path a
+ * violation names is a path of the stack's graph as the pack builds it under that config, from the
+ * violation's own rule to its own resource.
  */
 import { PackSession } from "../../cli/engine/packSession";
 import { PolicyConfigFile, configurationFor } from "../../cli/policyConfig";
@@ -16,8 +16,9 @@ import { internetDefinition, judgeInProcess, stackGraphInProcess } from "../../p
 import { edgeOf, pathsTo } from "../../policypack/network/reachability";
 import { Violation } from "../../cli/engine/violation";
 import { syntheticStack } from "../../bench/syntheticStack";
-import { buildStack } from "./stackBuilder";
-import { DEFAULT_GROUP_CASES, HOSTILE_STACK_CASE, INTERFACE_CASES, NACL_CASES, PREFIX_LIST_CASES } from "../hardeningCases";
+import { ResourceExample, StackExample, buildStack, propsIn, urnOf } from "../../policypack/kit/examples";
+import { HOSTILE_STACK_CASE } from "../hardeningCases";
+import { policiesUnderTest } from "../policyExamples";
 
 function captureOf(resources: Array<{ type: string; name: string; urn: string; props: Record<string, unknown>; propertyDependencies: Record<string, string[]> }>): CaptureResult {
     return {
@@ -65,9 +66,22 @@ const stacks: Array<[string, (mode: Mode) => CaptureResult]> = [
             };
         },
     ],
-    ...[HOSTILE_STACK_CASE, ...PREFIX_LIST_CASES, ...DEFAULT_GROUP_CASES, ...INTERFACE_CASES, ...NACL_CASES].map(
-        (c): [string, (mode: Mode) => CaptureResult] => [c.title, (mode) => captureOf(buildStack(c.stack, mode) as never)],
-    ),
+    [HOSTILE_STACK_CASE.title, (mode) => captureOf(buildStack(HOSTILE_STACK_CASE.stack, mode))],
+    // Every stack policy's examples, each run by every policy of the pack.
+    ...policiesUnderTest()
+        .filter((subject) => subject.kind === "stack")
+        .flatMap((subject) => (subject.examples as readonly StackExample[]).map((example): [string, (mode: Mode) => CaptureResult] => [`${subject.name} example ${example.name}`, (mode) => captureOf(buildStack(example.resources, mode))])),
+    [
+        // Named after their policy too: examples of different policies may share a name.
+        "every resource policy's examples, as one stack",
+        (mode) =>
+            captureOf(
+                policiesUnderTest()
+                    .filter((subject) => subject.kind === "resource")
+                    .flatMap((subject) => (subject.examples as readonly ResourceExample[]).map((example) => ({ ...example, name: `${subject.name}--${example.name}` })))
+                    .map((example) => ({ type: example.type, name: example.name, urn: urnOf(example.type, example.name), props: propsIn(example.props, mode), propertyDependencies: {} })),
+            ),
+    ],
 ];
 /** Each config, with how many violations the synthetic stack has under it at least. */
 const configs: Array<[string, PolicyConfigFile, number]> = [
@@ -120,7 +134,7 @@ describe.each(configs)("with %s", (_title, config, syntheticViolations) => {
             const withRule = inProcess.filter((f) => f.rule).length;
             expect(verdict.violations.filter((v) => v.rule !== undefined)).toHaveLength(withRule);
             for (const v of verdict.violations.filter((v) => v.rule)) {
-                expect(v.protocol).toMatch(/^(TCP|UDP|ICMP|ICMPv6|all protocols|protocol \d+|unknown)/);
+                expect(v.protocol).toMatch(/^(TCP|UDP|ICMP|ICMPv6|all protocols|IP protocol \d+|unknown)/);
                 expect(v.ports).toBeTruthy();
             }
             // Every finding about a path got it; each is a path of the stack under the same config.

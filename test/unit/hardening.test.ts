@@ -1,27 +1,19 @@
 /**
- * The "Hardening" issue in-process: hostile names, stack-defined prefix lists, the default group
- * through the VPC, instances on existing interfaces, NACL return traffic, every data store with a
- * public switch. The stack and resource cases are shared with test/engine/hardening.test.ts.
+ * The "Hardening" issue in-process, where it is about the pack rather than one policy: hostile names
+ * (shared with test/engine/hardening.test.ts), policies that cannot run, and the answers offline. Its
+ * cases about one policy (stack-defined prefix lists, the default group through the VPC, instances on
+ * existing interfaces, NACL return traffic, every data store with a public switch) are those policies'
+ * examples, run by test/unit/policyExamples.test.ts and test/engine/policyExamples.test.ts.
  */
 import { PolicyDefinition, configProblems, evaluate } from "../../policypack/kit/define";
-import { StackPolicyDefinition, evaluateStack, toStackPolicy } from "../../policypack/kit/defineStack";
+import { StackPolicyDefinition, defineStackPolicy, evaluateStack, toStackPolicy } from "../../policypack/kit/defineStack";
 import { parseConfig } from "../../policypack/kit/config";
 import { parseProtocol } from "../../policypack/model/protocol";
 import { stackPolicyDefinitions } from "../../policypack/policies";
 import { answerDataSource } from "../../cli/engine/dataSources";
-import { Mode, buildStack } from "../engine/stackBuilder";
+import { Mode, buildStack } from "../../policypack/kit/examples";
 import { TYPES, UNKNOWN, check, checkStack, checkStackAll, graphOf, policy, resourceOf, sgWithIngress, stackPolicy, tcp, unverifiable, violations } from "../helpers";
-import {
-    DEFAULT_GROUP_CASES,
-    HOSTILE_STACK_CASE,
-    INTERFACE_CASES,
-    NACL_CASES,
-    PREFIX_LIST_CASES,
-    PROTOTYPE_NAMES,
-    PUBLIC_ACCESS_CASES,
-    StackCase,
-    expectedIn,
-} from "../hardeningCases";
+import { HOSTILE_STACK_CASE, PROTOTYPE_NAMES, StackCase, expectedIn } from "../hardeningCases";
 
 const MODES: Mode[] = ["update", "preview"];
 
@@ -38,7 +30,7 @@ function expectCase(c: StackCase, mode: Mode): void {
     }
 }
 
-const STACK_CASES = [HOSTILE_STACK_CASE, ...PREFIX_LIST_CASES, ...DEFAULT_GROUP_CASES, ...INTERFACE_CASES, ...NACL_CASES];
+const STACK_CASES = [HOSTILE_STACK_CASE];
 
 describe.each(MODES)("stack cases in-process (%s)", (mode) => {
     it.each(STACK_CASES.map((c) => [`${c.policy}: ${c.title}`, c] as const))("%s", (_, c) => expectCase(c, mode));
@@ -130,7 +122,7 @@ describe("A. a policy that cannot run keeps its level", () => {
                 throw new RangeError("no type");
             },
         };
-        for (const definition of [throwing("mandatory"), ...stackPolicyDefinitions]) {
+        for (const definition of [defineStackPolicy(throwing("mandatory")), ...stackPolicyDefinitions]) {
             toStackPolicy(definition).validateStack({ resources: [hostile], getConfig: () => ({}) } as never, ((v: Record<string, unknown>) => reported.push({ ...v, policy: definition.name })) as never);
         }
         expect(reported).toHaveLength(1 + stackPolicyDefinitions.length);
@@ -150,66 +142,5 @@ describe("A. a policy that cannot run keeps its level", () => {
         };
         const reports = evaluate(definition, { type: TYPES.sg, name: "web-sg", urn: "urn:x", props: {} }, {});
         expect(reports).toEqual([{ message: expect.stringContaining('tierguard could not run policy throws-mandatory on resource "web-sg" (internal error: Error: boom)') }]);
-    });
-});
-
-describe("B. database-not-publicly-accessible covers every data store with a public switch", () => {
-    const run = (type: string, props: unknown) => check("database-not-publicly-accessible", type, props, {}, "store");
-    describe.each(PUBLIC_ACCESS_CASES.map((c) => [c.type, c] as const))("%s", (type, c) => {
-        it("reports it public", () => {
-            const reports = violations(run(type, c.publicProps));
-            expect(reports).toHaveLength(1);
-            expect(reports[0].message).toMatch(/^store \(.+\): .*public endpoint reachable from the internet\. Fix: /);
-        });
-        it("passes it private", () => expect(run(type, c.privateProps)).toEqual([]));
-        it("cannot verify it while a value is unknown", () => {
-            const reports = run(type, c.previewProps);
-            expect(violations(reports)).toEqual([]);
-            expect(unverifiable(reports)).toEqual([{ message: expect.stringContaining("cannot verify that it is not publicly accessible"), enforcementLevel: "advisory" }]);
-        });
-    });
-
-    it.each([
-        ["aws:neptune/clusterInstance:ClusterInstance", { publiclyAccessible: "TRUE" }, "publiclyAccessible is true"],
-        ["aws:docdb/clusterInstance:ClusterInstance", { publiclyAccessible: true }, "(DocumentDB instance)"],
-        ["aws:dms/instanceProfile:InstanceProfile", {}, "AWS makes DMS instance profiles publicly accessible by default"],
-        ["aws:opensearch/domain:Domain", { domainName: "logs" }, "it has no vpcOptions"],
-        ["aws-native:rds:DbCluster", { dbClusterInstanceClass: "db.m6gd.large", dbSubnetGroupName: "Default" }, "RDS cluster"],
-        ["aws-native:rds:DBInstance", { publiclyAccessible: true }, "RDS instance"],
-    ])("edge: %s %j", (type, props, text) => expect(violations(run(type, props))[0].message).toContain(text));
-
-    it.each([
-        ["aws:mq/broker:Broker", {}],
-        ["aws:redshiftserverless/workgroup:Workgroup", {}],
-        ["aws-native:rds:DbCluster", { engine: "aurora-postgresql" }],
-        ["aws:m2/environment:Environment", { publiclyAccessible: true }],
-    ])("passes %s %j (private by default, an Aurora cluster, not a data store)", (type, props) => expect(run(type, props)).toEqual([]));
-
-    it.each([
-        ["aws:rds/shardGroup:ShardGroup", {}, "AWS decides from the VPC"],
-        ["aws-native:rds:DbInstance", {}, "AWS decides from the VPC"],
-        ["aws:mq/broker:Broker", { publiclyAccessible: "yes" }, 'publiclyAccessible = "yes" is malformed'],
-    ])("cannot verify %s %j", (type, props, text) => expect(unverifiable(run(type, props))[0].message).toContain(text));
-});
-
-describe("C. nacl-no-admin-ports-from-internet: private allows never let the internet in", () => {
-    const run = (props: unknown, type: string = TYPES.naclRule) => check("nacl-no-admin-ports-from-internet", type, props);
-    const rule = (cidr: Record<string, string>, extra: Record<string, unknown> = {}) => ({ ruleNumber: UNKNOWN, egress: false, protocol: "tcp", ruleAction: "allow", fromPort: 22, toPort: 22, ...cidr, ...extra });
-    it.each([
-        ["RFC 1918", { cidrBlock: "10.0.0.0/8" }],
-        ["CGNAT", { cidrBlock: "100.64.0.0/10" }],
-        ["IPv6 unique local", { ipv6CidrBlock: "fd00::/8" }],
-        ["a single public host", { cidrBlock: "203.0.113.10/32" }],
-    ])("a standalone allow from %s with an unknown rule number raises nothing", (_, cidr) => expect(run(rule(cidr))).toEqual([]));
-    it("nor with an unknown protocol, nor all protocols, nor as an inline entry with an unknown rule number", () => {
-        expect(run(rule({ cidrBlock: "192.168.0.0/16" }, { ruleNumber: 100, protocol: UNKNOWN }))).toEqual([]);
-        expect(run(rule({ cidrBlock: "192.168.0.0/16" }, { protocol: "-1" }))).toEqual([]);
-        expect(run({ ingress: [{ ruleNo: UNKNOWN, action: "allow", protocol: "all", fromPort: 0, toPort: 0, cidrBlock: "172.16.0.0/12" }] }, TYPES.nacl)).toEqual([]);
-    });
-    it("but one from the internet or a wide public range stays 'cannot verify'", () => {
-        expect(unverifiable(run(rule({ cidrBlock: "0.0.0.0/0" })))[0].message).toContain("because ruleNumber is not known until the update");
-        expect(unverifiable(run(rule({ ipv6CidrBlock: "::/0" })))).toHaveLength(1);
-        expect(unverifiable(run(rule({ cidrBlock: "8.0.0.0/8" })))).toHaveLength(1);
-        expect(unverifiable(run(rule({ cidrBlock: UNKNOWN }, { ruleNumber: 100 })))).toHaveLength(1);
     });
 });

@@ -1,5 +1,5 @@
-import { ADMIN_PORTS, DEFAULT_ADMIN_PORTS } from "../model/sensitivePorts";
-import { internetSensitivePortsPolicy } from "./internetSensitivePorts";
+import { ADMIN_PORTS, DEFAULT_ADMIN_PORTS } from "../../model/sensitivePorts";
+import { internetSensitivePortsPolicy } from "../internetSensitivePorts";
 
 export const noAdminPortsFromInternet = internetSensitivePortsPolicy({
     name: "no-admin-ports-from-internet",

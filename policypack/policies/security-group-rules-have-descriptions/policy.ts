@@ -1,8 +1,8 @@
-import { Finding, PolicyDefinition } from "../kit/define";
-import { describeRule, peersLabel } from "../model/rule";
-import { isUnresolved } from "../model/unresolved";
-import { SECURITY_GROUP_TYPES, rulesOf } from "../adapters";
-import { unreadableFindings, unverifiable } from "./ruleFindings";
+import { Finding, PolicyDefinition } from "../../kit/define";
+import { describeRule, peersLabel } from "../../model/rule";
+import { isUnresolved } from "../../model/unresolved";
+import { SECURITY_GROUP_TYPES, rulesOf } from "../../adapters";
+import { unreadableFindings, unverifiable } from "../ruleFindings";
 
 const FIX = 'set description to why the rule exists and who needs it (e.g. "HTTPS from the load balancer").';
 

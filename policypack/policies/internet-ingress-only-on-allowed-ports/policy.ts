@@ -1,4 +1,4 @@
-import { internetAllowListPolicy } from "./internetAllowList";
+import { internetAllowListPolicy } from "../internetAllowList";
 
 export const internetIngressOnlyOnAllowedPorts = internetAllowListPolicy({
     name: "internet-ingress-only-on-allowed-ports",

@@ -1,4 +1,4 @@
-import { internetAllowListPolicy } from "./internetAllowList";
+import { internetAllowListPolicy } from "../internetAllowList";
 
 export const noUnrestrictedEgress = internetAllowListPolicy({
     name: "no-unrestricted-egress",

@@ -1,5 +1,5 @@
-import { DATABASE_PORTS, DEFAULT_DATABASE_PORTS } from "../model/sensitivePorts";
-import { internetSensitivePortsPolicy } from "./internetSensitivePorts";
+import { DATABASE_PORTS, DEFAULT_DATABASE_PORTS } from "../../model/sensitivePorts";
+import { internetSensitivePortsPolicy } from "../internetSensitivePorts";
 
 export const noDatabasePortsFromInternet = internetSensitivePortsPolicy({
     name: "no-database-ports-from-internet",

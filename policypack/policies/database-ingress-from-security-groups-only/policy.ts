@@ -1,13 +1,13 @@
-import { ConfigValues, cidrsKey, portsKey } from "../kit/config";
-import { Finding, PolicyDefinition } from "../kit/define";
-import { cidrContains } from "../model/addresses";
-import { all, opensAnyPort } from "../model/exposure";
-import { Unresolved } from "../model/unresolved";
-import { Peer, describeRule, peersLabel } from "../model/rule";
-import { SECURITY_GROUP_TYPES } from "../adapters";
-import { namePorts } from "../model/sensitivePorts";
-import { rulesInDirection, unreadableFindings, unverifiable } from "./ruleFindings";
-import { DATABASE_PORTS, DEFAULT_DATABASE_PORTS } from "../model/sensitivePorts";
+import { ConfigValues, cidrsKey, portsKey } from "../../kit/config";
+import { Finding, PolicyDefinition } from "../../kit/define";
+import { cidrContains } from "../../model/addresses";
+import { all, opensAnyPort } from "../../model/exposure";
+import { Unresolved } from "../../model/unresolved";
+import { Peer, describeRule, peersLabel } from "../../model/rule";
+import { SECURITY_GROUP_TYPES } from "../../adapters";
+import { namePorts } from "../../model/sensitivePorts";
+import { rulesInDirection, unreadableFindings, unverifiable } from "../ruleFindings";
+import { DATABASE_PORTS, DEFAULT_DATABASE_PORTS } from "../../model/sensitivePorts";
 
 const config = {
     ports: portsKey('The database ports (numbers or "from-to" ranges).', DEFAULT_DATABASE_PORTS),

@@ -1,11 +1,11 @@
-import { ConfigValues, integerKey } from "../kit/config";
-import { Finding, PolicyDefinition } from "../kit/define";
-import { isUnresolved } from "../model/unresolved";
-import { opensEveryPort } from "../model/protocol";
-import { portCount, portsOf } from "../model/ports";
-import { describeRule, peersLabel } from "../model/rule";
-import { SECURITY_GROUP_TYPES } from "../adapters";
-import { rulesInDirection, unreadableFindings, unverifiable } from "./ruleFindings";
+import { ConfigValues, integerKey } from "../../kit/config";
+import { Finding, PolicyDefinition } from "../../kit/define";
+import { isUnresolved } from "../../model/unresolved";
+import { opensEveryPort } from "../../model/protocol";
+import { portCount, portsOf } from "../../model/ports";
+import { describeRule, peersLabel } from "../../model/rule";
+import { SECURITY_GROUP_TYPES } from "../../adapters";
+import { rulesInDirection, unreadableFindings, unverifiable } from "../ruleFindings";
 
 const config = {
     maxPorts: integerKey("The most ports one ingress rule may open to a peer other than the group itself.", 100, 1, 65536),

@@ -1,6 +1,6 @@
-import { Finding, PolicyDefinition } from "../kit/define";
-import { PUBLIC_ACCESS_TYPES, PublicAccess, publicAccessOf } from "../adapters/publicAccess";
-import { describeUnresolved } from "../model/unresolved";
+import { Finding, PolicyDefinition } from "../../kit/define";
+import { PUBLIC_ACCESS_TYPES, PublicAccess, publicAccessOf } from "../../adapters/publicAccess";
+import { describeUnresolved } from "../../model/unresolved";
 
 const FIX = {
     switch: "set publiclyAccessible: false, place it in private subnets, and reach it from the app tier's security group (or through a bastion/SSM for people).",

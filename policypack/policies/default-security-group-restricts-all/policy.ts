@@ -1,7 +1,7 @@
-import { Finding, PolicyDefinition } from "../kit/define";
-import { AWS_DEFAULT_SECURITY_GROUP, rulesOf } from "../adapters";
-import { describeRule } from "../model/rule";
-import { unreadableFindings } from "./ruleFindings";
+import { Finding, PolicyDefinition } from "../../kit/define";
+import { AWS_DEFAULT_SECURITY_GROUP, rulesOf } from "../../adapters";
+import { describeRule } from "../../model/rule";
+import { unreadableFindings } from "../ruleFindings";
 
 const FIX =
     "declare the aws.ec2.DefaultSecurityGroup with no ingress and no egress (the provider then removes every rule AWS put there) and give each workload its own security group.";

@@ -1,12 +1,12 @@
-import { ConfigValues } from "../kit/config";
-import { Finding, PolicyDefinition } from "../kit/define";
-import { describeTraffic, naclInternetExposure } from "../model/naclExposure";
-import { describeRule, peersLabel } from "../model/rule";
-import { describeUnresolved } from "../model/unresolved";
-import { NETWORK_ACL_TYPES } from "../adapters";
-import { rulesInDirection, unreadableFindings } from "./ruleFindings";
-import { sensitivePortsConfig } from "./internetSensitivePorts";
-import { DEFAULT_ADMIN_PORTS } from "../model/sensitivePorts";
+import { ConfigValues } from "../../kit/config";
+import { Finding, PolicyDefinition } from "../../kit/define";
+import { describeTraffic, naclInternetExposure } from "../../model/naclExposure";
+import { describeRule, peersLabel } from "../../model/rule";
+import { describeUnresolved } from "../../model/unresolved";
+import { NETWORK_ACL_TYPES } from "../../adapters";
+import { rulesInDirection, unreadableFindings } from "../ruleFindings";
+import { sensitivePortsConfig } from "../internetSensitivePorts";
+import { DEFAULT_ADMIN_PORTS } from "../../model/sensitivePorts";
 
 const config = sensitivePortsConfig("admin", DEFAULT_ADMIN_PORTS);
 
