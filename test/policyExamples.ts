@@ -15,8 +15,10 @@ import { StackPolicy } from "../policypack/kit/defineStack";
 import { StackGraph } from "../policypack/network/graph";
 import { Mode, ResourceExample, StackExample, Verdict, Verdicts, buildStack, modesOf, propsIn, urnOf, inMode } from "../policypack/kit/examples";
 
-/** The compiled policy folders (the tests run on dist/, beside them). */
+/** The policy folders beside the tests: compiled under dist/ (`npm test`), TypeScript under ts-jest (`npm run test:unit`). */
 export const POLICIES_DIR = path.resolve(__dirname, "..", "policypack", "policies");
+/** ".js" when the tests run compiled, ".ts" when they run on TypeScript directly. */
+export const SOURCE_EXTENSION = path.extname(__filename);
 
 export type PolicyUnderTest =
     | { kind: "resource"; name: string; policy: ResourcePolicy; examples: readonly ResourceExample[] }
@@ -33,7 +35,7 @@ export function policyFolders(): string[] {
 
 /** The examples a folder exports, or undefined when it has no examples module. */
 export function examplesOf(folder: string): readonly ResourceExample[] | readonly StackExample[] | undefined {
-    const file = path.join(POLICIES_DIR, folder, "examples.js");
+    const file = path.join(POLICIES_DIR, folder, `examples${SOURCE_EXTENSION}`);
     if (!fs.existsSync(file)) return undefined;
     const loaded: { examples?: ResourceExample[] | StackExample[] } = require(file);
     return loaded.examples;
