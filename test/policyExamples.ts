@@ -15,10 +15,13 @@ import { StackPolicy } from "../policypack/kit/defineStack";
 import { StackGraph } from "../policypack/network/graph";
 import { Mode, ResourceExample, StackExample, Verdict, Verdicts, buildStack, modesOf, propsIn, urnOf, inMode } from "../policypack/kit/examples";
 
-/** The policy folders beside the tests: compiled under dist/ (`npm test`), TypeScript under ts-jest (`npm run test:unit`). */
+/** The policy folders beside the tests: compiled in dist/, or the TypeScript sources when tests run on them. */
 export const POLICIES_DIR = path.resolve(__dirname, "..", "policypack", "policies");
-/** ".js" when the tests run compiled, ".ts" when they run on TypeScript directly. */
-export const SOURCE_EXTENSION = path.extname(__filename);
+
+/** Whether a folder has the module `name` (policy, examples), compiled or not. */
+export function hasModule(folder: string, name: string): boolean {
+    return [".js", ".ts"].some((extension) => fs.existsSync(path.join(POLICIES_DIR, folder, name + extension)));
+}
 
 export type PolicyUnderTest =
     | { kind: "resource"; name: string; policy: ResourcePolicy; examples: readonly ResourceExample[] }
@@ -35,9 +38,8 @@ export function policyFolders(): string[] {
 
 /** The examples a folder exports, or undefined when it has no examples module. */
 export function examplesOf(folder: string): readonly ResourceExample[] | readonly StackExample[] | undefined {
-    const file = path.join(POLICIES_DIR, folder, `examples${SOURCE_EXTENSION}`);
-    if (!fs.existsSync(file)) return undefined;
-    const loaded: { examples?: ResourceExample[] | StackExample[] } = require(file);
+    if (!hasModule(folder, "examples")) return undefined;
+    const loaded: { examples?: ResourceExample[] | StackExample[] } = require(path.join(POLICIES_DIR, folder, "examples"));
     return loaded.examples;
 }
 

@@ -12,7 +12,7 @@ import { parseProtocol } from "../../policypack/model/protocol";
 import { stackPolicyDefinitions } from "../../policypack/policies";
 import { answerDataSource } from "../../cli/engine/dataSources";
 import { Mode, buildStack } from "../../policypack/kit/examples";
-import { TYPES, UNKNOWN, check, checkStack, checkStackAll, graphOf, policy, resourceOf, sgWithIngress, stackPolicy, tcp, unverifiable, violations } from "../helpers";
+import { TYPES, check, checkStack, checkStackAll, graphOf, policy, resourceOf, sgWithIngress, stackPolicy, tcp, unverifiable, violations } from "../helpers";
 import { HOSTILE_STACK_CASE, PROTOTYPE_NAMES, StackCase, expectedIn } from "../hardeningCases";
 
 const MODES: Mode[] = ["update", "preview"];

@@ -4,11 +4,9 @@
  * Also that every policy is one folder with examples that show both sides of it. The same examples run
  * over the engine protocol in test/engine/policyExamples.test.ts.
  */
-import * as fs from "fs";
-import * as path from "path";
 import { policyDefinitions, stackPolicyDefinitions } from "../../policypack/policies";
 import { ResourceExample, StackExample, inMode, modesOf } from "../../policypack/kit/examples";
-import { POLICIES_DIR, PREFIXES, SOURCE_EXTENSION, STACK, exampleRuns, expectedList, expectedTexts, expectedVerdicts, judgeInProcess, missingTexts, policiesUnderTest, policyFolders, seenList, worstVerdict } from "../policyExamples";
+import { PREFIXES, STACK, hasModule, exampleRuns, expectedList, expectedTexts, expectedVerdicts, judgeInProcess, missingTexts, policiesUnderTest, policyFolders, seenList, worstVerdict } from "../policyExamples";
 
 const subjects = policiesUnderTest();
 const registered = [...policyDefinitions, ...stackPolicyDefinitions].map((p) => p.name);
@@ -18,8 +16,7 @@ describe("a policy is one folder", () => {
         expect(policyFolders()).toEqual([...registered].sort());
     });
     it.each(registered)("%s/ holds policy.ts and examples.ts", (name) => {
-        expect(fs.existsSync(path.join(POLICIES_DIR, name, `policy${SOURCE_EXTENSION}`))).toBe(true);
-        expect(fs.existsSync(path.join(POLICIES_DIR, name, `examples${SOURCE_EXTENSION}`))).toBe(true);
+        expect({ policy: hasModule(name, "policy"), examples: hasModule(name, "examples") }).toEqual({ policy: true, examples: true });
     });
 });
 
