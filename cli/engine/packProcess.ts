@@ -12,11 +12,13 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { UsageError } from "../program/project";
 import { lifelineFd } from "./lifeline";
 
-// Generated gRPC code of the same @pulumi/pulumi the pack runs on.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const analyzerRpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const analyzerProto = require("@pulumi/pulumi/proto/analyzer_pb");
+// Generated gRPC code of the same @pulumi/pulumi the pack runs on, typed by its own declarations.
+import * as analyzerRpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
+import type { JavaScriptValue } from "google-protobuf/google/protobuf/struct_pb";
+
+/** A property bag as Struct.fromJavaScript takes it (any JSON-like value; validated by protobuf). */
+const asStruct = (props: unknown) => Struct.fromJavaScript(props as Record<string, JavaScriptValue>);
 
 export { UNKNOWN, secretValue as secret } from "../../policypack/model/sentinels";
 
@@ -86,8 +88,10 @@ export function urnOf(type: string, name: string, stack = "dev", project = "app"
     return `urn:pulumi:${stack}::${project}::${type}::${name}`;
 }
 
-function levelNumber(level: string): number {
-    return (analyzerProto.EnforcementLevel as Record<string, number>)[level.toUpperCase()];
+/** The protocol's number for a level (LEVELS is in the enum's order); levels were validated before Configure. */
+function levelNumber(level: string): analyzerProto.EnforcementLevel {
+    const index = (LEVELS as readonly string[]).indexOf(level);
+    return index < 0 ? analyzerProto.EnforcementLevel.ADVISORY : index;
 }
 
 /** The pack could not be started or stopped answering: named, with what it printed. */
@@ -98,7 +102,7 @@ type Callback<T> = (error: grpc.ServiceError | null, response: T) => void;
 export class PackProcess {
     private constructor(
         private readonly child: ChildProcess,
-        private readonly client: grpc.Client & Record<string, (req: unknown, cb: Callback<any>) => void>,
+        private readonly client: grpc.Client & Record<string, (req: unknown, cb: Callback<unknown>) => void>,
         /** Milliseconds from spawn until the port was printed. */
         readonly startupMs: number,
         readonly stderr: () => string,
@@ -136,21 +140,21 @@ export class PackProcess {
         const client = new Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
             "grpc.max_receive_message_length": 400 * 1024 * 1024,
             "grpc.max_send_message_length": 400 * 1024 * 1024,
-        }) as any;
+        }) as grpc.Client & Record<string, (req: unknown, cb: Callback<unknown>) => void>;
         return new PackProcess(child, client, startupMs, () => stderr);
     }
 
     private call<T>(method: string, request: unknown): Promise<T> {
-        return new Promise((resolve, reject) => this.client[method](request, (error: grpc.ServiceError | null, response: T) => (error ? reject(error) : resolve(response))));
+        return new Promise((resolve, reject) => this.client[method](request, (error, response) => (error ? reject(error) : resolve(response as T))));
     }
 
     async getAnalyzerInfo(): Promise<{ name: string; version: string; supportsConfig: boolean; policies: PolicyInfo[] }> {
-        const info = await this.call<any>("getAnalyzerInfo", new Empty());
+        const info = await this.call<analyzerProto.AnalyzerInfo>("getAnalyzerInfo", new Empty());
         return {
             name: info.getName(),
             version: info.getVersion(),
             supportsConfig: info.getSupportsconfig(),
-            policies: info.getPoliciesList().map((p: any) => ({
+            policies: info.getPoliciesList().map((p) => ({
                 name: p.getName(),
                 description: p.getDescription(),
                 enforcementLevel: LEVELS[p.getEnforcementlevel()],
@@ -179,7 +183,7 @@ export class PackProcess {
         for (const [policy, { enforcementLevel, ...properties }] of Object.entries(config)) {
             const policyConfig = new analyzerProto.PolicyConfig();
             policyConfig.setEnforcementlevel(levelNumber(enforcementLevel ?? "advisory"));
-            policyConfig.setProperties(Struct.fromJavaScript(properties as any));
+            policyConfig.setProperties(asStruct(properties));
             map.set(policy, policyConfig);
         }
         await this.call("configure", request);
@@ -187,7 +191,7 @@ export class PackProcess {
 
     /** One resource's inputs, as the engine sends them before creating or updating it. */
     async analyze(resource: PackResource): Promise<Diagnostic[]> {
-        return diagnostics(await this.call("analyze", analyzeRequest(resource)));
+        return diagnostics(await this.call<analyzerProto.AnalyzeResponse>("analyze", analyzeRequest(resource)));
     }
 
     /** Every resource's outputs, as the engine sends them at the end of a preview or update. */
@@ -201,8 +205,8 @@ export class PackProcess {
      */
     async callEncoded(method: "analyze" | "analyzeStack", bytes: Uint8Array): Promise<Diagnostic[]> {
         const definition = analyzerRpc.AnalyzerService[method];
-        const response = await new Promise<any>((resolve, reject) =>
-            this.client.makeUnaryRequest(definition.path, (b: Uint8Array) => Buffer.from(b), definition.responseDeserialize, bytes, (error: grpc.ServiceError | null, value: any) => (error ? reject(error) : resolve(value))),
+        const response = await new Promise<analyzerProto.AnalyzeResponse>((resolve, reject) =>
+            this.client.makeUnaryRequest(definition.path, (b: Uint8Array) => Buffer.from(b), definition.responseDeserialize, bytes, (error: grpc.ServiceError | null, value?: analyzerProto.AnalyzeResponse) => (error || !value ? reject(error ?? new Error(`${method}: no response`)) : resolve(value))),
         );
         return diagnostics(response);
     }
@@ -249,14 +253,14 @@ export class PackProcess {
 }
 
 /** An AnalyzeRequest: one resource's inputs. */
-export function analyzeRequest(resource: PackResource): any {
+export function analyzeRequest(resource: PackResource): analyzerProto.AnalyzeRequest {
     const request = new analyzerProto.AnalyzeRequest();
     describeResource(request, resource);
     return request;
 }
 
 /** An AnalyzerResource: one resource's outputs, parent and property dependencies. */
-function analyzerResource(resource: PackResource): any {
+function analyzerResource(resource: PackResource): analyzerProto.AnalyzerResource {
     const r = new analyzerProto.AnalyzerResource();
     describeResource(r, resource);
     if (resource.parent) r.setParent(resource.parent);
@@ -292,7 +296,7 @@ const RESOURCES_TAG = Buffer.from([0x0a]);
 export function encodeAnalyzeStack(resources: Iterable<PackResource>): Uint8Array {
     const chunks: Buffer[] = [];
     for (const resource of resources) {
-        const bytes = analyzerResource(resource).serializeBinary() as Uint8Array;
+        const bytes = analyzerResource(resource).serializeBinary();
         chunks.push(RESOURCES_TAG, varint(bytes.length), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
     }
     return Buffer.concat(chunks);
@@ -302,11 +306,11 @@ export function encodeAnalyzeStack(resources: Iterable<PackResource>): Uint8Arra
  * What both AnalyzeRequest and AnalyzerResource carry: type, name, URN, properties, and the resource
  * options and default provider the engine always sends (the SDK refuses a request without options).
  */
-function describeResource(request: any, resource: PackResource): void {
+function describeResource(request: analyzerProto.AnalyzeRequest | analyzerProto.AnalyzerResource, resource: PackResource): void {
     request.setType(resource.type);
     request.setName(resource.name);
     request.setUrn(resource.urn ?? urnOf(resource.type, resource.name));
-    request.setProperties(Struct.fromJavaScript(resource.props as any));
+    request.setProperties(asStruct(resource.props));
     const options = new analyzerProto.AnalyzerResourceOptions();
     options.setProtect(false);
     options.setParent(resource.parent ?? "");
@@ -316,7 +320,7 @@ function describeResource(request: any, resource: PackResource): void {
     provider.setType(reference.type);
     provider.setName(reference.name);
     provider.setUrn(reference.urn);
-    provider.setProperties(Struct.fromJavaScript(reference.props as any));
+    provider.setProperties(asStruct(reference.props));
     request.setProvider(provider);
 }
 
@@ -332,8 +336,8 @@ export function defaultProvider(resource: { type: string; name: string; urn?: st
     };
 }
 
-function diagnostics(response: any): Diagnostic[] {
-    return response.getDiagnosticsList().map((d: any) => ({
+function diagnostics(response: analyzerProto.AnalyzeResponse): Diagnostic[] {
+    return response.getDiagnosticsList().map((d) => ({
         policyName: d.getPolicyname(),
         message: d.getMessage(),
         enforcementLevel: LEVELS[d.getEnforcementlevel()],

@@ -15,7 +15,11 @@ import { dotString, htmlText, jsonText, markdownCode, markdownText, mermaidStrin
 import { CheckReport } from "../../cli/report/checkReport";
 import { Violation } from "../../cli/engine/violation";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+/** C0 and C1 control characters (but newline) and bidirectional overrides: what a terminal would act on. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const RAW_CONTROL_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
+
+ 
 expect.extend(require("@microsoft/jest-sarif"));
 
 /** Names (the last segment of a URN, so no "::") each carrying one attack. */
@@ -100,7 +104,7 @@ describe("text", () => {
     it("shows control characters and escape sequences instead of sending them to the terminal", () => {
         const run = scan();
         expect(run.code).toBe(1);
-        expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+        expect(run.stdout).not.toMatch(RAW_CONTROL_CHARACTERS);
         expect(run.stdout).toContain("\\x1b[2J\\x1b[31mSummary: 0 mandatory");
         expect(run.stdout).toContain("c1\\x9b2J\\x85\\rSummary: 0 mandatory\\u202eevil");
         // Only tierguard's own summary starts a line, and names stay on their line.
@@ -346,7 +350,7 @@ describe("what only check reports", () => {
 
     it("is escaped in text, on stderr's terms too", () => {
         const out = textReport(hostileCheckReport());
-        expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+        expect(out).not.toMatch(RAW_CONTROL_CHARACTERS);
         expect(out.split("\n").filter((line) => line.startsWith("Summary:"))).toHaveLength(1);
     });
 

@@ -4,7 +4,7 @@ import * as path from "path";
 import { policyDefinitions, stackPolicyDefinitions } from "../../policypack/policies";
 import { ROOT, tierguard } from "./run";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+ 
 expect.extend(require("@microsoft/jest-sarif"));
 
 interface Sarif {

@@ -262,7 +262,7 @@ it("scan --format sarif still reports the good files and names the failed ones",
     expect(await leftoverProcesses(run.marker)).toEqual([]);
     expect(run.code).toBe(2);
     const sarif = JSON.parse(run.stdout);
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+     
     expect.extend(require("@microsoft/jest-sarif"));
     (expect(sarif) as any).toBeValidSarifLog();
     expect(sarif.runs[0].results.length).toBeGreaterThan(0);

@@ -1,5 +1,4 @@
 /** Runs component code under the same preview emulation `tierguard check` uses, and reads back what it created. */
-import * as path from "path";
 import { CaptureResult, CapturedResource, Mode, captureProgram } from "./mockCapture";
 import { REPO_ROOT } from "../repoRoot";
 

@@ -1,7 +1,7 @@
 /** The AnalyzeStack request tierguard writes resource by resource is the message the generated protobuf code writes. */
 import { PackResource, encodeAnalyzeStack, secret } from "../../cli/engine/packProcess";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+ 
 const analyzerProto = require("@pulumi/pulumi/proto/analyzer_pb");
 
 function resources(): PackResource[] {
