@@ -7,7 +7,18 @@ import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
     {
-        ignores: ["dist/**", "node_modules/**", "policypack/bin/**", "policypack/node_modules/**", "test/fixtures/**", "bench/programs/**", "bench/packs/**", "test/engine/packs/**", "**/*.js", "**/*.mjs"],
+        ignores: [
+            "dist/**",
+            "node_modules/**",
+            "policypack/bin/**",
+            "policypack/node_modules/**",
+            "test/fixtures/**",
+            "bench/programs/**",
+            "bench/packs/**",
+            "test/engine/packs/**",
+            "**/*.js",
+            "**/*.mjs",
+        ],
     },
     js.configs.recommended,
     ...tseslint.configs.recommended,

@@ -101,7 +101,11 @@ export interface ProcessRun {
 }
 
 /** Runs a command to its end, sampling the resident memory of its whole process tree. */
-export function runMeasured(command: string, args: string[], options: { sampleMs?: number; env?: NodeJS.ProcessEnv; captureStdout?: boolean } = {}): Promise<ProcessRun> {
+export function runMeasured(
+    command: string,
+    args: string[],
+    options: { sampleMs?: number; env?: NodeJS.ProcessEnv; captureStdout?: boolean } = {},
+): Promise<ProcessRun> {
     return new Promise((resolve, reject) => {
         const started = process.hrtime.bigint();
         const child = spawn(command, args, { stdio: ["ignore", options.captureStdout ? "pipe" : "ignore", "pipe"], env: options.env ?? process.env });
@@ -112,7 +116,10 @@ export function runMeasured(command: string, args: string[], options: { sampleMs
         let peakKiB = 0;
         const sample = () => {
             const tree = [child.pid!, ...descendants(child.pid!)];
-            peakKiB = Math.max(peakKiB, tree.reduce((sum, pid) => sum + residentKiB(pid), 0));
+            peakKiB = Math.max(
+                peakKiB,
+                tree.reduce((sum, pid) => sum + residentKiB(pid), 0),
+            );
         };
         const timer = setInterval(sample, options.sampleMs ?? 20);
         child.on("error", reject);

@@ -18,7 +18,10 @@ function layOut(dir: string, indexJs: string): string {
     fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\ndescription: tierguard benchmark yardstick\n");
     fs.writeFileSync(path.join(dir, "index.js"), indexJs);
     // The SDK reads the pack's version from its package.json, as for any pack.
-    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: `tierguard-bench-${path.basename(dir)}`, version: "0.0.0", main: "index.js" }, null, 2));
+    fs.writeFileSync(
+        path.join(dir, "package.json"),
+        JSON.stringify({ name: `tierguard-bench-${path.basename(dir)}`, version: "0.0.0", main: "index.js" }, null, 2),
+    );
     return dir;
 }
 

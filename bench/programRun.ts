@@ -43,14 +43,19 @@ async function ackMonitor(): Promise<{ address: string; registrations: () => num
     const server = new grpc.Server();
     let registrations = 0;
     server.addService(ResourceMonitorService, {
-        registerResource: (call: grpc.ServerUnaryCall<resproto.RegisterResourceRequest, unknown>, callback: grpc.sendUnaryData<resproto.RegisterResourceResponse>) => {
+        registerResource: (
+            call: grpc.ServerUnaryCall<resproto.RegisterResourceRequest, unknown>,
+            callback: grpc.sendUnaryData<resproto.RegisterResourceResponse>,
+        ) => {
             registrations++;
             callback(null, new resproto.RegisterResourceResponse().setUrn(`urn:pulumi:bench::bench::${call.request.getType()}::${call.request.getName()}`));
         },
         registerResourceOutputs: (_call: unknown, callback: grpc.sendUnaryData<Empty>) => callback(null, new Empty()),
         signalAndWaitForShutdown: (_call: unknown, callback: grpc.sendUnaryData<Empty>) => callback(null, new Empty()),
     });
-    const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))));
+    const port = await new Promise<number>((resolve, reject) =>
+        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+    );
     return { address: `127.0.0.1:${port}`, registrations: () => registrations, close: () => server.forceShutdown() };
 }
 
@@ -59,11 +64,37 @@ export async function runFloor(program: string, expectedRegistrations: number): 
     const monitor = await ackMonitor();
     try {
         const runner = require.resolve("@pulumi/pulumi/cmd/run", { paths: [program] });
-        const run = await runMeasured(process.execPath, [runner, "--monitor", monitor.address, "--organization", "organization", "--project", "bench", "--stack", "bench", "--pwd", program, "--dry-run", "."], {
-            env: { ...process.env, PULUMI_CONFIG: "{}", PULUMI_CONFIG_SECRET_KEYS: "[]", PULUMI_NODEJS_TYPESCRIPT: "true", PULUMI_NODEJS_TRANSPILE_ONLY: "true" },
-        });
+        const run = await runMeasured(
+            process.execPath,
+            [
+                runner,
+                "--monitor",
+                monitor.address,
+                "--organization",
+                "organization",
+                "--project",
+                "bench",
+                "--stack",
+                "bench",
+                "--pwd",
+                program,
+                "--dry-run",
+                ".",
+            ],
+            {
+                env: {
+                    ...process.env,
+                    PULUMI_CONFIG: "{}",
+                    PULUMI_CONFIG_SECRET_KEYS: "[]",
+                    PULUMI_NODEJS_TYPESCRIPT: "true",
+                    PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+                },
+            },
+        );
         if (run.code !== 0 || monitor.registrations() !== expectedRegistrations) {
-            throw new Error(`the floor run of ${program} exited ${run.code} after ${monitor.registrations()} registrations (expected ${expectedRegistrations})`);
+            throw new Error(
+                `the floor run of ${program} exited ${run.code} after ${monitor.registrations()} registrations (expected ${expectedRegistrations})`,
+            );
         }
         return run;
     } finally {
@@ -76,7 +107,9 @@ export async function runCheck(program: string, sshMistakes: number): Promise<Pr
     const cli = path.resolve(__dirname, "..", "cli", "main.js");
     const run = await runMeasured(process.execPath, [cli, "check", program, "--format", "json"], { captureStdout: true });
     const report = JSON.parse(run.stdout ?? "{}");
-    const found = (report.violations ?? []).filter((v: { policy: string; enforcementLevel: string }) => v.policy === "no-admin-ports-from-internet" && v.enforcementLevel === "mandatory").length;
+    const found = (report.violations ?? []).filter(
+        (v: { policy: string; enforcementLevel: string }) => v.policy === "no-admin-ports-from-internet" && v.enforcementLevel === "mandatory",
+    ).length;
     if (report.program?.status !== "completed" || found !== sshMistakes) {
         throw new Error(`tierguard check of ${program}: program ${JSON.stringify(report.program)}, ${found} SSH findings where ${sshMistakes} were planted`);
     }

@@ -52,7 +52,14 @@ export const BUDGETS = {
 const IN_FLIGHT = 16;
 
 function parseOptions(argv: string[]): Options {
-    const options: Options = { runs: 5, sizes: [1000, 5000, 10000, 50000], analyzeSize: 2000, scanSize: 50000, programSizes: [1000, 10000], sections: new Set(SECTIONS) };
+    const options: Options = {
+        runs: 5,
+        sizes: [1000, 5000, 10000, 50000],
+        analyzeSize: 2000,
+        scanSize: 50000,
+        programSizes: [1000, 10000],
+        sections: new Set(SECTIONS),
+    };
     for (let i = 0; i < argv.length; i++) {
         const value = argv[++i];
         const number = (what: string) => {
@@ -108,7 +115,15 @@ function log(message: string): void {
 function asSent(stack: SyntheticStack, what: "inputs" | "outputs"): PackResource[] {
     return stack.resources
         .filter((r) => what === "outputs" || r.type !== "pulumi:pulumi:Stack")
-        .map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: r[what], parent: r.type === "pulumi:pulumi:Stack" ? undefined : stack.resources[0].urn, dependencies: r.dependencies, propertyDependencies: r.propertyDependencies }));
+        .map((r) => ({
+            type: r.type,
+            name: r.name,
+            urn: r.urn,
+            props: r[what],
+            parent: r.type === "pulumi:pulumi:Stack" ? undefined : stack.resources[0].urn,
+            dependencies: r.dependencies,
+            propertyDependencies: r.propertyDependencies,
+        }));
 }
 
 async function startConfigured(dir: string): Promise<PackProcess> {
@@ -121,7 +136,10 @@ async function startConfigured(dir: string): Promise<PackProcess> {
 
 /** The benchmark is only meaningful while the pack still finds exactly the planted mistakes. */
 function expectFindings(what: string, found: number, expected: number): void {
-    if (found !== expected) throw new Error(`${what}: the pack reported ${found} findings where ${expected} were planted, so its timing would not be comparable; fix the pack or the generator first`);
+    if (found !== expected)
+        throw new Error(
+            `${what}: the pack reported ${found} findings where ${expected} were planted, so its timing would not be comparable; fix the pack or the generator first`,
+        );
 }
 
 async function measureStartup(packs: BenchPacks, runs: number): Promise<Paired> {
@@ -130,7 +148,14 @@ async function measureStartup(packs: BenchPacks, runs: number): Promise<Paired> 
         await pack.stop();
         return pack.startupMs;
     };
-    return figure(await pairedRuns(runs, () => startOnce(packs.tierguard), () => startOnce(packs.empty)), (startupMs) => startupMs);
+    return figure(
+        await pairedRuns(
+            runs,
+            () => startOnce(packs.tierguard),
+            () => startOnce(packs.empty),
+        ),
+        (startupMs) => startupMs,
+    );
 }
 
 interface AnalyzeFigures {
@@ -155,7 +180,11 @@ async function measureAnalyze(ours: PackProcess, noop: PackProcess, size: number
     // Warm-up: the first pass compiles the hot paths of both.
     await pass(ours, expected);
     await pass(noop, 0);
-    const rounds = await pairedRuns(runs, () => pass(ours, expected), () => pass(noop, 0));
+    const rounds = await pairedRuns(
+        runs,
+        () => pass(ours, expected),
+        () => pass(noop, 0),
+    );
     return { wall: figure(rounds, (run) => run.wallMs), cpu: figure(rounds, (run) => run.cpuMs), resources: requests.length };
 }
 
@@ -182,7 +211,17 @@ async function measureAnalyzeStack(ours: PackProcess, noop: PackProcess, sizes: 
         // Small stacks are quick and noisy (a stray GC is a large share): twice the rounds.
         const rounds = size >= 50000 ? runs : runs * 2;
         log(`AnalyzeStack of ${stack.resources.length} resources, ${rounds} rounds`);
-        results.set(size, figure(await pairedRuns(rounds, () => call(ours, expected), () => call(noop, 0)), (wallMs) => wallMs));
+        results.set(
+            size,
+            figure(
+                await pairedRuns(
+                    rounds,
+                    () => call(ours, expected),
+                    () => call(noop, 0),
+                ),
+                (wallMs) => wallMs,
+            ),
+        );
     }
     return results;
 }
@@ -203,7 +242,11 @@ async function measureScan(packs: BenchPacks, size: number, runs: number): Promi
         if (run.code !== expectedCode) throw new Error(`tierguard scan ${extra.join(" ")} exited with ${run.code}, expected ${expectedCode}`);
         return run;
     };
-    const rounds = await pairedRuns(runs, () => scanWith([], 1), () => scanWith(["--policy-pack", packs.noop], 0));
+    const rounds = await pairedRuns(
+        runs,
+        () => scanWith([], 1),
+        () => scanWith(["--policy-pack", packs.noop], 0),
+    );
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
     return { wall: figure(rounds, (run) => run.wallMs), memory: figure(rounds, (run) => run.peakMiB), resources: stack.resources.length };
 }
@@ -343,7 +386,11 @@ async function programRows(options: Options): Promise<Row[]> {
         const { dir, sshMistakes } = writeGroupsProgram(path.join(__dirname, "programs", `groups-${size}`), size);
         const rounds = size >= 10000 ? Math.min(options.runs, 2) : options.runs;
         log(`tierguard check of a program of ${size} security groups, ${rounds} rounds`);
-        const paired = await pairedRuns(rounds, () => runCheck(dir, sshMistakes), () => runFloor(dir, size + 2));
+        const paired = await pairedRuns(
+            rounds,
+            () => runCheck(dir, sshMistakes),
+            () => runFloor(dir, size + 2),
+        );
         const wall = figure(paired, (run) => run.wallMs);
         const memory = figure(paired, (run) => run.peakMiB);
         const extraMiB = memory.oursMedian - memory.theirsMedian;
@@ -380,7 +427,9 @@ async function main(): Promise<number> {
     if (options.sections.has("program")) rows.push(...(await programRows(options)));
 
     const cpus = os.cpus();
-    console.log(`Machine: ${cpus.length} × ${cpus[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Figures are medians; ratios are medians of pair-by-pair ratios.\n`);
+    console.log(
+        `Machine: ${cpus.length} × ${cpus[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Figures are medians; ratios are medians of pair-by-pair ratios.\n`,
+    );
     console.log(renderTable(rows));
     if (options.json) fs.writeFileSync(options.json, JSON.stringify({ options: { ...options, sections: [...options.sections] }, rows }, null, 2));
     const missed = rows.filter((row) => row.pass === false);

@@ -76,7 +76,10 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
     // Secret config values are masked in the program's output as the Pulumi CLI masks them, and with
     // every other secret value in the report. Stand-ins for undecryptable values are not secrets (and
     // one like "1" would hide every port 1).
-    const secretConfig = config.secretKeys.filter((key) => !config.standIns.includes(key)).map((key) => config.values[key]).filter((v): v is string => v !== undefined);
+    const secretConfig = config.secretKeys
+        .filter((key) => !config.standIns.includes(key))
+        .map((key) => config.values[key])
+        .filter((v): v is string => v !== undefined);
     const masked = new SecretRedactor(secretConfig);
     const output = options.output ?? ((line: string) => process.stderr.write(`${line}\n`));
     // The pack judges every resource (Analyze) and the stack (AnalyzeStack) once the program is done; the
@@ -90,7 +93,10 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
     let earlyStopped = false;
     const stopEarly = setTimeout(() => {
         earlyStopped = true;
-        void early.then((s) => s.close(), () => undefined);
+        void early.then(
+            (s) => s.close(),
+            () => undefined,
+        );
     }, PACK_BESIDE_PROGRAM_MS);
     let session: PackSession | undefined;
     try {
@@ -109,24 +115,33 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
         session = earlyStopped ? await PackSession.open(policyConfig, packDir, options.configFile) : await early;
         const verdict = await session.judge(run.capture, options.mode);
         const components = componentsOf(run.capture.resources);
-        const unchecked = components.filter((c) => c.expandedBy === "none").map((c) => ({ urn: c.urn, type: c.type, name: c.name, reason: c.detail, network: c.network }));
-        return redactReport({
-            program: path.relative(process.cwd(), project.dir) || ".",
-            project: project.name,
-            stack,
-            stackUrn: run.capture.stackUrn,
-            mode: options.mode,
-            outcome: run.outcome,
-            violations: verdict.violations,
-            resources: verdict.analysed,
-            unchecked,
-            components,
-            offline: run.offline,
-            policies: verdict.policies,
-            capture: run.capture,
-            graphBasis: session.graphBasis,
-            sources: Object.fromEntries(run.capture.resources.filter((r) => r.source && r.source.uri).map((r) => [r.urn, r.source!])),
-        }, secretsOf(run.capture, secretConfig, config.standIns.map((key) => config.values[key])));
+        const unchecked = components
+            .filter((c) => c.expandedBy === "none")
+            .map((c) => ({ urn: c.urn, type: c.type, name: c.name, reason: c.detail, network: c.network }));
+        return redactReport(
+            {
+                program: path.relative(process.cwd(), project.dir) || ".",
+                project: project.name,
+                stack,
+                stackUrn: run.capture.stackUrn,
+                mode: options.mode,
+                outcome: run.outcome,
+                violations: verdict.violations,
+                resources: verdict.analysed,
+                unchecked,
+                components,
+                offline: run.offline,
+                policies: verdict.policies,
+                capture: run.capture,
+                graphBasis: session.graphBasis,
+                sources: Object.fromEntries(run.capture.resources.filter((r) => r.source && r.source.uri).map((r) => [r.urn, r.source!])),
+            },
+            secretsOf(
+                run.capture,
+                secretConfig,
+                config.standIns.map((key) => config.values[key]),
+            ),
+        );
     } finally {
         clearTimeout(stopEarly);
         await session?.close();

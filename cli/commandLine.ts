@@ -115,7 +115,15 @@ const isOptionName = (name: string): name is OptionName => Object.prototype.hasO
  * grouped, `-c` with its value as the next argument); `--` and `-` are no options of tierguard's.
  */
 export function parseCommandLine(argv: string[]): CommandLine {
-    const line: CommandLine = { mode: "preview", format: "text", overrides: [], help: false, targets: [], timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, failOnUnchecked: false };
+    const line: CommandLine = {
+        mode: "preview",
+        format: "text",
+        overrides: [],
+        help: false,
+        targets: [],
+        timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+        failOnUnchecked: false,
+    };
     const positional: string[] = [];
     const { tokens } = parseArgs({ args: argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
     for (const token of tokens) {

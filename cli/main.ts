@@ -75,7 +75,9 @@ export async function main(argv: string[]): Promise<number> {
             return 2;
         }
         if (args.failOnUnchecked && report.unchecked.length > 0) {
-            console.error(`tierguard: ${report.unchecked.length} multi-language component${report.unchecked.length === 1 ? " was" : "s were"} not checked (--fail-on-unchecked): ${report.unchecked.map((u) => `${terminalText(u.name)} (${terminalText(u.type)})`).join(", ")}`);
+            console.error(
+                `tierguard: ${report.unchecked.length} multi-language component${report.unchecked.length === 1 ? " was" : "s were"} not checked (--fail-on-unchecked): ${report.unchecked.map((u) => `${terminalText(u.name)} (${terminalText(u.type)})`).join(", ")}`,
+            );
             return 1;
         }
         return summaryOf(report).mandatory > 0 ? 1 : 0;
@@ -91,7 +93,8 @@ export async function main(argv: string[]): Promise<number> {
  * output), else the stack; control characters visible, lines after the first indented.
  */
 function errorText(error: unknown): string {
-    const text = error instanceof UsageError || error instanceof PackFailure ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const text =
+        error instanceof UsageError || error instanceof PackFailure ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
     return terminalText(text, { multiline: true }).replace(/\n/g, "\n  ");
 }
 
@@ -105,15 +108,21 @@ function programProblem(report: CheckReport): string {
     const lines = [`tierguard: INCOMPLETE: ${incompleteReason(report.outcome)}.`];
     if (report.outcome.status === "failed") {
         lines.push("The program's error:", ...report.outcome.errors.map(indented));
-        const missing = [...new Set(report.outcome.errors.flatMap((e) => [...e.matchAll(/Missing required configuration variable '([^']+)'/g)].map((m) => m[1])))];
+        const missing = [
+            ...new Set(report.outcome.errors.flatMap((e) => [...e.matchAll(/Missing required configuration variable '([^']+)'/g)].map((m) => m[1]))),
+        ];
         if (missing.length > 0) {
-            lines.push(`Give it with ${missing.map((key) => `-c ${terminalText(key)}=VALUE`).join(" ")} (or in Pulumi.${terminalText(report.stack)}.yaml); nothing is deployed, so a secret may be any placeholder.`);
+            lines.push(
+                `Give it with ${missing.map((key) => `-c ${terminalText(key)}=VALUE`).join(" ")} (or in Pulumi.${terminalText(report.stack)}.yaml); nothing is deployed, so a secret may be any placeholder.`,
+            );
         }
         if (report.outcome.errors.some((e) => e.includes(SECRET_PLACEHOLDER))) {
             const keys = [...new Set(report.outcome.errors.flatMap((e) => [...e.matchAll(/Configuration '([^']+)' value/g)].map((m) => m[1])))];
             lines.push(
                 `A secure config value cannot be decrypted offline, so it was stood in for by "${SECRET_PLACEHOLDER}"` +
-                    (keys.length > 0 ? `, which ${keys.map((key) => terminalText(key)).join(", ")} cannot take: give a stand-in with ${keys.map((key) => `-c ${terminalText(key)}=VALUE`).join(" ")}.` : `: give stand-ins the program accepts with -c key=VALUE.`),
+                    (keys.length > 0
+                        ? `, which ${keys.map((key) => terminalText(key)).join(", ")} cannot take: give a stand-in with ${keys.map((key) => `-c ${terminalText(key)}=VALUE`).join(" ")}.`
+                        : `: give stand-ins the program accepts with -c key=VALUE.`),
             );
         }
     }
@@ -142,7 +151,14 @@ async function runScan(args: CommandLine): Promise<number> {
         if (args.graph) console.log(result.reports.map((r) => renderGraph(r, args.graph!)).join("\n\n"));
         else if (args.format === "json") console.log(scanJson(result));
         else if (args.format === "sarif") console.log(sarifReport(result.reports, { scanProblems: result }));
-        else if (args.format === "markdown") console.log(markdownReport(result.reports, result.reports.map((r) => renderGraph(r, "mermaid")), result));
+        else if (args.format === "markdown")
+            console.log(
+                markdownReport(
+                    result.reports,
+                    result.reports.map((r) => renderGraph(r, "mermaid")),
+                    result,
+                ),
+            );
         else console.log(result.reports.map((r) => textReport(r, "scan")).join("\n\n"));
         for (const skipped of result.skipped) console.error(`tierguard: skipped ${terminalText(skipped.path)}: ${terminalText(skipped.reason)}`);
         for (const error of result.errors) console.error(`tierguard: could not scan ${terminalText(error.message)}`);

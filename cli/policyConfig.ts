@@ -67,7 +67,9 @@ function levelProblem(where: string, level: unknown): string | undefined {
 }
 
 /** tierguard's own policies, whose settings are read by the same code the pack reads them with. */
-const OWN_POLICIES = new Map<string, PolicyMetadata<ConfigKeys>>([...policyDefinitions, ...stackPolicyDefinitions].map((p) => [p.name, p as PolicyMetadata<ConfigKeys>]));
+const OWN_POLICIES = new Map<string, PolicyMetadata<ConfigKeys>>(
+    [...policyDefinitions, ...stackPolicyDefinitions].map((p) => [p.name, p as PolicyMetadata<ConfigKeys>]),
+);
 
 /** Does a value have the JSON-schema type (or one of the types) a setting declares? */
 function hasSchemaType(value: unknown, type: unknown): boolean {
@@ -130,13 +132,16 @@ export function policyConfigProblems(config: PolicyConfigFile, policies: PolicyI
         }
         const own = ownPack ? OWN_POLICIES.get(key) : undefined;
         if (own) {
-            for (const report of configProblems(own, settings)) problems.push(`"${key}": ${report.message.replace(/^Invalid (configuration|exemption in the configuration) of policy [^:]+: /, "")}`);
+            for (const report of configProblems(own, settings))
+                problems.push(`"${key}": ${report.message.replace(/^Invalid (configuration|exemption in the configuration) of policy [^:]+: /, "")}`);
             continue;
         }
         const schema = policy.configSchema as Record<string, { type?: unknown }>;
         for (const [setting, given] of Object.entries(settings)) {
             if (!Object.prototype.hasOwnProperty.call(schema, setting)) {
-                problems.push(`"${key}".${setting} is not a setting of this policy${didYouMean(setting, Object.keys(schema))} (its settings: ${Object.keys(schema).join(", ") || "none"})`);
+                problems.push(
+                    `"${key}".${setting} is not a setting of this policy${didYouMean(setting, Object.keys(schema))} (its settings: ${Object.keys(schema).join(", ") || "none"})`,
+                );
             } else if (!hasSchemaType(given, schema[setting]?.type)) {
                 problems.push(`"${key}".${setting} = ${show(given)} is not of type ${show(schema[setting]?.type)}`);
             }
@@ -173,7 +178,7 @@ export function configurationFor(policies: PolicyInfo[], file: PolicyConfigFile)
     for (const policy of policies) {
         const given = file[policy.name];
         const settings = typeof given === "object" && given !== null ? given : {};
-        const level = typeof given === "string" ? given : (settings.enforcementLevel as string | undefined) ?? allLevel ?? policy.enforcementLevel;
+        const level = typeof given === "string" ? given : ((settings.enforcementLevel as string | undefined) ?? allLevel ?? policy.enforcementLevel);
         const defaults: Record<string, unknown> = {};
         for (const [key, schema] of Object.entries(policy.configSchema)) {
             if (schema && typeof schema === "object" && "default" in (schema as object)) defaults[key] = (schema as { default: unknown }).default;

@@ -1,4 +1,14 @@
 /** tierguard components: three-tier security groups that are correct by construction. */
-export { TieredSecurityGroups, TieredSecurityGroupsArgs, TierArgs, FlowArgs, EgressArgs, TierRole, Ports, TIER_TAG, planTieredSecurityGroups } from "./tieredSecurityGroups";
+export {
+    TieredSecurityGroups,
+    TieredSecurityGroupsArgs,
+    TierArgs,
+    FlowArgs,
+    EgressArgs,
+    TierRole,
+    Ports,
+    TIER_TAG,
+    planTieredSecurityGroups,
+} from "./tieredSecurityGroups";
 export { ThreeTierSecurityGroups, ThreeTierSecurityGroupsArgs, TierEgress, ThreeTierName, planThreeTier } from "./threeTierSecurityGroups";
 export { ComponentArgumentError, FlowProtocol, CidrInput } from "./validation";

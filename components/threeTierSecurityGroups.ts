@@ -90,7 +90,13 @@ function loadBalancerFlows(lb: NonNullable<ThreeTierSecurityGroupsArgs["loadBala
         const refusal = internetRefusal(ports, knownSources, `${where} = ${port}`);
         if (refusal) return problems.add(refusal);
         publicTcp.add(port);
-        flows.push({ from: { cidrs: sources }, to: "loadBalancer", protocol: "tcp", ports: port, description: port === 443 ? "HTTPS from clients" : `TCP ${port} from clients` });
+        flows.push({
+            from: { cidrs: sources },
+            to: "loadBalancer",
+            protocol: "tcp",
+            ports: port,
+            description: port === 443 ? "HTTPS from clients" : `TCP ${port} from clients`,
+        });
     });
     if (lb.http) {
         if (publicTcp.has(80)) problems.add("loadBalancer.http = true while loadBalancer.ports already has 80: list it once");
@@ -106,16 +112,25 @@ function tierFlows(args: ThreeTierSecurityGroupsArgs, problems: Problems): FlowA
     const appPort = args.app === undefined ? undefined : readTierPort(args.app?.port, "app.port", problems);
     const databasePort = readTierPort(args.database?.port, "database.port", problems);
     const flows: FlowArgs[] = [];
-    if (webPort !== undefined) flows.push({ from: "loadBalancer", to: "web", protocol: "tcp", ports: webPort, description: "App traffic from the load balancer" });
+    if (webPort !== undefined)
+        flows.push({ from: "loadBalancer", to: "web", protocol: "tcp", ports: webPort, description: "App traffic from the load balancer" });
     if (appPort !== undefined) flows.push({ from: "web", to: "app", protocol: "tcp", ports: appPort, description: "Requests from the web tier" });
     const beforeDatabase = args.app !== undefined ? "app" : "web";
-    if (databasePort !== undefined) flows.push({ from: beforeDatabase, to: "database", protocol: "tcp", ports: databasePort, description: `Database connections from the ${beforeDatabase} tier` });
+    if (databasePort !== undefined)
+        flows.push({
+            from: beforeDatabase,
+            to: "database",
+            protocol: "tcp",
+            ports: databasePort,
+            description: `Database connections from the ${beforeDatabase} tier`,
+        });
     return flows;
 }
 
 /** The admin CIDRs: plain ones checked now (never the internet), Outputs guarded until they resolve. */
 function readAdminCidrs(admin: NonNullable<ThreeTierSecurityGroupsArgs["admin"]>, problems: Problems): CidrInput[] {
-    if (!Array.isArray(admin?.cidrs) || admin.cidrs.length === 0) problems.add(`admin.cidrs = ${show(admin?.cidrs)} must list the addresses admins connect from`);
+    if (!Array.isArray(admin?.cidrs) || admin.cidrs.length === 0)
+        problems.add(`admin.cidrs = ${show(admin?.cidrs)} must list the addresses admins connect from`);
     const cidrs: CidrInput[] = [];
     const known: Cidr[] = [];
     (Array.isArray(admin?.cidrs) ? admin.cidrs : []).forEach((raw, i) => {
@@ -129,7 +144,9 @@ function readAdminCidrs(admin: NonNullable<ThreeTierSecurityGroupsArgs["admin"]>
     });
     const internet = internetCidrs(known);
     if (internet.length > 0) {
-        problems.add(`admin.cidrs includes ${internet.map((c) => `"${c.text}"`).join(", ")}, which ${internet.length > 1 ? "are" : "is"} the internet: admin access comes only from named addresses (e.g. 203.0.113.10/32)`);
+        problems.add(
+            `admin.cidrs includes ${internet.map((c) => `"${c.text}"`).join(", ")}, which ${internet.length > 1 ? "are" : "is"} the internet: admin access comes only from named addresses (e.g. 203.0.113.10/32)`,
+        );
     }
     return cidrs;
 }
@@ -140,7 +157,8 @@ function adminFlows(args: ThreeTierSecurityGroupsArgs, problems: Problems): Flow
     const admin = args.admin;
     const port = admin?.port === undefined ? 22 : readTierPort(admin.port, "admin.port", problems);
     const cidrs = readAdminCidrs(admin, problems);
-    if (!Array.isArray(admin?.tiers) || admin.tiers.length === 0) problems.add(`admin.tiers = ${show(admin?.tiers)} must name the tiers admins reach ("web", "app", "database")`);
+    if (!Array.isArray(admin?.tiers) || admin.tiers.length === 0)
+        problems.add(`admin.tiers = ${show(admin?.tiers)} must name the tiers admins reach ("web", "app", "database")`);
     const flows: FlowArgs[] = [];
     for (const [i, tier] of (Array.isArray(admin?.tiers) ? admin.tiers : []).entries()) {
         if (!["web", "app", "database"].includes(tier)) problems.add(`admin.tiers[${i}] = ${show(tier)} is not "web", "app" or "database"`);
@@ -154,7 +172,8 @@ function adminFlows(args: ThreeTierSecurityGroupsArgs, problems: Problems): Flow
 
 /** Explicit internet egress per tier. */
 function egressOf(args: ThreeTierSecurityGroupsArgs, tiers: PlannedTiers, problems: Problems): EgressArgs[] {
-    if (args.egress !== undefined && (typeof args.egress !== "object" || args.egress === null)) problems.add(`egress = ${show(args.egress)} must be { loadBalancer?, web?, app?, database?: [...] }`);
+    if (args.egress !== undefined && (typeof args.egress !== "object" || args.egress === null))
+        problems.add(`egress = ${show(args.egress)} must be { loadBalancer?, web?, app?, database?: [...] }`);
     const egress: EgressArgs[] = [];
     for (const [tier, list] of Object.entries(args.egress ?? {})) {
         // Own keys only: "constructor" or "toString" is no tier, though every object answers to it.
@@ -199,7 +218,11 @@ export class ThreeTierSecurityGroups extends pulumi.ComponentResource {
     constructor(name: string, args: ThreeTierSecurityGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = planThreeTier(`ThreeTierSecurityGroups "${name}"`, args);
         super("tierguard:index:ThreeTierSecurityGroups", name, {}, opts);
-        const tiered = new TieredSecurityGroups(name, { vpcId: args.vpcId, tiers: plan.tiers, flows: plan.flows, egress: plan.egress, tags: args.tags }, { parent: this });
+        const tiered = new TieredSecurityGroups(
+            name,
+            { vpcId: args.vpcId, tiers: plan.tiers, flows: plan.flows, egress: plan.egress, tags: args.tags },
+            { parent: this },
+        );
         this.loadBalancer = tiered.securityGroups.loadBalancer;
         this.web = tiered.securityGroups.web;
         this.app = tiered.securityGroups.app;

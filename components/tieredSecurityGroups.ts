@@ -8,7 +8,19 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cidr, parseCidr } from "../policypack/model/addresses";
 import { TIER_TAG, TIERS, Tier } from "../policypack/network/carriers";
-import { CidrInput, FlowPorts, FlowProtocol, Problems, argumentProblems, internetRefusal, portFields, readCidr, readDescription, readPorts, show } from "./validation";
+import {
+    CidrInput,
+    FlowPorts,
+    FlowProtocol,
+    Problems,
+    argumentProblems,
+    internetRefusal,
+    portFields,
+    readCidr,
+    readDescription,
+    readPorts,
+    show,
+} from "./validation";
 
 /** A tier's role: the same words, and the same tag, the stack policies read. */
 export type TierRole = Tier;
@@ -80,7 +92,12 @@ export type PlannedRule = FlowPorts & {
 type PlannedCidr = Cidr | pulumi.Output<string>;
 
 function slug(text: string): string {
-    return text.replace(/::/g, "-").replace(/[^A-Za-z0-9.]+/g, "-").replace(/^-+|-+$/g, "") || "any";
+    return (
+        text
+            .replace(/::/g, "-")
+            .replace(/[^A-Za-z0-9.]+/g, "-")
+            .replace(/^-+|-+$/g, "") || "any"
+    );
 }
 
 /** The ports in a rule's resource name: "tcp443", "tcp8000-8010", "icmp3-4", "all". */
@@ -128,7 +145,8 @@ function readTiers(value: unknown, problems: Problems): Map<string, TierArgs> {
             problems.add(`tiers["${name}"].role = ${show(tier?.role)} is not one of ${TIER_ROLES.map((r) => `"${r}"`).join(", ")}`);
             continue;
         }
-        if (tier.description !== undefined && typeof tier.description !== "string") problems.add(`tiers["${name}"].description = ${show(tier.description)} must be a string`);
+        if (tier.description !== undefined && typeof tier.description !== "string")
+            problems.add(`tiers["${name}"].description = ${show(tier.description)} must be a string`);
         tiers.set(name, tier);
     }
     return tiers;
@@ -159,7 +177,8 @@ class RulePlan {
 
     add(rule: PlannedRule, where: string): void {
         const id = `${rule.tier}-${rule.direction}-${rule.key}`;
-        if (this.keys.has(id)) this.problems.add(`${where} repeats a rule another flow already creates (${rule.direction} on tier "${rule.tier}", ${rule.key})`);
+        if (this.keys.has(id))
+            this.problems.add(`${where} repeats a rule another flow already creates (${rule.direction} on tier "${rule.tier}", ${rule.key})`);
         this.keys.add(id);
         this.rules.push(rule);
     }
@@ -213,10 +232,14 @@ function planEgress(egress: EgressArgs, i: number, plan: RulePlan): void {
     const ports = readPorts(egress.protocol, egress.ports, where, plan.problems);
     const description = readDescription(egress.description, where, plan.problems);
     const cidrs = egress.to && typeof egress.to === "object" ? readCidrList(egress.to.cidrs, `${where}.to.cidrs`, plan.problems) : undefined;
-    if (!(egress.to && typeof egress.to === "object")) plan.problems.add(`${where}.to = ${show(egress.to)} must be { cidrs: [...] } (traffic between tiers comes from flows)`);
+    if (!(egress.to && typeof egress.to === "object"))
+        plan.problems.add(`${where}.to = ${show(egress.to)} must be { cidrs: [...] } (traffic between tiers comes from flows)`);
     if (!ports || !description || !cidrs || !plan.isTier(egress.from)) return;
     for (const [j, cidr] of cidrs.entries()) {
-        plan.add({ ...ports, description, direction: "egress", tier: egress.from, peer: { cidr }, key: `to-${peerKey(cidr, `cidr${i}-${j}`)}-${portsKey(ports)}` }, where);
+        plan.add(
+            { ...ports, description, direction: "egress", tier: egress.from, peer: { cidr }, key: `to-${peerKey(cidr, `cidr${i}-${j}`)}-${portsKey(ports)}` },
+            where,
+        );
     }
 }
 

@@ -14,7 +14,10 @@ import { ADMIN_PORTS, DATABASE_PORTS, namePorts } from "../policypack/model/sens
 import { isUnresolved } from "../policypack/model/unresolved";
 
 export class ComponentArgumentError extends Error {
-    constructor(readonly component: string, readonly problems: string[]) {
+    constructor(
+        readonly component: string,
+        readonly problems: string[],
+    ) {
         super(`${component}: invalid arguments:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
         this.name = "ComponentArgumentError";
     }

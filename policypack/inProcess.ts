@@ -33,7 +33,9 @@ export interface InProcessFinding {
 export type PackConfiguration = Record<string, { enforcementLevel: string; [key: string]: unknown }>;
 
 // @pulumi/policy's own deserializer (its typings mark it internal, so it is required rather than imported).
-const { deserializeProperties } = require("@pulumi/policy/deserialize") as { deserializeProperties(struct: { toJavaScript(): unknown }, proxySecrets: boolean): Record<string, unknown> };
+const { deserializeProperties } = require("@pulumi/policy/deserialize") as {
+    deserializeProperties(struct: { toJavaScript(): unknown }, proxySecrets: boolean): Record<string, unknown>;
+};
 
 /** What the SDK's Struct round trip and deserializer make of properties. */
 function asPolicySees(props: unknown): Record<string, unknown> {
@@ -49,7 +51,9 @@ function settingsOf(configuration: PackConfiguration, policy: string): { level: 
 
 /** The stack's network graph as stack policies see it in the pack (AnalyzeStack's resources, deserialized as the SDK does). */
 export function stackGraphInProcess(stack: readonly AnalyzedResource[]): StackGraph {
-    return new StackGraph(stack.map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: unwrapProps(asPolicySees(r.props)), propertyDependencies: r.propertyDependencies })));
+    return new StackGraph(
+        stack.map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: unwrapProps(asPolicySees(r.props)), propertyDependencies: r.propertyDependencies })),
+    );
 }
 
 /** The internet definition tier-isolation judges paths with under this configuration (its defaults where it sets none). */
@@ -62,7 +66,11 @@ export function internetDefinition(configuration: PackConfiguration): InternetOp
  * stack policies on `stack` (every resource's outputs, AnalyzeStack). Properties as the engine sends
  * them to the pack (Struct values: secret envelopes, unknown sentinels).
  */
-export function judgeInProcess(analysed: readonly AnalyzedResource[], stack: readonly AnalyzedResource[], configuration: PackConfiguration): InProcessFinding[] {
+export function judgeInProcess(
+    analysed: readonly AnalyzedResource[],
+    stack: readonly AnalyzedResource[],
+    configuration: PackConfiguration,
+): InProcessFinding[] {
     const findings: InProcessFinding[] = [];
     const resourcePolicies = policyDefinitions.filter((p) => settingsOf(configuration, p.name).level !== "disabled");
     for (const resource of analysed) {

@@ -47,8 +47,16 @@ export function hostileStack(): ExampleResource[] {
         instance(name, { subnetId: ref("subnet-a"), vpcSecurityGroupIds: [ref(`sg-${name}`)], tags: { [TIER]: name, [name]: name } }),
         // Ids that are the member's name: a group, a subnet, a NACL and a prefix list outside the stack.
         instance(`ids-${name}`, { subnetId: name, vpcSecurityGroupIds: [name], tags: { [TIER]: "web" } }),
-        { type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", name: `rule-${name}`, props: { securityGroupId: name, ipProtocol: "tcp", fromPort: 22, toPort: 22, prefixListId: name, description: name } },
-        { type: "aws:ec2/networkAclRule:NetworkAclRule", name: `acl-rule-${name}`, props: { networkAclId: name, ruleNumber: 100, egress: false, protocol: "-1", ruleAction: "allow", cidrBlock: "10.0.0.0/8" } },
+        {
+            type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+            name: `rule-${name}`,
+            props: { securityGroupId: name, ipProtocol: "tcp", fromPort: 22, toPort: 22, prefixListId: name, description: name },
+        },
+        {
+            type: "aws:ec2/networkAclRule:NetworkAclRule",
+            name: `acl-rule-${name}`,
+            props: { networkAclId: name, ruleNumber: 100, egress: false, protocol: "-1", ruleAction: "allow", cidrBlock: "10.0.0.0/8" },
+        },
     ]);
     const openDb = sg("db-sg", [tcpFrom(5432, { cidrBlocks: ["0.0.0.0/0"] })]);
     return [vpc, subnet, lbSg, webSg, openDb, lb, ...hostile, db([ref("db-sg")])];
@@ -58,5 +66,11 @@ export const HOSTILE_STACK_CASE: StackCase = {
     title: "Object.prototype names as types, names, tags, tier tags, property names and ids",
     policy: "tier-isolation",
     stack: hostileStack(),
-    expect: [{ resource: "orders-db", level: "mandatory", contains: ['"orders-db" (tier data', "is reachable from the internet (0.0.0.0/0)", "ingress[0] allows TCP port 5432"] }],
+    expect: [
+        {
+            resource: "orders-db",
+            level: "mandatory",
+            contains: ['"orders-db" (tier data', "is reachable from the internet (0.0.0.0/0)", "ingress[0] allows TCP port 5432"],
+        },
+    ],
 };

@@ -48,7 +48,13 @@ export function stackPolicy(name: string) {
 /** The graph the pack builds from an AnalyzeStack request's resources (see policypack/kit/examples.ts). */
 export function graphOf(resources: readonly PackResource[]): StackGraph {
     return new StackGraph(
-        resources.map((r) => ({ type: r.type, name: r.name, urn: r.urn ?? urnOf(r.type, r.name), props: r.props, propertyDependencies: r.propertyDependencies ?? {} })),
+        resources.map((r) => ({
+            type: r.type,
+            name: r.name,
+            urn: r.urn ?? urnOf(r.type, r.name),
+            props: r.props,
+            propertyDependencies: r.propertyDependencies ?? {},
+        })),
     );
 }
 

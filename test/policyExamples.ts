@@ -46,8 +46,18 @@ export function examplesOf(folder: string): readonly ResourceExample[] | readonl
 /** Every registered policy, with the examples of the folder named after it (none when it has no folder). */
 export function policiesUnderTest(): PolicyUnderTest[] {
     return [
-        ...policyDefinitions.map((policy): PolicyUnderTest => ({ kind: "resource", name: policy.name, policy, examples: (examplesOf(policy.name) ?? []) as readonly ResourceExample[] })),
-        ...stackPolicyDefinitions.map((policy): PolicyUnderTest => ({ kind: "stack", name: policy.name, policy, examples: (examplesOf(policy.name) ?? []) as readonly StackExample[] })),
+        ...policyDefinitions.map((policy): PolicyUnderTest => ({
+            kind: "resource",
+            name: policy.name,
+            policy,
+            examples: (examplesOf(policy.name) ?? []) as readonly ResourceExample[],
+        })),
+        ...stackPolicyDefinitions.map((policy): PolicyUnderTest => ({
+            kind: "stack",
+            name: policy.name,
+            policy,
+            examples: (examplesOf(policy.name) ?? []) as readonly StackExample[],
+        })),
     ];
 }
 
@@ -131,7 +141,11 @@ export function engineInput(example: ResourceExample | StackExample, mode: Mode)
  */
 export function judgeInProcess(subject: PolicyUnderTest, example: ResourceExample | StackExample, mode: Mode): Seen[] {
     const config = example.config ?? {};
-    const seen = (resource: string, report: { message: string; enforcementLevel?: string }): Seen => ({ resource, verdict: report.enforcementLevel === undefined ? "fail" : "cannot verify", message: report.message });
+    const seen = (resource: string, report: { message: string; enforcementLevel?: string }): Seen => ({
+        resource,
+        verdict: report.enforcementLevel === undefined ? "fail" : "cannot verify",
+        message: report.message,
+    });
     if (subject.kind === "resource") {
         const resource = engineInput(example as ResourceExample, mode);
         return subject.policy.evaluate(resource, config).map((report) => seen(resource.name, report));
@@ -144,7 +158,12 @@ export function judgeInProcess(subject: PolicyUnderTest, example: ResourceExampl
 export function exampleRuns(subjects: readonly PolicyUnderTest[]): Array<[string, PolicyUnderTest, ResourceExample | StackExample, Mode]> {
     return subjects.flatMap((subject) =>
         (subject.examples as ReadonlyArray<ResourceExample | StackExample>).flatMap((example) =>
-            modesOf(example).map((mode): [string, PolicyUnderTest, ResourceExample | StackExample, Mode] => [`${subject.name} › ${example.name} (${mode})`, subject, example, mode]),
+            modesOf(example).map((mode): [string, PolicyUnderTest, ResourceExample | StackExample, Mode] => [
+                `${subject.name} › ${example.name} (${mode})`,
+                subject,
+                example,
+                mode,
+            ]),
         ),
     );
 }

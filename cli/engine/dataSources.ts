@@ -55,14 +55,25 @@ const hex = (seed: string, length: number) => {
     return out.slice(0, length);
 };
 const stringArg = (args: Args, key: string): string | undefined => (typeof args[key] === "string" ? (args[key] as string) : undefined);
-const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : typeof value === "string" ? [value] : []);
+const stringList = (value: unknown): string[] =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : typeof value === "string" ? [value] : [];
 
 const amiId = (seed: string) => `ami-0${hex(seed, 16)}`;
 
 /** AWS's zone-id prefix of a region: us-east-1 → use1, ap-southeast-2 → apse2, eu-central-1 → euc1. */
 function zoneIdPrefix(region: string): string {
     const [area, direction = "", number = "1"] = region.split("-");
-    const short = new Map([["east", "e"], ["west", "w"], ["north", "n"], ["south", "s"], ["central", "c"], ["northeast", "ne"], ["northwest", "nw"], ["southeast", "se"], ["southwest", "sw"]]);
+    const short = new Map([
+        ["east", "e"],
+        ["west", "w"],
+        ["north", "n"],
+        ["south", "s"],
+        ["central", "c"],
+        ["northeast", "ne"],
+        ["northwest", "nw"],
+        ["southeast", "se"],
+        ["southwest", "sw"],
+    ]);
     return `${area}${short.get(direction) ?? direction.slice(0, 1)}${number}`;
 }
 
@@ -120,7 +131,12 @@ function policyDocument(args: Args): Answer {
         const out: Args = {};
         if (typeof s.sid === "string" && s.sid) out.Sid = s.sid;
         out.Effect = typeof s.effect === "string" ? s.effect : "Allow";
-        for (const [key, name] of [["actions", "Action"], ["notActions", "NotAction"], ["resources", "Resource"], ["notResources", "NotResource"]] as const) {
+        for (const [key, name] of [
+            ["actions", "Action"],
+            ["notActions", "NotAction"],
+            ["resources", "Resource"],
+            ["notResources", "NotResource"],
+        ] as const) {
             const list = stringList(s[key]);
             if (list.length > 0) out[name] = one(list);
         }
@@ -184,7 +200,14 @@ const ANSWERS: Record<string, (args: Args, context: InvokeContext) => Answer> = 
                 virtualizationType: "hvm",
                 state: "available",
                 public: true,
-                blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volume_size: "8", volume_type: "gp3", encrypted: "false", delete_on_termination: "true" }, noDevice: "", virtualName: "" }],
+                blockDeviceMappings: [
+                    {
+                        deviceName: "/dev/xvda",
+                        ebs: { volume_size: "8", volume_type: "gp3", encrypted: "false", delete_on_termination: "true" },
+                        noDevice: "",
+                        virtualName: "",
+                    },
+                ],
                 tags: {},
             },
             answer: "placeholder",
@@ -232,7 +255,10 @@ const ANSWERS: Record<string, (args: Args, context: InvokeContext) => Answer> = 
             answer: "placeholder",
         };
     },
-    "aws:ec2/getSubnets:getSubnets": () => ({ result: { id: "subnets", ids: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"] }, answer: "placeholder" }),
+    "aws:ec2/getSubnets:getSubnets": () => ({
+        result: { id: "subnets", ids: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"] },
+        answer: "placeholder",
+    }),
     "aws:ec2/getSubnetIds:getSubnetIds": (args) => ({
         result: { id: "subnets", vpcId: stringArg(args, "vpcId") ?? "vpc-0123456789abcdef0", ids: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"] },
         answer: "placeholder",
@@ -260,15 +286,34 @@ const ANSWERS: Record<string, (args: Args, context: InvokeContext) => Answer> = 
         answer: "placeholder",
     }),
     "aws:ec2/getManagedPrefixList:getManagedPrefixList": (args) => ({
-        result: { id: stringArg(args, "id") ?? "pl-0123456789abcdef0", name: stringArg(args, "name") ?? "placeholder", entries: [], addressFamily: "IPv4", maxEntries: 0 },
+        result: {
+            id: stringArg(args, "id") ?? "pl-0123456789abcdef0",
+            name: stringArg(args, "name") ?? "placeholder",
+            entries: [],
+            addressFamily: "IPv4",
+            maxEntries: 0,
+        },
         answer: "placeholder",
     }),
     "aws:ec2/getInternetGateway:getInternetGateway": () => ({
-        result: { id: "igw-0123456789abcdef0", internetGatewayId: "igw-0123456789abcdef0", attachments: [{ state: "available", vpcId: "vpc-0123456789abcdef0" }], ownerId: ACCOUNT, tags: {} },
+        result: {
+            id: "igw-0123456789abcdef0",
+            internetGatewayId: "igw-0123456789abcdef0",
+            attachments: [{ state: "available", vpcId: "vpc-0123456789abcdef0" }],
+            ownerId: ACCOUNT,
+            tags: {},
+        },
         answer: "placeholder",
     }),
     "aws:ec2/getRouteTable:getRouteTable": (args) => ({
-        result: { id: "rtb-0123456789abcdef0", routeTableId: "rtb-0123456789abcdef0", vpcId: stringArg(args, "vpcId") ?? "vpc-0123456789abcdef0", routes: [], associations: [], tags: {} },
+        result: {
+            id: "rtb-0123456789abcdef0",
+            routeTableId: "rtb-0123456789abcdef0",
+            vpcId: stringArg(args, "vpcId") ?? "vpc-0123456789abcdef0",
+            routes: [],
+            associations: [],
+            tags: {},
+        },
         answer: "placeholder",
     }),
     "aws:ssm/getParameter:getParameter": (args, { region }) => {
@@ -316,7 +361,16 @@ const ANSWERS: Record<string, (args: Args, context: InvokeContext) => Answer> = 
     },
     "aws:route53/getZone:getZone": (args) => {
         const name = stringArg(args, "name") ?? "example.com";
-        return { result: { id: "Z0123456789TIERGUARD", zoneId: "Z0123456789TIERGUARD", name, nameServers: ["ns-1.awsdns-00.com"], privateZone: args.privateZone === true }, answer: "placeholder" };
+        return {
+            result: {
+                id: "Z0123456789TIERGUARD",
+                zoneId: "Z0123456789TIERGUARD",
+                name,
+                nameServers: ["ns-1.awsdns-00.com"],
+                privateZone: args.privateZone === true,
+            },
+            answer: "placeholder",
+        };
     },
     "aws:acm/getCertificate:getCertificate": (args, { region }) => {
         const arn = `arn:aws:acm:${region}:${ACCOUNT}:certificate/00000000-0000-4000-8000-${hex(stringArg(args, "domain") ?? "", 12)}`;
@@ -340,10 +394,23 @@ const ANSWERS: Record<string, (args: Args, context: InvokeContext) => Answer> = 
     },
     "aws:kms/getAlias:getAlias": (args, { region }) => {
         const id = "00000000-0000-4000-8000-000000000000";
-        return { result: { id: stringArg(args, "name") ?? "alias/placeholder", arn: `arn:aws:kms:${region}:${ACCOUNT}:${stringArg(args, "name") ?? "alias/placeholder"}`, targetKeyId: id, targetKeyArn: `arn:aws:kms:${region}:${ACCOUNT}:key/${id}` }, answer: "placeholder" };
+        return {
+            result: {
+                id: stringArg(args, "name") ?? "alias/placeholder",
+                arn: `arn:aws:kms:${region}:${ACCOUNT}:${stringArg(args, "name") ?? "alias/placeholder"}`,
+                targetKeyId: id,
+                targetKeyArn: `arn:aws:kms:${region}:${ACCOUNT}:key/${id}`,
+            },
+            answer: "placeholder",
+        };
     },
     "aws:secretsmanager/getSecretVersion:getSecretVersion": (args, { region }) => ({
-        result: { id: stringArg(args, "secretId") ?? "placeholder", arn: `arn:aws:secretsmanager:${region}:${ACCOUNT}:secret:placeholder`, secretString: "tierguard-offline-placeholder", versionId: "1" },
+        result: {
+            id: stringArg(args, "secretId") ?? "placeholder",
+            arn: `arn:aws:secretsmanager:${region}:${ACCOUNT}:secret:placeholder`,
+            secretString: "tierguard-offline-placeholder",
+            versionId: "1",
+        },
         answer: "placeholder",
     }),
     "aws-native:index:getAccountId": () => ({ result: { accountId: ACCOUNT }, answer: "placeholder" }),

@@ -17,7 +17,11 @@ const SEVERITIES: Record<number, ProgramLog["severity"]> = {
 export function engineService(deployment: Deployment, onLog: (entry: ProgramLog) => void): grpc.UntypedServiceImplementation {
     const log: grpc.handleUnaryCall<engproto.LogRequest, Empty> = (call, callback) => {
         const request = call.request;
-        const entry: ProgramLog = { severity: SEVERITIES[request.getSeverity()] ?? "info", message: request.getMessage(), ...(request.getUrn() ? { urn: request.getUrn() } : {}) };
+        const entry: ProgramLog = {
+            severity: SEVERITIES[request.getSeverity()] ?? "info",
+            message: request.getMessage(),
+            ...(request.getUrn() ? { urn: request.getUrn() } : {}),
+        };
         deployment.log(entry);
         if (entry.severity !== "debug") onLog(entry);
         callback(null, new Empty());

@@ -31,7 +31,8 @@ export function policyPackDir(given: string | undefined): string {
     if (given === undefined) return PACK_DIR;
     const dir = path.resolve(given);
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`--policy-pack ${given}: not a directory`);
-    if (!fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) throw new UsageError(`--policy-pack ${given}: no PulumiPolicy.yaml there, so it is not a policy pack folder`);
+    if (!fs.existsSync(path.join(dir, "PulumiPolicy.yaml")))
+        throw new UsageError(`--policy-pack ${given}: no PulumiPolicy.yaml there, so it is not a policy pack folder`);
     return dir;
 }
 
@@ -113,7 +114,11 @@ export class PackProcess {
         const started = process.hrtime.bigint();
         const child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], {
             cwd: packDir,
-            env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(LIFELINE_PRELOAD)}`.trim(), TIERGUARD_LIFELINE_FD: String(lifelineFd) },
+            env: {
+                ...process.env,
+                NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(LIFELINE_PRELOAD)}`.trim(),
+                TIERGUARD_LIFELINE_FD: String(lifelineFd),
+            },
             // fd 3: the lifeline, closed when tierguard ends, however it ends; the pack then stops.
             stdio: ["ignore", "pipe", "pipe", "pipe"],
         });
@@ -121,7 +126,10 @@ export class PackProcess {
         let stderr = "";
         child.stderr!.on("data", (chunk) => (stderr += chunk));
         const port = await new Promise<number>((resolve, reject) => {
-            const timer = setTimeout(() => reject(new PackFailure(`the policy pack in ${packDir} did not print a port within ${timeoutMs} ms; it printed:\n${stderr}`)), timeoutMs);
+            const timer = setTimeout(
+                () => reject(new PackFailure(`the policy pack in ${packDir} did not print a port within ${timeoutMs} ms; it printed:\n${stderr}`)),
+                timeoutMs,
+            );
             child.stdout!.on("data", (chunk) => {
                 stdout += chunk;
                 const match = /^(\d+)\s*$/m.exec(stdout);
@@ -206,7 +214,14 @@ export class PackProcess {
     async callEncoded(method: "analyze" | "analyzeStack", bytes: Uint8Array): Promise<Diagnostic[]> {
         const definition = analyzerRpc.AnalyzerService[method];
         const response = await new Promise<analyzerProto.AnalyzeResponse>((resolve, reject) =>
-            this.client.makeUnaryRequest(definition.path, (b: Uint8Array) => Buffer.from(b), definition.responseDeserialize, bytes, (error: grpc.ServiceError | null, value?: analyzerProto.AnalyzeResponse) => (error || !value ? reject(error ?? new Error(`${method}: no response`)) : resolve(value))),
+            this.client.makeUnaryRequest(
+                definition.path,
+                (b: Uint8Array) => Buffer.from(b),
+                definition.responseDeserialize,
+                bytes,
+                (error: grpc.ServiceError | null, value?: analyzerProto.AnalyzeResponse) =>
+                    error || !value ? reject(error ?? new Error(`${method}: no response`)) : resolve(value),
+            ),
         );
         return diagnostics(response);
     }

@@ -31,7 +31,7 @@ if (process.env.TIERGUARD_LIFELINE_FD) {
 }
 
 // A proxy keeps everything else of util.inspect (custom, defaultOptions, colors, styles) as it is.
- 
+
 const util = require("util") as { inspect: (...args: unknown[]) => string };
 util.inspect = new Proxy(util.inspect, {
     apply(inspect, self, args: unknown[]) {
@@ -47,7 +47,6 @@ util.inspect = new Proxy(util.inspect, {
 const TS_FOR_JS: Record<string, string[]> = { ".js": [".ts", ".tsx"], ".jsx": [".tsx"], ".mjs": [".mts"], ".cjs": [".cts"] };
 
 if (process.env.TIERGUARD_TS_RESOLVE) {
-     
     const Module = require("module") as { _resolveFilename: (request: string, parent: unknown, ...rest: unknown[]) => string };
     const resolveFilename = Module._resolveFilename;
     Module._resolveFilename = function (request: string, parent: unknown, ...rest: unknown[]): string {
@@ -71,7 +70,7 @@ if (process.env.TIERGUARD_MODULE_HOOKS) {
     const data = JSON.parse(process.env.TIERGUARD_MODULE_HOOKS_DATA ?? "{}") as { transpile?: boolean; fallbackParent?: string };
     delete process.env.TIERGUARD_MODULE_HOOKS;
     delete process.env.TIERGUARD_MODULE_HOOKS_DATA;
-     
+
     const { register } = require("module") as { register?: (specifier: string, options?: unknown) => void };
     let typescript: string | undefined;
     if (data.transpile) {
@@ -87,8 +86,11 @@ if (process.env.TIERGUARD_MODULE_HOOKS) {
 if (process.env.TIERGUARD_SDK_LOG) {
     const sdkLog = process.env.TIERGUARD_SDK_LOG;
     delete process.env.TIERGUARD_SDK_LOG;
-     
-    const Module = require("module") as { _load: (request: string, parent: unknown, isMain: boolean) => unknown; _resolveFilename: (request: string, parent: unknown) => string };
+
+    const Module = require("module") as {
+        _load: (request: string, parent: unknown, isMain: boolean) => unknown;
+        _resolveFilename: (request: string, parent: unknown) => string;
+    };
     const load = Module._load;
     Module._load = function (request: string, parent: unknown, isMain: boolean): unknown {
         const loaded = load.call(this, request, parent, isMain);

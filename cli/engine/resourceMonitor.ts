@@ -77,7 +77,9 @@ export class ResourceMonitor {
 
     get service(): grpc.UntypedServiceImplementation {
         return {
-            supportsFeature: unary(async (request: resproto.SupportsFeatureRequest) => new resproto.SupportsFeatureResponse().setHassupport(FEATURES.has(request.getId()))),
+            supportsFeature: unary(async (request: resproto.SupportsFeatureRequest) =>
+                new resproto.SupportsFeatureResponse().setHassupport(FEATURES.has(request.getId())),
+            ),
             registerResource: unary((request: resproto.RegisterResourceRequest) => this.registerResource(request)),
             registerResourceOutputs: unary((request: resproto.RegisterResourceOutputsRequest) => this.registerResourceOutputs(request)),
             readResource: unary((request: resproto.ReadResourceRequest) => this.readResource(request)),
@@ -172,7 +174,16 @@ export class ResourceMonitor {
             } else if (remote && this.expander) {
                 const providers = Object.fromEntries(request.getProvidersMap().entries());
                 const expanded = await this.expander.expand(
-                    { urn, type, name, parent, version: request.getVersion(), inputs: properties.toJavaScript(), inputDependencies: propertyDependencies, provider },
+                    {
+                        urn,
+                        type,
+                        name,
+                        parent,
+                        version: request.getVersion(),
+                        inputs: properties.toJavaScript(),
+                        inputDependencies: propertyDependencies,
+                        provider,
+                    },
                     dependencies,
                     providers,
                 );

@@ -113,7 +113,9 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         program = startProgram({ ...connection, project: options.project, output });
         const outcome = await awaitOutcome(program, deployment, options.timeoutSeconds, output);
         for (const label of deployment.late) {
-            output(`tierguard: warning: ${terminalText(label)} was registered after the program signalled that it had finished; Pulumi's engine refuses that too, so it is not judged`);
+            output(
+                `tierguard: warning: ${terminalText(label)} was registered after the program signalled that it had finished; Pulumi's engine refuses that too, so it is not judged`,
+            );
         }
         return { capture: deployment.capture(), outcome, offline: deployment.offline.list(), late: deployment.late, address };
     } finally {
@@ -127,7 +129,12 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
 /** The runner's exit code for "the program failed and I have already said why" (cmd/run). */
 const REPORTED_FAILURE_EXIT_CODE = 32;
 
-async function awaitOutcome(program: ReturnType<typeof startProgram>, deployment: Deployment, timeoutSeconds: number, output: (line: string) => void): Promise<ProgramOutcome> {
+async function awaitOutcome(
+    program: ReturnType<typeof startProgram>,
+    deployment: Deployment,
+    timeoutSeconds: number,
+    output: (line: string) => void,
+): Promise<ProgramOutcome> {
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutSeconds * 1000)));
     try {
@@ -138,7 +145,9 @@ async function awaitOutcome(program: ReturnType<typeof startProgram>, deployment
         if (exit === "timeout") {
             // Done as Pulumi defines it (the runner signalled), but still running (a slow flush, a stray timer):
             // everything it meant to register was registered, so it is stopped and the run counts as completed.
-            output(`tierguard: warning: the program was still running at the time limit (--timeout ${timeoutSeconds} s), after Pulumi's runner had said it was finished; stopped it`);
+            output(
+                `tierguard: warning: the program was still running at the time limit (--timeout ${timeoutSeconds} s), after Pulumi's runner had said it was finished; stopped it`,
+            );
             await program.stop();
             exit = await program.exited;
             stoppedAfterFinishing = true;
@@ -149,11 +158,15 @@ async function awaitOutcome(program: ReturnType<typeof startProgram>, deployment
         const finished = deployment.isShutdownSignalled || !program.signalsCompletion;
         if (finished && (stoppedAfterFinishing || exit.code === 0)) return { status: "completed" };
         if (finished || exit.code === REPORTED_FAILURE_EXIT_CODE) {
-            return { status: "failed", exitCode: exit.code, signal: exit.signal, errors: [tail || `the program's process ended with ${exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`} and logged no error`] };
+            return {
+                status: "failed",
+                exitCode: exit.code,
+                signal: exit.signal,
+                errors: [tail || `the program's process ended with ${exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`} and logged no error`],
+            };
         }
         return { status: "ended early", exitCode: exit.code, signal: exit.signal, output: tail };
     } finally {
         clearTimeout(timer);
     }
 }
-

@@ -52,7 +52,10 @@ export class StackJudgement {
         this.pending.push(declared);
         const recorded = options.recordedState ? recordedProperties(resource.inputs, resource.outputs) : undefined;
         if (!recorded) return;
-        const pair = Promise.all([this.queued(resource, recorded, lookup), declared]).then(([recordedFindings, declaredFindings]) => ({ recorded: recordedFindings, declared: declaredFindings }));
+        const pair = Promise.all([this.queued(resource, recorded, lookup), declared]).then(([recordedFindings, declaredFindings]) => ({
+            recorded: recordedFindings,
+            declared: declaredFindings,
+        }));
         pair.catch(() => undefined); // Reported by finish().
         this.pendingRecorded.push(pair);
     }

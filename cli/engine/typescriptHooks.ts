@@ -53,7 +53,7 @@ export async function resolve(specifier: string, context: unknown, nextResolve: 
 export async function load(url: string, context: unknown, nextLoad: Load): Promise<{ format?: string; source?: string | Buffer; shortCircuit?: boolean }> {
     if (!data.typescript || !url.startsWith("file:") || !/\.(m?ts|tsx)$/.test(url)) return nextLoad(url, context);
     const file = fileURLToPath(url);
-     
+
     const ts = require(data.typescript) as typeof import("typescript");
     const output = ts.transpileModule(fs.readFileSync(file, "utf8"), {
         fileName: file,

@@ -88,7 +88,8 @@ function runtimeOf(runtime: unknown, file: string): { name: string | undefined; 
     const given = (spec.options ?? {}) as Record<string, unknown>;
     if (typeof given !== "object" || Array.isArray(given)) throw new UsageError(`${file}: runtime.options must be a mapping`);
     if (given.typescript !== undefined) {
-        if (typeof given.typescript !== "boolean") throw new UsageError(`${file}: runtime.options.typescript must be a boolean, got ${JSON.stringify(given.typescript)}`);
+        if (typeof given.typescript !== "boolean")
+            throw new UsageError(`${file}: runtime.options.typescript must be a boolean, got ${JSON.stringify(given.typescript)}`);
         options.typescript = given.typescript;
     }
     for (const key of ["tsconfig", "nodeargs"] as const) {
@@ -122,7 +123,9 @@ export function loadProject(programDir: string): Project {
     if (typeof project.name !== "string" || !project.name) throw new UsageError(`${projectFile} has no project name`);
     const runtime = runtimeOf(project.runtime, projectFile);
     if (runtime.name !== "nodejs") {
-        throw new UsageError(`${projectFile} declares runtime "${runtime.name}"; tierguard check runs Node.js (TypeScript or JavaScript) programs. For other languages use pulumi preview --policy-pack.`);
+        throw new UsageError(
+            `${projectFile} declares runtime "${runtime.name}"; tierguard check runs Node.js (TypeScript or JavaScript) programs. For other languages use pulumi preview --policy-pack.`,
+        );
     }
     const stackConfigDir = typeof project.stackConfigDir === "string" ? path.resolve(dir, project.stackConfigDir) : dir;
     return { dir, name: project.name, ...programLocation(dir, project.main, projectFile), options: runtime.options, stackConfigDir };

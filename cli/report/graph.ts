@@ -56,7 +56,10 @@ function networkOf(report: CheckReport) {
         const tier = carrier.tier ?? "untiered";
         const groups = carrier.attachments.map((a) => a.group.label).join(", ");
         const modeled = modeledUrns.has(carrier.resource.urn) ? " (modeled)" : "";
-        (tiers.get(tier) ?? tiers.set(tier, []).get(tier)!).push({ id: id(carrier.resource.urn), label: redact(`${carrier.resource.name}${groups ? ` [${groups}]` : ""}${modeled}`) });
+        (tiers.get(tier) ?? tiers.set(tier, []).get(tier)!).push({
+            id: id(carrier.resource.urn),
+            label: redact(`${carrier.resource.name}${groups ? ` [${groups}]` : ""}${modeled}`),
+        });
         for (const path of pathsTo(graph, carrier, graphBasis.internet)) {
             if (path.source === "unknown") continue;
             const from = sourceNode(path.source);
@@ -68,7 +71,9 @@ function networkOf(report: CheckReport) {
         }
     }
     // Components whose children were not checked: drawn apart, so a picture never looks complete when it is not.
-    const unchecked = capture.resources.filter((r) => r.remote && (r.expansion?.by ?? "none") === "none").map((r) => ({ id: id(r.urn), label: `${r.name} (${r.type}): NOT CHECKED` }));
+    const unchecked = capture.resources
+        .filter((r) => r.remote && (r.expansion?.by ?? "none") === "none")
+        .map((r) => ({ id: id(r.urn), label: `${r.name} (${r.type}): NOT CHECKED` }));
     return { tiers, edges: [...edges.values()], unchecked, legend: graphBasis.edgesKnown ? undefined : NO_COLOURS };
 }
 
@@ -106,7 +111,8 @@ export function renderGraph(report: CheckReport, format: GraphFormat): string {
         for (const node of unchecked) lines.push(`        ${node.id} [shape=box, style=dashed, label=${dotString(node.label)}];`);
         lines.push("    }");
     }
-    for (const tier of TIER_ORDER) if (!tiers.has(tier) && edges.some((e) => e.from === `tier_${tier}`)) lines.push(`    tier_${tier} [label=${dotString(tier)}];`);
+    for (const tier of TIER_ORDER)
+        if (!tiers.has(tier) && edges.some((e) => e.from === `tier_${tier}`)) lines.push(`    tier_${tier} [label=${dotString(tier)}];`);
     for (const edge of edges) lines.push(`    ${edge.from} -> ${edge.to} [label=${dotString(edge.label)}${edge.violating ? ", color=red, penwidth=3" : ""}];`);
     if (legend) lines.push(`    legend [shape=note, style=dashed, label=${dotString(legend)}];`);
     lines.push("}");

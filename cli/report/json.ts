@@ -23,11 +23,25 @@ export function jsonReport(report: CheckReport): string {
         ...ruleFactsOf(v),
         ...(v.modeled ? { modeled: v.modeled } : {}),
     }));
-    return jsonText({ stack: report.stack, program: report.outcome, violations, summary: summaryOf(report), components: report.components, unchecked: report.unchecked, offline: report.offline });
+    return jsonText({
+        stack: report.stack,
+        program: report.outcome,
+        violations,
+        summary: summaryOf(report),
+        components: report.components,
+        unchecked: report.unchecked,
+        offline: report.offline,
+    });
 }
 
 /** A violation's rule facts (tierguard's own pack only), for tools that group findings themselves. */
 export function ruleFactsOf(v: Violation): Partial<Pick<Violation, "rule" | "ruleUrn" | "protocol" | "ports" | "peer">> {
     if (v.rule === undefined) return {};
-    return { rule: v.rule, ...(v.ruleUrn ? { ruleUrn: v.ruleUrn } : {}), protocol: v.protocol, ports: v.ports, ...(v.peer !== undefined ? { peer: v.peer } : {}) };
+    return {
+        rule: v.rule,
+        ...(v.ruleUrn ? { ruleUrn: v.ruleUrn } : {}),
+        protocol: v.protocol,
+        ports: v.ports,
+        ...(v.peer !== undefined ? { peer: v.peer } : {}),
+    };
 }

@@ -125,7 +125,10 @@ function scanProblemLines(problems: ScanProblems | undefined, detail: Detail): s
 function uncheckedBanner(reports: Report[]): string[] {
     const unchecked = reports.reduce((sum, r) => sum + r.unchecked.length, 0);
     if (unchecked === 0) return [];
-    return [`⚠️ **${unchecked} multi-language component${unchecked === 1 ? " was" : "s were"} not checked**: whatever ${unchecked === 1 ? "it creates" : "they create"} was not judged (listed below).`, ""];
+    return [
+        `⚠️ **${unchecked} multi-language component${unchecked === 1 ? " was" : "s were"} not checked**: whatever ${unchecked === 1 ? "it creates" : "they create"} was not judged (listed below).`,
+        "",
+    ];
 }
 
 /** The note at the top of a shortened report: what was left out, and where to find all of it. */
@@ -133,7 +136,10 @@ function shortenedNote(leftOut: LeftOut): string[] {
     const parts: string[] = [];
     if (leftOut.graphs > 0) parts.push(leftOut.graphs === 1 ? "the network graph was left out" : `the ${leftOut.graphs} network graphs were left out`);
     if (leftOut.messages > 0) parts.push(`findings are listed one line per resource, without their messages (${plural(leftOut.messages, "message")} left out)`);
-    if (leftOut.resources > 0) parts.push(`${plural(leftOut.resources, "resource")} with ${plural(leftOut.violations, "finding")} ${leftOut.resources === 1 ? "is" : "are"} not listed`);
+    if (leftOut.resources > 0)
+        parts.push(
+            `${plural(leftOut.resources, "resource")} with ${plural(leftOut.violations, "finding")} ${leftOut.resources === 1 ? "is" : "are"} not listed`,
+        );
     if (leftOut.components > 0) parts.push(`${plural(leftOut.components, "multi-language component")} ${leftOut.components === 1 ? "is" : "are"} not listed`);
     if (leftOut.offline > 0) parts.push(`${plural(leftOut.offline, "offline answer")} ${leftOut.offline === 1 ? "is" : "are"} not listed`);
     if (leftOut.stacks > 0) parts.push(`${plural(leftOut.stacks, "stack")} ${leftOut.stacks === 1 ? "is" : "are"} not shown`);
@@ -147,7 +153,10 @@ function shortenedNote(leftOut: LeftOut): string[] {
 
 function summaryTable(reports: Report[], shown: number): string[] {
     // Findings, not policy violations: one rule that breaks three policies is one mistake to fix.
-    const lines = ["| stack | mandatory findings | advisory findings | resources with violations | resources analysed | not checked |", "|---|---:|---:|---:|---:|---:|"];
+    const lines = [
+        "| stack | mandatory findings | advisory findings | resources with violations | resources analysed | not checked |",
+        "|---|---:|---:|---:|---:|---:|",
+    ];
     for (const report of reports.slice(0, shown)) {
         const s = summaryOf(report);
         const stack = `${markdownText(`${report.project}/${report.stack}`)}${report.outcome.status === "completed" ? "" : " ⛔ incomplete"}`;
@@ -158,7 +167,10 @@ function summaryTable(reports: Report[], shown: number): string[] {
     const hidden = reports.slice(shown);
     if (hidden.length > 0) {
         const total = (key: "mandatory" | "advisory") => hidden.reduce((sum, r) => sum + summaryOf(r).findings[key], 0);
-        lines.push("", `_…and ${plural(hidden.length, "more stack")} (${total("mandatory")} mandatory, ${total("advisory")} advisory findings), left out to fit the comment limit._`);
+        lines.push(
+            "",
+            `_…and ${plural(hidden.length, "more stack")} (${total("mandatory")} mandatory, ${total("advisory")} advisory findings), left out to fit the comment limit._`,
+        );
     }
     return lines;
 }
@@ -168,8 +180,17 @@ function stackSection(report: Report, graph: string | undefined, detail: Detail,
     const incomplete = incompleteReason(report.outcome);
     if (incomplete) lines.push(`⛔ **Incomplete:** ${markdownText(incomplete)}.`, "");
     if (report.violations.length === 0) {
-        const notChecked = report.unchecked.length > 0 ? ` ${report.unchecked.length} multi-language component${report.unchecked.length === 1 ? " was" : "s were"} not checked (below).` : "";
-        lines.push(incomplete ? `No violations among the resources registered.${notChecked}` : notChecked ? `No violations among the resources checked.${notChecked}` : "No violations.");
+        const notChecked =
+            report.unchecked.length > 0
+                ? ` ${report.unchecked.length} multi-language component${report.unchecked.length === 1 ? " was" : "s were"} not checked (below).`
+                : "";
+        lines.push(
+            incomplete
+                ? `No violations among the resources registered.${notChecked}`
+                : notChecked
+                  ? `No violations among the resources checked.${notChecked}`
+                  : "No violations.",
+        );
     }
     lines.push(...violationLines(report, detail, leftOut));
     if (report.unchecked.length > 0) {
@@ -183,7 +204,8 @@ function stackSection(report: Report, graph: string | undefined, detail: Detail,
     if (expanded.length > 0) {
         lines.push("", "<details><summary>Multi-language components</summary>", "");
         const shown = expanded.slice(0, detail.perList);
-        for (const c of shown) lines.push(`- ${markdownCode(c.name)} (${markdownText(c.type)}${c.version ? ` ${markdownText(c.version)}` : ""}): ${markdownText(c.detail)}`);
+        for (const c of shown)
+            lines.push(`- ${markdownCode(c.name)} (${markdownText(c.type)}${c.version ? ` ${markdownText(c.version)}` : ""}): ${markdownText(c.detail)}`);
         lines.push(...moreLine(expanded.length - shown.length, "multi-language component"));
         lines.push("", "</details>");
         leftOut.components += expanded.length - shown.length;
@@ -215,7 +237,8 @@ function violationLines(report: Report, detail: Detail, leftOut: LeftOut): strin
     const hiddenFindings = hidden.reduce((sum, g) => sum + g.findings.length, 0);
     leftOut.resources += hidden.length;
     leftOut.violations += hiddenFindings;
-    if (hidden.length > 0) lines.push("", `_…and ${plural(hidden.length, "more resource")} with ${plural(hiddenFindings, "finding")}, left out to fit the comment limit._`);
+    if (hidden.length > 0)
+        lines.push("", `_…and ${plural(hidden.length, "more resource")} with ${plural(hiddenFindings, "finding")}, left out to fit the comment limit._`);
     return lines;
 }
 
@@ -227,12 +250,17 @@ type ResourceGroup = ReturnType<typeof groupByResource>[number];
 function resourceDetails(group: ResourceGroup): string[] {
     const first = group.findings[0].lead;
     const count = plural(group.findings.length, "finding");
-    const lines = [`<details${group.findings.some(isMandatory) ? " open" : ""}><summary><b>${htmlText(first.resourceName)}</b> <code>${htmlText(first.resourceType)}</code> — ${count}</summary>`, ""];
+    const lines = [
+        `<details${group.findings.some(isMandatory) ? " open" : ""}><summary><b>${htmlText(first.resourceName)}</b> <code>${htmlText(first.resourceType)}</code> — ${count}</summary>`,
+        "",
+    ];
     if (first.modeled) lines.push(`_Modeled from ${markdownText(first.modeled)} (tierguard's model of the component that creates it)._`, "");
     for (const finding of group.findings) {
         const v = finding.lead;
         const also = finding.violations.slice(1).map((o) => `${markdownCode(o.policy)} (${o.enforcementLevel})`);
-        lines.push(`- ${isMandatory(finding) ? "🛑 **mandatory**" : "⚠️ advisory"} ${markdownCode(v.policy)} (${markdownText(v.severity)}): ${markdownText(v.message)}${also.length ? ` _The same rule also breaks:_ ${also.join(", ")}.` : ""}`);
+        lines.push(
+            `- ${isMandatory(finding) ? "🛑 **mandatory**" : "⚠️ advisory"} ${markdownCode(v.policy)} (${markdownText(v.severity)}): ${markdownText(v.message)}${also.length ? ` _The same rule also breaks:_ ${also.join(", ")}.` : ""}`,
+        );
     }
     lines.push("", "</details>");
     return lines;

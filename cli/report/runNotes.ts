@@ -33,7 +33,10 @@ function exitOf(outcome: { exitCode: number | null; signal: string | null }): st
 
 /** A line per offline answer, e.g. "data source aws:ec2/getAmi:getAmi: placeholder (2 calls)". */
 export function describeOffline(answer: OfflineAnswer): string {
-    const what = answer.kind === "stack reference" ? `stack reference ${answer.token}: outputs unknown (no backend)` : `${answer.kind} ${answer.token}${answer.detail ? ` (${answer.detail})` : ""}: ${ANSWER_WORDS[answer.answer]}`;
+    const what =
+        answer.kind === "stack reference"
+            ? `stack reference ${answer.token}: outputs unknown (no backend)`
+            : `${answer.kind} ${answer.token}${answer.detail ? ` (${answer.detail})` : ""}: ${ANSWER_WORDS[answer.answer]}`;
     return `${what}${answer.calls > 1 ? ` (${answer.calls} calls)` : ""}`;
 }
 

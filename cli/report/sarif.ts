@@ -39,10 +39,13 @@ const UNCHECKED_RULE = {
     id: "tierguard-unchecked-component",
     name: "UncheckedComponent",
     shortDescription: { text: "A multi-language component whose children were not checked" },
-    fullDescription: { text: "A component whose children only its provider plugin creates, with no plugin installed and no model in tierguard: whatever network resources it creates were not judged." },
+    fullDescription: {
+        text: "A component whose children only its provider plugin creates, with no plugin installed and no model in tierguard: whatever network resources it creates were not judged.",
+    },
     help: {
         text: "Install the component's provider plugin (pulumi plugin install resource <name> <version>) so tierguard can construct it, or check the stack with pulumi preview --policy-pack.",
-        markdown: "Install the component's provider plugin (`pulumi plugin install resource <name> <version>`) so tierguard can construct it, or check the stack with `pulumi preview --policy-pack`.",
+        markdown:
+            "Install the component's provider plugin (`pulumi plugin install resource <name> <version>`) so tierguard can construct it, or check the stack with `pulumi preview --policy-pack`.",
     },
     properties: { tags: ["security", "coverage"], "security-severity": "5.0" },
 };
@@ -67,7 +70,10 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>, opt
         const source = report.sources[urn];
         const fallback = report.file ?? path.join(report.program, "Pulumi.yaml");
         return source
-            ? { artifactLocation: { uri: relativeUri(source.uri), uriBaseId: "%SRCROOT%" }, region: { startLine: Math.max(1, source.line), ...(source.column > 0 ? { startColumn: source.column } : {}) } }
+            ? {
+                  artifactLocation: { uri: relativeUri(source.uri), uriBaseId: "%SRCROOT%" },
+                  region: { startLine: Math.max(1, source.line), ...(source.column > 0 ? { startColumn: source.column } : {}) },
+              }
             : { artifactLocation: { uri: relativeUri(fallback), uriBaseId: "%SRCROOT%" }, region: { startLine: 1 } };
     };
     const uncheckedResults = reports.flatMap((report) =>
@@ -75,7 +81,9 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>, opt
             ruleId: UNCHECKED_RULE.id,
             ruleIndex: ruleIndex.get(UNCHECKED_RULE.id),
             level: options.failOnUnchecked ? "error" : "warning",
-            message: { text: `${sarifText(u.name)} (${sarifText(u.type)}) was NOT CHECKED: ${sarifText(u.reason)}. ${u.network === "no" ? "Its package creates no network resource." : u.network === "yes" ? "Its package creates network resources." : "Its package may create network resources."}` },
+            message: {
+                text: `${sarifText(u.name)} (${sarifText(u.type)}) was NOT CHECKED: ${sarifText(u.reason)}. ${u.network === "no" ? "Its package creates no network resource." : u.network === "yes" ? "Its package creates network resources." : "Its package may create network resources."}`,
+            },
             locations: [{ physicalLocation: locationOf(report, u.urn), logicalLocations: [{ fullyQualifiedName: u.urn, name: u.name, kind: "resource" }] }],
             partialFingerprints: { "tierguard/v1": crypto.createHash("sha256").update(`unchecked|${u.urn}`).digest("hex") },
             properties: { stack: report.stack, project: report.project, resourceType: u.type, network: u.network },
@@ -108,20 +116,18 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>, opt
             };
         }),
     );
-    return jsonText(
-        {
-            $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-            version: "2.1.0",
-            runs: [
-                {
-                    tool: { driver: { name: "tierguard", version, informationUri: "https://www.npmjs.com/package/tierguard", rules: allRules } },
-                    invocations: [invocationOf(reports, options.scanProblems)],
-                    results: [...results, ...uncheckedResults],
-                    properties: { offlineAnswers: reports.flatMap((r) => r.offline.map((answer) => ({ stack: r.stack, ...answer }))) },
-                },
-            ],
-        },
-    );
+    return jsonText({
+        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [
+            {
+                tool: { driver: { name: "tierguard", version, informationUri: "https://www.npmjs.com/package/tierguard", rules: allRules } },
+                invocations: [invocationOf(reports, options.scanProblems)],
+                results: [...results, ...uncheckedResults],
+                properties: { offlineAnswers: reports.flatMap((r) => r.offline.map((answer) => ({ stack: r.stack, ...answer }))) },
+            },
+        ],
+    });
 }
 
 /**
@@ -134,14 +140,22 @@ function invocationOf(reports: CheckReport[], scanProblems: ScanProblems = { err
         ...scanProblems.errors.map((e) => ({ level: "error", message: { text: sarifText(`could not scan ${e.message}`) }, locations: inFile(e.file) })),
         ...scanProblems.skipped.map((s) => ({ level: "note", message: { text: sarifText(`skipped ${s.path}: ${s.reason}`) }, locations: inFile(s.path) })),
     ];
-    const notifications = [...fileNotifications, ...reports.flatMap((report) => {
-        const incomplete = incompleteReason(report.outcome);
-        const failure = report.outcome.status === "failed" ? `: ${report.outcome.errors.join("\n")}` : "";
-        return [
-            ...(incomplete ? [{ level: "error", message: { text: sarifText(`${report.project}/${report.stack}: INCOMPLETE: ${incomplete}${failure}`) } }] : []),
-            ...report.offline.map((answer) => ({ level: "note", message: { text: sarifText(`${report.project}/${report.stack}: answered offline: ${describeOffline(answer)}`) } })),
-        ];
-    })];
+    const notifications = [
+        ...fileNotifications,
+        ...reports.flatMap((report) => {
+            const incomplete = incompleteReason(report.outcome);
+            const failure = report.outcome.status === "failed" ? `: ${report.outcome.errors.join("\n")}` : "";
+            return [
+                ...(incomplete
+                    ? [{ level: "error", message: { text: sarifText(`${report.project}/${report.stack}: INCOMPLETE: ${incomplete}${failure}`) } }]
+                    : []),
+                ...report.offline.map((answer) => ({
+                    level: "note",
+                    message: { text: sarifText(`${report.project}/${report.stack}: answered offline: ${describeOffline(answer)}`) },
+                })),
+            ];
+        }),
+    ];
     return {
         executionSuccessful: reports.every((r) => r.outcome.status === "completed") && scanProblems.errors.length === 0,
         ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),

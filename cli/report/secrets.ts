@@ -40,8 +40,10 @@ export class SecretRedactor {
         if (this.byFirst.size === 0 || !text) return text;
         let out = "";
         let copied = 0;
-        for (let i = 0; i < text.length; ) {
-            const found = isWordChar(text[i - 1]) ? undefined : this.byFirst.get(text[i])?.find((s) => text.startsWith(s, i) && !isWordChar(text[i + s.length]));
+        for (let i = 0; i < text.length;) {
+            const found = isWordChar(text[i - 1])
+                ? undefined
+                : this.byFirst.get(text[i])?.find((s) => text.startsWith(s, i) && !isWordChar(text[i + s.length]));
             if (found === undefined) {
                 i++;
                 continue;

@@ -18,13 +18,17 @@ function indent(text: string, spaces: number): string {
 
 export function textReport(report: CheckReport, command = "check"): string {
     const lines: string[] = [];
-    lines.push(`tierguard ${command} ${terminalText(report.program)} (project ${terminalText(report.project)}, stack ${terminalText(report.stack)}, ${report.mode} mode)`);
+    lines.push(
+        `tierguard ${command} ${terminalText(report.program)} (project ${terminalText(report.project)}, stack ${terminalText(report.stack)}, ${report.mode} mode)`,
+    );
     const incomplete = incompleteReason(report.outcome);
     if (incomplete) lines.push(`INCOMPLETE: ${incomplete}.`);
     lines.push("");
     for (const group of groupByResource(report.violations)) {
         const first = group.findings[0].lead;
-        lines.push(`${terminalText(first.resourceName)}  (${terminalText(first.resourceType)}${first.modeled ? `; modeled from ${terminalText(first.modeled)}` : ""})`);
+        lines.push(
+            `${terminalText(first.resourceName)}  (${terminalText(first.resourceType)}${first.modeled ? `; modeled from ${terminalText(first.modeled)}` : ""})`,
+        );
         for (const finding of group.findings) {
             const v = finding.lead;
             const level = v.enforcementLevel === "mandatory" ? "MANDATORY" : "advisory ";
@@ -39,12 +43,14 @@ export function textReport(report: CheckReport, command = "check"): string {
     const expanded = report.components.filter((c) => c.expandedBy !== "none");
     if (expanded.length > 0) {
         lines.push("Multi-language components:");
-        for (const c of expanded) lines.push(`  ${terminalText(c.name)}  (${terminalText(c.type)}${c.version ? ` ${terminalText(c.version)}` : ""}): ${terminalText(c.detail)}`);
+        for (const c of expanded)
+            lines.push(`  ${terminalText(c.name)}  (${terminalText(c.type)}${c.version ? ` ${terminalText(c.version)}` : ""}): ${terminalText(c.detail)}`);
         lines.push("");
     }
     if (report.unchecked.length > 0) {
         lines.push("NOT CHECKED (multi-language components whose children no plugin or model made):");
-        for (const u of report.unchecked) lines.push(`  ${terminalText(u.name)}  (${terminalText(u.type)}; ${NETWORK_WORDS[u.network]}): ${terminalText(u.reason)}`);
+        for (const u of report.unchecked)
+            lines.push(`  ${terminalText(u.name)}  (${terminalText(u.type)}; ${NETWORK_WORDS[u.network]}): ${terminalText(u.reason)}`);
         lines.push("  Check them with: pulumi preview --policy-pack <path to tierguard>/policypack (or install the plugin: pulumi plugin install)");
         lines.push("");
     }

@@ -57,7 +57,10 @@ export function discoverStackFiles(targets: string[]): Discovery {
             return true;
         }
         const loop = parentReal === real || parentReal.startsWith(real + path.sep);
-        found.skipped.push({ path: full, reason: reason ?? (loop ? `a symlink loop: it leads back to ${first}, already being scanned` : `the same folder as ${first}, scanned once`) });
+        found.skipped.push({
+            path: full,
+            reason: reason ?? (loop ? `a symlink loop: it leads back to ${first}, already being scanned` : `the same folder as ${first}, scanned once`),
+        });
         return false;
     };
 
@@ -103,7 +106,8 @@ export function discoverStackFiles(targets: string[]): Discovery {
                 found.errors.push({ file: work.dir, message: `${work.dir}: cannot list this folder: ${(error as Error).message}` });
                 continue;
             }
-            for (let i = entries.length - 1; i >= 0; i--) pending.push({ entry: entries[i], full: path.join(work.dir, entries[i].name), parentReal: work.real });
+            for (let i = entries.length - 1; i >= 0; i--)
+                pending.push({ entry: entries[i], full: path.join(work.dir, entries[i].name), parentReal: work.real });
         }
     };
 
@@ -112,7 +116,11 @@ export function discoverStackFiles(targets: string[]): Discovery {
         try {
             stats = fs.statSync(target);
         } catch (error) {
-            const why = isLink(target) ? `it is ${brokenLink(error)}` : (error as NodeJS.ErrnoException).code === "ENOENT" ? "it does not exist" : `cannot read it: ${(error as Error).message}`;
+            const why = isLink(target)
+                ? `it is ${brokenLink(error)}`
+                : (error as NodeJS.ErrnoException).code === "ENOENT"
+                  ? "it does not exist"
+                  : `cannot read it: ${(error as Error).message}`;
             found.errors.push({ file: target, message: `${target}: ${why}` });
             continue;
         }

@@ -42,7 +42,8 @@ export function scanLimits(env: NodeJS.ProcessEnv = process.env): ScanLimits {
     let maxFileBytes = DEFAULT_MAX_FILE_BYTES;
     if (given !== undefined) {
         maxFileBytes = Number(given.trim());
-        if (!/^\d+$/.test(given.trim()) || !(maxFileBytes > 0)) throw new UsageError(`${MAX_FILE_BYTES_VARIABLE} must be a number of bytes greater than 0, got "${given}"`);
+        if (!/^\d+$/.test(given.trim()) || !(maxFileBytes > 0))
+            throw new UsageError(`${MAX_FILE_BYTES_VARIABLE} must be a number of bytes greater than 0, got "${given}"`);
     }
     return { maxFileBytes, maxNestingDepth: MAX_NESTING_DEPTH, maxResourceBytes: MAX_RESOURCE_BYTES };
 }

@@ -40,7 +40,9 @@ function setOwn(object: Record<string, unknown>, key: string, value: unknown): v
 
 /** `inputs.ingress[0]["odd key"]`. */
 function describePath(root: string, path: ReadonlyArray<string | number>): string {
-    return path.map((key) => (typeof key === "number" ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`)).reduce((text, part) => text + part, root);
+    return path
+        .map((key) => (typeof key === "number" ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`))
+        .reduce((text, part) => text + part, root);
 }
 
 /**
@@ -114,7 +116,7 @@ class ValueReader {
                 return this.readSecret(value);
             case RESOURCE_SIG:
                 // As the engine sends a reference to an analyzer: a custom resource's id, a component's URN.
-                return this.read(typeof value.id === "string" ? value.id || UNKNOWN : value.urn ?? UNKNOWN);
+                return this.read(typeof value.id === "string" ? value.id || UNKNOWN : (value.urn ?? UNKNOWN));
             case OUTPUT_VALUE_SIG: {
                 if (!("value" in value)) return this.read(UNKNOWN);
                 const inner = this.read(value.value);

@@ -25,24 +25,27 @@ export interface ScanResult extends ScanProblems {
 async function judgeFile(file: string, session: PackSession, limits: ScanLimits): Promise<CheckReport & { file: string }> {
     const stack = readStackFile(file, limits);
     const verdict = await session.judge(stack, stack.mode, { recordedState: stack.recordedState });
-    return redactReport({
-        file,
-        program: file,
-        project: stack.project,
-        stack: stack.stack,
-        stackUrn: stack.stackUrn,
-        mode: stack.mode,
-        violations: verdict.violations,
-        resources: verdict.analysed,
-        outcome: { status: "completed" },
-        unchecked: [],
-        components: [],
-        offline: [],
-        policies: verdict.policies,
-        capture: stack,
-        graphBasis: session.graphBasis,
-        sources: {},
-    }, secretsOf(stack));
+    return redactReport(
+        {
+            file,
+            program: file,
+            project: stack.project,
+            stack: stack.stack,
+            stackUrn: stack.stackUrn,
+            mode: stack.mode,
+            violations: verdict.violations,
+            resources: verdict.analysed,
+            outcome: { status: "completed" },
+            unchecked: [],
+            components: [],
+            offline: [],
+            policies: verdict.policies,
+            capture: stack,
+            graphBasis: session.graphBasis,
+            sources: {},
+        },
+        secretsOf(stack),
+    );
 }
 
 /** An error of the pack's gRPC service (the pack refused a request, or its connection is gone). */
@@ -59,7 +62,11 @@ function describeFailure(file: string, error: unknown, packStopped: string | und
     return `${file}: ${what}: ${why.replace(/\.?$/, ".")}${stopped}`;
 }
 
-export async function scan(targets: string[], policyConfig: PolicyConfigFile, options: { policyPack?: string; configFile?: string; onStack?: (file: string) => void } = {}): Promise<ScanResult> {
+export async function scan(
+    targets: string[],
+    policyConfig: PolicyConfigFile,
+    options: { policyPack?: string; configFile?: string; onStack?: (file: string) => void } = {},
+): Promise<ScanResult> {
     const packDir = policyPackDir(options.policyPack);
     const limits = scanLimits();
     const found = discoverStackFiles(targets);

@@ -32,7 +32,14 @@ interface Heaviest {
 }
 
 /** One resource's inputs or outputs, read (see propertyValues) and weighed against the limit for one resource. */
-function readProperties(value: unknown, urn: string, which: "inputs" | "outputs", file: string, limits: ScanLimits, heaviest: Heaviest): Record<string, unknown> {
+function readProperties(
+    value: unknown,
+    urn: string,
+    which: "inputs" | "outputs",
+    file: string,
+    limits: ScanLimits,
+    heaviest: Heaviest,
+): Record<string, unknown> {
     const resource = `resource "${urn.split("::").pop() ?? urn}" (${urn})`;
     let read;
     try {
@@ -42,7 +49,10 @@ function readProperties(value: unknown, urn: string, which: "inputs" | "outputs"
         throw error;
     }
     if (read.bytes > limits.maxResourceBytes) {
-        throw new StackFileError(file, `${resource}: its ${which} are about ${describeBytes(read.bytes)}, over the ${describeBytes(limits.maxResourceBytes)} limit for one resource`);
+        throw new StackFileError(
+            file,
+            `${resource}: its ${which} are about ${describeBytes(read.bytes)}, over the ${describeBytes(limits.maxResourceBytes)} limit for one resource`,
+        );
     }
     heaviest.bytes = Math.max(heaviest.bytes, read.bytes);
     return read.value as Record<string, unknown>;
@@ -59,7 +69,8 @@ function toResource(raw: unknown, file: string, where: string, limits: ScanLimit
     const custom = raw.custom === true;
     const propertyDependencies: Record<string, string[]> = {};
     if (isObject(raw.propertyDependencies)) {
-        for (const [key, urns] of Object.entries(raw.propertyDependencies)) if (Array.isArray(urns)) propertyDependencies[key] = urns.filter((u): u is string => typeof u === "string");
+        for (const [key, urns] of Object.entries(raw.propertyDependencies))
+            if (Array.isArray(urns)) propertyDependencies[key] = urns.filter((u): u is string => typeof u === "string");
     }
     return {
         urn,
@@ -81,7 +92,11 @@ function toResource(raw: unknown, file: string, where: string, limits: ScanLimit
 function parseStackJson(file: string, limits: ScanLimits): unknown {
     const text = readFileText(file, limits.maxFileBytes);
     const shape = measureJson(text, limits.maxNestingDepth);
-    if (shape.tooDeep) throw new StackFileError(file, `it nests arrays and objects more than ${limits.maxNestingDepth} levels deep (at line ${shape.tooDeep.line}), over the limit for a stack file`);
+    if (shape.tooDeep)
+        throw new StackFileError(
+            file,
+            `it nests arrays and objects more than ${limits.maxNestingDepth} levels deep (at line ${shape.tooDeep.line}), over the limit for a stack file`,
+        );
     ensureHeapFor(file, judgingHeapBytes(shape), "judging it");
     try {
         return JSON.parse(text);
@@ -97,7 +112,11 @@ export function readStackFile(file: string, limits: ScanLimits = scanLimits()): 
     let mode: Mode;
     if (isObject(json) && isObject(json.deployment)) {
         const version = json.version;
-        if (typeof version !== "number" || version < 3) throw new StackFileError(file, `deployment version ${JSON.stringify(version)} is not supported (version 3 or later, as pulumi stack export writes)`);
+        if (typeof version !== "number" || version < 3)
+            throw new StackFileError(
+                file,
+                `deployment version ${JSON.stringify(version)} is not supported (version 3 or later, as pulumi stack export writes)`,
+            );
         if (json.deployment.resources === undefined || json.deployment.resources === null) rawResources = [];
         else if (Array.isArray(json.deployment.resources)) rawResources = json.deployment.resources;
         else throw new StackFileError(file, "deployment.resources is not a list");

@@ -19,7 +19,9 @@ const instanceType = config.get("instanceType") ?? "t3.micro";
 const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16", enableDnsHostnames: true, tags: { Name: "three-tier" } });
 const zones = aws.getAvailabilityZonesOutput({ state: "available" });
 const publicSubnets = [0, 1].map((i) => new aws.ec2.Subnet(`public-${i}`, { vpcId: vpc.id, cidrBlock: `10.0.${i}.0/24`, availabilityZone: zones.names[i] }));
-const privateSubnets = [0, 1].map((i) => new aws.ec2.Subnet(`private-${i}`, { vpcId: vpc.id, cidrBlock: `10.0.${10 + i}.0/24`, availabilityZone: zones.names[i] }));
+const privateSubnets = [0, 1].map(
+    (i) => new aws.ec2.Subnet(`private-${i}`, { vpcId: vpc.id, cidrBlock: `10.0.${10 + i}.0/24`, availabilityZone: zones.names[i] }),
+);
 
 const gateway = new aws.ec2.InternetGateway("igw", { vpcId: vpc.id });
 const publicRoutes = new aws.ec2.RouteTable("public", { vpcId: vpc.id, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: gateway.id }] });
@@ -50,7 +52,11 @@ const groups = new ThreeTierSecurityGroups("shop", {
 
 // --- Load balancer: HTTPS, and HTTP only to redirect to it.
 const certificate = new aws.acm.Certificate("shop", { domainName: domain, validationMethod: "DNS" });
-const lb = new aws.lb.LoadBalancer("shop", { loadBalancerType: "application", subnets: publicSubnets.map((s) => s.id), securityGroups: [groups.loadBalancer.id] });
+const lb = new aws.lb.LoadBalancer("shop", {
+    loadBalancerType: "application",
+    subnets: publicSubnets.map((s) => s.id),
+    securityGroups: [groups.loadBalancer.id],
+});
 const targets = new aws.lb.TargetGroup("web", { port: 8080, protocol: "HTTP", vpcId: vpc.id, targetType: "instance", healthCheck: { path: "/health" } });
 new aws.lb.Listener("https", {
     loadBalancerArn: lb.arn,
@@ -69,7 +75,10 @@ new aws.lb.Listener("http", {
 
 // --- Web tier: an auto-scaling group in private subnets; admins use Session Manager, not SSH.
 const role = new aws.iam.Role("web", {
-    assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+    assumeRolePolicy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+    }),
 });
 new aws.iam.RolePolicyAttachment("web-ssm", { role: role.name, policyArn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" });
 const profile = new aws.iam.InstanceProfile("web", { role: role.name });

@@ -20,7 +20,14 @@ interface EntryShape {
     icmpCode: string[];
 }
 
-const INLINE: EntryShape = { ruleNumber: "ruleNo", action: "action", fromPort: ["fromPort"], toPort: ["toPort"], icmpType: ["icmpType"], icmpCode: ["icmpCode"] };
+const INLINE: EntryShape = {
+    ruleNumber: "ruleNo",
+    action: "action",
+    fromPort: ["fromPort"],
+    toPort: ["toPort"],
+    icmpType: ["icmpType"],
+    icmpCode: ["icmpCode"],
+};
 const CLASSIC_RULE: EntryShape = { ...INLINE, ruleNumber: "ruleNumber", action: "ruleAction" };
 const NATIVE_ENTRY: EntryShape = {
     ruleNumber: "ruleNumber",
@@ -105,7 +112,13 @@ function standaloneEntry(shape: EntryShape) {
     return (props: unknown, origin: RuleOrigin): ResourceRules => {
         const egress = readBoolean(field(props, "egress"), "egress");
         if (isUnresolved(egress)) {
-            return { rules: [], unreadable: [{ direction: "ingress", unresolved: egress }, { direction: "egress", unresolved: egress }] };
+            return {
+                rules: [],
+                unreadable: [
+                    { direction: "ingress", unresolved: egress },
+                    { direction: "egress", unresolved: egress },
+                ],
+            };
         }
         const direction: Direction = egress === true ? "egress" : "ingress";
         return { rules: [readEntry(props, direction, "", shape, origin)], unreadable: [] };

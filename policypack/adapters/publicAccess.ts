@@ -102,5 +102,11 @@ function domainAccess(kind: string, inVpcProperty: string, props: unknown): Publ
     const placement = field(props, inVpcProperty);
     if (isUnknown(placement)) return { verdict: "unknown", kind, unresolved: unknownAt(inVpcProperty), fix: "vpc" };
     if (placement !== undefined) return { verdict: "private" };
-    return { verdict: "public", kind, property: inVpcProperty, because: `it has no ${inVpcProperty} (a domain outside a VPC has its endpoint on the internet, guarded only by its access policy)`, fix: "vpc" };
+    return {
+        verdict: "public",
+        kind,
+        property: inVpcProperty,
+        because: `it has no ${inVpcProperty} (a domain outside a VPC has its endpoint on the internet, guarded only by its access policy)`,
+        fix: "vpc",
+    };
 }

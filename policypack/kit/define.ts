@@ -245,12 +245,20 @@ export function toResourcePolicy(policy: ResourcePolicy): ResourceValidationPoli
             let reports: Report[];
             try {
                 const props = unwrapProps(args.props);
-                const resource = analysed.get(`${args.type}\u0000${args.urn}\u0000${args.name}`, props, () => ({ type: args.type, name: args.name, urn: args.urn, props }));
+                const resource = analysed.get(`${args.type}\u0000${args.urn}\u0000${args.name}`, props, () => ({
+                    type: args.type,
+                    name: args.name,
+                    urn: args.urn,
+                    props,
+                }));
                 reports = policy.evaluate(resource, args.getConfig());
             } catch (error) {
                 reports = [couldNotRun(policy.name, `resource "${args.name}"`, error)];
             }
-            emit(reportViolation, reports.map((report) => ({ ...report, urn: args.urn })));
+            emit(
+                reportViolation,
+                reports.map((report) => ({ ...report, urn: args.urn })),
+            );
         },
     };
 }

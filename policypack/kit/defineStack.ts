@@ -11,7 +11,20 @@ import { TurnMemo, sameValue } from "./turnMemo";
 import { ConfigKeys, ConfigValues } from "./config";
 import { Exemption, matchExemptions } from "./exemptions";
 import { ownValue } from "../model/ownProperties";
-import { Finding, PolicyMetadata, Report, configProblems, couldNotRun, emit, exemptionNote, keysOf, metadataOf, parsedConfigOf, sdkFields, unwrapProps } from "./define";
+import {
+    Finding,
+    PolicyMetadata,
+    Report,
+    configProblems,
+    couldNotRun,
+    emit,
+    exemptionNote,
+    keysOf,
+    metadataOf,
+    parsedConfigOf,
+    sdkFields,
+    unwrapProps,
+} from "./define";
 
 export interface StackFinding extends Finding {
     /** The resource the finding is about (exemptions match it); undefined for the stack as a whole. */
@@ -96,7 +109,14 @@ function sameStack(kept: readonly AnalyzedResource[], given: readonly SdkResourc
     for (let i = 0; i < kept.length; i++) {
         const x = kept[i];
         const y = given[i];
-        if (x.urn !== y.urn || x.type !== y.type || x.name !== y.name || !sameDependencies(x.propertyDependencies, y.propertyDependencies) || !sameValue(x.props, unwrapProps(y.props))) return false;
+        if (
+            x.urn !== y.urn ||
+            x.type !== y.type ||
+            x.name !== y.name ||
+            !sameDependencies(x.propertyDependencies, y.propertyDependencies) ||
+            !sameValue(x.props, unwrapProps(y.props))
+        )
+            return false;
     }
     return true;
 }

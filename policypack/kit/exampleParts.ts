@@ -20,11 +20,22 @@ export function tcp(port: number | [number, number], peer: Record<string, unknow
 }
 
 /** A described TCP rule on one port, as the stacks write them. */
-export const tcpFrom = (port: number, peer: Record<string, unknown>, description = "rule") => ({ protocol: "tcp", fromPort: port, toPort: port, description, ...peer });
+export const tcpFrom = (port: number, peer: Record<string, unknown>, description = "rule") => ({
+    protocol: "tcp",
+    fromPort: port,
+    toPort: port,
+    description,
+    ...peer,
+});
 
 // --- A small three-tier stack -----------------------------------------------------------------------
 
-export const vpc: ExampleResource = { type: "aws:ec2/vpc:Vpc", name: "vpc", props: { cidrBlock: "10.0.0.0/16" }, outputs: { defaultSecurityGroupId: "sg-0default" } };
+export const vpc: ExampleResource = {
+    type: "aws:ec2/vpc:Vpc",
+    name: "vpc",
+    props: { cidrBlock: "10.0.0.0/16" },
+    outputs: { defaultSecurityGroupId: "sg-0default" },
+};
 export const subnet: ExampleResource = { type: "aws:ec2/subnet:Subnet", name: "subnet-a", props: { vpcId: ref("vpc"), cidrBlock: "10.0.1.0/24" } };
 
 /** A security group of the VPC with these ingress rules and no egress. */
@@ -43,11 +54,16 @@ export const lb: ExampleResource = {
 
 /** An EC2 instance, tagged with a tier when one is given. */
 export function instance(name: string, props: Record<string, unknown>, tier?: string): ExampleResource {
-    return { type: "aws:ec2/instance:Instance", name, props: { ami: "ami-1", instanceType: "t3.micro", ...props, ...(tier ? { tags: { [TIER_TAG]: tier } } : {}) } };
+    return {
+        type: "aws:ec2/instance:Instance",
+        name,
+        props: { ami: "ami-1", instanceType: "t3.micro", ...props, ...(tier ? { tags: { [TIER_TAG]: tier } } : {}) },
+    };
 }
 
 /** The web server of the stack, in subnet-a, carrying `groups`. */
-export const webServer = (groups: unknown[], extra: Record<string, unknown> = {}) => instance("web", { subnetId: ref("subnet-a"), vpcSecurityGroupIds: groups, ...extra }, "web");
+export const webServer = (groups: unknown[], extra: Record<string, unknown> = {}) =>
+    instance("web", { subnetId: ref("subnet-a"), vpcSecurityGroupIds: groups, ...extra }, "web");
 
 /** The stack's database ("orders-db", private), carrying `groups`; a data store is in the data tier by its type. */
 export function database(groups: unknown[]): ExampleResource {
@@ -71,7 +87,8 @@ export function networkInterface(name: string, groups?: unknown[]): ExampleResou
 }
 
 /** An instance launched on an existing network interface (it takes the interface's groups and subnet). */
-export const instanceOnInterface = (name: string, networkInterfaceId: unknown, tier?: string) => instance(name, { primaryNetworkInterface: { networkInterfaceId } }, tier);
+export const instanceOnInterface = (name: string, networkInterfaceId: unknown, tier?: string) =>
+    instance(name, { primaryNetworkInterface: { networkInterfaceId } }, tier);
 
 /** The stack manages the VPC's default group ("default-sg"); its id is what the VPC exports. */
 export const vpcWithManagedDefaultGroup: ExampleResource = { ...vpc, outputs: { defaultSecurityGroupId: "id-default-sg" } };

@@ -127,7 +127,8 @@ export function buildStack(declared: readonly ExampleResource[], mode: Mode): En
         const propertyDependencies: Record<string, string[]> = {};
         const dependOn = (top: string, target: string) => {
             // Own properties only, whatever the property is called ("__proto__" too).
-            if (!Object.prototype.hasOwnProperty.call(propertyDependencies, top)) Object.defineProperty(propertyDependencies, top, { value: [], enumerable: true, writable: true, configurable: true });
+            if (!Object.prototype.hasOwnProperty.call(propertyDependencies, top))
+                Object.defineProperty(propertyDependencies, top, { value: [], enumerable: true, writable: true, configurable: true });
             if (!propertyDependencies[top].includes(urns.get(target)!)) propertyDependencies[top].push(urns.get(target)!);
         };
         const resolveRefIn = (key: string) => (target: string, output: string | undefined) => {
@@ -140,7 +141,9 @@ export function buildStack(declared: readonly ExampleResource[], mode: Mode): En
             return known;
         };
         // fromEntries, not assignment: a property named "__proto__" stays a property.
-        const props: Record<string, unknown> = Object.fromEntries(Object.entries(d.props).map(([key, value]) => [key, resolve(value, mode, resolveRefIn(key))]));
+        const props: Record<string, unknown> = Object.fromEntries(
+            Object.entries(d.props).map(([key, value]) => [key, resolve(value, mode, resolveRefIn(key))]),
+        );
         for (const [key, feeders] of Object.entries(d.alsoFedBy ?? {})) {
             for (const feeder of feeders) {
                 if (!urns.has(feeder)) throw new Error(`${d.name}.${key} fed by unknown resource ${feeder}`);
@@ -149,7 +152,14 @@ export function buildStack(declared: readonly ExampleResource[], mode: Mode): En
         }
         for (const [output, value] of Object.entries(d.outputs ?? {})) props[output] = mode === "update" ? value : UNKNOWN;
         props.id = mode === "update" ? idOf(d.name) : UNKNOWN;
-        return { type: d.type, name: d.name, urn: urns.get(d.name)!, props, propertyDependencies, dependencies: [...new Set(Object.values(propertyDependencies).flat())] };
+        return {
+            type: d.type,
+            name: d.name,
+            urn: urns.get(d.name)!,
+            props,
+            propertyDependencies,
+            dependencies: [...new Set(Object.values(propertyDependencies).flat())],
+        };
     });
 }
 

@@ -30,7 +30,8 @@ function readExemption(raw: unknown, index: number): Exemption {
     if (!isPlainObject(raw)) return { index, resource: "", invalid: `exemptions[${index}] = ${show(raw)} is not an object` };
     const resource = typeof raw.resource === "string" ? raw.resource.trim() : "";
     const exemption: Exemption = { index, resource };
-    if (!resource) return { ...exemption, invalid: `exemptions[${index}].resource must name a resource (logical name or URN, * as wildcard), got ${show(raw.resource)}` };
+    if (!resource)
+        return { ...exemption, invalid: `exemptions[${index}].resource must name a resource (logical name or URN, * as wildcard), got ${show(raw.resource)}` };
     exemption.pattern = resource;
     if (typeof raw.reason !== "string" || raw.reason.trim() === "") {
         return { ...exemption, invalid: `exemptions[${index}] for "${resource}" has no reason; an exemption needs a reason to be applied` };
@@ -48,7 +49,8 @@ function readExemption(raw: unknown, index: number): Exemption {
 export const exemptionsKey: ConfigKey<Exemption[]> = {
     schema: {
         type: "array",
-        description: "Resources this policy does not apply to: { resource: logical name or URN (* matches any run of characters), reason (required), expires: YYYY-MM-DD (optional, inclusive, UTC) }.",
+        description:
+            "Resources this policy does not apply to: { resource: logical name or URN (* matches any run of characters), reason (required), expires: YYYY-MM-DD (optional, inclusive, UTC) }.",
         items: {
             type: "object",
             properties: {

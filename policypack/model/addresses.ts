@@ -150,10 +150,7 @@ const EMBEDDINGS: Embedding[] = [
 
 /** Address space that is not public: every special range ipaddr.js knows, except public anycast services. */
 const PUBLIC_SPECIAL = new Set(["as112", "amt", "as112v6"]);
-const RESERVED_V4 = rangesOf(
-    (ipaddr.IPv4.prototype as unknown as { SpecialRanges: RangeTable }).SpecialRanges,
-    (name) => !PUBLIC_SPECIAL.has(name),
-);
+const RESERVED_V4 = rangesOf((ipaddr.IPv4.prototype as unknown as { SpecialRanges: RangeTable }).SpecialRanges, (name) => !PUBLIC_SPECIAL.has(name));
 const RESERVED_V6 = normalize([
     ...rangesOf((ipaddr.IPv6.prototype as unknown as { SpecialRanges: RangeTable }).SpecialRanges, (name) => !PUBLIC_SPECIAL.has(name)),
     ...EMBEDDINGS.map((e) => e.range),
@@ -214,7 +211,9 @@ const verdicts = new AnswerCache<Cidr, InternetVerdict>();
 
 /** Is one CIDR "the internet"? */
 export function judgeCidr(cidr: Cidr, options: InternetOptions = DEFAULT_INTERNET_OPTIONS): InternetVerdict {
-    return verdicts.get(cidr, definitionKey(options), () => (cidr.family === 4 ? judgeIpv4Block(cidr.first, cidr.prefix, options) : judgeIpv6Block(cidr.first, cidr.prefix, options)));
+    return verdicts.get(cidr, definitionKey(options), () =>
+        cidr.family === 4 ? judgeIpv4Block(cidr.first, cidr.prefix, options) : judgeIpv6Block(cidr.first, cidr.prefix, options),
+    );
 }
 
 /**

@@ -49,7 +49,11 @@ function computeInternetExposure(rule: Rule, options: InternetOptions): Internet
 export function peersInternetExposure(peers: readonly Peer[], options: InternetOptions, others?: string): InternetExposure {
     const cidrPeers = peers.filter((p): p is Peer & { kind: "cidr" } => p.kind === "cidr");
     const unresolved = peers.filter((p): p is Peer & { kind: "unresolved" } => p.kind === "unresolved").map((p) => p.unresolved);
-    const internet = internetCidrsOf(cidrPeers.map((p) => p.cidr), options, others).map(({ cidr, reason }) => ({ peer: cidrPeers.find((p) => p.cidr === cidr)!, reason }));
+    const internet = internetCidrsOf(
+        cidrPeers.map((p) => p.cidr),
+        options,
+        others,
+    ).map(({ cidr, reason }) => ({ peer: cidrPeers.find((p) => p.cidr === cidr)!, reason }));
     return { verdict: internet.length > 0 ? "yes" : unresolved.length > 0 ? "maybe" : "no", internet, unresolved };
 }
 

@@ -128,7 +128,13 @@ export function firstMatch(ordered: readonly Rule[], traffic: Traffic, from: Add
 
 /** Whether every part of an entry is known (rule number, action, protocol, ports, CIDRs). */
 export function fullyKnown(entry: Rule): boolean {
-    return !isUnresolved(entry.protocol) && !isUnresolved(entry.ports) && !isUnresolved(entry.action) && typeof entry.ruleNumber === "number" && entry.peers.every((p) => p.kind === "cidr");
+    return (
+        !isUnresolved(entry.protocol) &&
+        !isUnresolved(entry.ports) &&
+        !isUnresolved(entry.action) &&
+        typeof entry.ruleNumber === "number" &&
+        entry.peers.every((p) => p.kind === "cidr")
+    );
 }
 
 /** The transports (TCP, UDP) an entry matches; none for ICMP or other protocols. */

@@ -4,7 +4,19 @@
  */
 import { InternetOptions, judgeAddressSet } from "./addresses";
 import { Family, isEmpty } from "./addressSet";
-import { AddressSets, FAMILIES, Step, Traffic, entryAddresses, everyAddress, firstMatch, inEvaluationOrder, matches, ruleNumberDoubt, trafficSegments } from "./naclEvaluation";
+import {
+    AddressSets,
+    FAMILIES,
+    Step,
+    Traffic,
+    entryAddresses,
+    everyAddress,
+    firstMatch,
+    inEvaluationOrder,
+    matches,
+    ruleNumberDoubt,
+    trafficSegments,
+} from "./naclEvaluation";
 import { PortSet } from "./ports";
 import { Rule } from "./rule";
 import { Unresolved, isUnresolved } from "./unresolved";
@@ -84,7 +96,13 @@ function noteUnorderedAllows(unordered: readonly Rule[], traffics: readonly Traf
 }
 
 /** The allows of one walk that decide internet addresses; after a deny that cannot be read, only "maybe". */
-function noteInternetAllows(steps: readonly Step[], traffic: Traffic, unorderedDeny: Unresolved | undefined, options: InternetOptions, notes: ExposureNotes): void {
+function noteInternetAllows(
+    steps: readonly Step[],
+    traffic: Traffic,
+    unorderedDeny: Unresolved | undefined,
+    options: InternetOptions,
+    notes: ExposureNotes,
+): void {
     // A deny we cannot fully read may or may not have stopped the traffic before a later allow.
     let doubtfulDenyBefore = unorderedDeny;
     for (const step of steps) {
@@ -98,7 +116,13 @@ function noteInternetAllows(steps: readonly Step[], traffic: Traffic, unorderedD
             const verdict = internetVerdict(step.decided, family, options);
             if (!verdict?.internet) continue;
             if (doubtfulDenyBefore) {
-                notes.add(step.entry, "maybe", traffic, `it allows ${verdict.reason}, unless an earlier entry that cannot be read denies it`, doubtfulDenyBefore);
+                notes.add(
+                    step.entry,
+                    "maybe",
+                    traffic,
+                    `it allows ${verdict.reason}, unless an earlier entry that cannot be read denies it`,
+                    doubtfulDenyBefore,
+                );
             } else {
                 notes.add(step.entry, "yes", traffic, `it is the first entry matching this traffic from ${verdict.reason}`);
             }

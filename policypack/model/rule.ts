@@ -120,7 +120,13 @@ export function protocolAndPorts(rule: Rule): string {
 /** A rule as structured facts for reports and tools: where it is, its protocol and its ports, in the words messages use. */
 export function ruleFacts(rule: Rule): { rule: string; ruleUrn: string; protocol: string; ports: string } {
     const protocol = isUnresolved(rule.protocol) ? "unknown" : protocolLabel(rule.protocol);
-    const ports = isUnresolved(rule.protocol) ? "unknown" : opensEveryPort(rule.protocol) ? "all" : isUnresolved(rule.ports) ? "unknown" : formatPortSpec(rule.ports);
+    const ports = isUnresolved(rule.protocol)
+        ? "unknown"
+        : opensEveryPort(rule.protocol)
+          ? "all"
+          : isUnresolved(rule.ports)
+            ? "unknown"
+            : formatPortSpec(rule.ports);
     return { rule: rule.origin.path || `standalone ${rule.direction} rule`, ruleUrn: rule.origin.urn, protocol, ports };
 }
 

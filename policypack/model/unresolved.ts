@@ -4,9 +4,7 @@
  */
 import { hasOwn, isPlainObject } from "./ownProperties";
 
-export type Unresolved =
-    | { kind: "unknown"; property: string }
-    | { kind: "malformed"; property: string; value: unknown; reason: string };
+export type Unresolved = { kind: "unknown"; property: string } | { kind: "malformed"; property: string; value: unknown; reason: string };
 
 export function unknownAt(property: string): Unresolved {
     return { kind: "unknown", property };
@@ -24,7 +22,7 @@ export function isUnresolved(value: unknown): value is Unresolved {
 export function show(value: unknown): string {
     let text: string;
     try {
-        text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+        text = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
     } catch {
         text = String(value);
     }
@@ -37,4 +35,3 @@ export function describeUnresolved(u: Unresolved): string {
         ? `${u.property} is not known until the update (it depends on a resource not created yet)`
         : `${u.property} = ${show(u.value)} is malformed: ${u.reason}`;
 }
-

@@ -39,12 +39,18 @@ const data = () => "data" as const;
 const always = () => true;
 const internetFacing = (internalField: string, internalValue: unknown) => (props: unknown) =>
     field(props, internalField) === internalValue ? undefined : ("public" as const);
-const hasField = (...path: string[]) => (props: unknown) => fieldAt(props, path) !== undefined;
+const hasField =
+    (...path: string[]) =>
+    (props: unknown) =>
+        fieldAt(props, path) !== undefined;
 
 const instance: CarrierSpec = {
     groups: [["vpcSecurityGroupIds"], ["securityGroups"]],
     subnets: [["subnetId"]],
-    interfaces: [["primaryNetworkInterface", "networkInterfaceId"], ["networkInterfaces", "*", "networkInterfaceId"]],
+    interfaces: [
+        ["primaryNetworkInterface", "networkInterfaceId"],
+        ["networkInterfaces", "*", "networkInterfaceId"],
+    ],
     // An instance launched from a template or onto existing interfaces gets its groups from them.
     defaultGroupWhenNone: (props) => ["launchTemplate", "networkInterfaces", "primaryNetworkInterface"].every((key) => field(props, key) === undefined),
 };
@@ -68,30 +74,83 @@ export const CARRIERS: ReadonlyMap<string, CarrierSpec> = new Map<string, Carrie
         },
     ],
     // AWS gives an interface created without groups the VPC's default group.
-    ["aws:ec2/networkInterface:NetworkInterface", { groups: [["securityGroups"]], subnets: [["subnetId"]], networkInterface: true, defaultGroupWhenNone: always }],
+    [
+        "aws:ec2/networkInterface:NetworkInterface",
+        { groups: [["securityGroups"]], subnets: [["subnetId"]], networkInterface: true, defaultGroupWhenNone: always },
+    ],
     ["aws:lb/loadBalancer:LoadBalancer", loadBalancer],
     ["aws:alb/loadBalancer:LoadBalancer", loadBalancer],
-    ["aws:rds/instance:Instance", { groups: [["vpcSecurityGroupIds"]], subnetGroup: ["dbSubnetGroupName", "aws:rds/subnetGroup:SubnetGroup"], inferTier: data, defaultGroupWhenNone: always }],
+    [
+        "aws:rds/instance:Instance",
+        {
+            groups: [["vpcSecurityGroupIds"]],
+            subnetGroup: ["dbSubnetGroupName", "aws:rds/subnetGroup:SubnetGroup"],
+            inferTier: data,
+            defaultGroupWhenNone: always,
+        },
+    ],
     [
         "aws:rds/cluster:Cluster",
-        { groups: [["vpcSecurityGroupIds"]], subnetGroup: ["dbSubnetGroupName", "aws:rds/subnetGroup:SubnetGroup"], clusterIdentifier: "clusterIdentifier", inferTier: data, defaultGroupWhenNone: always },
+        {
+            groups: [["vpcSecurityGroupIds"]],
+            subnetGroup: ["dbSubnetGroupName", "aws:rds/subnetGroup:SubnetGroup"],
+            clusterIdentifier: "clusterIdentifier",
+            inferTier: data,
+            defaultGroupWhenNone: always,
+        },
     ],
     ["aws:rds/clusterInstance:ClusterInstance", { groups: [], memberOfCluster: "clusterIdentifier", inferTier: data }],
-    ["aws:elasticache/cluster:Cluster", { groups: [["securityGroupIds"]], subnetGroup: ["subnetGroupName", "aws:elasticache/subnetGroup:SubnetGroup"], inferTier: data, defaultGroupWhenNone: always }],
-    ["aws:elasticache/replicationGroup:ReplicationGroup", { groups: [["securityGroupIds"]], subnetGroup: ["subnetGroupName", "aws:elasticache/subnetGroup:SubnetGroup"], inferTier: data, defaultGroupWhenNone: always }],
+    [
+        "aws:elasticache/cluster:Cluster",
+        {
+            groups: [["securityGroupIds"]],
+            subnetGroup: ["subnetGroupName", "aws:elasticache/subnetGroup:SubnetGroup"],
+            inferTier: data,
+            defaultGroupWhenNone: always,
+        },
+    ],
+    [
+        "aws:elasticache/replicationGroup:ReplicationGroup",
+        {
+            groups: [["securityGroupIds"]],
+            subnetGroup: ["subnetGroupName", "aws:elasticache/subnetGroup:SubnetGroup"],
+            inferTier: data,
+            defaultGroupWhenNone: always,
+        },
+    ],
     ["aws:redshift/cluster:Cluster", { groups: [["vpcSecurityGroupIds"]], inferTier: data, defaultGroupWhenNone: always }],
-    ["aws:ecs/service:Service", { groups: [["networkConfiguration", "securityGroups"]], subnets: [["networkConfiguration", "subnets"]], defaultGroupWhenNone: hasField("networkConfiguration") }],
-    ["aws:lambda/function:Function", { groups: [["vpcConfig", "securityGroupIds"]], subnets: [["vpcConfig", "subnetIds"]], defaultGroupWhenNone: hasField("vpcConfig") }],
-    ["aws:opensearch/domain:Domain", { groups: [["vpcOptions", "securityGroupIds"]], subnets: [["vpcOptions", "subnetIds"]], inferTier: data, defaultGroupWhenNone: hasField("vpcOptions") }],
+    [
+        "aws:ecs/service:Service",
+        {
+            groups: [["networkConfiguration", "securityGroups"]],
+            subnets: [["networkConfiguration", "subnets"]],
+            defaultGroupWhenNone: hasField("networkConfiguration"),
+        },
+    ],
+    [
+        "aws:lambda/function:Function",
+        { groups: [["vpcConfig", "securityGroupIds"]], subnets: [["vpcConfig", "subnetIds"]], defaultGroupWhenNone: hasField("vpcConfig") },
+    ],
+    [
+        "aws:opensearch/domain:Domain",
+        { groups: [["vpcOptions", "securityGroupIds"]], subnets: [["vpcOptions", "subnetIds"]], inferTier: data, defaultGroupWhenNone: hasField("vpcOptions") },
+    ],
     ["aws:docdb/cluster:Cluster", { groups: [["vpcSecurityGroupIds"]], inferTier: data }],
     ["aws:neptune/cluster:Cluster", { groups: [["vpcSecurityGroupIds"]], inferTier: data }],
     ["aws:memorydb/cluster:Cluster", { groups: [["securityGroupIds"]], inferTier: data }],
     [
         "aws-native:ec2:Instance",
-        { groups: [["securityGroupIds"], ["securityGroups"], ["networkInterfaces", "*", "groupSet"]], subnets: [["subnetId"], ["networkInterfaces", "*", "subnetId"]], interfaces: [["networkInterfaces", "*", "networkInterfaceId"]] },
+        {
+            groups: [["securityGroupIds"], ["securityGroups"], ["networkInterfaces", "*", "groupSet"]],
+            subnets: [["subnetId"], ["networkInterfaces", "*", "subnetId"]],
+            interfaces: [["networkInterfaces", "*", "networkInterfaceId"]],
+        },
     ],
     ["aws-native:ec2:NetworkInterface", { groups: [["groupSet"]], subnets: [["subnetId"]], networkInterface: true }],
-    ["aws-native:elasticloadbalancingv2:LoadBalancer", { groups: [["securityGroups"]], subnets: [["subnets"], ["subnetMappings", "*", "subnetId"]], inferTier: internetFacing("scheme", "internal") }],
+    [
+        "aws-native:elasticloadbalancingv2:LoadBalancer",
+        { groups: [["securityGroups"]], subnets: [["subnets"], ["subnetMappings", "*", "subnetId"]], inferTier: internetFacing("scheme", "internal") },
+    ],
     ["aws-native:rds:DbInstance", { groups: [["vpcSecurityGroups"]], inferTier: data }],
     ["aws-native:rds:DbCluster", { groups: [["vpcSecurityGroupIds"]], inferTier: data }],
     ["aws-native:neptune:DbCluster", { groups: [["vpcSecurityGroupIds"]], inferTier: data }],
@@ -99,7 +158,10 @@ export const CARRIERS: ReadonlyMap<string, CarrierSpec> = new Map<string, Carrie
     ["aws-native:elasticache:ReplicationGroup", { groups: [["securityGroupIds"]], inferTier: data }],
     ["aws-native:redshift:Cluster", { groups: [["vpcSecurityGroupIds"]], inferTier: data }],
     ["aws-native:lambda:Function", { groups: [["vpcConfig", "securityGroupIds"]], subnets: [["vpcConfig", "subnetIds"]] }],
-    ["aws-native:ecs:Service", { groups: [["networkConfiguration", "awsvpcConfiguration", "securityGroups"]], subnets: [["networkConfiguration", "awsvpcConfiguration", "subnets"]] }],
+    [
+        "aws-native:ecs:Service",
+        { groups: [["networkConfiguration", "awsvpcConfiguration", "securityGroups"]], subnets: [["networkConfiguration", "awsvpcConfiguration", "subnets"]] },
+    ],
     ["aws-native:opensearchservice:Domain", { groups: [["vpcOptions", "securityGroupIds"]], subnets: [["vpcOptions", "subnetIds"]], inferTier: data }],
     ["aws-native:memorydb:Cluster", { groups: [["securityGroupIds"]], inferTier: data }],
     // Tokens of aws-native releases before August 2023 (initialisms were renamed: DBInstance → DbInstance).

@@ -163,7 +163,16 @@ export class StackGraph {
             if (!SECURITY_GROUP_HOLDER_TYPES.has(resource.type)) continue;
             const id = idOf(resource);
             const rules = rulesOf(resource);
-            const node: GroupNode = { resource, id, label: resource.name, tierTag: tagTier(resource.props), inline: rules?.rules.filter((r) => !r.implicit) ?? [], ownInline: [], standalone: [], carriers: [] };
+            const node: GroupNode = {
+                resource,
+                id,
+                label: resource.name,
+                tierTag: tagTier(resource.props),
+                inline: rules?.rules.filter((r) => !r.implicit) ?? [],
+                ownInline: [],
+                standalone: [],
+                carriers: [],
+            };
             node.ownInline = node.inline;
             this.groups.push(node);
             this.groupByUrn.set(resource.urn, node);
@@ -282,12 +291,18 @@ export class StackGraph {
      * the stack, which is trusted like a group outside it), else the lists that fed the property; with
      * several candidates for one unknown id, none is certain.
      */
-    resolvePrefixLists(holder: AnalyzedResource, peer: Peer & { kind: "prefixList" }, unknownsInProperty = 1): Array<{ list: PrefixListNode; certain: boolean }> {
+    resolvePrefixLists(
+        holder: AnalyzedResource,
+        peer: Peer & { kind: "prefixList" },
+        unknownsInProperty = 1,
+    ): Array<{ list: PrefixListNode; certain: boolean }> {
         if (peer.id !== undefined) {
             const list = this.prefixListByKey.get(peer.id);
             return list ? [{ list, certain: true }] : [];
         }
-        const candidates = [...new Set(dependenciesOf(holder, topLevel(peer.property)).map((urn) => this.prefixListByKey.get(urn)))].filter((l): l is PrefixListNode => l !== undefined);
+        const candidates = [...new Set(dependenciesOf(holder, topLevel(peer.property)).map((urn) => this.prefixListByKey.get(urn)))].filter(
+            (l): l is PrefixListNode => l !== undefined,
+        );
         return candidates.map((list) => ({ list, certain: candidates.length <= unknownsInProperty }));
     }
 
@@ -302,7 +317,8 @@ export class StackGraph {
             aclEntries.set(resource.urn, entries);
             this.nacls.push({ resource, entries });
             if (resource.type === AWS_DEFAULT_NETWORK_ACL) this.defaultNacl = entries;
-            for (const subnet of this.subnetKeys(resource, NETWORK_ACL_SUBNETS_PROPERTY, valuesAt(resource.props, [NETWORK_ACL_SUBNETS_PROPERTY]))) this.naclBySubnet.set(subnet, entries);
+            for (const subnet of this.subnetKeys(resource, NETWORK_ACL_SUBNETS_PROPERTY, valuesAt(resource.props, [NETWORK_ACL_SUBNETS_PROPERTY])))
+                this.naclBySubnet.set(subnet, entries);
         }
         for (const resource of this.resources) {
             const aclProperty = joinedHolderProperty(resource.type, "networkAcl");
@@ -377,7 +393,8 @@ export class StackGraph {
                 const values = valuesAt(resource.props, path);
                 const unknowns = values.filter(isUnknown).length;
                 for (const value of values) {
-                    for (const { group, certain } of this.resolveGroups(resource, path[0], value, unknowns)) attachments.push({ group, certain, property: path.join(".") });
+                    for (const { group, certain } of this.resolveGroups(resource, path[0], value, unknowns))
+                        attachments.push({ group, certain, property: path.join(".") });
                 }
             }
             const subnets = (spec.subnets ?? []).flatMap((path) => this.subnetKeys(resource, path[0], valuesAt(resource.props, path)));
@@ -385,14 +402,17 @@ export class StackGraph {
                 const [property, type] = spec.subnetGroup;
                 const name = field(resource.props, property);
                 const byName = typeof name === "string" && !isUnknown(name) ? this.subnetGroups.get(`${type}|${name}`) : undefined;
-                const byDependency = dependenciesOf(resource, property).map((u) => this.byUrn.get(u)).find((r) => r?.type === type);
+                const byDependency = dependenciesOf(resource, property)
+                    .map((u) => this.byUrn.get(u))
+                    .find((r) => r?.type === type);
                 const group = byName ?? byDependency;
                 if (group) subnets.push(...this.subnetKeys(group, "subnetIds", valuesAt(group.props, ["subnetIds"])));
             }
             const carrier: Carrier = { resource, spec, attachments: dedupe(attachments), subnets, tierSource: "" };
             this.carriers.push(carrier);
             if (spec.clusterIdentifier) {
-                for (const key of [field(resource.props, spec.clusterIdentifier), idOf(resource), resource.urn]) if (typeof key === "string" && !isUnknown(key)) clusters.set(key, carrier);
+                for (const key of [field(resource.props, spec.clusterIdentifier), idOf(resource), resource.urn])
+                    if (typeof key === "string" && !isUnknown(key)) clusters.set(key, carrier);
             }
         }
         // Cluster instances carry their cluster's groups and sit in its subnets.
@@ -430,7 +450,12 @@ export class StackGraph {
                 const unknowns = values.filter(isUnknown).length;
                 for (const value of values) {
                     for (const { networkInterface, certain } of this.interfacesNamed(carrier.resource, path[0], value, unknowns, interfaces)) {
-                        const taken = networkInterface.attachments.map((a) => ({ ...a, certain: a.certain && certain, property: `${path.join(".")} → ${a.property}`, via: networkInterface.resource }));
+                        const taken = networkInterface.attachments.map((a) => ({
+                            ...a,
+                            certain: a.certain && certain,
+                            property: `${path.join(".")} → ${a.property}`,
+                            via: networkInterface.resource,
+                        }));
                         carrier.attachments = dedupe([...carrier.attachments, ...taken]);
                         carrier.subnets = [...new Set([...carrier.subnets, ...networkInterface.subnets])];
                     }
@@ -440,14 +465,22 @@ export class StackGraph {
     }
 
     /** The interfaces of the stack an id names: by known id, else (unknown in a preview) those that fed the property. */
-    private interfacesNamed(holder: AnalyzedResource, property: string, value: unknown, unknowns: number, interfaces: Map<string, Carrier>): Array<{ networkInterface: Carrier; certain: boolean }> {
+    private interfacesNamed(
+        holder: AnalyzedResource,
+        property: string,
+        value: unknown,
+        unknowns: number,
+        interfaces: Map<string, Carrier>,
+    ): Array<{ networkInterface: Carrier; certain: boolean }> {
         const id = knownString(value);
         if (id !== undefined) {
             const found = interfaces.get(id);
             return found ? [{ networkInterface: found, certain: true }] : [];
         }
         if (!isUnknown(value)) return [];
-        const candidates = dependenciesOf(holder, property).map((urn) => interfaces.get(urn)).filter((c): c is Carrier => c !== undefined);
+        const candidates = dependenciesOf(holder, property)
+            .map((urn) => interfaces.get(urn))
+            .filter((c): c is Carrier => c !== undefined);
         return candidates.map((networkInterface) => ({ networkInterface, certain: candidates.length <= unknowns }));
     }
 }

@@ -77,8 +77,19 @@ function computeNaclLetsThrough(entries: Rule[], rule: Rule, options: InternetOp
     const protocol = rule.protocol;
     if (isUnresolved(protocol) || protocol.kind === "icmp" || protocol.kind === "icmpv6") return true;
     const ports = protocol.kind === "tcp" || protocol.kind === "udp" ? (isUnresolved(rule.ports) ? ALL_PORTS : portsOf(rule.ports)) : ALL_PORTS;
-    const only = { tcp: protocol.kind === "tcp" || protocol.kind === "all", udp: protocol.kind === "udp" || protocol.kind === "all", otherProtocols: protocol.kind === "number" || protocol.kind === "all" };
-    return naclInternetExposure(entries.filter((e) => e.direction === "ingress"), ports, options, only).length > 0;
+    const only = {
+        tcp: protocol.kind === "tcp" || protocol.kind === "all",
+        udp: protocol.kind === "udp" || protocol.kind === "all",
+        otherProtocols: protocol.kind === "number" || protocol.kind === "all",
+    };
+    return (
+        naclInternetExposure(
+            entries.filter((e) => e.direction === "ingress"),
+            ports,
+            options,
+            only,
+        ).length > 0
+    );
 }
 
 function describeCarrier(carrier: Carrier, group: GroupNode): string {
@@ -153,11 +164,14 @@ export function pathsTo(graph: StackGraph, carrier: Carrier, options: InternetOp
             const rulesOfHolder = holders.filter(([, h]) => h === holder).map(([r]) => r);
             for (const peer of rule.peers) {
                 if (peer.kind === "prefixList" && holder) {
-                    paths.push(...prefixListPaths(graph, carrier, base, holder, peer, unknownReferences(rulesOfHolder, "prefixList", peer.property), certain, options));
+                    paths.push(
+                        ...prefixListPaths(graph, carrier, base, holder, peer, unknownReferences(rulesOfHolder, "prefixList", peer.property), certain, options),
+                    );
                 }
                 if (peer.kind !== "securityGroup" && peer.kind !== "self") continue;
                 const unknownsHere = unknownReferences(rulesOfHolder, "securityGroup", peer.property);
-                const resolved = peer.kind === "self" ? [{ group, certain: true }] : holder ? graph.resolveGroups(holder, peer.property, peer.id, unknownsHere) : [];
+                const resolved =
+                    peer.kind === "self" ? [{ group, certain: true }] : holder ? graph.resolveGroups(holder, peer.property, peer.id, unknownsHere) : [];
                 for (const source of resolved) {
                     for (const { tier, label } of sourcesOfGroup(source.group)) {
                         paths.push({ ...base, source: tier, sourceLabel: label, certain: certain && source.certain });
@@ -185,9 +199,20 @@ function prefixListPaths(
         const exposure = prefixListExposure(list, options);
         if (exposure.verdict === "yes" && naclLetsInternetThrough(graph, carrier, base.rule, options)) {
             const entries = exposure.internet.map((i) => peerLabel(i.peer)).join(", ");
-            paths.push({ ...base, source: "internet", sourceLabel: `${describePrefixList(list)} (its entries include the internet: ${entries})`, certain: certain && listCertain });
+            paths.push({
+                ...base,
+                source: "internet",
+                sourceLabel: `${describePrefixList(list)} (its entries include the internet: ${entries})`,
+                certain: certain && listCertain,
+            });
         } else if (exposure.verdict === "maybe") {
-            paths.push({ ...base, source: "unknown", sourceLabel: `${describePrefixList(list)} (an entry not known yet)`, certain, unresolved: exposure.unresolved[0] });
+            paths.push({
+                ...base,
+                source: "unknown",
+                sourceLabel: `${describePrefixList(list)} (an entry not known yet)`,
+                certain,
+                unresolved: exposure.unresolved[0],
+            });
         }
     }
     return paths;
@@ -198,4 +223,3 @@ export function describePath(path: Path): string {
     const where = path.rule.origin.path ? path.rule.origin.path : `standalone rule "${path.rule.origin.resourceName}"`;
     return `it carries "${path.group.label}", whose ${where} allows ${protocolAndPorts(path.rule)} from ${path.rule.peers.map(peerLabel).join(", ")}`;
 }
-

@@ -67,7 +67,14 @@ export function internetAllowListPolicy(spec: AllowListSpec): PolicyDefinition<R
                         : `${beyond.outside} is open ${toFrom} the internet (${exposure.internet[0].reason}), outside the allowed ${describeAllowed(cfg)}.`;
                     findings.push({ kind: "violation", message: `${head}: ${what} ${spec.why} Fix: ${spec.fix}`, rule, peer: peersLabel(peers) });
                 } else if (verdict === "maybe") {
-                    findings.push(unverifiable(rule, `that it stays within the allowed ports ${toFrom} the internet`, exposure.unresolved[0] ?? beyond.unresolved, `Fix if it does not: ${spec.fix}`));
+                    findings.push(
+                        unverifiable(
+                            rule,
+                            `that it stays within the allowed ports ${toFrom} the internet`,
+                            exposure.unresolved[0] ?? beyond.unresolved,
+                            `Fix if it does not: ${spec.fix}`,
+                        ),
+                    );
                 }
             }
             return findings;
@@ -75,7 +82,12 @@ export function internetAllowListPolicy(spec: AllowListSpec): PolicyDefinition<R
     };
 }
 
-function describeAllowed(cfg: { allowedTcpPorts: readonly (readonly [number, number])[]; allowedUdpPorts: readonly (readonly [number, number])[]; allowedIcmpTypes: number[]; allowedIcmpv6Types: number[] }): string {
+function describeAllowed(cfg: {
+    allowedTcpPorts: readonly (readonly [number, number])[];
+    allowedUdpPorts: readonly (readonly [number, number])[];
+    allowedIcmpTypes: number[];
+    allowedIcmpv6Types: number[];
+}): string {
     const list = (set: readonly (readonly [number, number])[]) => (set.length ? set.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(", ") : "none");
     const parts = [`TCP ${list(cfg.allowedTcpPorts)}`, `UDP ${list(cfg.allowedUdpPorts)}`];
     if (cfg.allowedIcmpTypes.length) parts.push(`ICMP types ${cfg.allowedIcmpTypes.join(", ")}`);

@@ -56,7 +56,14 @@ export function internetSensitivePortsPolicy(spec: SensitivePortsSpec): PolicyDe
                         peer: peersLabel(peers),
                     });
                 } else if (verdict === "maybe") {
-                    findings.push(unverifiable(rule, `that it opens no ${spec.kind} port to the internet`, exposure.unresolved[0] ?? ports.unresolved, `Fix if it does: ${spec.fix}`));
+                    findings.push(
+                        unverifiable(
+                            rule,
+                            `that it opens no ${spec.kind} port to the internet`,
+                            exposure.unresolved[0] ?? ports.unresolved,
+                            `Fix if it does: ${spec.fix}`,
+                        ),
+                    );
                 }
             }
             return findings;

@@ -7,11 +7,22 @@ import * as path from "path";
 
 it("runs every section of the benchmark and prints its table", () => {
     const script = path.resolve(__dirname, "..", "..", "bench", "run.js");
-    const run = spawnSync(process.execPath, [script, "--runs", "1", "--sizes", "300,600", "--analyze-size", "300", "--scan-size", "300", "--program-sizes", "50"], { encoding: "utf8", timeout: 240_000 });
+    const run = spawnSync(
+        process.execPath,
+        [script, "--runs", "1", "--sizes", "300,600", "--analyze-size", "300", "--scan-size", "300", "--program-sizes", "50"],
+        { encoding: "utf8", timeout: 240_000 },
+    );
     expect(run.stderr).not.toContain("bench: Error");
     expect([0, 1]).toContain(run.status); // 2 would mean the benchmark itself failed
     const rows = run.stdout.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| Measure"));
-    expect(rows.map((row) => row.split("|")[1].trim().replace(/\d[\d,]*/g, "N"))).toEqual([
+    expect(
+        rows.map((row) =>
+            row
+                .split("|")[1]
+                .trim()
+                .replace(/\d[\d,]*/g, "N"),
+        ),
+    ).toEqual([
         "Pack start-up until the port is printed (vs an empty JavaScript pack)",
         "Analyze throughput, N resources, N in flight (vs the same-shape no-op pack)",
         "Analyze: pack CPU time per resource",

@@ -25,7 +25,11 @@ function expectDocumentedShape(report: unknown): asserts report is JsonReport {
     expect(Array.isArray(r.violations)).toBe(true);
     for (const v of r.violations) {
         const RULE_FACTS = ["peer", "ports", "protocol", "rule", "ruleUrn"];
-        expect(Object.keys(v).filter((k) => k !== "modeled" && !RULE_FACTS.includes(k)).sort()).toEqual(["enforcementLevel", "message", "policy", "resourceName", "resourceType", "severity", "urn"]);
+        expect(
+            Object.keys(v)
+                .filter((k) => k !== "modeled" && !RULE_FACTS.includes(k))
+                .sort(),
+        ).toEqual(["enforcementLevel", "message", "policy", "resourceName", "resourceType", "severity", "urn"]);
         // A violation about one rule names it, its protocol and ports; the peer and the rule's resource when they matter.
         if (v.rule !== undefined) for (const key of ["rule", "protocol", "ports"]) expect(typeof v[key]).toBe("string");
         else expect(Object.keys(v).filter((k) => RULE_FACTS.includes(k))).toEqual([]);
@@ -36,7 +40,15 @@ function expectDocumentedShape(report: unknown): asserts report is JsonReport {
         expect(v.urn).toMatch(/^urn:pulumi:/);
     }
     expect(Object.keys(r.summary).sort()).toEqual(["advisory", "findings", "mandatory", "resources", "resourcesWithViolations"]);
-    for (const n of [r.summary.mandatory, r.summary.advisory, r.summary.resources, r.summary.resourcesWithViolations, r.summary.findings.mandatory, r.summary.findings.advisory]) expect(Number.isInteger(n)).toBe(true);
+    for (const n of [
+        r.summary.mandatory,
+        r.summary.advisory,
+        r.summary.resources,
+        r.summary.resourcesWithViolations,
+        r.summary.findings.mandatory,
+        r.summary.findings.advisory,
+    ])
+        expect(Number.isInteger(n)).toBe(true);
     // A finding is one or more violations of one rule; each resource with violations has at least one.
     expect(r.summary.findings.mandatory).toBeLessThanOrEqual(r.summary.mandatory);
     expect(r.summary.findings.advisory).toBeLessThanOrEqual(r.summary.advisory);
@@ -106,7 +118,9 @@ describe("tierguard check examples/insecure-web-app", () => {
         expect(run.stdout).toContain("web-sg  (aws:ec2/securityGroup:SecurityGroup)");
         // SSH open on web-sg breaks two policies: one finding, the other policy named under it.
         expect(run.stdout).toContain("The same rule also breaks: internet-ingress-only-on-allowed-ports (mandatory).");
-        expect(lines[lines.length - 2]).toMatch(/^Summary: \d+ resources with violations; \d+ analysed; \d+ findings \(\d+ mandatory, \d+ advisory\) from \d+ policy violations\.$/);
+        expect(lines[lines.length - 2]).toMatch(
+            /^Summary: \d+ resources with violations; \d+ analysed; \d+ findings \(\d+ mandatory, \d+ advisory\) from \d+ policy violations\.$/,
+        );
     });
 
     it("takes a policy config file in the shape of --policy-pack-config", () => {
@@ -117,7 +131,10 @@ describe("tierguard check examples/insecure-web-app", () => {
             JSON.stringify({
                 all: "advisory",
                 "no-unrestricted-egress": "disabled",
-                "no-admin-ports-from-internet": { enforcementLevel: "mandatory", exemptions: [{ resource: "web-*", reason: "debug access until the bastion lands", expires: "2999-01-01" }] },
+                "no-admin-ports-from-internet": {
+                    enforcementLevel: "mandatory",
+                    exemptions: [{ resource: "web-*", reason: "debug access until the bastion lands", expires: "2999-01-01" }],
+                },
             }),
         );
         const report = json(tierguard("check", "examples/insecure-web-app", "--format", "json", "--config", file));
@@ -182,7 +199,9 @@ describe("programs the check cannot fully judge", () => {
         const run = tierguardWith({ PULUMI_HOME: NO_PLUGINS }, "check", fixture("remote-component"));
         expect(run.code).toBe(1);
         expect(run.stdout).toContain("alb  (aws:ec2/securityGroup:SecurityGroup; modeled from pulumi-awsx 2.x–3.x defaults)");
-        expect(run.stdout).toMatch(/Multi-language components:\n {2}alb {2}\(awsx:lb:ApplicationLoadBalancer\): modeled from pulumi-awsx 2\.x–3\.x defaults \(the program's SDK named no version: the newest line is assumed\): 4 resources/);
+        expect(run.stdout).toMatch(
+            /Multi-language components:\n {2}alb {2}\(awsx:lb:ApplicationLoadBalancer\): modeled from pulumi-awsx 2\.x–3\.x defaults \(the program's SDK named no version: the newest line is assumed\): 4 resources/,
+        );
         const report = json(tierguardWith({ PULUMI_HOME: NO_PLUGINS }, "check", fixture("remote-component"), "--format", "json"));
         expect(report.unchecked).toEqual([]);
     });

@@ -31,4 +31,7 @@ export function checkJsonWith(env: Record<string, string>, program: string, mode
 
 /** The resources a mandatory no-admin-ports-from-internet violation names, sorted. */
 export const sshOpenOn = (report: Report) =>
-    report.violations.filter((v) => v.policy === "no-admin-ports-from-internet" && v.enforcementLevel === "mandatory").map((v) => v.resourceName).sort();
+    report.violations
+        .filter((v) => v.policy === "no-admin-ports-from-internet" && v.enforcementLevel === "mandatory")
+        .map((v) => v.resourceName)
+        .sort();

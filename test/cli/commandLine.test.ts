@@ -2,7 +2,28 @@
 import { parseCommandLine } from "../../cli/commandLine";
 
 it("reads every option, long values after = or as the next argument, -c repeated", () => {
-    const line = parseCommandLine(["check", "dir", "--mode=update", "--format", "json", "--graph", "dot", "--config", "c.json", "--policy-pack", "pack", "--stack", "org/p/s", "-c", "a=b", "--config-value=k=v", "--timeout", "1.5", "--fail-on-unchecked", "-h"]);
+    const line = parseCommandLine([
+        "check",
+        "dir",
+        "--mode=update",
+        "--format",
+        "json",
+        "--graph",
+        "dot",
+        "--config",
+        "c.json",
+        "--policy-pack",
+        "pack",
+        "--stack",
+        "org/p/s",
+        "-c",
+        "a=b",
+        "--config-value=k=v",
+        "--timeout",
+        "1.5",
+        "--fail-on-unchecked",
+        "-h",
+    ]);
     expect(line).toEqual({
         command: "check",
         programDir: "dir",
@@ -18,12 +39,21 @@ it("reads every option, long values after = or as the next argument, -c repeated
         failOnUnchecked: true,
         help: true,
     });
-    expect(parseCommandLine(["scan", "a.json", "dir"])).toMatchObject({ command: "scan", programDir: "a.json", targets: ["a.json", "dir"], mode: "preview", format: "text", timeoutSeconds: 600 });
+    expect(parseCommandLine(["scan", "a.json", "dir"])).toMatchObject({
+        command: "scan",
+        programDir: "a.json",
+        targets: ["a.json", "dir"],
+        mode: "preview",
+        format: "text",
+        timeoutSeconds: 600,
+    });
 });
 
 it("takes a value that starts with a dash as the value, and judges it", () => {
     expect(parseCommandLine(["check", "d", "-c", "-x"]).overrides).toEqual(["-x"]);
-    expect(() => parseCommandLine(["check", "d", "--timeout", "-5"])).toThrow('--timeout takes a number of seconds greater than 0 and at most 2147483 (about 24 days), got "-5"');
+    expect(() => parseCommandLine(["check", "d", "--timeout", "-5"])).toThrow(
+        '--timeout takes a number of seconds greater than 0 and at most 2147483 (about 24 days), got "-5"',
+    );
     expect(() => parseCommandLine(["check", "d", "--mode", "--help"])).toThrow('--mode must be preview or update, got "--help"');
 });
 

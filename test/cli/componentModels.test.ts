@@ -24,8 +24,14 @@ describe.each(MODES)("@pulumi/awsx models (%s)", (mode) => {
     it.each(["2.22.0", "3.8.0"])("lb.ApplicationLoadBalancer %s: the default group open to the world; the program's own group closes it", (version) => {
         const open = awsx("alb", `awsxVersion=${version}`);
         expect(open.code).toBe(1);
-        expect(mandatoryOnModeled(open.report)).toEqual(["internet-ingress-only-on-allowed-ports@web", "no-admin-ports-from-internet@web", "no-database-ports-from-internet@web"]);
-        expect(open.report.violations.find((v) => v.resourceName === "web")!.urn).toBe(`urn:pulumi:dev::components-awsx::awsx:lb:ApplicationLoadBalancer$aws:ec2/securityGroup:SecurityGroup::web`);
+        expect(mandatoryOnModeled(open.report)).toEqual([
+            "internet-ingress-only-on-allowed-ports@web",
+            "no-admin-ports-from-internet@web",
+            "no-database-ports-from-internet@web",
+        ]);
+        expect(open.report.violations.find((v) => v.resourceName === "web")!.urn).toBe(
+            `urn:pulumi:dev::components-awsx::awsx:lb:ApplicationLoadBalancer$aws:ec2/securityGroup:SecurityGroup::web`,
+        );
         expect(component(open.report, "web")).toMatchObject({ expandedBy: "model", version, network: "yes", resources: 4 });
         const closed = awsx("alb", `awsxVersion=${version}`, "closed=true");
         expect(mandatory(closed.report)).toEqual([]);

@@ -15,14 +15,18 @@ function pluginHome(): string {
     const dir = path.join(home, "plugins", "resource-tgtest-v1.2.3");
     fs.mkdirSync(dir, { recursive: true });
     const binary = path.join(dir, "pulumi-resource-tgtest");
-    fs.writeFileSync(binary, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, "test", "fixtures", "plugins", "tgtest", "index.js"))} "$@"\n`);
+    fs.writeFileSync(
+        binary,
+        `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, "test", "fixtures", "plugins", "tgtest", "index.js"))} "$@"\n`,
+    );
     fs.chmodSync(binary, 0o755);
     return home;
 }
 
 const WITH_PLUGIN = { PULUMI_HOME: pluginHome() };
 const NO_PLUGINS = { PULUMI_HOME: fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-no-plugins-")) };
-const mandatory = (report: Report) => [...new Set(report.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => `${v.policy}@${v.resourceName}`))].sort();
+const mandatory = (report: Report) =>
+    [...new Set(report.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => `${v.policy}@${v.resourceName}`))].sort();
 
 describe.each(MODES)("a component provider plugin constructs its component (%s)", (mode) => {
     it("judges the children the plugin creates, under the component", () => {
@@ -58,7 +62,10 @@ describe.each(MODES)("@pulumi/eks models (%s)", (mode) => {
         expect(open.report.components[0]).toMatchObject({ name: "k8s", expandedBy: "model", resources: 11 });
         const strict = eks("cluster", "--config", egressMandatory);
         expect(strict.code).toBe(1);
-        expect(mandatory(strict.report)).toEqual(["no-unrestricted-egress@k8s-eksClusterInternetEgressRule", "no-unrestricted-egress@k8s-eksNodeInternetEgressRule"]);
+        expect(mandatory(strict.report)).toEqual([
+            "no-unrestricted-egress@k8s-eksClusterInternetEgressRule",
+            "no-unrestricted-egress@k8s-eksNodeInternetEgressRule",
+        ]);
         const closed = eks("cluster", "--config", egressMandatory, "-c", "closed=true");
         expect(mandatory(closed.report)).toEqual([]);
         expect(closed.report.components[0].resources).toBe(1);
@@ -67,7 +74,10 @@ describe.each(MODES)("@pulumi/eks models (%s)", (mode) => {
 
     it("NodeGroupV2 joining a modeled cluster: its own node group and instances", () => {
         const run = eks("nodegroup");
-        expect(run.report.components.map((c) => [c.name, c.resources])).toEqual([["k8s", 9], ["workers", 8]]);
+        expect(run.report.components.map((c) => [c.name, c.resources])).toEqual([
+            ["k8s", 9],
+            ["workers", 8],
+        ]);
     });
 
     it("ManagedNodeGroup: SSH keys without source groups open SSH to the world (AWS's group); source groups close it", () => {
@@ -92,7 +102,9 @@ describe.each(MODES)("a component nothing can expand (%s)", (mode) => {
     });
 
     it("shows in SARIF at the program's line, in Markdown at the top, and in the graph", () => {
-        const sarif = JSON.parse(tierguardWith(NO_PLUGINS, "check", fixture("component-unknown"), "--mode", mode, "--format", "sarif", "--fail-on-unchecked").stdout);
+        const sarif = JSON.parse(
+            tierguardWith(NO_PLUGINS, "check", fixture("component-unknown"), "--mode", mode, "--format", "sarif", "--fail-on-unchecked").stdout,
+        );
         const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === "tierguard-unchecked-component");
         expect(result.level).toBe("error");
         expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe("test/fixtures/programs/component-unknown/index.js");

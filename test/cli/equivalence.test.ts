@@ -17,13 +17,22 @@ it.each(["preview", "update"] as const)("check's verdicts on the insecure exampl
     const project = loadProject(path.join(ROOT, "examples", "insecure-web-app"));
     const config = loadConfig(project, "dev", []);
     const output: string[] = [];
-    const run = await runProgram({ project, stack: "dev", mode, config: config.values, secretKeys: config.secretKeys, timeoutSeconds: 60, output: (line) => output.push(line) });
+    const run = await runProgram({
+        project,
+        stack: "dev",
+        mode,
+        config: config.values,
+        secretKeys: config.secretKeys,
+        timeoutSeconds: 60,
+        output: (line) => output.push(line),
+    });
     expect(run.outcome).toEqual({ status: "completed" });
     const pack = await PackProcess.start();
     const direct: string[] = [];
     try {
         const diagnostics = [];
-        for (const r of run.capture.resources.filter(isAnalysed)) diagnostics.push(...(await pack.analyze({ type: r.type, name: r.name, urn: r.urn, props: r.inputs })));
+        for (const r of run.capture.resources.filter(isAnalysed))
+            diagnostics.push(...(await pack.analyze({ type: r.type, name: r.name, urn: r.urn, props: r.inputs })));
         diagnostics.push(
             ...(await pack.analyzeStack(
                 run.capture.resources.map((r) => ({

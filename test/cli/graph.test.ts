@@ -66,7 +66,14 @@ describe("red edges come from the paths the pack's violations name, under the us
     });
 
     it("does not colour an exempted finding, nor any when the policy is disabled", () => {
-        const exempted = tierguard("scan", prod, "--graph", "mermaid", "--config", configFile("exempt", { "tier-isolation": { exemptions: [{ resource: "db", reason: "being moved" }] } })).stdout;
+        const exempted = tierguard(
+            "scan",
+            prod,
+            "--graph",
+            "mermaid",
+            "--config",
+            configFile("exempt", { "tier-isolation": { exemptions: [{ resource: "db", reason: "being moved" }] } }),
+        ).stdout;
         expect(internetEdgeOf(exempted, "web-0")).toEqual({ drawn: true, red: true });
         expect(internetEdgeOf(exempted, "db")).toEqual({ drawn: true, red: false });
         const disabled = tierguard("scan", prod, "--graph", "dot", "--config", configFile("disabled", { "tier-isolation": "disabled" })).stdout;
@@ -81,7 +88,9 @@ describe("red edges come from the paths the pack's violations name, under the us
         fs.writeFileSync(file, JSON.stringify(stack));
         expect(internetEdgeOf(tierguard("scan", file, "--graph", "mermaid").stdout, "web-0")).toEqual({ drawn: false, red: false });
         const wider = configFile("wider", { "tier-isolation": { internetPrefixV4: 24 } });
-        expect(tierguard("scan", file, "--config", wider).stdout).toContain('"web-0" (tier web, from its tierguard:tier tag) is reachable from the internet (52.0.0.0/20)');
+        expect(tierguard("scan", file, "--config", wider).stdout).toContain(
+            '"web-0" (tier web, from its tierguard:tier tag) is reachable from the internet (52.0.0.0/20)',
+        );
         expect(internetEdgeOf(tierguard("scan", file, "--graph", "mermaid", "--config", wider).stdout, "web-0")).toEqual({ drawn: true, red: true });
     });
 
@@ -92,13 +101,17 @@ describe("red edges come from the paths the pack's violations name, under the us
         fs.copyFileSync(path.join(ROOT, "policypack", "PulumiPolicy.yaml"), path.join(other, "PulumiPolicy.yaml"));
         fs.writeFileSync(path.join(other, "package.json"), JSON.stringify({ name: "other-pack", version: "0.0.0", main: "index.js" }));
         fs.writeFileSync(path.join(other, "index.js"), `require(${JSON.stringify(path.join(ROOT, "policypack", "bin", "index.js"))});\n`);
-        expect(tierguard("scan", prod, "--policy-pack", other).stdout).toContain('"web-0" (tier web, from its tierguard:tier tag) is reachable from the internet');
+        expect(tierguard("scan", prod, "--policy-pack", other).stdout).toContain(
+            '"web-0" (tier web, from its tierguard:tier tag) is reachable from the internet',
+        );
         const mermaid = tierguard("scan", prod, "--graph", "mermaid", "--policy-pack", other).stdout;
         expect(internetEdgeOf(mermaid, "web-0")).toEqual({ drawn: true, red: false });
         expect(mermaid).not.toContain("linkStyle");
         expect(mermaid).toContain('    legend["violations are not coloured: the findings of another policy pack (--policy-pack) name no paths"]');
         const dot = tierguard("scan", prod, "--graph", "dot", "--policy-pack", other).stdout;
         expect(dot).not.toContain("color=red");
-        expect(dot).toContain('legend [shape=note, style=dashed, label="violations are not coloured: the findings of another policy pack (--policy-pack) name no paths"];');
+        expect(dot).toContain(
+            'legend [shape=note, style=dashed, label="violations are not coloured: the findings of another policy pack (--policy-pack) name no paths"];',
+        );
     });
 });

@@ -20,12 +20,32 @@ function configFile(content: string): string {
 
 const typos: Array<[string, unknown, string[]]> = [
     ["a misspelt level for all", { all: "mandatroy" }, ['"all" = "mandatroy" is not a valid enforcement level', 'did you mean "mandatory"']],
-    ["a level with a trailing space", { "no-admin-ports-from-internet": "Mandatory " }, ['"no-admin-ports-from-internet" = "Mandatory " is not a valid enforcement level']],
+    [
+        "a level with a trailing space",
+        { "no-admin-ports-from-internet": "Mandatory " },
+        ['"no-admin-ports-from-internet" = "Mandatory " is not a valid enforcement level'],
+    ],
     ["a level Pulumi does not have", { all: "off" }, ['"all" = "off" is not a valid enforcement level (advisory, mandatory, remediate, disabled)']],
-    ["a misspelt policy name", { "no-admn-ports-from-internet": "mandatory" }, ['"no-admn-ports-from-internet" is not a policy of this pack', 'did you mean "no-admin-ports-from-internet"']],
-    ["an enforcementLevel that is not a level", { "no-admin-ports-from-internet": { enforcementLevel: "strict" } }, ['"no-admin-ports-from-internet".enforcementLevel = "strict" is not a valid enforcement level']],
-    ["a level of the wrong type", { "no-admin-ports-from-internet": 1 }, ['"no-admin-ports-from-internet" = 1 must be an enforcement level or an object of settings']],
-    ["an unknown setting", { "no-admin-ports-from-internet": { port: [22] } }, ['"no-admin-ports-from-internet": config "port" is not a setting of this policy']],
+    [
+        "a misspelt policy name",
+        { "no-admn-ports-from-internet": "mandatory" },
+        ['"no-admn-ports-from-internet" is not a policy of this pack', 'did you mean "no-admin-ports-from-internet"'],
+    ],
+    [
+        "an enforcementLevel that is not a level",
+        { "no-admin-ports-from-internet": { enforcementLevel: "strict" } },
+        ['"no-admin-ports-from-internet".enforcementLevel = "strict" is not a valid enforcement level'],
+    ],
+    [
+        "a level of the wrong type",
+        { "no-admin-ports-from-internet": 1 },
+        ['"no-admin-ports-from-internet" = 1 must be an enforcement level or an object of settings'],
+    ],
+    [
+        "an unknown setting",
+        { "no-admin-ports-from-internet": { port: [22] } },
+        ['"no-admin-ports-from-internet": config "port" is not a setting of this policy'],
+    ],
     ["a setting of the wrong type", { "no-admin-ports-from-internet": { ports: "22" } }, ['"no-admin-ports-from-internet": config "ports"']],
 ];
 

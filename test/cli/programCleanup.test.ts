@@ -44,7 +44,15 @@ describe.each(MODES)("every process ends with tierguard (%s)", (mode) => {
 it("closes the engine's server when a run returns", async () => {
     const project = loadProject(path.join(ROOT, fixture("late-registration")));
     const config = loadConfig(project, "dev", []);
-    const run = await runProgram({ project, stack: "dev", mode: "preview", config: config.values, secretKeys: [], timeoutSeconds: 30, output: () => undefined });
+    const run = await runProgram({
+        project,
+        stack: "dev",
+        mode: "preview",
+        config: config.values,
+        secretKeys: [],
+        timeoutSeconds: 30,
+        output: () => undefined,
+    });
     expect(run.outcome).toEqual({ status: "completed" });
     const [host, port] = run.address.split(":");
     const refused = await new Promise<boolean>((resolve) => {

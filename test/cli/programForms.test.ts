@@ -50,7 +50,10 @@ describe.each(MODES)("program forms Pulumi loads (%s)", (mode) => {
     it("a program whose dependencies are not installed runs with tierguard's own SDK, with a warning", () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-uninstalled-"));
         fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: uninstalled\nruntime: nodejs\n");
-        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "uninstalled", dependencies: { "@pulumi/aws": "^7", "@pulumi/pulumi": "^3" } }));
+        fs.writeFileSync(
+            path.join(dir, "package.json"),
+            JSON.stringify({ name: "uninstalled", dependencies: { "@pulumi/aws": "^7", "@pulumi/pulumi": "^3" } }),
+        );
         fs.writeFileSync(
             path.join(dir, "index.ts"),
             'import * as aws from "@pulumi/aws";\nnew aws.ec2.SecurityGroup("fresh-clone-sg", { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] });\n',
@@ -58,7 +61,9 @@ describe.each(MODES)("program forms Pulumi loads (%s)", (mode) => {
         const run = tierguard("check", dir, "--mode", mode, "--format", "json");
         expect(JSON.parse(run.stdout).program).toEqual({ status: "completed" });
         expect(run.stderr).toContain("tierguard: warning: @pulumi/pulumi is not installed for");
-        expect(JSON.parse(run.stdout).violations.map((v: { policy: string; resourceName: string }) => `${v.policy}@${v.resourceName}`)).toContain("no-admin-ports-from-internet@fresh-clone-sg");
+        expect(JSON.parse(run.stdout).violations.map((v: { policy: string; resourceName: string }) => `${v.policy}@${v.resourceName}`)).toContain(
+            "no-admin-ports-from-internet@fresh-clone-sg",
+        );
         expect(run.code).toBe(1);
         // An ES-module program resolves its imports from tierguard's modules the same way.
         const esm = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-uninstalled-esm-")), "app");
@@ -72,7 +77,9 @@ describe.each(MODES)("program forms Pulumi loads (%s)", (mode) => {
         fs.writeFileSync(path.join(esm, "port.ts"), "export const port: number = 22;\n");
         const esmRun = tierguard("check", esm, "--mode", mode, "--format", "json");
         expect(JSON.parse(esmRun.stdout).program).toEqual({ status: "completed" });
-        expect(JSON.parse(esmRun.stdout).violations.map((v: { policy: string; resourceName: string }) => `${v.policy}@${v.resourceName}`)).toContain("no-admin-ports-from-internet@esm-clone-sg");
+        expect(JSON.parse(esmRun.stdout).violations.map((v: { policy: string; resourceName: string }) => `${v.policy}@${v.resourceName}`)).toContain(
+            "no-admin-ports-from-internet@esm-clone-sg",
+        );
     });
 
     it("an imported resource's id is known from the start and is the id given", () => {
@@ -109,7 +116,10 @@ describe.each(MODES)("what only the cloud or the backend knows (%s)", (mode) => 
     it("public AMI parameters answer as AWS writes them (the ECS JSON, plain ids), each one named", () => {
         const run = check("ssm-ami", mode);
         expect(run.report.program).toEqual({ status: "completed" });
-        const names = run.report.offline.filter((o) => o.token === "aws:ssm/getParameter:getParameter").map((o) => o.detail).sort();
+        const names = run.report.offline
+            .filter((o) => o.token === "aws:ssm/getParameter:getParameter")
+            .map((o) => o.detail)
+            .sort();
         expect(names).toEqual([
             "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
             "/aws/service/ecs/optimized-ami/amazon-linux-2/recommended",
@@ -135,7 +145,8 @@ describe.each(MODES)("transforms run in the program, called back by the engine (
     it("applies a resource's own transforms, then the stack's, before judging", () => {
         const run = check("transforms", mode);
         expect(run.report.program).toEqual({ status: "completed" });
-        const messagesFor = (name: string) => run.report.violations.filter((v) => v.policy === "no-admin-ports-from-internet" && v.resourceName === name).map((v) => v.message);
+        const messagesFor = (name: string) =>
+            run.report.violations.filter((v) => v.policy === "no-admin-ports-from-internet" && v.resourceName === name).map((v) => v.message);
         expect(messagesFor("transformed-sg").join("\n")).toContain("TCP port 3389 from 0.0.0.0/0");
         expect(messagesFor("cleaned-sg").join("\n")).toContain("TCP port 3389 from 0.0.0.0/0");
         expect(messagesFor("cleaned-sg").join("\n")).not.toContain("port 22 ");

@@ -81,7 +81,9 @@ describe.each(MODES)("programs that do not finish (%s)", (mode) => {
     it("a second resource with the same URN is refused as the engine refuses it", () => {
         const run = check("duplicate-urn", mode);
         expect(run.code).toBe(2);
-        expect(run.stderr).toContain("Duplicate resource URN 'urn:pulumi:dev::duplicate-urn::aws:ec2/securityGroup:SecurityGroup::twice'; try giving it a unique name");
+        expect(run.stderr).toContain(
+            "Duplicate resource URN 'urn:pulumi:dev::duplicate-urn::aws:ec2/securityGroup:SecurityGroup::twice'; try giving it a unique name",
+        );
     });
 
     it("a program that never finishes, and a process it started, are stopped at --timeout: exit 2 naming the limit and what it registered", async () => {

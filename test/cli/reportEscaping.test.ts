@@ -19,7 +19,6 @@ import { Violation } from "../../cli/engine/violation";
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const RAW_CONTROL_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
 
- 
 expect.extend(require("@microsoft/jest-sarif"));
 
 /** Names (the last segment of a URN, so no "::") each carrying one attack. */
@@ -44,9 +43,26 @@ const INSTANCE = "aws:ec2/instance:Instance";
 const urn = (type: string, name: string, project = PROJECT, stack = STACK) => `urn:pulumi:${stack}::${project}::${type}::${name}`;
 
 /** An inline rule as AWS reports it in a group's outputs. */
-const sshFromEverywhere = { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: [], prefixListIds: [], securityGroups: [], self: false, description: "ssh" };
+const sshFromEverywhere = {
+    protocol: "tcp",
+    fromPort: 22,
+    toPort: 22,
+    cidrBlocks: ["0.0.0.0/0"],
+    ipv6CidrBlocks: [],
+    prefixListIds: [],
+    securityGroups: [],
+    self: false,
+    description: "ssh",
+};
 
-function resource(type: string, name: string, id: string, props: Record<string, unknown>, deps: Record<string, string[]> = {}, names = { project: PROJECT, stack: STACK }) {
+function resource(
+    type: string,
+    name: string,
+    id: string,
+    props: Record<string, unknown>,
+    deps: Record<string, string[]> = {},
+    names = { project: PROJECT, stack: STACK },
+) {
     return {
         urn: urn(type, name, names.project, names.stack),
         custom: true,
@@ -61,14 +77,37 @@ function resource(type: string, name: string, id: string, props: Record<string, 
 
 /** A web-tier group open to SSH from the internet, carried by an instance per hostile name and by a public database. */
 function hostileExport(): unknown {
-    const group = resource(SG, HOSTILE.comment, "sg-1", { vpcId: "vpc-1", description: "web", ingress: [sshFromEverywhere], egress: [], tags: { "tierguard:tier": "web" } });
+    const group = resource(SG, HOSTILE.comment, "sg-1", {
+        vpcId: "vpc-1",
+        description: "web",
+        ingress: [sshFromEverywhere],
+        egress: [],
+        tags: { "tierguard:tier": "web" },
+    });
     const carriedBy = { vpcSecurityGroupIds: [group.urn] };
     const instances = Object.entries(HOSTILE)
         .filter(([key]) => key !== "comment")
         .map(([key, name], i) =>
-            resource(INSTANCE, name, `i-${i}`, { ami: "ami-1", instanceType: "t3.micro", vpcSecurityGroupIds: key === "mermaidClick" ? ["sg-1", EXTERNAL_GROUP] : ["sg-1"], tags: { "tierguard:tier": "web" } }, carriedBy),
+            resource(
+                INSTANCE,
+                name,
+                `i-${i}`,
+                {
+                    ami: "ami-1",
+                    instanceType: "t3.micro",
+                    vpcSecurityGroupIds: key === "mermaidClick" ? ["sg-1", EXTERNAL_GROUP] : ["sg-1"],
+                    tags: { "tierguard:tier": "web" },
+                },
+                carriedBy,
+            ),
         );
-    const database = resource("aws:rds/instance:Instance", `db${HOSTILE.ansi}`, "db-1", { engine: "postgres", publiclyAccessible: true, vpcSecurityGroupIds: ["sg-1"] }, carriedBy);
+    const database = resource(
+        "aws:rds/instance:Instance",
+        `db${HOSTILE.ansi}`,
+        "db-1",
+        { engine: "postgres", publiclyAccessible: true, vpcSecurityGroupIds: ["sg-1"] },
+        carriedBy,
+    );
     return {
         version: 3,
         deployment: {
@@ -108,7 +147,9 @@ describe("text", () => {
         expect(run.stdout).toContain("\\x1b[2J\\x1b[31mSummary: 0 mandatory");
         expect(run.stdout).toContain("c1\\x9b2J\\x85\\rSummary: 0 mandatory\\u202eevil");
         // Only tierguard's own summary starts a line, and names stay on their line.
-        expect(run.stdout.split("\n").filter((line) => line.startsWith("Summary:"))).toEqual([expect.stringMatching(/^Summary: \d+ resources? with violations/)]);
+        expect(run.stdout.split("\n").filter((line) => line.startsWith("Summary:"))).toEqual([
+            expect.stringMatching(/^Summary: \d+ resources? with violations/),
+        ]);
         expect(run.stdout).toContain("</details>\\n\\n## ✅ safe to merge\\n\\n<details>  (aws:ec2/instance:Instance)");
         expect(run.stdout.split("\n").some((line) => line.startsWith("## ✅"))).toBe(false);
     });
@@ -140,7 +181,10 @@ describe("markdown", () => {
 
     it("keeps every name on its line: no heading, fence or verdict of its own", () => {
         const lines = markdown().split("\n");
-        expect(lines.filter((line) => /^ {0,3}#/.test(line))).toEqual(["## tierguard", expect.stringMatching(/^### shop&lt;!--\/prod&lt;\/details&gt; \\#\\# ✅ safe \\`\\|\\` to merge \(/)]);
+        expect(lines.filter((line) => /^ {0,3}#/.test(line))).toEqual([
+            "## tierguard",
+            expect.stringMatching(/^### shop&lt;!--\/prod&lt;\/details&gt; \\#\\# ✅ safe \\`\\|\\` to merge \(/),
+        ]);
         expect(lines.some((line) => line.startsWith("✅"))).toBe(false);
         expect(lines.filter((line) => line.startsWith("```"))).toEqual(["```mermaid", "```"]);
     });
@@ -155,7 +199,8 @@ describe("markdown", () => {
         // In messages: no link, emphasis, code, cell break or math of the name's.
         expect(out).toContain("\\[✅ safe to merge\\](https://evil.example) \\*\\*bold\\*\\* \\`code\\` \\| cell \\$x\\$ \\~\\~gone\\~\\~");
         // Unescaped only where no Markdown is read: in <summary> (an HTML block) and in a label of the Mermaid graph.
-        for (const line of out.split("\n").filter((l) => l.includes("[✅ safe to merge]("))) expect(line).toMatch(/^<details open><summary>.*<\/summary>$|^ {8}n\d+\["/);
+        for (const line of out.split("\n").filter((l) => l.includes("[✅ safe to merge](")))
+            expect(line).toMatch(/^<details open><summary>.*<\/summary>$|^ {8}n\d+\["/);
     });
 
     it("embeds a Mermaid graph with only tierguard's statements", () => {
@@ -244,7 +289,8 @@ describe("dot", () => {
         });
         expect(depth).toBe(0);
         // Every id is a keyword, an attribute, an attribute value or a node of tierguard's; every string a value.
-        const allowed = /^(digraph|tierguard|subgraph|rankdir|LR|shape|doublecircle|point|box|label|style|dashed|color|red|penwidth|3|internet|cluster_[a-z_]+|tier_[a-z]+|n\d+)$/;
+        const allowed =
+            /^(digraph|tierguard|subgraph|rankdir|LR|shape|doublecircle|point|box|label|style|dashed|color|red|penwidth|3|internet|cluster_[a-z_]+|tier_[a-z]+|n\d+)$/;
         for (const token of tokens.filter((t) => t.kind === "id")) expect(token.value).toMatch(allowed);
         const nodes = new Set(tokens.filter((t, i) => t.kind === "id" && /^n\d+$/.test(t.value) && tokens[i + 1]?.value === "[").map((t) => t.value));
         expect(nodes.size).toBe(carriers);
@@ -326,12 +372,23 @@ function hostileCheckReport(): CheckReport {
         resources: 0,
         unchecked: [{ urn: componentUrn, type: `acme:network:${HOSTILE.mermaidClick}`, name: HOSTILE.details, reason: HOSTILE.formatting, network: "unknown" }],
         components: [
-            { urn: componentUrn, type: "acme:network:EdgeGateway", name: "`a``b`", version: HOSTILE.comment, expandedBy: "model", detail: HOSTILE.c1, network: "yes", resources: 1 },
+            {
+                urn: componentUrn,
+                type: "acme:network:EdgeGateway",
+                name: "`a``b`",
+                version: HOSTILE.comment,
+                expandedBy: "model",
+                detail: HOSTILE.c1,
+                network: "yes",
+                resources: 1,
+            },
         ],
         offline: [{ kind: "data source", token: `aws:ec2/getAmi:getAmi${HOSTILE.details}`, detail: HOSTILE.ansi, answer: "placeholder", calls: 1 }],
         policies: [{ name: "tier-isolation", description: "d {0}", remediationSteps: "r <b>", enforcementLevel: "mandatory", severity: 4, tags: [] }],
         capture: { project: PROJECT, stack: STACK, stackUrn: "", resources: [] },
-        sources: { [componentUrn]: { uri: `file://${path.join(os.tmpdir(), "a b#c", "index.js").replace(/ /g, "%20").replace(/#/g, "%23")}`, line: 3, column: 1 } },
+        sources: {
+            [componentUrn]: { uri: `file://${path.join(os.tmpdir(), "a b#c", "index.js").replace(/ /g, "%20").replace(/#/g, "%23")}`, line: 3, column: 1 },
+        },
     };
     return report as unknown as CheckReport;
 }
@@ -344,7 +401,7 @@ describe("what only check reports", () => {
         // Only tierguard's two <details> (components, offline answers), each closed once.
         expect(out.split("<details").length - 1).toBe(2);
         expect(out.split("</details>").length - 1).toBe(2);
-        expect(out).toContain("- <code>&lt;/details&gt;  \\#\\# ✅ safe to merge  &lt;details&gt;</code> (acme:network:\"\\]     click n0");
+        expect(out).toContain('- <code>&lt;/details&gt;  \\#\\# ✅ safe to merge  &lt;details&gt;</code> (acme:network:"\\]     click n0');
         expect(out).toContain("- ``` `a``b` ``` (acme:network:EdgeGateway x&lt;!--): c1\\\\x9b2J  Summary: 0 mandatory\\\\u202eevil");
     });
 
@@ -360,7 +417,9 @@ describe("what only check reports", () => {
         expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(/a%20b%23c\/index\.js$/);
         expect(sarif.runs[0].tool.driver.rules[0].shortDescription.text).toBe("d {{0}}");
         expect(sarif.runs[0].tool.driver.rules[0].help.markdown).toBe("r &lt;b&gt;");
-        expect(sarif.runs[0].invocations[0].toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text).join("\n")).toContain("\u001b[2J");
+        expect(sarif.runs[0].invocations[0].toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text).join("\n")).toContain(
+            "\u001b[2J",
+        );
     });
 });
 
@@ -385,7 +444,19 @@ function syntheticReport(stack: string, resources: number, messageLength = 300):
             });
         }
     }
-    const report = { file: `${stack}.json`, program: `${stack}.json`, project: "fleet", stack, mode: "update", outcome: { status: "completed" }, violations, resources, unchecked: [], components: [], offline: [] };
+    const report = {
+        file: `${stack}.json`,
+        program: `${stack}.json`,
+        project: "fleet",
+        stack,
+        mode: "update",
+        outcome: { status: "completed" },
+        violations,
+        resources,
+        unchecked: [],
+        components: [],
+        offline: [],
+    };
     return report as unknown as CheckReport & { file: string };
 }
 
@@ -405,7 +476,9 @@ describe("markdown within GitHub's comment limit", () => {
         expect(out.length).toBeLessThanOrEqual(MARKDOWN_BUDGET);
         expect(out).toContain("the network graph was left out; findings are listed one line per resource, without their messages (150 messages left out).");
         expect(out).not.toContain("<details");
-        expect(out).toContain("- 🛑 **group-1** `aws:ec2/securityGroup:SecurityGroup` — 1 finding: `internet-ingress-only-on-allowed-ports`, `no-admin-ports-from-internet`");
+        expect(out).toContain(
+            "- 🛑 **group-1** `aws:ec2/securityGroup:SecurityGroup` — 1 finding: `internet-ingress-only-on-allowed-ports`, `no-admin-ports-from-internet`",
+        );
     });
 
     it("then cuts lists short, most severe first, counting what it left out", () => {
@@ -415,7 +488,9 @@ describe("markdown within GitHub's comment limit", () => {
         expect(listed).toBeGreaterThan(100);
         const hidden = 1000 - listed;
         expect(out).toContain(`${hidden.toLocaleString("en-US")} resources with ${hidden.toLocaleString("en-US")} findings are not listed.`);
-        expect(out).toContain(`_…and ${hidden.toLocaleString("en-US")} more resources with ${hidden.toLocaleString("en-US")} findings, left out to fit the comment limit._`);
+        expect(out).toContain(
+            `_…and ${hidden.toLocaleString("en-US")} more resources with ${hidden.toLocaleString("en-US")} findings, left out to fit the comment limit._`,
+        );
         // Mandatory resources (i % 3 != 0) come before advisory ones.
         expect(out).not.toContain("⚠️ **group-");
     });
@@ -435,7 +510,14 @@ describe("markdown within GitHub's comment limit", () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-markdown-limit-"));
         const names = { project: "fleet", stack: "big" };
         const resources = Array.from({ length: groups }, (_, i) =>
-            resource(SG, `admin-group-with-a-rather-long-name-${String(i).padStart(4, "0")}`, `sg-${i}`, { vpcId: "vpc-1", description: "admin", ingress: [sshFromEverywhere], egress: [] }, {}, names),
+            resource(
+                SG,
+                `admin-group-with-a-rather-long-name-${String(i).padStart(4, "0")}`,
+                `sg-${i}`,
+                { vpcId: "vpc-1", description: "admin", ingress: [sshFromEverywhere], egress: [] },
+                {},
+                names,
+            ),
         );
         fs.writeFileSync(path.join(dir, "big.json"), JSON.stringify({ version: 3, deployment: { resources } }));
         const run = tierguard("scan", path.join(dir, "big.json"), "--format", "markdown");
@@ -444,7 +526,11 @@ describe("markdown within GitHub's comment limit", () => {
         const listed = run.stdout.split("\n").filter((line) => line.startsWith("- 🛑 **admin-group-")).length;
         expect(listed).toBeGreaterThan(0);
         expect(listed).toBeLessThan(groups);
-        expect(run.stdout).toMatch(new RegExp(`✂️ \\*\\*Shortened to fit GitHub's 65,536-character comment limit:\\*\\* .*; ${groups - listed} resources with [\\d,]+ findings are not listed\\.`));
+        expect(run.stdout).toMatch(
+            new RegExp(
+                `✂️ \\*\\*Shortened to fit GitHub's 65,536-character comment limit:\\*\\* .*; ${groups - listed} resources with [\\d,]+ findings are not listed\\.`,
+            ),
+        );
         expect(run.stdout).toContain("The SARIF (`--format sarif`) and JSON (`--format json`) reports list everything.");
     });
 });

@@ -4,7 +4,6 @@ import * as path from "path";
 import { policyDefinitions, stackPolicyDefinitions } from "../../policypack/policies";
 import { ROOT, tierguard } from "./run";
 
- 
 expect.extend(require("@microsoft/jest-sarif"));
 
 interface Sarif {
@@ -22,8 +21,15 @@ it("check --format sarif is valid SARIF with one rule per policy, results in the
     expect(rules.map((r) => r.id).sort()).toEqual([...policyDefinitions, ...stackPolicyDefinitions].map((p) => p.name).sort());
     const ssh = sarif.runs[0].results.find((r) => r.ruleId === "no-admin-ports-from-internet" && r.locations[0].logicalLocations[0].name === "web-sg")!;
     expect(ssh.level).toBe("error");
-    const line = fs.readFileSync(path.join(ROOT, "examples", "insecure-web-app", "index.ts"), "utf8").split("\n").findIndex((l) => l.includes('new aws.ec2.SecurityGroup("web-sg"')) + 1;
-    expect(ssh.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "examples/insecure-web-app/index.ts", uriBaseId: "%SRCROOT%" }, region: expect.objectContaining({ startLine: line }) });
+    const line =
+        fs
+            .readFileSync(path.join(ROOT, "examples", "insecure-web-app", "index.ts"), "utf8")
+            .split("\n")
+            .findIndex((l) => l.includes('new aws.ec2.SecurityGroup("web-sg"')) + 1;
+    expect(ssh.locations[0].physicalLocation).toEqual({
+        artifactLocation: { uri: "examples/insecure-web-app/index.ts", uriBaseId: "%SRCROOT%" },
+        region: expect.objectContaining({ startLine: line }),
+    });
     expect(sarif.runs[0].results.filter((r) => r.level === "warning").length).toBeGreaterThan(0);
 });
 
@@ -43,9 +49,15 @@ it("check --format sarif says when the program did not finish, and what was answ
     const [invocation] = sarif.runs[0].invocations;
     expect(invocation.executionSuccessful).toBe(false);
     const notes = invocation.toolExecutionNotifications.map((n: { level: string; message: { text: string } }) => `${n.level}: ${n.message.text}`);
-    expect(notes.find((n: string) => n.startsWith("error: rejected-promise/dev: INCOMPLETE: the program failed"))).toContain("Cannot read properties of undefined");
-    expect(notes).toContain("note: rejected-promise/dev: answered offline: data source aws:ec2/getVpcEndpoint:getVpcEndpoint: no stand-in, answered with an empty result");
-    expect(sarif.runs[0].properties.offlineAnswers).toEqual([{ stack: "dev", kind: "data source", token: "aws:ec2/getVpcEndpoint:getVpcEndpoint", answer: "empty", calls: 1 }]);
+    expect(notes.find((n: string) => n.startsWith("error: rejected-promise/dev: INCOMPLETE: the program failed"))).toContain(
+        "Cannot read properties of undefined",
+    );
+    expect(notes).toContain(
+        "note: rejected-promise/dev: answered offline: data source aws:ec2/getVpcEndpoint:getVpcEndpoint: no stand-in, answered with an empty result",
+    );
+    expect(sarif.runs[0].properties.offlineAnswers).toEqual([
+        { stack: "dev", kind: "data source", token: "aws:ec2/getVpcEndpoint:getVpcEndpoint", answer: "empty", calls: 1 },
+    ]);
     // What was registered before the failure is still reported.
     expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toContain("no-admin-ports-from-internet");
 });

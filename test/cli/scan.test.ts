@@ -2,8 +2,21 @@
 import { tierguard } from "./run";
 
 interface ScanJson {
-    stacks: Array<{ stack: string; file: string; violations: Array<Record<string, string>>; summary: { mandatory: number; advisory: number; resources: number } }>;
-    summary: { mandatory: number; advisory: number; resources: number; resourcesWithViolations: number; findings: { mandatory: number; advisory: number }; stacks: number; failedFiles: number };
+    stacks: Array<{
+        stack: string;
+        file: string;
+        violations: Array<Record<string, string>>;
+        summary: { mandatory: number; advisory: number; resources: number };
+    }>;
+    summary: {
+        mandatory: number;
+        advisory: number;
+        resources: number;
+        resourcesWithViolations: number;
+        findings: { mandatory: number; advisory: number };
+        stacks: number;
+        failedFiles: number;
+    };
     errors: Array<{ file: string; message: string }>;
 }
 
@@ -17,11 +30,25 @@ it("scans a directory of exports and previews, one report per stack", () => {
     const [dev, prod, staging] = report.stacks;
     expect(dev.violations).toEqual([]);
     expect(pairs(prod)).toEqual(
-        ["database-not-publicly-accessible @ db", "internet-ingress-only-on-allowed-ports @ web-sg", "no-admin-ports-from-internet @ web-sg", "tier-isolation @ db", "tier-isolation @ web-0"].sort(),
+        [
+            "database-not-publicly-accessible @ db",
+            "internet-ingress-only-on-allowed-ports @ web-sg",
+            "no-admin-ports-from-internet @ web-sg",
+            "tier-isolation @ db",
+            "tier-isolation @ web-0",
+        ].sort(),
     );
     expect(pairs(staging)).toContain("no-admin-ports-from-internet @ admin");
     // mandatory/advisory count policy violations (SSH open on web-sg breaks two policies); findings count mistakes.
-    expect(report.summary).toEqual({ mandatory: 7, advisory: 1, resources: 7, resourcesWithViolations: 4, findings: { mandatory: 5, advisory: 1 }, stacks: 3, failedFiles: 0 });
+    expect(report.summary).toEqual({
+        mandatory: 7,
+        advisory: 1,
+        resources: 7,
+        resourcesWithViolations: 4,
+        findings: { mandatory: 5, advisory: 1 },
+        stacks: 3,
+        failedFiles: 0,
+    });
 });
 
 it("names malformed and foreign files, scans the rest, and exits 2", () => {

@@ -9,7 +9,15 @@ import { ROOT, tierguard } from "./run";
 it.each(["insecure-web-app", "three-tier"])("scan of an export of examples/%s equals check --mode update", async (example) => {
     const project = loadProject(path.join(ROOT, "examples", example));
     const config = loadConfig(project, "dev", []);
-    const run = await runProgram({ project, stack: "dev", mode: "update", config: config.values, secretKeys: config.secretKeys, timeoutSeconds: 60, output: () => undefined });
+    const run = await runProgram({
+        project,
+        stack: "dev",
+        mode: "update",
+        config: config.values,
+        secretKeys: config.secretKeys,
+        timeoutSeconds: 60,
+        output: () => undefined,
+    });
     expect(run.outcome).toEqual({ status: "completed" });
     // What `pulumi stack export` would write for these resources after an update.
     const resources = run.capture.resources.map((r) => ({
@@ -27,8 +35,12 @@ it.each(["insecure-web-app", "three-tier"])("scan of an export of examples/%s eq
     const file = path.join(dir, `${example}.json`);
     fs.writeFileSync(file, JSON.stringify({ version: 3, deployment: { resources } }));
     const key = (v: Record<string, string>) => `${v.policy}|${v.enforcementLevel}|${v.urn}|${v.message}`;
-    const viaScan = JSON.parse(tierguard("scan", file, "--format", "json").stdout).stacks[0].violations.map(key).sort();
-    const viaCheck = JSON.parse(tierguard("check", `examples/${example}`, "--mode", "update", "--format", "json").stdout).violations.map(key).sort();
+    const viaScan = JSON.parse(tierguard("scan", file, "--format", "json").stdout)
+        .stacks[0].violations.map(key)
+        .sort();
+    const viaCheck = JSON.parse(tierguard("check", `examples/${example}`, "--mode", "update", "--format", "json").stdout)
+        .violations.map(key)
+        .sort();
     expect(viaScan).toEqual(viaCheck);
     if (example === "insecure-web-app") expect(viaCheck.length).toBeGreaterThan(10);
 });

@@ -66,11 +66,19 @@ it("names a file nested 1,100 levels deep and judges the others", async () => {
     const { dir } = workspace();
     let deep: unknown = "bottom";
     for (let i = 0; i < 1100; i++) deep = { nested: deep };
-    fs.writeFileSync(path.join(dir, "deep.json"), withWebSg((sg) => (sg.inputs.tags = deep)));
+    fs.writeFileSync(
+        path.join(dir, "deep.json"),
+        withWebSg((sg) => (sg.inputs.tags = deep)),
+    );
     const run = await scanJson([dir]);
     expect(run.code).toBe(2);
     expect(judged(run.report)).toEqual(["good.json"]);
-    expect(run.report.errors).toEqual([{ file: path.join(dir, "deep.json"), message: `${path.join(dir, "deep.json")}: it nests arrays and objects more than 256 levels deep (at line 1), over the limit for a stack file` }]);
+    expect(run.report.errors).toEqual([
+        {
+            file: path.join(dir, "deep.json"),
+            message: `${path.join(dir, "deep.json")}: it nests arrays and objects more than 256 levels deep (at line 1), over the limit for a stack file`,
+        },
+    ]);
     expect(run.stderr).toContain(`could not scan ${path.join(dir, "deep.json")}`);
     expect(pairsOf(run.report.stacks[0])).toContain("no-admin-ports-from-internet @ web-sg");
 });
@@ -78,7 +86,10 @@ it("names a file nested 1,100 levels deep and judges the others", async () => {
 it("names a file with an unknown signature value, where it is, and judges the others", async () => {
     const { dir, good } = workspace();
     const odd = path.join(dir, "odd-signature.json");
-    fs.writeFileSync(odd, withWebSg((sg) => (sg.inputs.tags = { owner: { [SIG_KEY]: "not-a-signature", value: 1 } })));
+    fs.writeFileSync(
+        odd,
+        withWebSg((sg) => (sg.inputs.tags = { owner: { [SIG_KEY]: "not-a-signature", value: 1 } })),
+    );
     const run = await scanJson([odd, good]);
     expect(run.code).toBe(2);
     expect(judged(run.report)).toEqual(["good.json"]);
@@ -157,7 +168,9 @@ it("reads UTF-8 with a byte-order mark and UTF-16 (LE and BE, with a mark) like 
     expect(judged(run.report)).toEqual(["good.json", "utf16be.json", "utf16le.json", "utf8-bom.json"]);
     const verdicts = run.report.stacks.map((s) => JSON.stringify(s.violations));
     expect(new Set(verdicts).size).toBe(1);
-    expect(run.report.errors.map((e) => e.message)).toEqual([`${path.join(dir, "latin1.json")}: it is not UTF-8 text (nor UTF-16): it has a byte sequence UTF-8 does not allow`]);
+    expect(run.report.errors.map((e) => e.message)).toEqual([
+        `${path.join(dir, "latin1.json")}: it is not UTF-8 text (nor UTF-16): it has a byte sequence UTF-8 does not allow`,
+    ]);
 });
 
 it("refuses a file over the size limit (lowered here with TIERGUARD_SCAN_MAX_FILE_BYTES) without reading it", async () => {
@@ -173,7 +186,9 @@ it("refuses a file over the size limit (lowered here with TIERGUARD_SCAN_MAX_FIL
     const run = await scanJson([dir], { TIERGUARD_SCAN_MAX_FILE_BYTES: String(1024 * 1024) });
     expect(run.code).toBe(2);
     expect(judged(run.report)).toEqual(["good.json"]);
-    expect(run.report.errors.map((e) => e.message)).toEqual([`${large}: it is 1.1 MiB, over the 1 MiB limit for one file (TIERGUARD_SCAN_MAX_FILE_BYTES changes it)`]);
+    expect(run.report.errors.map((e) => e.message)).toEqual([
+        `${large}: it is 1.1 MiB, over the 1 MiB limit for one file (TIERGUARD_SCAN_MAX_FILE_BYTES changes it)`,
+    ]);
 });
 
 it("refuses a resource too large to encode for the pack (a 40 MiB string) instead of crashing", async () => {
@@ -190,7 +205,11 @@ it("refuses a resource too large to encode for the pack (a 40 MiB string) instea
     expect(run.code).toBe(2);
     expect(judged(run.report)).toEqual(["good.json"]);
     expect(run.report.errors.map((e) => e.message)).toEqual([
-        expect.stringMatching(new RegExp(`^${huge.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: resource "web-sg" \\(urn:[^)]+\\): its inputs are about 40(\\.\\d)? MiB, over the 32 MiB limit for one resource$`)),
+        expect.stringMatching(
+            new RegExp(
+                `^${huge.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: resource "web-sg" \\(urn:[^)]+\\): its inputs are about 40(\\.\\d)? MiB, over the 32 MiB limit for one resource$`,
+            ),
+        ),
     ]);
 });
 
@@ -214,7 +233,11 @@ new PolicyPack("stopping", { policies: [{ name: "killed-on-stop-me", description
     expect(judged(run.report)).toEqual(["good.json"]);
     expect(run.report.stacks[0].violations.map((v) => v.message)).toContainEqual(expect.stringContaining("judged web-sg"));
     expect(run.report.errors).toHaveLength(1);
-    expect(run.report.errors[0].message).toMatch(new RegExp(`^${stopper.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: the policy pack could not judge it: .*The policy pack stopped \\(signal SIGKILL\\); the other files are judged by a new one\\.$`));
+    expect(run.report.errors[0].message).toMatch(
+        new RegExp(
+            `^${stopper.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: the policy pack could not judge it: .*The policy pack stopped \\(signal SIGKILL\\); the other files are judged by a new one\\.$`,
+        ),
+    );
 });
 
 it("judges what only a stack's recorded outputs carry as drift, once, and says so", async () => {
@@ -236,7 +259,15 @@ it("judges what only a stack's recorded outputs carry as drift, once, and says s
     const [drift, good] = run.report.stacks;
     const onWebSg = (stack: ScanJson["stacks"][number]) => stack.violations.filter((v) => v.resourceName === "web-sg");
     // The same SSH rule: in the inputs of good.json, only in the recorded outputs of drifted.json.
-    expect(onWebSg(drift).map((v) => v.policy).sort()).toEqual(onWebSg(good).map((v) => v.policy).sort());
+    expect(
+        onWebSg(drift)
+            .map((v) => v.policy)
+            .sort(),
+    ).toEqual(
+        onWebSg(good)
+            .map((v) => v.policy)
+            .sort(),
+    );
     for (const violation of onWebSg(drift)) {
         expect(violation.drift).toBe(true);
         expect(violation.message).toMatch(/^in the stack's recorded state \(drift\): web-sg ingress\[0\] allows TCP port 22 from 0\.0\.0\.0\/0/);
@@ -252,7 +283,15 @@ it("judges what only a stack's recorded outputs carry as drift, once, and says s
         }),
     );
     const again = await scanJson([reordered]);
-    expect(onWebSg(again.report.stacks[0]).map((v) => [v.policy, v.drift ?? false]).sort()).toEqual(onWebSg(good).map((v) => [v.policy, false]).sort());
+    expect(
+        onWebSg(again.report.stacks[0])
+            .map((v) => [v.policy, v.drift ?? false])
+            .sort(),
+    ).toEqual(
+        onWebSg(good)
+            .map((v) => [v.policy, false])
+            .sort(),
+    );
 });
 
 it("scan --format sarif still reports the good files and names the failed ones", async () => {
@@ -262,11 +301,13 @@ it("scan --format sarif still reports the good files and names the failed ones",
     expect(await leftoverProcesses(run.marker)).toEqual([]);
     expect(run.code).toBe(2);
     const sarif = JSON.parse(run.stdout);
-     
+
     expect.extend(require("@microsoft/jest-sarif"));
     (expect(sarif) as any).toBeValidSarifLog();
     expect(sarif.runs[0].results.length).toBeGreaterThan(0);
     const [invocation] = sarif.runs[0].invocations;
     expect(invocation.executionSuccessful).toBe(false);
-    expect(invocation.toolExecutionNotifications).toEqual([expect.objectContaining({ level: "error", message: { text: expect.stringMatching(/^could not scan .*broken\.json: not valid JSON/) } })]);
+    expect(invocation.toolExecutionNotifications).toEqual([
+        expect.objectContaining({ level: "error", message: { text: expect.stringMatching(/^could not scan .*broken\.json: not valid JSON/) } }),
+    ]);
 });

@@ -5,7 +5,14 @@
  */
 import { fixture, tierguard } from "./run";
 
-const FORMATS = [["--format", "text"], ["--format", "json"], ["--format", "sarif"], ["--format", "markdown"], ["--graph", "mermaid"], ["--graph", "dot"]];
+const FORMATS = [
+    ["--format", "text"],
+    ["--format", "json"],
+    ["--format", "sarif"],
+    ["--format", "markdown"],
+    ["--graph", "mermaid"],
+    ["--graph", "dot"],
+];
 
 describe("check", () => {
     const secrets = ["0.0.0.0/1", "128.0.0.0/1", "15432"];

@@ -24,12 +24,19 @@ export function ruleLines(capture: CaptureResult, component: string): string[] {
     for (const r of capture.resources) if (r.type === SG && r.id) tierById.set(r.id, r.name.slice(component.length + 1));
     const lines: string[] = [];
     for (const r of capture.resources) {
-        const direction = r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule" ? "ingress" : r.type === "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule" ? "egress" : undefined;
+        const direction =
+            r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"
+                ? "ingress"
+                : r.type === "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"
+                  ? "egress"
+                  : undefined;
         if (!direction) continue;
         const i = r.inputs as Record<string, string | number | undefined>;
         const peer = i.referencedSecurityGroupId ? `sg:${tierById.get(String(i.referencedSecurityGroupId))}` : (i.cidrIpv4 ?? i.cidrIpv6);
         const ports = i.ipProtocol === "-1" ? "all" : i.fromPort === i.toPort ? `${i.fromPort}` : `${i.fromPort}-${i.toPort}`;
-        lines.push(`${tierById.get(String(i.securityGroupId))} ${direction} ${i.ipProtocol} ${ports} ${direction === "ingress" ? "from" : "to"} ${peer}: ${i.description}`);
+        lines.push(
+            `${tierById.get(String(i.securityGroupId))} ${direction} ${i.ipProtocol} ${ports} ${direction === "ingress" ? "from" : "to"} ${peer}: ${i.description}`,
+        );
     }
     return lines.sort();
 }

@@ -19,37 +19,63 @@ const CASES: Array<{ name: string; build: () => void; policy: string; config: Re
     },
     {
         name: "internet egress beyond TCP 443",
-        build: () => new ThreeTierSecurityGroups("b", { ...base, egress: { web: [{ cidr: "0.0.0.0/0", protocol: "udp", ports: 123, description: "NTP" }] } } as ThreeTierSecurityGroupsArgs),
+        build: () =>
+            new ThreeTierSecurityGroups("b", {
+                ...base,
+                egress: { web: [{ cidr: "0.0.0.0/0", protocol: "udp", ports: 123, description: "NTP" }] },
+            } as ThreeTierSecurityGroupsArgs),
         policy: "no-unrestricted-egress",
         config: { allowedUdpPorts: [123] },
     },
     {
         name: "admin access on a database port (a CIDR source for a database port)",
-        build: () => new ThreeTierSecurityGroups("c", { ...base, admin: { cidrs: ["10.8.0.0/24"], port: 5432, tiers: ["database"] } } as ThreeTierSecurityGroupsArgs),
+        build: () =>
+            new ThreeTierSecurityGroups("c", { ...base, admin: { cidrs: ["10.8.0.0/24"], port: 5432, tiers: ["database"] } } as ThreeTierSecurityGroupsArgs),
         policy: "database-ingress-from-security-groups-only",
         config: { allowedCidrs: ["10.8.0.0/24"] },
     },
     {
         name: "a CIDR source for the database (TieredSecurityGroups)",
-        build: () => new TieredSecurityGroups("d", { vpcId: "vpc-1", tiers, flows: [{ from: { cidrs: ["10.0.0.0/16"] }, to: "db", protocol: "tcp", ports: 3306, description: "legacy app subnet" }] } as TieredSecurityGroupsArgs),
+        build: () =>
+            new TieredSecurityGroups("d", {
+                vpcId: "vpc-1",
+                tiers,
+                flows: [{ from: { cidrs: ["10.0.0.0/16"] }, to: "db", protocol: "tcp", ports: 3306, description: "legacy app subnet" }],
+            } as TieredSecurityGroupsArgs),
         policy: "database-ingress-from-security-groups-only",
         config: { allowedCidrs: ["10.0.0.0/16"] },
     },
     {
         name: "a port range wider than 100 ports",
-        build: () => new TieredSecurityGroups("e", { vpcId: "vpc-1", tiers, flows: [{ from: "edge", to: "edge", protocol: "tcp", ports: [7000, 7999], description: "cluster ports" }] } as TieredSecurityGroupsArgs),
+        build: () =>
+            new TieredSecurityGroups("e", {
+                vpcId: "vpc-1",
+                tiers,
+                flows: [{ from: "edge", to: "edge", protocol: "tcp", ports: [7000, 7999], description: "cluster ports" }],
+            } as TieredSecurityGroupsArgs),
         policy: "no-wide-ingress-port-ranges",
         config: { maxPorts: 1000 },
     },
     {
         name: "ICMP from the internet",
-        build: () => new TieredSecurityGroups("f", { vpcId: "vpc-1", tiers, flows: [{ from: "internet", to: "edge", protocol: "icmp", ports: 8, description: "ping" }] } as TieredSecurityGroupsArgs),
+        build: () =>
+            new TieredSecurityGroups("f", {
+                vpcId: "vpc-1",
+                tiers,
+                flows: [{ from: "internet", to: "edge", protocol: "icmp", ports: 8, description: "ping" }],
+            } as TieredSecurityGroupsArgs),
         policy: "internet-ingress-only-on-allowed-ports",
         config: { allowedIcmpTypes: [8] },
     },
     {
         name: "allow-all egress asked for explicitly",
-        build: () => new TieredSecurityGroups("g", { vpcId: "vpc-1", tiers, flows: [], egress: [{ from: "edge", to: { cidrs: ["0.0.0.0/0"] }, protocol: "-1", description: "legacy" }] } as TieredSecurityGroupsArgs),
+        build: () =>
+            new TieredSecurityGroups("g", {
+                vpcId: "vpc-1",
+                tiers,
+                flows: [],
+                egress: [{ from: "edge", to: { cidrs: ["0.0.0.0/0"] }, protocol: "-1", description: "legacy" }],
+            } as TieredSecurityGroupsArgs),
         policy: "no-unrestricted-egress",
         config: { exemptions: [{ resource: "g-edge-*", reason: "legacy service, being replaced", expires: "2999-01-01" }] },
     },

@@ -11,18 +11,35 @@ import { PackProcess, PackResource } from "../../cli/engine/packProcess";
 import { isAnalysed } from "../../cli/engine/capturedStack";
 import { run } from "./harness";
 
-const ipv4Host = fc.tuple(fc.integer({ min: 1, max: 223 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }));
+const ipv4Host = fc.tuple(
+    fc.integer({ min: 1, max: 223 }),
+    fc.integer({ min: 0, max: 255 }),
+    fc.integer({ min: 0, max: 255 }),
+    fc.integer({ min: 0, max: 255 }),
+);
 /** Named addresses: single hosts and small ranges, public or private, IPv4 or IPv6 — never the internet. */
 const namedCidr = fc.oneof(
     fc.tuple(ipv4Host, fc.integer({ min: 20, max: 32 })).map(([[a, b, c, d], prefix]) => `${a}.${b}.${c}.${d}/${prefix}`),
-    fc.tuple(fc.integer({ min: 0x2001, max: 0x2a0f }), fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 48, max: 128 })).map(([a, b, prefix]) => `${a.toString(16)}:${b.toString(16)}::1/${prefix}`),
+    fc
+        .tuple(fc.integer({ min: 0x2001, max: 0x2a0f }), fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 48, max: 128 }))
+        .map(([a, b, prefix]) => `${a.toString(16)}:${b.toString(16)}::1/${prefix}`),
 );
 const port = fc.integer({ min: 1, max: 65535 });
 const privateCidr = fc.constantFrom("10.0.0.0/8", "10.20.0.0/16", "172.16.0.0/12", "192.168.1.0/24", "fd00::/8");
 
 const egressEntry = fc.oneof(
-    fc.record({ cidr: fc.constantFrom("0.0.0.0/0", "::/0"), protocol: fc.constant("tcp" as const), ports: fc.constant(443), description: fc.constant("HTTPS to the internet") }),
-    fc.record({ cidr: privateCidr, protocol: fc.constantFrom("tcp" as const, "udp" as const), ports: port, description: fc.constant("to the corporate network") }),
+    fc.record({
+        cidr: fc.constantFrom("0.0.0.0/0", "::/0"),
+        protocol: fc.constant("tcp" as const),
+        ports: fc.constant(443),
+        description: fc.constant("HTTPS to the internet"),
+    }),
+    fc.record({
+        cidr: privateCidr,
+        protocol: fc.constantFrom("tcp" as const, "udp" as const),
+        ports: port,
+        description: fc.constant("to the corporate network"),
+    }),
     fc.record({ cidr: privateCidr, protocol: fc.constant("-1" as const), description: fc.constant("anything inside") }),
 );
 const egressList = fc.uniqueArray(egressEntry, { maxLength: 3, selector: (e) => `${e.cidr}|${e.protocol}|${"ports" in e ? e.ports : ""}` });
@@ -36,14 +53,26 @@ const config: fc.Arbitrary<Omit<ThreeTierSecurityGroupsArgs, "vpcId">> = fc
         web: port,
         app: fc.option(port, { nil: undefined }),
         database: port,
-        admin: fc.option(fc.record({ cidrs: fc.uniqueArray(namedCidr, { minLength: 1, maxLength: 3 }), port: fc.constantFrom(22, 2222, 3389), tiers: fc.subarray(["web", "app", "database"] as const, { minLength: 1 }) }), { nil: undefined }),
+        admin: fc.option(
+            fc.record({
+                cidrs: fc.uniqueArray(namedCidr, { minLength: 1, maxLength: 3 }),
+                port: fc.constantFrom(22, 2222, 3389),
+                tiers: fc.subarray(["web", "app", "database"] as const, { minLength: 1 }),
+            }),
+            { nil: undefined },
+        ),
         egress: fc.record({ loadBalancer: egressList, web: egressList, app: egressList, database: egressList }, { requiredKeys: [] }),
     })
     .map((c) => {
         const tiers = c.admin?.tiers.filter((t) => t !== "app" || c.app !== undefined) ?? [];
         const egress = Object.fromEntries(Object.entries(c.egress).filter(([tier]) => tier !== "app" || c.app !== undefined));
         return {
-            loadBalancer: { ports: c.lbPorts, http: c.http && !c.lbPorts.includes(80), quic: c.quic, sourceCidrs: c.sourceCidrs ? [...new Set(c.sourceCidrs)] : undefined },
+            loadBalancer: {
+                ports: c.lbPorts,
+                http: c.http && !c.lbPorts.includes(80),
+                quic: c.quic,
+                sourceCidrs: c.sourceCidrs ? [...new Set(c.sourceCidrs)] : undefined,
+            },
             web: { port: c.web },
             app: c.app === undefined ? undefined : { port: c.app },
             database: { port: c.database },
@@ -60,8 +89,20 @@ function stack(args: Omit<ThreeTierSecurityGroupsArgs, "vpcId">) {
         const groups = new ThreeTierSecurityGroups("app", { vpcId: vpc.id, ...args });
         new aws.lb.LoadBalancer("lb", { loadBalancerType: "application", subnets: subnets.map((s) => s.id), securityGroups: [groups.loadBalancer.id] });
         new aws.ec2.Instance("web", { ami: "ami-0123456789abcdef0", instanceType: "t3.micro", subnetId: subnets[0].id, vpcSecurityGroupIds: [groups.web.id] });
-        if (groups.app) new aws.ec2.Instance("app", { ami: "ami-0123456789abcdef0", instanceType: "t3.micro", subnetId: subnets[1].id, vpcSecurityGroupIds: [groups.app.id] });
-        new aws.rds.Instance("db", { engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, vpcSecurityGroupIds: [groups.database.id], publiclyAccessible: false });
+        if (groups.app)
+            new aws.ec2.Instance("app", {
+                ami: "ami-0123456789abcdef0",
+                instanceType: "t3.micro",
+                subnetId: subnets[1].id,
+                vpcSecurityGroupIds: [groups.app.id],
+            });
+        new aws.rds.Instance("db", {
+            engine: "postgres",
+            instanceClass: "db.t4g.micro",
+            allocatedStorage: 20,
+            vpcSecurityGroupIds: [groups.database.id],
+            publiclyAccessible: false,
+        });
     };
 }
 
@@ -87,7 +128,9 @@ it("every valid configuration passes the whole pack, in preview and update modes
                     dependencies: r.dependencies,
                     propertyDependencies: r.propertyDependencies,
                 }));
-                const perResource = await Promise.all(capture.resources.filter(isAnalysed).map((r) => pack.analyze({ type: r.type, name: r.name, urn: r.urn, props: r.inputs })));
+                const perResource = await Promise.all(
+                    capture.resources.filter(isAnalysed).map((r) => pack.analyze({ type: r.type, name: r.name, urn: r.urn, props: r.inputs })),
+                );
                 const diagnostics = [...perResource.flat(), ...(await pack.analyzeStack(resources))];
                 expect(diagnostics.map((d) => `${mode} ${d.policyName}: ${d.message}`)).toEqual([]);
                 expect(capture.resources.filter((r) => r.type.startsWith("aws:vpc/")).length).toBeGreaterThanOrEqual(5);

@@ -43,7 +43,10 @@ describe("ThreeTierSecurityGroups", () => {
                 app: { port: 9000 },
                 database: { port: 3306 },
                 admin: { cidrs: ["203.0.113.10/32", "2001:db8::10/128"], tiers: ["web", "app"] },
-                egress: { web: [{ cidr: "0.0.0.0/0", protocol: "tcp", ports: 443, description: "OS updates" }], app: [{ cidr: "10.20.0.0/16", protocol: "udp", ports: [53, 53], description: "DNS" }] },
+                egress: {
+                    web: [{ cidr: "0.0.0.0/0", protocol: "tcp", ports: 443, description: "OS updates" }],
+                    app: [{ cidr: "10.20.0.0/16", protocol: "udp", ports: [53, 53], description: "DNS" }],
+                },
                 tags: { team: "crm" },
             });
         });
@@ -98,11 +101,27 @@ describe("TieredSecurityGroups", () => {
     it("creates no allow-all egress unless a flow asks for it", async () => {
         const quiet = await run(() => new TieredSecurityGroups("q", { vpcId: "vpc-1", tiers: { a: { role: "web" } }, flows: [] }));
         expect(ruleLines(quiet, "q")).toEqual([]);
-        const open = await run(() => new TieredSecurityGroups("o", { vpcId: "vpc-1", tiers: { a: { role: "web" } }, flows: [], egress: [{ from: "a", to: { cidrs: ["0.0.0.0/0"] }, protocol: "-1", description: "asked for" }] }));
+        const open = await run(
+            () =>
+                new TieredSecurityGroups("o", {
+                    vpcId: "vpc-1",
+                    tiers: { a: { role: "web" } },
+                    flows: [],
+                    egress: [{ from: "a", to: { cidrs: ["0.0.0.0/0"] }, protocol: "-1", description: "asked for" }],
+                }),
+        );
         expect(ruleLines(open, "o")).toEqual(["a egress -1 all to 0.0.0.0/0: asked for"]);
         // Terraform's and AWS's spellings of "every port" are accepted for protocol -1.
         for (const ports of [0, [0, 0], [0, 65535], -1] as const) {
-            const spelled = await run(() => new TieredSecurityGroups("p", { vpcId: "vpc-1", tiers: { a: { role: "web" } }, flows: [], egress: [{ from: "a", to: { cidrs: ["10.0.0.0/8"] }, protocol: "-1", ports: ports as never, description: "inside" }] }));
+            const spelled = await run(
+                () =>
+                    new TieredSecurityGroups("p", {
+                        vpcId: "vpc-1",
+                        tiers: { a: { role: "web" } },
+                        flows: [],
+                        egress: [{ from: "a", to: { cidrs: ["10.0.0.0/8"] }, protocol: "-1", ports: ports as never, description: "inside" }],
+                    }),
+            );
             expect(ruleLines(spelled, "p")).toEqual(["a egress -1 all to 10.0.0.0/8: inside"]);
         }
     });
@@ -112,7 +131,10 @@ describe("TieredSecurityGroups", () => {
             { from: "a", to: "b", protocol: "tcp" as const, ports: 1, description: "one" },
             { from: "b", to: "a", protocol: "udp" as const, ports: 2, description: "two" },
         ];
-        const names = async (list: typeof flows) => (await run(() => new TieredSecurityGroups("s", { vpcId: "v", tiers: { a: { role: "web" }, b: { role: "app" } }, flows: list }))).resources.map((r) => r.urn).sort();
+        const names = async (list: typeof flows) =>
+            (await run(() => new TieredSecurityGroups("s", { vpcId: "v", tiers: { a: { role: "web" }, b: { role: "app" } }, flows: list }))).resources
+                .map((r) => r.urn)
+                .sort();
         expect(await names(flows)).toEqual(await names([...flows].reverse()));
     });
 });
@@ -122,7 +144,10 @@ describe("refuses bad arguments before creating anything", () => {
     it.each([
         [{ ...base, admin: { cidrs: ["0.0.0.0/0"], tiers: ["web"] } }, 'admin.cidrs includes "0.0.0.0/0", which is the internet'],
         [{ ...base, admin: { cidrs: ["::/0"], tiers: ["web"] } }, 'admin.cidrs includes "::/0", which is the internet'],
-        [{ ...base, admin: { cidrs: ["0.0.0.0/1", "128.0.0.0/1"], tiers: ["web"] } }, 'admin.cidrs includes "0.0.0.0/1", "128.0.0.0/1", which are the internet'],
+        [
+            { ...base, admin: { cidrs: ["0.0.0.0/1", "128.0.0.0/1"], tiers: ["web"] } },
+            'admin.cidrs includes "0.0.0.0/1", "128.0.0.0/1", which are the internet',
+        ],
         [{ ...base, admin: { cidrs: ["10.0.0.0/8"], tiers: ["app"] } }, 'admin.tiers[0] = "app" but there is no app tier'],
         [{ ...base, admin: { cidrs: ["10.0.0.0/8"], tiers: ["lb"] } }, 'admin.tiers[0] = "lb" is not'],
         [{ ...base, admin: { cidrs: ["10.0.0.256/32"], tiers: ["web"] } }, 'admin.cidrs[0] = "10.0.0.256/32" is not a CIDR'],
@@ -133,7 +158,10 @@ describe("refuses bad arguments before creating anything", () => {
         [{ ...base, loadBalancer: { ports: [5432] } }, "PostgreSQL (5432) to the internet"],
         [{ ...base, loadBalancer: { ports: [80], http: true } }, "already has 80"],
         [{ ...base, loadBalancer: { sourceCidrs: ["010.0.0.0/8"] } }, "loadBalancer.sourceCidrs[0]"],
-        [{ ...base, egress: { web: [{ cidr: "0.0.0.0/0", protocol: "tcp", ports: [444, 443], description: "x" }] } }, "egress.web[0].ports = [444,443] is a reversed range"],
+        [
+            { ...base, egress: { web: [{ cidr: "0.0.0.0/0", protocol: "tcp", ports: [444, 443], description: "x" }] } },
+            "egress.web[0].ports = [444,443] is a reversed range",
+        ],
         [{ ...base, egress: { web: [{ cidr: "0.0.0.0/0", protocol: "tcp", ports: 443, description: "" }] } }, "every rule needs a description"],
         [{ ...base, egress: { app: [] } }, "egress.app: there is no app tier"],
     ])("ThreeTierSecurityGroups %#", async (args, message) => {
@@ -153,23 +181,47 @@ describe("refuses bad arguments before creating anything", () => {
 
     const tiers = { lb: { role: "public" as const }, db: { role: "data" as const } };
     it.each([
-        [{ tiers, flows: [{ from: "internet", to: "db", protocol: "tcp", ports: 5432, description: "x" }] }, "flows[0] would open PostgreSQL (5432) to the internet (0.0.0.0/0, ::/0)"],
+        [
+            { tiers, flows: [{ from: "internet", to: "db", protocol: "tcp", ports: 5432, description: "x" }] },
+            "flows[0] would open PostgreSQL (5432) to the internet (0.0.0.0/0, ::/0)",
+        ],
         [{ tiers, flows: [{ from: "internet", to: "lb", protocol: "-1", description: "x" }] }, "flows[0] would open SSH (22)"],
-        [{ tiers, flows: [{ from: { cidrs: ["8.0.0.0/8"] }, to: "lb", protocol: "udp", ports: [3000, 4000], description: "x" }] }, "RDP (3389) to the internet (8.0.0.0/8)"],
+        [
+            { tiers, flows: [{ from: { cidrs: ["8.0.0.0/8"] }, to: "lb", protocol: "udp", ports: [3000, 4000], description: "x" }] },
+            "RDP (3389) to the internet (8.0.0.0/8)",
+        ],
         [{ tiers, flows: [{ from: "web", to: "db", protocol: "tcp", ports: 5432, description: "x" }] }, 'flows[0].from = "web" is not a tier'],
         [{ tiers, flows: [{ from: "lb", to: "cache", protocol: "tcp", ports: 6379, description: "x" }] }, 'flows[0].to = "cache" is not a tier'],
         [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: [10, 5], description: "x" }] }, "flows[0].ports = [10,5] is a reversed range"],
         [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: 65536, description: "x" }] }, "flows[0].ports = 65536 is outside 0-65535"],
         [{ tiers, flows: [{ from: "lb", to: "db", protocol: "sctp", ports: 1, description: "x" }] }, 'flows[0].protocol = "sctp" is not one of'],
-        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "-1", ports: 22, description: "x" }] }, 'protocol "-1" opens every protocol and port, so it takes no ports'],
+        [
+            { tiers, flows: [{ from: "lb", to: "db", protocol: "-1", ports: 22, description: "x" }] },
+            'protocol "-1" opens every protocol and port, so it takes no ports',
+        ],
         [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: 5432 }] }, "flows[0].description = undefined"],
-        [{ tiers, flows: [{ from: { cidrs: ["10.0.0.0/33"] }, to: "db", protocol: "tcp", ports: 5432, description: "x" }] }, 'flows[0].from.cidrs[0] = "10.0.0.0/33" is not a CIDR'],
-        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: 1, description: "x" }, { from: "lb", to: "db", protocol: "tcp", ports: 1, description: "y" }] }, "flows[1] repeats a rule"],
+        [
+            { tiers, flows: [{ from: { cidrs: ["10.0.0.0/33"] }, to: "db", protocol: "tcp", ports: 5432, description: "x" }] },
+            'flows[0].from.cidrs[0] = "10.0.0.0/33" is not a CIDR',
+        ],
+        [
+            {
+                tiers,
+                flows: [
+                    { from: "lb", to: "db", protocol: "tcp", ports: 1, description: "x" },
+                    { from: "lb", to: "db", protocol: "tcp", ports: 1, description: "y" },
+                ],
+            },
+            "flows[1] repeats a rule",
+        ],
         [{ tiers: { web: { role: "web" }, Web: { role: "web" } }, flows: [] }, 'tiers["Web"] duplicates tiers["web"]'],
         [{ tiers: { web: { role: "frontend" } }, flows: [] }, 'tiers["web"].role = "frontend" is not one of'],
         [{ tiers: {}, flows: [] }, "tiers = {} must name at least one tier"],
         [{ tiers: { internet: { role: "web" } }, flows: [] }, 'tiers["internet"]'],
-        [{ tiers, flows: [], egress: [{ from: "lb", to: { cidrs: [] }, protocol: "tcp", ports: 443, description: "x" }] }, "egress[0].to.cidrs = [] must be a non-empty list"],
+        [
+            { tiers, flows: [], egress: [{ from: "lb", to: { cidrs: [] }, protocol: "tcp", ports: 443, description: "x" }] },
+            "egress[0].to.cidrs = [] must be a non-empty list",
+        ],
     ])("TieredSecurityGroups %#", async (args, message) => {
         let thrown: unknown;
         const capture = await run(() => {
@@ -184,15 +236,25 @@ describe("refuses bad arguments before creating anything", () => {
     });
 
     it("reports every problem at once", () => {
-        expect(() => new TieredSecurityGroups("x", { vpcId: "", tiers: { a: { role: "web" } }, flows: [{ from: "b", to: "c", protocol: "tcp", ports: -5, description: "" }] })).toThrow(
-            /vpcId = "" is required[\s\S]*flows\[0\]\.to = "c"[\s\S]*flows\[0\]\.ports = -5[\s\S]*description[\s\S]*flows\[0\]\.from = "b"/,
-        );
+        expect(
+            () =>
+                new TieredSecurityGroups("x", {
+                    vpcId: "",
+                    tiers: { a: { role: "web" } },
+                    flows: [{ from: "b", to: "c", protocol: "tcp", ports: -5, description: "" }],
+                }),
+        ).toThrow(/vpcId = "" is required[\s\S]*flows\[0\]\.to = "c"[\s\S]*flows\[0\]\.ports = -5[\s\S]*description[\s\S]*flows\[0\]\.from = "b"/);
     });
 
     it("accepts Output CIDRs, validated when they resolve (refusals: see the CLI test with a fixture program)", async () => {
         const ok = await run(() => {
-            new ThreeTierSecurityGroups("late", { vpcId: "vpc-1", web: { port: 8080 }, database: { port: 5432 }, admin: { cidrs: [pulumi.output("2001:db8::7/128")], tiers: ["web"] } });
+            new ThreeTierSecurityGroups("late", {
+                vpcId: "vpc-1",
+                web: { port: 8080 },
+                database: { port: 5432 },
+                admin: { cidrs: [pulumi.output("2001:db8::7/128")], tiers: ["web"] },
+            });
         });
         expect(ruleLines(ok, "late")).toContain("web ingress tcp 22 from 2001:db8::7/128: Admin access (port 22) from named addresses");
-});
+    });
 });

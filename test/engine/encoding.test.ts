@@ -1,16 +1,28 @@
 /** The AnalyzeStack request tierguard writes resource by resource is the message the generated protobuf code writes. */
 import { PackResource, encodeAnalyzeStack, secret } from "../../cli/engine/packProcess";
 
- 
 const analyzerProto = require("@pulumi/pulumi/proto/analyzer_pb");
 
 function resources(): PackResource[] {
-    const big = Array.from({ length: 400 }, (_, i) => ({ protocol: "tcp", fromPort: i, toPort: i, cidrBlocks: [`10.0.${i % 250}.0/24`], description: `rule ${i}` }));
+    const big = Array.from({ length: 400 }, (_, i) => ({
+        protocol: "tcp",
+        fromPort: i,
+        toPort: i,
+        cidrBlocks: [`10.0.${i % 250}.0/24`],
+        description: `rule ${i}`,
+    }));
     return [
         { type: "pulumi:pulumi:Stack", name: "app-dev", props: {} },
         { type: "aws:ec2/securityGroup:SecurityGroup", name: "tiny", props: { ingress: [] } },
         // Over 16 KiB: its length takes a three-byte varint.
-        { type: "aws:ec2/securityGroup:SecurityGroup", name: "big", props: { ingress: big, tags: { note: secret("s") } }, parent: "urn:pulumi:dev::app::pulumi:pulumi:Stack::app-dev", dependencies: ["a", "b"], propertyDependencies: { ingress: ["a"], tags: [] } },
+        {
+            type: "aws:ec2/securityGroup:SecurityGroup",
+            name: "big",
+            props: { ingress: big, tags: { note: secret("s") } },
+            parent: "urn:pulumi:dev::app::pulumi:pulumi:Stack::app-dev",
+            dependencies: ["a", "b"],
+            propertyDependencies: { ingress: ["a"], tags: [] },
+        },
     ];
 }
 

@@ -36,20 +36,77 @@ const TYPES = [
 ];
 
 const FIELDS = [
-    "ingress", "egress", "securityGroupIngress", "securityGroupEgress", "type", "protocol", "ipProtocol", "fromPort", "toPort",
-    "cidrBlocks", "ipv6CidrBlocks", "prefixListIds", "securityGroups", "self", "description", "sourceSecurityGroupId",
-    "cidrIpv4", "cidrIpv6", "cidrIp", "referencedSecurityGroupId", "prefixListId", "sourcePrefixListId", "destinationSecurityGroupId",
-    "ruleNo", "ruleNumber", "action", "ruleAction", "egress", "cidrBlock", "ipv6CidrBlock", "icmpType", "icmpCode", "portRange",
-    "icmp", "from", "to", "code", "publiclyAccessible", "vpcId", "vpcOptions", "dbClusterInstanceClass", "dbSubnetGroupName",
-    "vpcSecurityGroupIds", "primaryNetworkInterface", "networkInterfaceId", "defaultSecurityGroupId", "entries", "cidr", "tags",
-    "tierguard:tier", ...PROTOTYPE_NAMES,
+    "ingress",
+    "egress",
+    "securityGroupIngress",
+    "securityGroupEgress",
+    "type",
+    "protocol",
+    "ipProtocol",
+    "fromPort",
+    "toPort",
+    "cidrBlocks",
+    "ipv6CidrBlocks",
+    "prefixListIds",
+    "securityGroups",
+    "self",
+    "description",
+    "sourceSecurityGroupId",
+    "cidrIpv4",
+    "cidrIpv6",
+    "cidrIp",
+    "referencedSecurityGroupId",
+    "prefixListId",
+    "sourcePrefixListId",
+    "destinationSecurityGroupId",
+    "ruleNo",
+    "ruleNumber",
+    "action",
+    "ruleAction",
+    "egress",
+    "cidrBlock",
+    "ipv6CidrBlock",
+    "icmpType",
+    "icmpCode",
+    "portRange",
+    "icmp",
+    "from",
+    "to",
+    "code",
+    "publiclyAccessible",
+    "vpcId",
+    "vpcOptions",
+    "dbClusterInstanceClass",
+    "dbSubnetGroupName",
+    "vpcSecurityGroupIds",
+    "primaryNetworkInterface",
+    "networkInterfaceId",
+    "defaultSecurityGroupId",
+    "entries",
+    "cidr",
+    "tags",
+    "tierguard:tier",
+    ...PROTOTYPE_NAMES,
 ];
 
 const interesting = fc.oneof(
     fc.constantFrom(...SENTINELS),
     fc.constantFrom("-1", -1, "all", "ALL", "tcp", "Udp", "icmp", "icmpv6", "6", "17", "58", "47", 47, 255, 256, -2, "gre", "", " tcp "),
     fc.constantFrom(0, 22, 65535, 65536, -1, 3389, 1.5, "22", "0x16", 1e300, -0),
-    fc.constantFrom("0.0.0.0/0", "::/0", "0.0.0.0/1", "10.0.0.0/8", "1.2.3.4/0", "010.0.0.0/8", "0.0.0.0", "::ffff:0:0/96", "2002::/16", "fe80::1%eth0/64", "1.2.3.4/33", "garbage"),
+    fc.constantFrom(
+        "0.0.0.0/0",
+        "::/0",
+        "0.0.0.0/1",
+        "10.0.0.0/8",
+        "1.2.3.4/0",
+        "010.0.0.0/8",
+        "0.0.0.0",
+        "::ffff:0:0/96",
+        "2002::/16",
+        "fe80::1%eth0/64",
+        "1.2.3.4/33",
+        "garbage",
+    ),
     fc.constantFrom("allow", "deny", "ALLOW", "ingress", "egress", true, false, "true", null),
     fc.constantFrom(...PROTOTYPE_NAMES, "web", "data"),
     fc.ipV4().map((ip) => `${ip}/${ip.length % 33}`),
@@ -73,7 +130,20 @@ const ruleObject = fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 1
 const ruleList = fc.oneof(
     { weight: 200, arbitrary: fc.array(fc.oneof({ weight: 4, arbitrary: ruleObject }, { weight: 1, arbitrary: leaf }), { maxLength: 6 }) },
     // Now and then a huge list (AWS allows up to 1,000 rules a group), as a generated program might produce.
-    { weight: 1, arbitrary: fc.integer({ min: 500, max: 1500 }).map((n) => Array.from({ length: n }, (_, i) => ({ protocol: i % 7 ? "tcp" : "-1", fromPort: i, toPort: i + (i % 50), cidrBlocks: [i % 5 ? `10.${i % 256}.0.0/16` : "0.0.0.0/0"], description: i % 3 ? "r" : "" }))) },
+    {
+        weight: 1,
+        arbitrary: fc
+            .integer({ min: 500, max: 1500 })
+            .map((n) =>
+                Array.from({ length: n }, (_, i) => ({
+                    protocol: i % 7 ? "tcp" : "-1",
+                    fromPort: i,
+                    toPort: i + (i % 50),
+                    cidrBlocks: [i % 5 ? `10.${i % 256}.0.0/16` : "0.0.0.0/0"],
+                    description: i % 3 ? "r" : "",
+                })),
+            ),
+    },
 );
 
 const props = fc.oneof(
@@ -96,7 +166,19 @@ const config = fc.dictionary(
             internetPrefixV4: fc.oneof(fc.integer({ min: -1, max: 40 }), leaf),
             maxPorts: fc.oneof(fc.integer(), leaf),
             unknownValues: fc.oneof(fc.constantFrom("advisory", "mandatory"), leaf),
-            exemptions: fc.oneof(fc.array(fc.record({ resource: fc.oneof(fc.string(), leaf), reason: fc.oneof(fc.string(), leaf), expires: fc.oneof(fc.constantFrom("2020-01-01", "2999-01-01", "2026-13-01"), leaf) }, { requiredKeys: [] })), leaf),
+            exemptions: fc.oneof(
+                fc.array(
+                    fc.record(
+                        {
+                            resource: fc.oneof(fc.string(), leaf),
+                            reason: fc.oneof(fc.string(), leaf),
+                            expires: fc.oneof(fc.constantFrom("2020-01-01", "2999-01-01", "2026-13-01"), leaf),
+                        },
+                        { requiredKeys: [] },
+                    ),
+                ),
+                leaf,
+            ),
         },
         { requiredKeys: [] },
     ),
@@ -136,7 +218,9 @@ it("answers random resources under random (often invalid) policy config", async 
             const withLevels = Object.fromEntries(Object.entries(asEngineSends(cfg)).map(([k, v]) => [k, { enforcementLevel: "mandatory", ...(v as object) }]));
             await pack.configure(withLevels);
             for (const r of resources) expectNoEscapedError(await pack.analyze({ ...r, props: asEngineSends(r.props) as Record<string, unknown> }));
-            expectNoEscapedError(await pack.analyzeStack(resources.map((r, i) => ({ ...r, name: `${r.name}${i}`, props: asEngineSends(r.props) as Record<string, unknown> }))));
+            expectNoEscapedError(
+                await pack.analyzeStack(resources.map((r, i) => ({ ...r, name: `${r.name}${i}`, props: asEngineSends(r.props) as Record<string, unknown> }))),
+            );
         }),
         { numRuns: 300 },
     );

@@ -40,7 +40,9 @@ async function expectCase(c: StackCase, mode: Mode): Promise<void> {
     const expected = expectedIn(c, mode);
     expect(found.map((d) => `${resourceOf(d)} ${d.enforcementLevel}`).sort()).toEqual(expected.map((e) => `${e.resource} ${e.level}`).sort());
     for (const e of expected) {
-        expect(found.some((d) => resourceOf(d) === e.resource && d.enforcementLevel === e.level && e.contains.every((text) => d.message.includes(text)))).toBe(true);
+        expect(found.some((d) => resourceOf(d) === e.resource && d.enforcementLevel === e.level && e.contains.every((text) => d.message.includes(text)))).toBe(
+            true,
+        );
     }
 }
 
@@ -61,7 +63,11 @@ describe.each(MODES)("A. Object.prototype names reach the pack (%s)", (mode) => 
         await startRun(mode);
         for (const name of PROTOTYPE_NAMES) {
             expect(await pack.analyze({ type: name, name, props: { [name]: name, tags: { "tierguard:tier": name } } })).toEqual([]);
-            const diagnostics = await pack.analyze({ type: SG, name, props: { ingress: [{ protocol: name, fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"], description: "x" }] } });
+            const diagnostics = await pack.analyze({
+                type: SG,
+                name,
+                props: { ingress: [{ protocol: name, fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"], description: "x" }] },
+            });
             expect(diagnostics.filter((d) => /can't run|could not run|internal error/.test(d.message))).toEqual([]);
             const admin = of(diagnostics, "no-admin-ports-from-internet");
             expect(admin.map((d) => d.enforcementLevel)).toEqual(["advisory"]);
@@ -73,7 +79,8 @@ describe.each(MODES)("A. Object.prototype names reach the pack (%s)", (mode) => 
     it("as config keys: reported as settings the policy does not have", async () => {
         await startRun(mode, { "tier-isolation": { enforcementLevel: "mandatory", constructor: 1, toString: "x", hasOwnProperty: [] } });
         const found = of(await pack.analyzeStack(buildStack(HOSTILE_STACK_CASE.stack, mode)), "tier-isolation");
-        for (const key of ["constructor", "toString", "hasOwnProperty"]) expect(found.map((d) => d.message).join("\n")).toContain(`config "${key}" is not a setting of this policy`);
+        for (const key of ["constructor", "toString", "hasOwnProperty"])
+            expect(found.map((d) => d.message).join("\n")).toContain(`config "${key}" is not a setting of this policy`);
         expect(found.some((d) => resourceOf(d) === "orders-db" && d.enforcementLevel === "mandatory")).toBe(true);
     });
 });
@@ -102,13 +109,19 @@ describe("A. a policy that cannot run, as the engine sees it", () => {
             ["cannot-run-advisory", "advisory"],
             ["cannot-run-mandatory", "mandatory"],
         ]);
-        for (const d of found) expect(d.message).toContain(`tierguard could not run policy ${d.policyName} on the stack (internal error: TypeError: property.split is not a function)`);
+        for (const d of found)
+            expect(d.message).toContain(
+                `tierguard could not run policy ${d.policyName} on the stack (internal error: TypeError: property.split is not a function)`,
+            );
         const onResource = await failing.analyze({ type: SG, name: "web-sg", props: { ingress: [] } });
         expect(onResource.map((d) => [d.policyName, d.enforcementLevel])).toEqual([["cannot-run-on-resources", "mandatory"]]);
         expect(onResource[0].message).toContain('could not run policy cannot-run-on-resources on resource "web-sg"');
 
         // The level is the policy's, as configured; unknownValues (for "cannot verify") does not touch it.
-        await failing.configure({ "cannot-run-mandatory": { enforcementLevel: "advisory" }, "cannot-run-advisory": { enforcementLevel: "advisory", unknownValues: "mandatory" } });
+        await failing.configure({
+            "cannot-run-mandatory": { enforcementLevel: "advisory" },
+            "cannot-run-advisory": { enforcementLevel: "advisory", unknownValues: "mandatory" },
+        });
         expect((await failing.analyzeStack(stack)).map((d) => d.enforcementLevel)).toEqual(["advisory", "advisory"]);
     });
 });

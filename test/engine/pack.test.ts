@@ -55,17 +55,28 @@ describe("Configure changes verdicts", () => {
         await pack.configure({ "no-admin-ports-from-internet": { enforcementLevel: "advisory", exemptions: [{ resource: "bastion" }] } });
         let found = byPolicy(await pack.analyze({ type: SG, name: "bastion", props: ssh }), "no-admin-ports-from-internet");
         expect(found.map((d) => d.message).join("\n")).not.toContain("has no reason");
-        const stack = byPolicy(await pack.analyzeStack([{ type: SG, name: "bastion", props: ssh }, { type: SG, name: "other", props: ssh }]), "no-admin-ports-from-internet");
+        const stack = byPolicy(
+            await pack.analyzeStack([
+                { type: SG, name: "bastion", props: ssh },
+                { type: SG, name: "other", props: ssh },
+            ]),
+            "no-admin-ports-from-internet",
+        );
         expect(stack.map((d) => [d.enforcementLevel, d.urn])).toEqual([["mandatory", ""]]);
         expect(stack[0].message).toContain("has no reason");
-        await pack.configure({ "no-admin-ports-from-internet": { enforcementLevel: "mandatory", exemptions: [{ resource: "bastion", reason: "old", expires: "2021-06-30" }] } });
+        await pack.configure({
+            "no-admin-ports-from-internet": { enforcementLevel: "mandatory", exemptions: [{ resource: "bastion", reason: "old", expires: "2021-06-30" }] },
+        });
         found = byPolicy(await pack.analyze({ type: SG, name: "bastion", props: ssh }), "no-admin-ports-from-internet");
         expect(found).toHaveLength(1);
         expect(found[0].message).toContain("expired on 2021-06-30");
     });
     it("a lower enforcement level", async () => {
         await pack.configure({ "no-admin-ports-from-internet": { enforcementLevel: "advisory" } });
-        const found = byPolicy(await pack.analyze({ type: SG, name: "web", props: { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }] } }), "no-admin-ports-from-internet");
+        const found = byPolicy(
+            await pack.analyze({ type: SG, name: "web", props: { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }] } }),
+            "no-admin-ports-from-internet",
+        );
         expect(found[0].enforcementLevel).toBe("advisory");
     });
 });
@@ -89,15 +100,48 @@ describe("AnalyzeStack", () => {
         const sg = urnOf(SG, "db-sg");
         const resources: PackResource[] = [
             { type: "aws:ec2/vpc:Vpc", name: "vpc", props: { cidrBlock: "10.0.0.0/16", id: UNKNOWN } },
-            { type: SG, name: "db-sg", props: { vpcId: UNKNOWN, id: UNKNOWN, ingress: [], egress: [] }, propertyDependencies: { vpcId: [vpc] }, dependencies: [vpc] },
-            { type: "aws:rds/instance:Instance", name: "db", props: { vpcSecurityGroupIds: [UNKNOWN], publiclyAccessible: false }, propertyDependencies: { vpcSecurityGroupIds: [sg] }, dependencies: [sg] },
+            {
+                type: SG,
+                name: "db-sg",
+                props: { vpcId: UNKNOWN, id: UNKNOWN, ingress: [], egress: [] },
+                propertyDependencies: { vpcId: [vpc] },
+                dependencies: [vpc],
+            },
+            {
+                type: "aws:rds/instance:Instance",
+                name: "db",
+                props: { vpcSecurityGroupIds: [UNKNOWN], publiclyAccessible: false },
+                propertyDependencies: { vpcSecurityGroupIds: [sg] },
+                dependencies: [sg],
+            },
         ];
         await expect(pack.analyzeStack(resources)).resolves.toEqual([]);
         expect(pack.alive).toBe(true);
     });
     it("takes a deployed stack with known ids without error", async () => {
         const resources: PackResource[] = [
-            { type: SG, name: "db-sg", props: { id: "sg-0db", vpcId: "vpc-1", ingress: [{ protocol: "tcp", fromPort: 5432, toPort: 5432, securityGroups: ["sg-0app"], cidrBlocks: [], ipv6CidrBlocks: [], prefixListIds: [], self: false, description: "from app" }], egress: [] } },
+            {
+                type: SG,
+                name: "db-sg",
+                props: {
+                    id: "sg-0db",
+                    vpcId: "vpc-1",
+                    ingress: [
+                        {
+                            protocol: "tcp",
+                            fromPort: 5432,
+                            toPort: 5432,
+                            securityGroups: ["sg-0app"],
+                            cidrBlocks: [],
+                            ipv6CidrBlocks: [],
+                            prefixListIds: [],
+                            self: false,
+                            description: "from app",
+                        },
+                    ],
+                    egress: [],
+                },
+            },
             { type: "aws:rds/instance:Instance", name: "db", props: { id: "db-1", vpcSecurityGroupIds: ["sg-0db"], publiclyAccessible: false } },
         ];
         await expect(pack.analyzeStack(resources)).resolves.toEqual([]);

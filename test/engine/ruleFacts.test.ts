@@ -20,23 +20,23 @@ import { ResourceExample, StackExample, buildStack, propsIn, urnOf } from "../..
 import { HOSTILE_STACK_CASE } from "../hardeningCases";
 import { policiesUnderTest } from "../policyExamples";
 
-function captureOf(resources: Array<{ type: string; name: string; urn: string; props: Record<string, unknown>; propertyDependencies: Record<string, string[]> }>): CaptureResult {
+function captureOf(
+    resources: Array<{ type: string; name: string; urn: string; props: Record<string, unknown>; propertyDependencies: Record<string, string[]> }>,
+): CaptureResult {
     return {
         project: "app",
         stack: "dev",
         stackUrn: stackUrnOf("app", "dev"),
-        resources: resources.map(
-            (r): CapturedResource => ({
-                urn: r.urn,
-                type: r.type,
-                name: r.name,
-                custom: true,
-                remote: false,
-                inputs: r.props,
-                dependencies: [...new Set(Object.values(r.propertyDependencies).flat())],
-                propertyDependencies: r.propertyDependencies,
-            }),
-        ),
+        resources: resources.map((r): CapturedResource => ({
+            urn: r.urn,
+            type: r.type,
+            name: r.name,
+            custom: true,
+            remote: false,
+            inputs: r.props,
+            dependencies: [...new Set(Object.values(r.propertyDependencies).flat())],
+            propertyDependencies: r.propertyDependencies,
+        })),
     };
 }
 
@@ -50,19 +50,17 @@ const stacks: Array<[string, (mode: Mode) => CaptureResult]> = [
                 project: s.project,
                 stack: s.stack,
                 stackUrn: stackUrnOf(s.project, s.stack),
-                resources: s.resources.map(
-                    (r): CapturedResource => ({
-                        urn: r.urn,
-                        type: r.type,
-                        name: r.name,
-                        custom: r.type !== "pulumi:pulumi:Stack",
-                        remote: false,
-                        inputs: r.inputs,
-                        ...(mode === "update" ? { outputs: r.outputs, id: r.id } : {}),
-                        dependencies: r.dependencies,
-                        propertyDependencies: r.propertyDependencies,
-                    }),
-                ),
+                resources: s.resources.map((r): CapturedResource => ({
+                    urn: r.urn,
+                    type: r.type,
+                    name: r.name,
+                    custom: r.type !== "pulumi:pulumi:Stack",
+                    remote: false,
+                    inputs: r.inputs,
+                    ...(mode === "update" ? { outputs: r.outputs, id: r.id } : {}),
+                    dependencies: r.dependencies,
+                    propertyDependencies: r.propertyDependencies,
+                })),
             };
         },
     ],
@@ -70,7 +68,12 @@ const stacks: Array<[string, (mode: Mode) => CaptureResult]> = [
     // Every stack policy's examples, each run by every policy of the pack.
     ...policiesUnderTest()
         .filter((subject) => subject.kind === "stack")
-        .flatMap((subject) => (subject.examples as readonly StackExample[]).map((example): [string, (mode: Mode) => CaptureResult] => [`${subject.name} example ${example.name}`, (mode) => captureOf(buildStack(example.resources, mode))])),
+        .flatMap((subject) =>
+            (subject.examples as readonly StackExample[]).map((example): [string, (mode: Mode) => CaptureResult] => [
+                `${subject.name} example ${example.name}`,
+                (mode) => captureOf(buildStack(example.resources, mode)),
+            ]),
+        ),
     [
         // Named after their policy too: examples of different policies may share a name.
         "every resource policy's examples, as one stack",
@@ -78,18 +81,37 @@ const stacks: Array<[string, (mode: Mode) => CaptureResult]> = [
             captureOf(
                 policiesUnderTest()
                     .filter((subject) => subject.kind === "resource")
-                    .flatMap((subject) => (subject.examples as readonly ResourceExample[]).map((example) => ({ ...example, name: `${subject.name}--${example.name}` })))
-                    .map((example) => ({ type: example.type, name: example.name, urn: urnOf(example.type, example.name), props: propsIn(example.props, mode), propertyDependencies: {} })),
+                    .flatMap((subject) =>
+                        (subject.examples as readonly ResourceExample[]).map((example) => ({ ...example, name: `${subject.name}--${example.name}` })),
+                    )
+                    .map((example) => ({
+                        type: example.type,
+                        name: example.name,
+                        urn: urnOf(example.type, example.name),
+                        props: propsIn(example.props, mode),
+                        propertyDependencies: {},
+                    })),
             ),
     ],
 ];
 /** Each config, with how many violations the synthetic stack has under it at least. */
 const configs: Array<[string, PolicyConfigFile, number]> = [
     ["default config", {}, 9],
-    ["every policy mandatory, unknowns mandatory, narrower internet", { all: "mandatory", "tier-isolation": { internetPrefixV4: 8, unknownValues: "mandatory" }, "no-admin-ports-from-internet": { ports: [22, "8000-8100"] } }, 9],
+    [
+        "every policy mandatory, unknowns mandatory, narrower internet",
+        {
+            all: "mandatory",
+            "tier-isolation": { internetPrefixV4: 8, unknownValues: "mandatory" },
+            "no-admin-ports-from-internet": { ports: [22, "8000-8100"] },
+        },
+        9,
+    ],
     [
         "wider internet, exemptions, a policy disabled",
-        { "tier-isolation": { internetPrefixV4: 24, exemptions: [{ resource: "*1*", reason: "held to the protocol" }] }, "no-admin-ports-from-internet": "disabled" },
+        {
+            "tier-isolation": { internetPrefixV4: 24, exemptions: [{ resource: "*1*", reason: "held to the protocol" }] },
+            "no-admin-ports-from-internet": "disabled",
+        },
         5,
     ],
 ];
@@ -153,7 +175,14 @@ it("names the rule, protocol, ports and peer of SSH open to the world", async ()
                 type: "aws:ec2/securityGroup:SecurityGroup",
                 name: "ssh-sg",
                 urn: "urn:pulumi:dev::app::aws:ec2/securityGroup:SecurityGroup::ssh-sg",
-                props: { description: "x", ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/8"], description: "a" }, { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"], description: "b" }], egress: [] },
+                props: {
+                    description: "x",
+                    ingress: [
+                        { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/8"], description: "a" },
+                        { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"], description: "b" },
+                    ],
+                    egress: [],
+                },
                 propertyDependencies: {},
             },
         ]);

@@ -23,10 +23,16 @@ describe("exemptions", () => {
     });
     it("reports an exemption without a reason, or with a bad date, once as a mandatory config problem, and does not apply it", () => {
         const problems = (exemptions: unknown) => configProblems(policy(POLICY), { exemptions });
-        expect(problems([{ resource: "bastion-sg" }])).toEqual([expect.objectContaining({ enforcementLevel: "mandatory", message: expect.stringContaining('exemptions[0] for "bastion-sg" has no reason') })]);
+        expect(problems([{ resource: "bastion-sg" }])).toEqual([
+            expect.objectContaining({ enforcementLevel: "mandatory", message: expect.stringContaining('exemptions[0] for "bastion-sg" has no reason') }),
+        ]);
         expect(violations(run([{ resource: "bastion-sg" }]))).toHaveLength(1);
         const badDate = [{ resource: "bastion-sg", reason: "x", expires: "2026-02-30" }];
-        expect(problems(badDate).map((r) => r.message).join("\n")).toContain("not a date in the form YYYY-MM-DD");
+        expect(
+            problems(badDate)
+                .map((r) => r.message)
+                .join("\n"),
+        ).toContain("not a date in the form YYYY-MM-DD");
         expect(violations(run(badDate))).toHaveLength(1);
         expect(problems([{ resource: "bastion-sg", reason: "ok", expires: "2099-01-01" }])).toEqual([]);
     });
@@ -50,7 +56,14 @@ describe("exemption patterns", () => {
 
     it("agree with a regular expression on any short pattern and name", () => {
         const alphabet = fc.constantFrom("a", "b", "-", "*");
-        const regexFor = (glob: string) => new RegExp(`^${glob.split("*").map((part) => part.replace(/[-]/g, "\\-")).join(".*")}$`, "s");
+        const regexFor = (glob: string) =>
+            new RegExp(
+                `^${glob
+                    .split("*")
+                    .map((part) => part.replace(/[-]/g, "\\-"))
+                    .join(".*")}$`,
+                "s",
+            );
         fc.assert(
             fc.property(fc.string({ unit: alphabet, maxLength: 8 }), fc.string({ unit: fc.constantFrom("a", "b", "-"), maxLength: 12 }), (pattern, name) => {
                 expect(globMatches(pattern, name)).toBe(regexFor(pattern).test(name));

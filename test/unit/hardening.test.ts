@@ -45,7 +45,9 @@ describe("A. names that are Object.prototype members", () => {
 
     it("reads types, names and property-dependency keys as plain strings when building the graph", () => {
         for (const name of PROTOTYPE_NAMES) {
-            const graph = graphOf([{ type: name, name, urn: `urn:pulumi:dev::app::${name}::${name}`, props: { [name]: name }, propertyDependencies: { [name]: [name] } }]);
+            const graph = graphOf([
+                { type: name, name, urn: `urn:pulumi:dev::app::${name}::${name}`, props: { [name]: name }, propertyDependencies: { [name]: [name] } },
+            ]);
             expect(graph.resources).toHaveLength(1);
             expect(graph.carriers).toEqual([]);
             expect(graph.groups).toEqual([]);
@@ -55,7 +57,11 @@ describe("A. names that are Object.prototype members", () => {
     it("a protocol written like an Object member is malformed, never a protocol", () => {
         for (const name of PROTOTYPE_NAMES) {
             expect(parseProtocol(name, "protocol")).toEqual(expect.objectContaining({ kind: "malformed", value: name }));
-            const reports = check("no-admin-ports-from-internet", TYPES.sg, sgWithIngress({ protocol: name, fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }));
+            const reports = check(
+                "no-admin-ports-from-internet",
+                TYPES.sg,
+                sgWithIngress({ protocol: name, fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }),
+            );
             expect(violations(reports)).toEqual([]);
             expect(unverifiable(reports)[0].message).toContain(`ingress[0].protocol = "${name}" is malformed`);
         }
@@ -72,12 +78,20 @@ describe("A. names that are Object.prototype members", () => {
         expect(configProblems(admin, { constructor: [22] })).toEqual([
             expect.objectContaining({ enforcementLevel: "mandatory", message: expect.stringContaining('config "constructor" is not a setting') }),
         ]);
-        expect(violations(check("no-admin-ports-from-internet", TYPES.sg, sgWithIngress(tcp(22, { cidrBlocks: ["0.0.0.0/0"] })), { constructor: [22] }))[0].message).toContain("SSH (22) open to the internet");
+        expect(
+            violations(check("no-admin-ports-from-internet", TYPES.sg, sgWithIngress(tcp(22, { cidrBlocks: ["0.0.0.0/0"] })), { constructor: [22] }))[0]
+                .message,
+        ).toContain("SSH (22) open to the internet");
     });
 
     it("a tier tag or tag key named like an Object member gives no tier", () => {
         for (const name of PROTOTYPE_NAMES) {
-            const graph = graphOf(buildStack([{ type: "aws:ec2/instance:Instance", name: "vm", props: { tags: JSON.parse(`{ "tierguard:tier": "${name}", "${name}": "data" }`) } }], "update"));
+            const graph = graphOf(
+                buildStack(
+                    [{ type: "aws:ec2/instance:Instance", name: "vm", props: { tags: JSON.parse(`{ "tierguard:tier": "${name}", "${name}": "data" }`) } }],
+                    "update",
+                ),
+            );
             expect(graph.carriers[0].tier).toBeUndefined();
         }
     });
@@ -85,7 +99,9 @@ describe("A. names that are Object.prototype members", () => {
     it("the offline IAM policy document keeps condition and principal keys named __proto__ and constructor as plain keys", () => {
         const answer = answerDataSource(
             "aws:iam/getPolicyDocument:getPolicyDocument",
-            JSON.parse('{ "statements": [ { "actions": ["s3:GetObject"], "principals": [ { "type": "__proto__", "identifiers": ["x"] } ], "conditions": [ { "test": "__proto__", "variable": "polluted", "values": ["yes"] }, { "test": "constructor", "variable": "toString", "values": ["v"] } ] } ] }'),
+            JSON.parse(
+                '{ "statements": [ { "actions": ["s3:GetObject"], "principals": [ { "type": "__proto__", "identifiers": ["x"] } ], "conditions": [ { "test": "__proto__", "variable": "polluted", "values": ["yes"] }, { "test": "constructor", "variable": "toString", "values": ["v"] } ] } ] }',
+            ),
             { region: "us-east-1" },
         );
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -111,7 +127,13 @@ describe("A. a policy that cannot run keeps its level", () => {
 
     it("a stack policy whose check throws reports the error at the policy's own level (no level of ours)", () => {
         const reports = evaluateStack(throwing("mandatory"), graphOf([]), { unknownValues: "advisory" });
-        expect(reports).toEqual([{ message: expect.stringContaining("tierguard could not run policy throws-mandatory on the stack (internal error: TypeError: property.split is not a function)") }]);
+        expect(reports).toEqual([
+            {
+                message: expect.stringContaining(
+                    "tierguard could not run policy throws-mandatory on the stack (internal error: TypeError: property.split is not a function)",
+                ),
+            },
+        ]);
         expect(reports[0].enforcementLevel).toBeUndefined();
     });
 
@@ -124,12 +146,17 @@ describe("A. a policy that cannot run keeps its level", () => {
         };
         for (const definition of [defineStackPolicy(throwing("mandatory")), ...stackPolicyDefinitions]) {
             // The SDK's type allows a promise; ours reports synchronously, which the length check below holds.
-            void toStackPolicy(definition).validateStack({ resources: [hostile], getConfig: () => ({}) } as never, ((v: Record<string, unknown>) => reported.push({ ...v, policy: definition.name })) as never);
+            void toStackPolicy(definition).validateStack(
+                { resources: [hostile], getConfig: () => ({}) } as never,
+                ((v: Record<string, unknown>) => reported.push({ ...v, policy: definition.name })) as never,
+            );
         }
         expect(reported).toHaveLength(1 + stackPolicyDefinitions.length);
         for (const r of reported) {
             expect(r.enforcementLevel).toBeUndefined();
-            expect(r.message).toContain(`tierguard could not run policy ${r.policy} on the stack (building its network graph) (internal error: RangeError: no type)`);
+            expect(r.message).toContain(
+                `tierguard could not run policy ${r.policy} on the stack (building its network graph) (internal error: RangeError: no type)`,
+            );
         }
     });
 
@@ -142,6 +169,8 @@ describe("A. a policy that cannot run keeps its level", () => {
             },
         };
         const reports = evaluate(definition, { type: TYPES.sg, name: "web-sg", urn: "urn:x", props: {} }, {});
-        expect(reports).toEqual([{ message: expect.stringContaining('tierguard could not run policy throws-mandatory on resource "web-sg" (internal error: Error: boom)') }]);
+        expect(reports).toEqual([
+            { message: expect.stringContaining('tierguard could not run policy throws-mandatory on resource "web-sg" (internal error: Error: boom)') },
+        ]);
     });
 });

@@ -6,7 +6,21 @@
  */
 import { policyDefinitions, stackPolicyDefinitions } from "../../policypack/policies";
 import { ResourceExample, StackExample, inMode, modesOf } from "../../policypack/kit/examples";
-import { PREFIXES, STACK, hasModule, exampleRuns, expectedList, expectedTexts, expectedVerdicts, judgeInProcess, missingTexts, policiesUnderTest, policyFolders, seenList, worstVerdict } from "../policyExamples";
+import {
+    PREFIXES,
+    STACK,
+    hasModule,
+    exampleRuns,
+    expectedList,
+    expectedTexts,
+    expectedVerdicts,
+    judgeInProcess,
+    missingTexts,
+    policiesUnderTest,
+    policyFolders,
+    seenList,
+    worstVerdict,
+} from "../policyExamples";
 
 const subjects = policiesUnderTest();
 const registered = [...policyDefinitions, ...stackPolicyDefinitions].map((p) => p.name);
@@ -30,7 +44,8 @@ describe.each(subjects.map((s) => [s.name, s] as const))("%s examples", (_, subj
     });
 
     it("are of the policy's kind: resources for a resource policy, stacks for a stack policy", () => {
-        for (const example of examples) expect({ example: example.name, isStack: "resources" in example }).toEqual({ example: example.name, isStack: subject.kind === "stack" });
+        for (const example of examples)
+            expect({ example: example.name, isStack: "resources" in example }).toEqual({ example: example.name, isStack: subject.kind === "stack" });
     });
 
     it("have unique names that start with their worst verdict (pass_, fail_, cannot_verify_)", () => {
@@ -47,9 +62,11 @@ describe.each(subjects.map((s) => [s.name, s] as const))("%s examples", (_, subj
                 const verdicts = expectedVerdicts(example, mode);
                 const raw = "resources" in example ? Object.values(inMode(example.expect, mode)) : [inMode(example.expect, mode)];
                 for (const resource of verdicts.keys()) if (!names.has(resource)) problems.push(`${example.name}: no resource ${resource}`);
-                for (const given of raw) if (Array.isArray(given) && given.includes("pass") && given.length > 1) problems.push(`${example.name}: "pass" with other verdicts`);
+                for (const given of raw)
+                    if (Array.isArray(given) && given.includes("pass") && given.length > 1) problems.push(`${example.name}: "pass" with other verdicts`);
                 for (const [resource, texts] of expectedTexts(example, mode)) {
-                    if (texts.length > 0 && (verdicts.get(resource) ?? ["pass"]).join() === "pass") problems.push(`${example.name} (${mode}): texts expected from ${resource}, which passes`);
+                    if (texts.length > 0 && (verdicts.get(resource) ?? ["pass"]).join() === "pass")
+                        problems.push(`${example.name} (${mode}): texts expected from ${resource}, which passes`);
                 }
             }
         }

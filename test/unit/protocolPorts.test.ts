@@ -4,8 +4,21 @@ import { isUnresolved } from "../../policypack/model/unresolved";
 
 describe("protocols", () => {
     it.each([
-        [-1, "all"], ["-1", "all"], ["all", "all"], ["ALL", "all"], ["tcp", "tcp"], ["TCP", "tcp"], ["6", "tcp"], [6, "tcp"],
-        ["udp", "udp"], [17, "udp"], ["icmp", "icmp"], ["1", "icmp"], ["icmpv6", "icmpv6"], ["58", "icmpv6"], ["IcMpV6", "icmpv6"],
+        [-1, "all"],
+        ["-1", "all"],
+        ["all", "all"],
+        ["ALL", "all"],
+        ["tcp", "tcp"],
+        ["TCP", "tcp"],
+        ["6", "tcp"],
+        [6, "tcp"],
+        ["udp", "udp"],
+        [17, "udp"],
+        ["icmp", "icmp"],
+        ["1", "icmp"],
+        ["icmpv6", "icmpv6"],
+        ["58", "icmpv6"],
+        ["IcMpV6", "icmpv6"],
     ])("%p is %s", (raw, kind) => {
         const p = parseProtocol(raw, "protocol");
         expect(isUnresolved(p) ? p : p.kind).toBe(kind);

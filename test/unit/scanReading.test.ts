@@ -20,7 +20,9 @@ describe("decodeJsonText", () => {
         expect(decodeJsonText(bytes)).toBe(json);
     });
     it("refuses what is none of them, saying what it is", () => {
-        expect(() => decodeJsonText(Buffer.from([0x7b, 0xe9, 0x7d]))).toThrow(new UndecodableText("it is not UTF-8 text (nor UTF-16): it has a byte sequence UTF-8 does not allow"));
+        expect(() => decodeJsonText(Buffer.from([0x7b, 0xe9, 0x7d]))).toThrow(
+            new UndecodableText("it is not UTF-8 text (nor UTF-16): it has a byte sequence UTF-8 does not allow"),
+        );
         expect(() => decodeJsonText(Buffer.from([0xff, 0xfe, 0, 0, 0x7b, 0, 0, 0]))).toThrow(/UTF-32/);
         expect(() => decodeJsonText(Buffer.concat([Buffer.from([0xff, 0xfe]), le, Buffer.from([0x7d])]))).toThrow(/odd number of bytes/);
     });
@@ -30,7 +32,7 @@ describe("measureJson", () => {
     it("counts nesting outside strings only, escaped quotes included", () => {
         expect(measureJson('{"a":"[[[{{{\\"[[[","b":[1,[2]]}', 3)).toEqual({ containers: 3, values: 5 });
         expect(measureJson('{"a":"\\\\"}', 1).tooDeep).toBeUndefined();
-        expect(measureJson('[\n[\n[', 2)).toEqual({ tooDeep: { line: 3 }, containers: 3, values: 3 });
+        expect(measureJson("[\n[\n[", 2)).toEqual({ tooDeep: { line: 3 }, containers: 3, values: 3 });
     });
     it("measures a million levels without recursion", () => {
         expect(measureJson("[".repeat(1_000_000) + "]".repeat(1_000_000), 256).tooDeep).toEqual({ line: 1 });
@@ -52,14 +54,19 @@ describe("readPropertyValues", () => {
     });
     it("names where an unknown signature is", () => {
         expect(() => readPropertyValues({ ingress: [{ "odd key": { [SIG_KEY]: 42 } }] }, "outputs")).toThrow(UnreadableValue);
-        expect(() => readPropertyValues({ ingress: [{ "odd key": { [SIG_KEY]: 42 } }] }, "outputs")).toThrow(/^outputs\.ingress\[0\]\["odd key"\]: an object whose signature key \S+ is 42,/);
+        expect(() => readPropertyValues({ ingress: [{ "odd key": { [SIG_KEY]: 42 } }] }, "outputs")).toThrow(
+            /^outputs\.ingress\[0\]\["odd key"\]: an object whose signature key \S+ is 42,/,
+        );
     });
 });
 
 describe("recordedProperties", () => {
     it("is the inputs with each property they set replaced by a differing recorded output", () => {
         const inputs = { ingress: [{ fromPort: 443 }], description: "web" };
-        expect(recordedProperties(inputs, { ingress: [{ fromPort: 443 }, { fromPort: 22 }], description: "web", arn: "arn:1" })).toEqual({ ingress: [{ fromPort: 443 }, { fromPort: 22 }], description: "web" });
+        expect(recordedProperties(inputs, { ingress: [{ fromPort: 443 }, { fromPort: 22 }], description: "web", arn: "arn:1" })).toEqual({
+            ingress: [{ fromPort: 443 }, { fromPort: 22 }],
+            description: "web",
+        });
         expect(recordedProperties(inputs, { ingress: [{ fromPort: 443 }], description: "web", arn: "arn:1" })).toBeUndefined();
         // A property the inputs leave out is not compared.
         expect(recordedProperties({ description: "web" }, { description: "web", ingress: [{ fromPort: 22 }] })).toBeUndefined();

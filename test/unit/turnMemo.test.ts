@@ -40,7 +40,11 @@ describe("TurnMemo", () => {
 
     it("does not keep a result whose computation threw", () => {
         const memo = new TurnMemo<unknown, number>();
-        expect(() => memo.get("r", {}, () => { throw new Error("bad"); })).toThrow("bad");
+        expect(() =>
+            memo.get("r", {}, () => {
+                throw new Error("bad");
+            }),
+        ).toThrow("bad");
         expect(memo.get("r", {}, () => 7)).toBe(7);
     });
 });

@@ -67,7 +67,9 @@ export class ComponentExpander {
                 },
             };
         }
-        const why = modelFor(component.type, "") ? `tierguard models ${component.type} only for other versions than${versionNote}` : `tierguard has no model of ${component.type}`;
+        const why = modelFor(component.type, "")
+            ? `tierguard models ${component.type} only for other versions than${versionNote}`
+            : `tierguard has no model of ${component.type}`;
         return {
             outputs: new Struct(),
             outputDependencies: {},

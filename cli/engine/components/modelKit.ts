@@ -195,6 +195,7 @@ export interface ResourceRef {
     id?: string;
 }
 
-export const isResourceRef = (value: unknown): value is ResourceRef => isObject(value) && typeof value.urn === "string" && Object.keys(value).every((k) => k === "urn" || k === "id");
+export const isResourceRef = (value: unknown): value is ResourceRef =>
+    isObject(value) && typeof value.urn === "string" && Object.keys(value).every((k) => k === "urn" || k === "id");
 
 export const isKnown = (value: unknown): boolean => value !== undefined && value !== UNKNOWN;

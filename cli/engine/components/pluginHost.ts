@@ -115,7 +115,11 @@ export class PluginHost {
         }
         for (const [key, ref] of Object.entries(providers)) request.getProvidersMap().set(key, ref);
         const response = await new Promise<providerproto.ConstructResponse>((resolve, reject) =>
-            plugin.client.construct(request, (error, reply) => (error ? reject(new Error(`${component.type} "${component.name}": the plugin ${binary} failed to construct it: ${error.details || error.message}`)) : resolve(reply))),
+            plugin.client.construct(request, (error, reply) =>
+                error
+                    ? reject(new Error(`${component.type} "${component.name}": the plugin ${binary} failed to construct it: ${error.details || error.message}`))
+                    : resolve(reply),
+            ),
         );
         const stateDependencies: Record<string, string[]> = {};
         for (const [key, deps] of response.getStatedependenciesMap().entries()) stateDependencies[key] = deps.getUrnsList();
@@ -143,13 +147,20 @@ function launch(binary: string, engineAddress: string, timeoutMs = 60_000): Prom
     return new Promise((resolve, reject) => {
         const child = spawn(binary, [engineAddress], {
             // A Node.js plugin stops itself when tierguard ends (the lifeline); any plugin is stopped with its group.
-            env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(path.join(__dirname, "..", "lifelinePreload.js"))}`.trim(), TIERGUARD_LIFELINE_FD: String(lifelineFd) },
+            env: {
+                ...process.env,
+                NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(path.join(__dirname, "..", "lifelinePreload.js"))}`.trim(),
+                TIERGUARD_LIFELINE_FD: String(lifelineFd),
+            },
             detached: true,
             stdio: ["ignore", "pipe", "pipe", "pipe"],
         });
         let stdout = "";
         let stderr = "";
-        const timer = setTimeout(() => reject(new Error(`the plugin ${binary} did not print a port within ${timeoutMs / 1000} s; it printed:\n${stderr}`)), timeoutMs);
+        const timer = setTimeout(
+            () => reject(new Error(`the plugin ${binary} did not print a port within ${timeoutMs / 1000} s; it printed:\n${stderr}`)),
+            timeoutMs,
+        );
         child.stderr!.on("data", (chunk) => (stderr = (stderr + chunk).slice(-8192)));
         child.on("error", (error) => {
             clearTimeout(timer);

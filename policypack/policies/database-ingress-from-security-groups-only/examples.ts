@@ -12,17 +12,38 @@ export const examples: ResourceExample[] = [
         type: SG,
         props: group(tcp(5432, { cidrBlocks: ["10.0.1.0/24"] }), tcp(3306, { ipv6CidrBlocks: ["fd00::/8"] })),
         expect: "fail",
-        messageContains: ["fail_database_ports_from_private_ranges ingress[0] allows TCP port 5432 from 10.0.1.0/24: PostgreSQL (5432) reachable from an address range", "ingress[1] allows TCP port 3306"],
+        messageContains: [
+            "fail_database_ports_from_private_ranges ingress[0] allows TCP port 5432 from 10.0.1.0/24: PostgreSQL (5432) reachable from an address range",
+            "ingress[1] allows TCP port 3306",
+        ],
     },
     {
         // The engine's two modes of one program: the group id and the ports come from other resources' outputs.
         name: "fail_mysql_from_the_app_subnet_on_computed_ports",
         type: "aws:ec2/securityGroupRule:SecurityGroupRule",
-        props: { type: "ingress", securityGroupId: computed("sg-0db"), protocol: "tcp", fromPort: computed(3306), toPort: computed(3306), cidrBlocks: ["10.0.1.0/24"], description: "app subnet" },
+        props: {
+            type: "ingress",
+            securityGroupId: computed("sg-0db"),
+            protocol: "tcp",
+            fromPort: computed(3306),
+            toPort: computed(3306),
+            cidrBlocks: ["10.0.1.0/24"],
+            description: "app subnet",
+        },
         expect: { update: "fail", preview: "cannot verify" },
     },
-    { name: "fail_all_protocols_from_a_private_range", type: SG, props: group({ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["10.0.0.0/8"] }), expect: "fail" },
-    { name: "pass_security_group_self_and_prefix_list", type: SG, props: group(tcp(5432, { securityGroups: ["sg-app"] }), tcp(5432, { self: true }), tcp(5432, { prefixListIds: ["pl-1"] })), expect: "pass" },
+    {
+        name: "fail_all_protocols_from_a_private_range",
+        type: SG,
+        props: group({ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["10.0.0.0/8"] }),
+        expect: "fail",
+    },
+    {
+        name: "pass_security_group_self_and_prefix_list",
+        type: SG,
+        props: group(tcp(5432, { securityGroups: ["sg-app"] }), tcp(5432, { self: true }), tcp(5432, { prefixListIds: ["pl-1"] })),
+        expect: "pass",
+    },
     {
         name: "pass_unknown_group_reference",
         type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
@@ -36,5 +57,11 @@ export const examples: ResourceExample[] = [
     { name: "fail_range_outside_allowed_cidrs", type: SG, props: fromVpn, config: { allowedCidrs: ["10.9.0.0/16"] }, expect: "fail" },
     // An unknown CIDR is a CIDR all the same, unless an allow-list makes its value matter.
     { name: "fail_unknown_cidr_is_still_a_cidr", type: SG, props: fromUnknownCidr, expect: "fail" },
-    { name: "cannot_verify_unknown_cidr_against_allowed_cidrs", type: SG, props: fromUnknownCidr, config: { allowedCidrs: ["10.0.0.0/8"] }, expect: "cannot verify" },
+    {
+        name: "cannot_verify_unknown_cidr_against_allowed_cidrs",
+        type: SG,
+        props: fromUnknownCidr,
+        config: { allowedCidrs: ["10.0.0.0/8"] },
+        expect: "cannot verify",
+    },
 ];

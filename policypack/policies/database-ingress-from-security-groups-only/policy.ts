@@ -52,7 +52,9 @@ export const databaseIngressFromSecurityGroupsOnly: PolicyDefinition<typeof conf
                     peer: peersLabel(cidrPeers),
                 });
             } else if (verdict === "maybe") {
-                findings.push(unverifiable(rule, "that database ports are reached only from security groups", ports.unresolved ?? doubt, `Fix if they are not: ${FIX}`));
+                findings.push(
+                    unverifiable(rule, "that database ports are reached only from security groups", ports.unresolved ?? doubt, `Fix if they are not: ${FIX}`),
+                );
             }
         }
         return findings;

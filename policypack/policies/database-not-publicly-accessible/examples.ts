@@ -69,9 +69,21 @@ const DATA_STORES: DataStore[] = [
 const slug = (type: string) => type.replace(/[^A-Za-z0-9]+/g, "_");
 
 const everyDataStore: ResourceExample[] = DATA_STORES.flatMap((store) => [
-    { name: `fail_${slug(store.type)}_public`, type: store.type, props: store.public, expect: "fail" as const, messageContains: ["public endpoint reachable from the internet. Fix: "] },
+    {
+        name: `fail_${slug(store.type)}_public`,
+        type: store.type,
+        props: store.public,
+        expect: "fail" as const,
+        messageContains: ["public endpoint reachable from the internet. Fix: "],
+    },
     { name: `pass_${slug(store.type)}_private`, type: store.type, props: store.private, expect: "pass" as const },
-    { name: `cannot_verify_${slug(store.type)}_not_known_yet`, type: store.type, props: store.unknown, expect: "cannot verify" as const, messageContains: ["cannot verify that it is not publicly accessible"] },
+    {
+        name: `cannot_verify_${slug(store.type)}_not_known_yet`,
+        type: store.type,
+        props: store.unknown,
+        expect: "cannot verify" as const,
+        messageContains: ["cannot verify that it is not publicly accessible"],
+    },
 ]);
 
 export const examples: ResourceExample[] = [
@@ -86,22 +98,76 @@ export const examples: ResourceExample[] = [
 
     // --- Edges of the switches and of AWS's defaults -------------------------------------------------
     { name: "fail_redshift_switch_as_a_string", type: "aws:redshift/cluster:Cluster", props: { publiclyAccessible: "true" }, expect: "fail" },
-    { name: "fail_neptune_switch_in_capitals", type: "aws:neptune/clusterInstance:ClusterInstance", props: { publiclyAccessible: "TRUE" }, expect: "fail", messageContains: ["publiclyAccessible is true"] },
-    { name: "fail_docdb_instance_names_its_kind", type: "aws:docdb/clusterInstance:ClusterInstance", props: { publiclyAccessible: true }, expect: "fail", messageContains: ["(DocumentDB instance)"] },
+    {
+        name: "fail_neptune_switch_in_capitals",
+        type: "aws:neptune/clusterInstance:ClusterInstance",
+        props: { publiclyAccessible: "TRUE" },
+        expect: "fail",
+        messageContains: ["publiclyAccessible is true"],
+    },
+    {
+        name: "fail_docdb_instance_names_its_kind",
+        type: "aws:docdb/clusterInstance:ClusterInstance",
+        props: { publiclyAccessible: true },
+        expect: "fail",
+        messageContains: ["(DocumentDB instance)"],
+    },
     { name: "fail_dms_replication_instance_public_by_default", type: "aws:dms/replicationInstance:ReplicationInstance", props: {}, expect: "fail" },
-    { name: "fail_dms_instance_profile_public_by_default", type: "aws:dms/instanceProfile:InstanceProfile", props: {}, expect: "fail", messageContains: ["AWS makes DMS instance profiles publicly accessible by default"] },
-    { name: "fail_opensearch_domain_outside_a_vpc", type: "aws:opensearch/domain:Domain", props: { domainName: "logs" }, expect: "fail", messageContains: ["it has no vpcOptions"] },
-    { name: "fail_native_db_cluster_in_the_default_subnet_group", type: "aws-native:rds:DbCluster", props: { dbClusterInstanceClass: "db.m6gd.large", dbSubnetGroupName: "Default" }, expect: "fail", messageContains: ["RDS cluster"] },
-    { name: "fail_native_db_instance_older_type_token", type: "aws-native:rds:DBInstance", props: { publiclyAccessible: true }, expect: "fail", messageContains: ["RDS instance"] },
+    {
+        name: "fail_dms_instance_profile_public_by_default",
+        type: "aws:dms/instanceProfile:InstanceProfile",
+        props: {},
+        expect: "fail",
+        messageContains: ["AWS makes DMS instance profiles publicly accessible by default"],
+    },
+    {
+        name: "fail_opensearch_domain_outside_a_vpc",
+        type: "aws:opensearch/domain:Domain",
+        props: { domainName: "logs" },
+        expect: "fail",
+        messageContains: ["it has no vpcOptions"],
+    },
+    {
+        name: "fail_native_db_cluster_in_the_default_subnet_group",
+        type: "aws-native:rds:DbCluster",
+        props: { dbClusterInstanceClass: "db.m6gd.large", dbSubnetGroupName: "Default" },
+        expect: "fail",
+        messageContains: ["RDS cluster"],
+    },
+    {
+        name: "fail_native_db_instance_older_type_token",
+        type: "aws-native:rds:DBInstance",
+        props: { publiclyAccessible: true },
+        expect: "fail",
+        messageContains: ["RDS instance"],
+    },
     { name: "pass_rds_instance_switch_left_out", type: "aws:rds/instance:Instance", props: {}, expect: "pass" },
     { name: "pass_mq_broker_private_by_default", type: "aws:mq/broker:Broker", props: {}, expect: "pass" },
     { name: "pass_redshift_serverless_private_by_default", type: "aws:redshiftserverless/workgroup:Workgroup", props: {}, expect: "pass" },
     { name: "pass_native_aurora_cluster_its_instances_decide", type: "aws-native:rds:DbCluster", props: { engine: "aurora-postgresql" }, expect: "pass" },
     { name: "pass_mainframe_environment_is_no_data_store", type: "aws:m2/environment:Environment", props: { publiclyAccessible: true }, expect: "pass" },
     { name: "pass_not_a_data_store", type: "aws:s3/bucket:Bucket", props: { publiclyAccessible: true }, expect: "pass" },
-    { name: "cannot_verify_rds_shard_group_aws_decides_from_the_vpc", type: "aws:rds/shardGroup:ShardGroup", props: {}, expect: "cannot verify", messageContains: ["AWS decides from the VPC"] },
-    { name: "cannot_verify_native_db_instance_aws_decides_from_the_vpc", type: "aws-native:rds:DbInstance", props: {}, expect: "cannot verify", messageContains: ["AWS decides from the VPC"] },
+    {
+        name: "cannot_verify_rds_shard_group_aws_decides_from_the_vpc",
+        type: "aws:rds/shardGroup:ShardGroup",
+        props: {},
+        expect: "cannot verify",
+        messageContains: ["AWS decides from the VPC"],
+    },
+    {
+        name: "cannot_verify_native_db_instance_aws_decides_from_the_vpc",
+        type: "aws-native:rds:DbInstance",
+        props: {},
+        expect: "cannot verify",
+        messageContains: ["AWS decides from the VPC"],
+    },
     { name: "cannot_verify_native_db_instance_older_type_token", type: "aws-native:rds:DBInstance", props: {}, expect: "cannot verify" },
-    { name: "cannot_verify_malformed_switch", type: "aws:mq/broker:Broker", props: { publiclyAccessible: "yes" }, expect: "cannot verify", messageContains: ['publiclyAccessible = "yes" is malformed'] },
+    {
+        name: "cannot_verify_malformed_switch",
+        type: "aws:mq/broker:Broker",
+        props: { publiclyAccessible: "yes" },
+        expect: "cannot verify",
+        messageContains: ['publiclyAccessible = "yes" is malformed'],
+    },
     { name: "cannot_verify_rds_switch_malformed", type: "aws:rds/instance:Instance", props: { publiclyAccessible: "yes" }, expect: "cannot verify" },
 ];

@@ -12,11 +12,20 @@ function findingFor(name: string, access: PublicAccess): Finding | undefined {
         case "private":
             return undefined;
         case "public":
-            return { kind: "violation", message: `${name} (${access.kind}): ${access.because}, so it gets a public endpoint reachable from the internet. Fix: ${FIX[access.fix]}` };
+            return {
+                kind: "violation",
+                message: `${name} (${access.kind}): ${access.because}, so it gets a public endpoint reachable from the internet. Fix: ${FIX[access.fix]}`,
+            };
         case "depends":
-            return { kind: "unverifiable", message: `${name} (${access.kind}): cannot verify that it is not publicly accessible: ${access.because}. Fix: ${FIX[access.fix]}` };
+            return {
+                kind: "unverifiable",
+                message: `${name} (${access.kind}): cannot verify that it is not publicly accessible: ${access.because}. Fix: ${FIX[access.fix]}`,
+            };
         case "unknown":
-            return { kind: "unverifiable", message: `${name} (${access.kind}): cannot verify that it is not publicly accessible, because ${describeUnresolved(access.unresolved)}. Fix if it is public: ${FIX[access.fix]}` };
+            return {
+                kind: "unverifiable",
+                message: `${name} (${access.kind}): cannot verify that it is not publicly accessible, because ${describeUnresolved(access.unresolved)}. Fix if it is public: ${FIX[access.fix]}`,
+            };
     }
 }
 

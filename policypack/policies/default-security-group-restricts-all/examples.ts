@@ -8,7 +8,11 @@ export const examples: ResourceExample[] = [
     {
         name: "fail_default_group_keeps_aws_rules",
         type: DEFAULT_SG,
-        props: { vpcId: "vpc-1", ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }], egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] },
+        props: {
+            vpcId: "vpc-1",
+            ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }],
+            egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }],
+        },
         expect: "fail",
         messageContains: ["keeps 2 rules"],
     },
@@ -22,6 +26,11 @@ export const examples: ResourceExample[] = [
     { name: "fail_default_group_with_a_private_egress_rule", type: DEFAULT_SG, props: { egress: [tcp(443, { cidrBlocks: ["10.0.0.0/8"] })] }, expect: "fail" },
     { name: "pass_default_group_without_rules", type: DEFAULT_SG, props: { vpcId: "vpc-1" }, expect: "pass" },
     { name: "pass_default_group_with_empty_rule_lists", type: DEFAULT_SG, props: { vpcId: "vpc-1", ingress: [], egress: [] }, expect: "pass" },
-    { name: "pass_other_groups_are_not_judged", type: "aws:ec2/securityGroup:SecurityGroup", props: { ingress: [tcp(443, { cidrBlocks: ["10.0.0.0/8"] })] }, expect: "pass" },
+    {
+        name: "pass_other_groups_are_not_judged",
+        type: "aws:ec2/securityGroup:SecurityGroup",
+        props: { ingress: [tcp(443, { cidrBlocks: ["10.0.0.0/8"] })] },
+        expect: "pass",
+    },
     { name: "cannot_verify_unknown_rule_list", type: DEFAULT_SG, props: { ingress: UNKNOWN }, expect: "cannot verify" },
 ];

@@ -12,10 +12,21 @@ export const examples: ResourceExample[] = [
     {
         name: "pass_https_http_and_quic_from_anywhere",
         type: SG,
-        props: group(tcp(443, { cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }), tcp(80, ANYWHERE), { protocol: "udp", fromPort: 443, toPort: 443, ...ANYWHERE }),
+        props: group(tcp(443, { cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }), tcp(80, ANYWHERE), {
+            protocol: "udp",
+            fromPort: 443,
+            toPort: 443,
+            ...ANYWHERE,
+        }),
         expect: "pass",
     },
-    { name: "fail_port_range_beyond_the_web_ports", type: SG, props: group(tcp([80, 8080], ANYWHERE)), expect: "fail", messageContains: ["TCP ports 81-442, 444-8080 is open from the internet"] },
+    {
+        name: "fail_port_range_beyond_the_web_ports",
+        type: SG,
+        props: group(tcp([80, 8080], ANYWHERE)),
+        expect: "fail",
+        messageContains: ["TCP ports 81-442, 444-8080 is open from the internet"],
+    },
     {
         // The engine's two modes of one program: the group id and the CIDR come from other resources' outputs.
         name: "fail_app_port_from_a_computed_cidr",
@@ -23,13 +34,29 @@ export const examples: ResourceExample[] = [
         props: { groupId: computed("sg-0web"), ipProtocol: "tcp", fromPort: 8080, toPort: 8080, cidrIp: computed("0.0.0.0/0"), description: "app" },
         expect: { update: "fail", preview: "cannot verify" },
     },
-    { name: "fail_allow_all_ingress", type: SG, props: group({ protocol: "-1", fromPort: 0, toPort: 0, ...ANYWHERE }), expect: "fail", messageContains: ["allow-all ingress"] },
+    {
+        name: "fail_allow_all_ingress",
+        type: SG,
+        props: group({ protocol: "-1", fromPort: 0, toPort: 0, ...ANYWHERE }),
+        expect: "fail",
+        messageContains: ["allow-all ingress"],
+    },
     { name: "fail_every_port_even_when_allowed", type: SG, props: group(tcp([0, 65535], ANYWHERE)), config: { allowedTcpPorts: ["0-65535"] }, expect: "fail" },
-    { name: "fail_other_protocol_from_ipv6_anywhere", type: SG, props: group({ protocol: "50", fromPort: 0, toPort: 0, ipv6CidrBlocks: ["::/0"] }), expect: "fail" },
+    {
+        name: "fail_other_protocol_from_ipv6_anywhere",
+        type: SG,
+        props: group({ protocol: "50", fromPort: 0, toPort: 0, ipv6CidrBlocks: ["::/0"] }),
+        expect: "fail",
+    },
     { name: "fail_alt_https_port", type: SG, props: group(tcp(8443, ANYWHERE)), expect: "fail" },
     { name: "pass_alt_https_port_when_allowed", type: SG, props: group(tcp(8443, ANYWHERE)), config: { allowedTcpPorts: [443, 8443] }, expect: "pass" },
     { name: "fail_http_when_only_https_is_allowed", type: SG, props: group(tcp(80, ANYWHERE)), config: { allowedTcpPorts: [443] }, expect: "fail" },
-    { name: "pass_app_port_from_a_private_range_and_a_group", type: SG, props: group(tcp(8080, { cidrBlocks: ["10.0.0.0/8"], securityGroups: ["sg-1"] })), expect: "pass" },
+    {
+        name: "pass_app_port_from_a_private_range_and_a_group",
+        type: SG,
+        props: group(tcp(8080, { cidrBlocks: ["10.0.0.0/8"], securityGroups: ["sg-1"] })),
+        expect: "pass",
+    },
 
     // --- ICMP is judged by type, ICMPv6 against its own list ---------------------------------------
     { name: "fail_ping_from_anywhere", type: SG, props: group(ping), expect: "fail" },
@@ -40,5 +67,10 @@ export const examples: ResourceExample[] = [
 
     // --- Unknown values ------------------------------------------------------------------------------
     { name: "cannot_verify_unknown_cidr", type: SG, props: group(tcp(8080, { cidrBlocks: [UNKNOWN] })), expect: "cannot verify" },
-    { name: "cannot_verify_unknown_ports", type: SG, props: group({ protocol: "tcp", fromPort: UNKNOWN, toPort: UNKNOWN, ...ANYWHERE }), expect: "cannot verify" },
+    {
+        name: "cannot_verify_unknown_ports",
+        type: SG,
+        props: group({ protocol: "tcp", fromPort: UNKNOWN, toPort: UNKNOWN, ...ANYWHERE }),
+        expect: "cannot verify",
+    },
 ];

@@ -2,7 +2,8 @@ import { internetAllowListPolicy } from "../internetAllowList";
 
 export const internetIngressOnlyOnAllowedPorts = internetAllowListPolicy({
     name: "internet-ingress-only-on-allowed-ports",
-    description: "Ingress from the internet is allowed only on the allow-listed ports (by default HTTPS on TCP 443, HTTP on TCP 80 for redirects, QUIC on UDP 443).",
+    description:
+        "Ingress from the internet is allowed only on the allow-listed ports (by default HTTPS on TCP 443, HTTP on TCP 80 for redirects, QUIC on UDP 443).",
     direction: "ingress",
     enforcementLevel: "mandatory",
     severity: "high",

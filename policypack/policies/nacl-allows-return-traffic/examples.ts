@@ -7,7 +7,14 @@ import { ExampleResource, StackExample, ref } from "../../kit/examples";
 import { subnet, threeTierBase as base, vpc } from "../../kit/exampleParts";
 
 type Entry = [ruleNo: number, action: string, protocol: string | number, from: number, to: number, cidr: string];
-const entry = ([ruleNo, action, protocol, fromPort, toPort, cidr]: Entry) => ({ ruleNo, action, protocol, fromPort, toPort, ...(cidr.includes(":") ? { ipv6CidrBlock: cidr } : { cidrBlock: cidr }) });
+const entry = ([ruleNo, action, protocol, fromPort, toPort, cidr]: Entry) => ({
+    ruleNo,
+    action,
+    protocol,
+    fromPort,
+    toPort,
+    ...(cidr.includes(":") ? { ipv6CidrBlock: cidr } : { cidrBlock: cidr }),
+});
 /** A NACL on subnet-a with these inbound and outbound entries. */
 const nacl = (name: string, ingress: Entry[], egress: Entry[]): ExampleResource => ({
     type: "aws:ec2/networkAcl:NetworkAcl",
@@ -86,7 +93,11 @@ export const examples: StackExample[] = [
             ],
         },
     },
-    { name: "pass_replies_allowed", resources: [...base, nacl("edge-acl", [httpsIn, [110, "allow", "tcp", 32768, 65535, ANYWHERE]], [repliesOut])], expect: {} },
+    {
+        name: "pass_replies_allowed",
+        resources: [...base, nacl("edge-acl", [httpsIn, [110, "allow", "tcp", 32768, 65535, ANYWHERE]], [repliesOut])],
+        expect: {},
+    },
     {
         name: "pass_replies_allowed_by_a_standalone_rule",
         resources: [
@@ -95,7 +106,16 @@ export const examples: StackExample[] = [
             {
                 type: "aws:ec2/networkAclRule:NetworkAclRule",
                 name: "replies",
-                props: { networkAclId: ref("edge-acl"), ruleNumber: 100, egress: true, protocol: "tcp", ruleAction: "allow", cidrBlock: ANYWHERE, fromPort: 32768, toPort: 65535 },
+                props: {
+                    networkAclId: ref("edge-acl"),
+                    ruleNumber: 100,
+                    egress: true,
+                    protocol: "tcp",
+                    ruleAction: "allow",
+                    cidrBlock: ANYWHERE,
+                    fromPort: 32768,
+                    toPort: 65535,
+                },
             },
         ],
         expect: {},

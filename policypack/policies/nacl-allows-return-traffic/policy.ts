@@ -28,7 +28,10 @@ function overlaps(a: Rule, b: Rule): boolean {
 function carriesReplies(entry: Rule, transport: Transport, entries: Rule[], ephemeral: PortSet): boolean {
     const ports = entryPorts(entry);
     if (subtractPorts(ports, CLIENT_PORTS).length > 0 || subtractPorts(ephemeral, ports).length > 0) return false;
-    return entries.some((service) => service.direction !== entry.direction && service.action === "allow" && transportsOf(service).includes(transport) && overlaps(service, entry));
+    return entries.some(
+        (service) =>
+            service.direction !== entry.direction && service.action === "allow" && transportsOf(service).includes(transport) && overlaps(service, entry),
+    );
 }
 
 const other: Record<Direction, Direction> = { ingress: "egress", egress: "ingress" };
@@ -47,7 +50,11 @@ export const naclAllowsReturnTraffic: StackPolicyDefinition<typeof config> = {
         const ephemeral = cfg.ephemeralPorts;
         for (const { resource, entries } of graph.nacls) {
             if (entries.some((e) => !fullyKnown(e))) {
-                findings.push({ kind: "unverifiable", resource, message: `"${resource.name}": cannot verify that replies are allowed, because some of its entries are not known yet or malformed.` });
+                findings.push({
+                    kind: "unverifiable",
+                    resource,
+                    message: `"${resource.name}": cannot verify that replies are allowed, because some of its entries are not known yet or malformed.`,
+                });
                 continue;
             }
             for (const entry of entries) {
@@ -58,7 +65,12 @@ export const naclAllowsReturnTraffic: StackPolicyDefinition<typeof config> = {
                 const wanted = entryAddresses(entry).sets;
                 for (const transport of transportsOf(entry)) {
                     if (carriesReplies(entry, transport, entries, ephemeral)) continue;
-                    const missing = portsNotAllowed(entries.filter((e) => e.direction === replies), transport, ephemeral, wanted);
+                    const missing = portsNotAllowed(
+                        entries.filter((e) => e.direction === replies),
+                        transport,
+                        ephemeral,
+                        wanted,
+                    );
                     if (missing.length === 0) continue;
                     const peers = entry.peers.map((p) => (p.kind === "cidr" ? canonical(p.cidr) : "?")).join(", ");
                     findings.push({

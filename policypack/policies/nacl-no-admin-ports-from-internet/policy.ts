@@ -15,7 +15,8 @@ const FIX =
 
 export const naclNoAdminPortsFromInternet: PolicyDefinition<typeof config> = {
     name: "nacl-no-admin-ports-from-internet",
-    description: "A network ACL must not let the internet reach an admin port: the first matching inbound entry (in rule-number order) for internet traffic to an admin port must not allow it.",
+    description:
+        "A network ACL must not let the internet reach an admin port: the first matching inbound entry (in rule-number order) for internet traffic to an admin port must not allow it.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:

@@ -22,6 +22,11 @@ export const examples: ResourceExample[] = [
     },
     { name: "fail_memcached_over_udp", type: SG, props: group({ protocol: "udp", fromPort: 11211, toPort: 11211, ...ANYWHERE }), expect: "fail" },
     { name: "fail_all_protocols", type: SG, props: group({ protocol: "-1", fromPort: 0, toPort: 0, ...ANYWHERE }), expect: "fail" },
-    { name: "pass_database_port_from_the_app_group_and_a_private_range", type: SG, props: group(tcp(5432, { securityGroups: ["sg-app"] }), tcp(3306, { cidrBlocks: ["10.0.0.0/16"] })), expect: "pass" },
+    {
+        name: "pass_database_port_from_the_app_group_and_a_private_range",
+        type: SG,
+        props: group(tcp(5432, { securityGroups: ["sg-app"] }), tcp(3306, { cidrBlocks: ["10.0.0.0/16"] })),
+        expect: "pass",
+    },
     { name: "pass_https_from_anywhere", type: SG, props: group(tcp(443, ANYWHERE)), expect: "pass" },
 ];

@@ -12,7 +12,10 @@ const sshRuleOn = (group: string) => ({
 const opsGroup = (deployed: boolean) => ({
     type: "aws:ec2/securityGroup:SecurityGroup",
     name: "ops-sg",
-    props: { vpcId: ref("vpc"), ...(deployed ? { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["10.0.0.0/8"], description: "ops" }], egress: [] } : {}) },
+    props: {
+        vpcId: ref("vpc"),
+        ...(deployed ? { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["10.0.0.0/8"], description: "ops" }], egress: [] } : {}),
+    },
 });
 
 export const examples: StackExample[] = [

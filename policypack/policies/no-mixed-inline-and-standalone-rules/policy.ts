@@ -2,7 +2,8 @@ import { StackFinding, StackPolicyDefinition } from "../../kit/defineStack";
 
 export const noMixedInlineAndStandaloneRules: StackPolicyDefinition<Record<string, never>> = {
     name: "no-mixed-inline-and-standalone-rules",
-    description: "A security group has either inline ingress/egress rules or standalone rule resources, never both: the provider makes them overwrite each other on every update.",
+    description:
+        "A security group has either inline ingress/egress rules or standalone rule resources, never both: the provider makes them overwrite each other on every update.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:

@@ -10,28 +10,50 @@ import { instance, prefixList, securityGroup, tcpFrom, threeTierBase as base } f
 const groupWith = (name: string, rule: Record<string, unknown>) => securityGroup(name, [{ ...rule, description: "via list" }]);
 /** A worker nobody tagged with a tier, carrying `group`. */
 const untieredWorker = (group: string) => instance("worker", { subnetId: ref("subnet-a"), vpcSecurityGroupIds: [ref(group)] });
-const standaloneEntry: ExampleResource = { type: "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry", name: "oops", props: { prefixListId: ref("partners"), cidr: "0.0.0.0/0" } };
+const standaloneEntry: ExampleResource = {
+    type: "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry",
+    name: "oops",
+    props: { prefixListId: ref("partners"), cidr: "0.0.0.0/0" },
+};
 
 export const examples: StackExample[] = [
     {
         name: "fail_ssh_from_a_list_holding_0_0_0_0_0_on_an_untiered_instance",
-        resources: [...base, prefixList("anywhere", ["0.0.0.0/0"]), groupWith("ssh-sg", tcpFrom(22, { prefixListIds: [ref("anywhere")] })), untieredWorker("ssh-sg")],
+        resources: [
+            ...base,
+            prefixList("anywhere", ["0.0.0.0/0"]),
+            groupWith("ssh-sg", tcpFrom(22, { prefixListIds: [ref("anywhere")] })),
+            untieredWorker("ssh-sg"),
+        ],
         expect: { "ssh-sg": "fail" },
         messageContains: {
-            "ssh-sg": ["ssh-sg ingress[0] allows TCP port 22 from", 'SSH (22) open to the internet through prefix list "anywhere"', "0.0.0.0/0 (entries[0].cidr: the whole IPv4 internet)", 'Carried by "worker"', "Fix:"],
+            "ssh-sg": [
+                "ssh-sg ingress[0] allows TCP port 22 from",
+                'SSH (22) open to the internet through prefix list "anywhere"',
+                "0.0.0.0/0 (entries[0].cidr: the whole IPv4 internet)",
+                'Carried by "worker"',
+                "Fix:",
+            ],
         },
     },
     {
         name: "fail_postgres_from_ipv6_anywhere_on_a_group_nobody_carries",
         resources: [...base, prefixList("v6", ["::/0"]), groupWith("pg-sg", tcpFrom(5432, { prefixListIds: [ref("v6")] }))],
         expect: { "pg-sg": "fail" },
-        messageContains: { "pg-sg": ["PostgreSQL (5432)", "::/0 (entries[0].cidr: the whole IPv6 internet)", "No resource in the stack carries its group yet"] },
+        messageContains: {
+            "pg-sg": ["PostgreSQL (5432)", "::/0 (entries[0].cidr: the whole IPv6 internet)", "No resource in the stack carries its group yet"],
+        },
     },
     {
         // Each entry alone is narrower than internetPrefixV4; together they cover IPv4.
         name: "fail_all_protocols_from_entries_that_together_cover_ipv4",
         config: { internetPrefixV4: 1 },
-        resources: [...base, prefixList("halves", ["0.0.0.0/1", "128.0.0.0/1"]), groupWith("all-sg", { protocol: "-1", fromPort: 0, toPort: 0, prefixListIds: [ref("halves")] }), untieredWorker("all-sg")],
+        resources: [
+            ...base,
+            prefixList("halves", ["0.0.0.0/1", "128.0.0.0/1"]),
+            groupWith("all-sg", { protocol: "-1", fromPort: 0, toPort: 0, prefixListIds: [ref("halves")] }),
+            untieredWorker("all-sg"),
+        ],
         expect: { "all-sg": "fail" },
         messageContains: { "all-sg": ["all protocols, all ports", "together with the list's other entries, all of IPv4"] },
     },
@@ -48,11 +70,22 @@ export const examples: StackExample[] = [
             },
         ],
         expect: { "rdp-rule": "fail" },
-        messageContains: { "rdp-rule": ["rdp-rule (standalone ingress rule) allows TCP ports 3380-3390", "RDP (3389)", '0.0.0.0/0 (entry "oops" cidr: the whole IPv4 internet)'] },
+        messageContains: {
+            "rdp-rule": [
+                "rdp-rule (standalone ingress rule) allows TCP ports 3380-3390",
+                "RDP (3389)",
+                '0.0.0.0/0 (entry "oops" cidr: the whole IPv4 internet)',
+            ],
+        },
     },
     {
         name: "fail_redis_from_an_aws_native_list_with_a_wide_public_range",
-        resources: [...base, prefixList("wide", ["8.0.0.0/8"], "aws-native:ec2:PrefixList"), groupWith("redis-sg", tcpFrom(6379, { prefixListIds: [ref("wide")] })), untieredWorker("redis-sg")],
+        resources: [
+            ...base,
+            prefixList("wide", ["8.0.0.0/8"], "aws-native:ec2:PrefixList"),
+            groupWith("redis-sg", tcpFrom(6379, { prefixListIds: [ref("wide")] })),
+            untieredWorker("redis-sg"),
+        ],
         expect: { "redis-sg": "fail" },
         messageContains: { "redis-sg": ["Redis (6379)", "a /8 of public IPv4 space"] },
     },
@@ -71,7 +104,12 @@ export const examples: StackExample[] = [
     },
     {
         name: "cannot_verify_a_list_entry_not_known_yet",
-        resources: [...base, prefixList("late", ["203.0.113.10/32", UNKNOWN]), groupWith("ssh-sg", tcpFrom(22, { prefixListIds: [ref("late")] })), untieredWorker("ssh-sg")],
+        resources: [
+            ...base,
+            prefixList("late", ["203.0.113.10/32", UNKNOWN]),
+            groupWith("ssh-sg", tcpFrom(22, { prefixListIds: [ref("late")] })),
+            untieredWorker("ssh-sg"),
+        ],
         expect: { "ssh-sg": "cannot verify" },
         messageContains: { "ssh-sg": ["cannot verify that it opens no admin or database port", "entries[1].cidr is not known until the update"] },
     },

@@ -57,7 +57,14 @@ function carriedBy(groups: readonly GroupNode[]): string {
     return `Carried by ${shown}.`;
 }
 
-function judge(held: HeldRule, peer: Peer & { kind: "prefixList" }, list: PrefixListNode, listCertain: boolean, sensitive: PortSet, cfg: Config): StackFinding | undefined {
+function judge(
+    held: HeldRule,
+    peer: Peer & { kind: "prefixList" },
+    list: PrefixListNode,
+    listCertain: boolean,
+    sensitive: PortSet,
+    cfg: Config,
+): StackFinding | undefined {
     const exposure = prefixListExposure(list, cfg);
     const ports = opensAnyPort(held.rule, sensitive);
     const certainty: Tri = listCertain ? "yes" : "maybe";

@@ -25,7 +25,13 @@ export const examples: ResourceExample[] = [
     {
         name: "pass_https_out_and_anything_to_private_ranges_and_groups",
         type: SG,
-        props: { egress: [tcp(443, { cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }), tcp(5432, { securityGroups: ["sg-db"] }), { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["10.0.0.0/8"] }] },
+        props: {
+            egress: [
+                tcp(443, { cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }),
+                tcp(5432, { securityGroups: ["sg-db"] }),
+                { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["10.0.0.0/8"] },
+            ],
+        },
         expect: "pass",
     },
     { name: "fail_http_out", type: SG, props: { egress: [tcp(80, ANYWHERE)] }, expect: "fail" },
@@ -34,14 +40,40 @@ export const examples: ResourceExample[] = [
     { name: "pass_classic_group_without_egress", type: SG, props: { description: "x" }, expect: "pass" },
 
     // --- aws-native groups keep AWS's default allow-all unless they declare egress -------------------
-    { name: "fail_native_group_without_egress", type: NATIVE_SG, props: { groupDescription: "x", securityGroupIngress: [] }, expect: "fail", messageContains: ["declares no securityGroupEgress"] },
+    {
+        name: "fail_native_group_without_egress",
+        type: NATIVE_SG,
+        props: { groupDescription: "x", securityGroupIngress: [] },
+        expect: "fail",
+        messageContains: ["declares no securityGroupEgress"],
+    },
     { name: "fail_native_group_with_empty_egress", type: NATIVE_SG, props: { groupDescription: "x", securityGroupEgress: [] }, expect: "fail" },
-    { name: "pass_native_group_with_https_egress", type: NATIVE_SG, props: { securityGroupEgress: [{ ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIp: "0.0.0.0/0" }] }, expect: "pass" },
+    {
+        name: "pass_native_group_with_https_egress",
+        type: NATIVE_SG,
+        props: { securityGroupEgress: [{ ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIp: "0.0.0.0/0" }] },
+        expect: "pass",
+    },
     { name: "cannot_verify_native_group_with_unknown_egress", type: NATIVE_SG, props: { securityGroupEgress: UNKNOWN }, expect: "cannot verify" },
 
     // --- Standalone egress rules of every family -----------------------------------------------------
-    { name: "fail_security_group_rule_all_to_ipv6", type: "aws:ec2/securityGroupRule:SecurityGroupRule", props: { type: "egress", protocol: "all", fromPort: 0, toPort: 0, ipv6CidrBlocks: ["::/0"] }, expect: "fail" },
-    { name: "fail_vpc_egress_rule_all", type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", props: { ipProtocol: "-1", cidrIpv4: "0.0.0.0/0" }, expect: "fail" },
+    {
+        name: "fail_security_group_rule_all_to_ipv6",
+        type: "aws:ec2/securityGroupRule:SecurityGroupRule",
+        props: { type: "egress", protocol: "all", fromPort: 0, toPort: 0, ipv6CidrBlocks: ["::/0"] },
+        expect: "fail",
+    },
+    {
+        name: "fail_vpc_egress_rule_all",
+        type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+        props: { ipProtocol: "-1", cidrIpv4: "0.0.0.0/0" },
+        expect: "fail",
+    },
     { name: "fail_native_egress_all", type: "aws-native:ec2:SecurityGroupEgress", props: { ipProtocol: "-1", cidrIp: "0.0.0.0/0" }, expect: "fail" },
-    { name: "pass_ingress_rule_is_not_egress", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", props: { ipProtocol: "-1", cidrIpv4: "0.0.0.0/0" }, expect: "pass" },
+    {
+        name: "pass_ingress_rule_is_not_egress",
+        type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+        props: { ipProtocol: "-1", cidrIpv4: "0.0.0.0/0" },
+        expect: "pass",
+    },
 ];

@@ -6,19 +6,32 @@ const SG = "aws:ec2/securityGroup:SecurityGroup";
 const PRIVATE = { cidrBlocks: ["10.0.0.0/8"] };
 
 export const examples: ResourceExample[] = [
-    { name: "fail_a_thousand_ports_from_a_private_range", type: SG, props: group(tcp([1000, 2000], PRIVATE)), expect: "fail", messageContains: ["opens 1001 ports"] },
+    {
+        name: "fail_a_thousand_ports_from_a_private_range",
+        type: SG,
+        props: group(tcp([1000, 2000], PRIVATE)),
+        expect: "fail",
+        messageContains: ["opens 1001 ports"],
+    },
     {
         // The engine's two modes of one program: the first port and the group come from other resources' outputs.
         name: "fail_range_with_a_computed_start_from_a_group",
         type: SG,
-        props: { vpcId: computed("vpc-0abc"), ingress: [{ protocol: "tcp", fromPort: computed(1000), toPort: 2000, securityGroups: [computed("sg-0lb")], description: "range" }] },
+        props: {
+            vpcId: computed("vpc-0abc"),
+            ingress: [{ protocol: "tcp", fromPort: computed(1000), toPort: 2000, securityGroups: [computed("sg-0lb")], description: "range" }],
+        },
         expect: { update: "fail", preview: "cannot verify" },
     },
     { name: "fail_all_protocols_from_a_group", type: SG, props: group({ protocol: "-1", fromPort: 0, toPort: 0, securityGroups: ["sg-1"] }), expect: "fail" },
     {
         name: "pass_narrow_range_self_and_icmp",
         type: SG,
-        props: group(tcp([8000, 8099], PRIVATE), { protocol: "-1", fromPort: 0, toPort: 0, self: true }, { protocol: "icmp", fromPort: -1, toPort: -1, ...PRIVATE }),
+        props: group(
+            tcp([8000, 8099], PRIVATE),
+            { protocol: "-1", fromPort: 0, toPort: 0, self: true },
+            { protocol: "icmp", fromPort: -1, toPort: -1, ...PRIVATE },
+        ),
         expect: "pass",
     },
     { name: "pass_range_within_a_larger_max_ports", type: SG, props: group(tcp([1000, 2000], PRIVATE)), config: { maxPorts: 2000 }, expect: "pass" },

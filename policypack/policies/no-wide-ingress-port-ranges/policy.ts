@@ -18,7 +18,8 @@ export const noWideIngressPortRanges: PolicyDefinition<typeof config> = {
     description: "An ingress rule opens at most maxPorts ports (default 100) to any peer other than the group itself (self).",
     enforcementLevel: "advisory",
     severity: "medium",
-    remediationSteps: "Split wide rules into the ports the service actually uses. Wide ranges expose every service that happens to listen on the host, now and later.",
+    remediationSteps:
+        "Split wide rules into the ports the service actually uses. Wide ranges expose every service that happens to listen on the host, now and later.",
     tags: ["network", "security-group", "least-privilege"],
     config,
     appliesTo: SECURITY_GROUP_TYPES,

@@ -43,25 +43,46 @@ export const examples: StackExample[] = [
         name: "fail_instance_given_the_vpcs_default_group",
         resources: [...base, instance("legacy", givenTheDefaultGroup, "web")],
         expect: { legacy: "fail" },
-        messageContains: { legacy: ['"legacy" (aws:ec2/instance:Instance) carries the default security group of VPC "vpc" through vpcSecurityGroupIds', "Fix:"] },
+        messageContains: {
+            legacy: ['"legacy" (aws:ec2/instance:Instance) carries the default security group of VPC "vpc" through vpcSecurityGroupIds', "Fix:"],
+        },
     },
     {
         // The stack's aws.ec2.DefaultSecurityGroup is the group the VPC's defaultSecurityGroupId names.
         name: "fail_database_given_the_default_group_beside_its_own",
-        resources: [vpcWithManagedDefaultGroup, subnet, lbSg, webSg, dbSg, lb, defaultSecurityGroup([]), database([ref("db-sg"), ref("vpc", "defaultSecurityGroupId")])],
+        resources: [
+            vpcWithManagedDefaultGroup,
+            subnet,
+            lbSg,
+            webSg,
+            dbSg,
+            lb,
+            defaultSecurityGroup([]),
+            database([ref("db-sg"), ref("vpc", "defaultSecurityGroupId")]),
+        ],
         expect: { "orders-db": "fail" },
         messageContains: { "orders-db": ['carries the VPC\'s default security group "default-sg" through vpcSecurityGroupIds'] },
     },
     {
         name: "pass_every_resource_names_its_tiers_group",
-        resources: [...base, defaultSecurityGroup([]), instance("web", { subnetId: ref("subnet-a"), vpcSecurityGroupIds: [ref("web-sg")] }, "web"), database([ref("db-sg")])],
+        resources: [
+            ...base,
+            defaultSecurityGroup([]),
+            instance("web", { subnetId: ref("subnet-a"), vpcSecurityGroupIds: [ref("web-sg")] }, "web"),
+            database([ref("db-sg")]),
+        ],
         expect: {},
     },
 
     // --- Instances launched on existing network interfaces -------------------------------------------
     {
         name: "pass_instance_names_its_groups_through_its_interface",
-        resources: [...base, networkInterface("web-eni", [ref("web-sg")]), instanceOnInterface("web", ref("web-eni"), "web"), instanceOnInterface("outside", "eni-0outside")],
+        resources: [
+            ...base,
+            networkInterface("web-eni", [ref("web-sg")]),
+            instanceOnInterface("web", ref("web-eni"), "web"),
+            instanceOnInterface("outside", "eni-0outside"),
+        ],
         expect: {},
     },
     {

@@ -28,8 +28,18 @@ export const examples: ResourceExample[] = [
         expect: "fail",
         messageContains: ["standalone ingress rule"],
     },
-    { name: "fail_egress_rule_without_description", type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", props: { securityGroupId: "sg-0web", ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" }, expect: "fail" },
-    { name: "fail_native_rule_with_empty_description", type: "aws-native:ec2:SecurityGroupIngress", props: { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIp: "0.0.0.0/0", description: "" }, expect: "fail" },
+    {
+        name: "fail_egress_rule_without_description",
+        type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+        props: { securityGroupId: "sg-0web", ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" },
+        expect: "fail",
+    },
+    {
+        name: "fail_native_rule_with_empty_description",
+        type: "aws-native:ec2:SecurityGroupIngress",
+        props: { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIp: "0.0.0.0/0", description: "" },
+        expect: "fail",
+    },
     {
         // AWS's implicit allow-all egress of an aws-native group is not written in the program: nothing to describe.
         name: "pass_described_rules_and_the_implicit_default_egress",
@@ -37,7 +47,12 @@ export const examples: ResourceExample[] = [
         props: { securityGroupIngress: [{ ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIp: "0.0.0.0/0", description: "https" }] },
         expect: "pass",
     },
-    { name: "cannot_verify_unknown_description", type: "aws:ec2/securityGroup:SecurityGroup", props: { ingress: [{ ...tcp(443, ANYWHERE), description: UNKNOWN }] }, expect: "cannot verify" },
+    {
+        name: "cannot_verify_unknown_description",
+        type: "aws:ec2/securityGroup:SecurityGroup",
+        props: { ingress: [{ ...tcp(443, ANYWHERE), description: UNKNOWN }] },
+        expect: "cannot verify",
+    },
     {
         name: "cannot_verify_egress_rule_with_unknown_description",
         type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",

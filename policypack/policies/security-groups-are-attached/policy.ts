@@ -35,7 +35,8 @@ export const securityGroupsAreAttached: StackPolicyDefinition<Record<string, nev
     description: "Every security group in the stack is carried by some resource (dead rules, or a missing attachment, otherwise).",
     enforcementLevel: "advisory",
     severity: "low",
-    remediationSteps: "Attach the group to the resources of its tier, or delete it. An unattached group is either dead weight that reviewers still have to read, or a sign that a resource was meant to carry it and does not.",
+    remediationSteps:
+        "Attach the group to the resources of its tier, or delete it. An unattached group is either dead weight that reviewers still have to read, or a sign that a resource was meant to carry it and does not.",
     tags: ["network", "stack", "hygiene"],
     config: {},
     check(graph): StackFinding[] {

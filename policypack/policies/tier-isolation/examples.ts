@@ -26,17 +26,32 @@ import {
 
 const sshFromAnywhere = securityGroup("ssh-sg", [tcpFrom(22, { cidrBlocks: ["0.0.0.0/0"] })]);
 const threeTier = [...base, webServer([ref("web-sg")]), database([ref("db-sg")])];
-const entry = (ruleNo: number, action: string, protocol: string, from: number, to: number) => ({ ruleNo, action, protocol, fromPort: from, toPort: to, cidrBlock: "0.0.0.0/0" });
+const entry = (ruleNo: number, action: string, protocol: string, from: number, to: number) => ({
+    ruleNo,
+    action,
+    protocol,
+    fromPort: from,
+    toPort: to,
+    cidrBlock: "0.0.0.0/0",
+});
 /** The web server with a second group open to SSH, behind a NACL on its subnet with these inbound entries. */
 const behindNacl = (ingress: unknown[]) => [
     ...base,
     sshFromAnywhere,
-    { type: "aws:ec2/networkAcl:NetworkAcl", name: "nacl", props: { vpcId: ref("vpc"), subnetIds: [ref("subnet-a")], ingress, egress: [entry(100, "allow", "-1", 0, 0)] } },
+    {
+        type: "aws:ec2/networkAcl:NetworkAcl",
+        name: "nacl",
+        props: { vpcId: ref("vpc"), subnetIds: [ref("subnet-a")], ingress, egress: [entry(100, "allow", "-1", 0, 0)] },
+    },
     webServer([ref("web-sg"), ref("ssh-sg")]),
     database([ref("db-sg")]),
 ];
 const untaggedWorker = instance("worker", { subnetId: ref("subnet-a"), vpcSecurityGroupIds: [ref("web-sg")] });
-const auroraCluster = { type: "aws:rds/cluster:Cluster", name: "aurora", props: { clusterIdentifier: "aurora", vpcSecurityGroupIds: [ref("db-sg"), ref("web-sg")] } };
+const auroraCluster = {
+    type: "aws:rds/cluster:Cluster",
+    name: "aurora",
+    props: { clusterIdentifier: "aurora", vpcSecurityGroupIds: [ref("db-sg"), ref("web-sg")] },
+};
 const auroraMember = (clusterIdentifier: unknown) => ({ type: "aws:rds/clusterInstance:ClusterInstance", name: "aurora-1", props: { clusterIdentifier } });
 
 export const examples: StackExample[] = [
@@ -45,13 +60,29 @@ export const examples: StackExample[] = [
         name: "fail_database_carries_the_web_group",
         resources: [...base, webServer([ref("web-sg")]), database([ref("db-sg"), ref("web-sg")])],
         expect: { "orders-db": "fail" },
-        messageContains: { "orders-db": ['"orders-db" (tier data, from its type (a data service)) is reachable from tier public', 'it carries "web-sg", whose ingress[0] allows TCP port 8080'] },
+        messageContains: {
+            "orders-db": [
+                '"orders-db" (tier data, from its type (a data service)) is reachable from tier public',
+                'it carries "web-sg", whose ingress[0] allows TCP port 8080',
+            ],
+        },
     },
     {
         name: "fail_database_open_to_the_internet",
-        resources: [vpc, subnet, lbSg, webSg, securityGroup("db-sg", [tcpFrom(5432, { cidrBlocks: ["0.0.0.0/0"] })]), lb, webServer([ref("web-sg")]), database([ref("db-sg")])],
+        resources: [
+            vpc,
+            subnet,
+            lbSg,
+            webSg,
+            securityGroup("db-sg", [tcpFrom(5432, { cidrBlocks: ["0.0.0.0/0"] })]),
+            lb,
+            webServer([ref("web-sg")]),
+            database([ref("db-sg")]),
+        ],
         expect: { "orders-db": "fail" },
-        messageContains: { "orders-db": ['is reachable from the internet (0.0.0.0/0): it carries "db-sg", whose ingress[0] allows TCP port 5432 from 0.0.0.0/0'] },
+        messageContains: {
+            "orders-db": ['is reachable from the internet (0.0.0.0/0): it carries "db-sg", whose ingress[0] allows TCP port 5432 from 0.0.0.0/0'],
+        },
     },
     {
         name: "fail_union_of_the_web_servers_groups_opens_ssh",
@@ -62,11 +93,24 @@ export const examples: StackExample[] = [
     {
         // A group outside the stack (a literal id) is a trusted-but-unknown peer, not the internet.
         name: "pass_groups_outside_the_stack",
-        resources: [vpc, subnet, lbSg, webSg, securityGroup("db-sg", [tcpFrom(5432, { securityGroups: ["sg-0fedcba9876543210"] })]), lb, webServer([ref("web-sg")]), database([ref("db-sg"), "sg-0123456789abcdef0"])],
+        resources: [
+            vpc,
+            subnet,
+            lbSg,
+            webSg,
+            securityGroup("db-sg", [tcpFrom(5432, { securityGroups: ["sg-0fedcba9876543210"] })]),
+            lb,
+            webServer([ref("web-sg")]),
+            database([ref("db-sg"), "sg-0123456789abcdef0"]),
+        ],
         expect: {},
     },
     { name: "pass_nacl_denies_ssh_before_its_allow", resources: behindNacl([entry(90, "deny", "tcp", 22, 22), entry(100, "allow", "-1", 0, 0)]), expect: {} },
-    { name: "fail_nacl_allows_before_its_ssh_deny", resources: behindNacl([entry(90, "allow", "-1", 0, 0), entry(100, "deny", "tcp", 22, 22)]), expect: { web: "fail" } },
+    {
+        name: "fail_nacl_allows_before_its_ssh_deny",
+        resources: behindNacl([entry(90, "allow", "-1", 0, 0), entry(100, "deny", "tcp", 22, 22)]),
+        expect: { web: "fail" },
+    },
     { name: "pass_untagged_resource_when_tiers_are_not_required", resources: [...base, untaggedWorker, database([ref("db-sg")])], expect: {} },
     {
         name: "fail_untagged_resource_when_tiers_are_required",
@@ -93,7 +137,12 @@ export const examples: StackExample[] = [
     },
     {
         name: "fail_web_server_reached_through_a_prefix_list_of_the_stack",
-        resources: [...base, prefixList("anywhere", ["0.0.0.0/0"]), securityGroup("ssh-sg", [tcpFrom(22, { prefixListIds: [ref("anywhere")] }, "via list")]), webServer([ref("web-sg"), ref("ssh-sg")])],
+        resources: [
+            ...base,
+            prefixList("anywhere", ["0.0.0.0/0"]),
+            securityGroup("ssh-sg", [tcpFrom(22, { prefixListIds: [ref("anywhere")] }, "via list")]),
+            webServer([ref("web-sg"), ref("ssh-sg")]),
+        ],
         expect: { web: "fail" },
         messageContains: { web: ['prefix list "anywhere"', "its entries include the internet: 0.0.0.0/0"] },
     },
@@ -101,7 +150,14 @@ export const examples: StackExample[] = [
         // The configured flows replace the defaults, but a data-tier resource reachable from the public tier always fails.
         name: "fail_database_from_the_public_tier_whatever_the_flows",
         resources: [...base, webServer([ref("web-sg")]), database([ref("db-sg"), ref("web-sg")])],
-        config: { flows: [["internet", "public"], ["public", "web"], ["public", "data"], ["web", "data"]] },
+        config: {
+            flows: [
+                ["internet", "public"],
+                ["public", "web"],
+                ["public", "data"],
+                ["web", "data"],
+            ],
+        },
         expect: { "orders-db": "fail" },
     },
     {
@@ -127,7 +183,16 @@ export const examples: StackExample[] = [
     },
     {
         name: "fail_web_server_on_the_default_group_with_ssh_open",
-        resources: [vpcWithManagedDefaultGroup, subnet, lbSg, webSg, dbSg, lb, defaultSecurityGroup([tcpFrom(22, { cidrBlocks: ["0.0.0.0/0"] })]), instance("legacy", { subnetId: ref("subnet-a"), vpcSecurityGroupIds: [ref("vpc", "defaultSecurityGroupId")] }, "web")],
+        resources: [
+            vpcWithManagedDefaultGroup,
+            subnet,
+            lbSg,
+            webSg,
+            dbSg,
+            lb,
+            defaultSecurityGroup([tcpFrom(22, { cidrBlocks: ["0.0.0.0/0"] })]),
+            instance("legacy", { subnetId: ref("subnet-a"), vpcSecurityGroupIds: [ref("vpc", "defaultSecurityGroupId")] }, "web"),
+        ],
         expect: { legacy: "fail" },
         messageContains: { legacy: ['it carries "default-sg", whose ingress[0] allows TCP port 22 from 0.0.0.0/0'] },
     },

@@ -45,7 +45,8 @@ const config = {
     ...internetKeys,
 };
 
-const FIX_INTERNET = "only the load balancer (tier public) may face the internet: remove the internet rule from this resource's groups, or give the resource its own group.";
+const FIX_INTERNET =
+    "only the load balancer (tier public) may face the internet: remove the internet rule from this resource's groups, or give the resource its own group.";
 const FIX_TIER = "carry only the groups of the resource's own tier, and reference the allowed source tier's group in its ingress rules.";
 
 function words(source: Source): string {
@@ -54,7 +55,8 @@ function words(source: Source): string {
 
 export const tierIsolation: StackPolicyDefinition<typeof config> = {
     name: "tier-isolation",
-    description: "Every resource is reachable only from the tiers allowed to reach it (internet → public → web/app → data), judged on the union of all its security groups, narrowed by the network ACL of its subnets.",
+    description:
+        "Every resource is reachable only from the tiers allowed to reach it (internet → public → web/app → data), judged on the union of all its security groups, narrowed by the network ACL of its subnets.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps:
@@ -68,7 +70,11 @@ export const tierIsolation: StackPolicyDefinition<typeof config> = {
             const tier = carrier.tier;
             if (!tier) {
                 if (cfg.requireTiers && carrier.attachments.length > 0) {
-                    findings.push({ kind: "violation", resource: carrier.resource, message: `"${carrier.resource.name}" carries security groups but has no tier: tag it (or its groups) with tierguard:tier = public, web, app or data.` });
+                    findings.push({
+                        kind: "violation",
+                        resource: carrier.resource,
+                        message: `"${carrier.resource.name}" carries security groups but has no tier: tag it (or its groups) with tierguard:tier = public, web, app or data.`,
+                    });
                 }
                 continue;
             }
@@ -101,7 +107,14 @@ export const tierIsolation: StackPolicyDefinition<typeof config> = {
                 const from = source === "internet" ? `the internet (${path.sourceLabel})` : `${words(source)}: ${path.sourceLabel}`;
                 const because = always ? ` A ${tier}-tier resource must never be reachable from ${words(source)}.` : "";
                 if (path.certain) {
-                    findings.push({ kind: "violation", resource: carrier.resource, message: `${who} is reachable from ${from}: ${describePath(path)}.${because} Fix: ${fix}`, rule: path.rule, peer: path.sourceLabel, edge: edgeOf(path) });
+                    findings.push({
+                        kind: "violation",
+                        resource: carrier.resource,
+                        message: `${who} is reachable from ${from}: ${describePath(path)}.${because} Fix: ${fix}`,
+                        rule: path.rule,
+                        peer: path.sourceLabel,
+                        edge: edgeOf(path),
+                    });
                 } else {
                     findings.push({
                         kind: "unverifiable",

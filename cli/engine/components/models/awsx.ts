@@ -68,13 +68,22 @@ function listenerProtocol(listener: Record<string, unknown> | undefined, default
     return { port: defaultPort ?? 80, protocol: "HTTP" };
 }
 
-const asObject = (value: unknown): Record<string, unknown> | undefined => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+const asObject = (value: unknown): Record<string, unknown> | undefined =>
+    value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 
 /** `awsx:lb:ApplicationLoadBalancer` — awsx/lb/applicationLoadBalancer.ts. */
 export function applicationLoadBalancer(ctx: ModelContext): Record<string, unknown> {
     const { name } = ctx;
     const placement = loadBalancerPlacement(ctx);
-    const lbArgs: Record<string, unknown> = ctx.passAllBut(["subnetIds", "subnets", "defaultTargetGroup", "defaultTargetGroupPort", "defaultSecurityGroup", "listener", "listeners"]);
+    const lbArgs: Record<string, unknown> = ctx.passAllBut([
+        "subnetIds",
+        "subnets",
+        "defaultTargetGroup",
+        "defaultTargetGroupPort",
+        "defaultSecurityGroup",
+        "listener",
+        "listeners",
+    ]);
     if (placement.subnets !== undefined) lbArgs.subnets = placement.subnets;
     const outputs: Record<string, unknown> = {};
     // A security group unless the program gives groups, a group id, or skips it (l.79-118).
@@ -85,7 +94,11 @@ export function applicationLoadBalancer(ctx: ModelContext): Record<string, unkno
         } else {
             // `args` replace the default group's arguments entirely: no rules merged, no vpcId filled in.
             const custom = asObject(ctx.pass("defaultSecurityGroup")?.value)?.args;
-            const group = ctx.child("aws:ec2/securityGroup:SecurityGroup", name, asObject(custom) ?? { vpcId: placement.vpcId, ingress: OPEN_INGRESS, egress: OPEN_EGRESS });
+            const group = ctx.child(
+                "aws:ec2/securityGroup:SecurityGroup",
+                name,
+                asObject(custom) ?? { vpcId: placement.vpcId, ingress: OPEN_INGRESS, egress: OPEN_EGRESS },
+            );
             outputs.defaultSecurityGroup = resourceReference(group);
             lbArgs.securityGroups = [ctx.idOf(group)];
         }
@@ -97,7 +110,12 @@ export function applicationLoadBalancer(ctx: ModelContext): Record<string, unkno
     const defaultPort = ctx.arg("defaultTargetGroupPort");
     // The target group takes the single listener's port; with a `listeners` list, the first one's (l.198-210).
     const targetProtocol = listeners ? (listeners.length !== 1 ? listenerProtocol(listeners[0]) : undefined) : listenerProtocol(listener, defaultPort);
-    const targetGroup = ctx.child("aws:lb/targetGroup:TargetGroup", name, { vpcId: placement.vpcId, targetType: "ip", ...targetProtocol, ...(asObject(ctx.pass("defaultTargetGroup")?.value) ?? {}) });
+    const targetGroup = ctx.child("aws:lb/targetGroup:TargetGroup", name, {
+        vpcId: placement.vpcId,
+        targetType: "ip",
+        ...targetProtocol,
+        ...(asObject(ctx.pass("defaultTargetGroup")?.value) ?? {}),
+    });
     const defaultActions = [{ type: "forward", targetGroupArn: { value: UNKNOWN, dependencies: [targetGroup.urn] } }];
     const listenerArgs = listeners ?? [listener];
     const made = listenerArgs.map((args, i) =>
@@ -134,9 +152,20 @@ export function networkLoadBalancer(ctx: ModelContext): Record<string, unknown> 
     const defaultActions = [{ type: "forward", targetGroupArn: { value: UNKNOWN, dependencies: [targetGroup.urn] } }];
     const listeners = Array.isArray(ctx.arg("listeners")) ? (ctx.pass("listeners")!.value as unknown[]).map(asObject) : [asObject(ctx.pass("listener")?.value)];
     const made = listeners.map((args, i) =>
-        ctx.child("aws:lb/listener:Listener", `${name}-${i}`, { defaultActions, protocol: "TCP", port: 80, ...(args ?? {}), loadBalancerArn: { value: UNKNOWN, dependencies: [loadBalancer.urn] } }),
+        ctx.child("aws:lb/listener:Listener", `${name}-${i}`, {
+            defaultActions,
+            protocol: "TCP",
+            port: 80,
+            ...(args ?? {}),
+            loadBalancerArn: { value: UNKNOWN, dependencies: [loadBalancer.urn] },
+        }),
     );
-    return { loadBalancer: resourceReference(loadBalancer), defaultTargetGroup: resourceReference(targetGroup), listeners: made.map(resourceReference), vpcId: plain(placement.vpcId) };
+    return {
+        loadBalancer: resourceReference(loadBalancer),
+        defaultTargetGroup: resourceReference(targetGroup),
+        listeners: made.map(resourceReference),
+        vpcId: plain(placement.vpcId),
+    };
 }
 
 /**
@@ -171,7 +200,8 @@ function ecsService(ctx: ModelContext, launchType: "FARGATE" | "EC2"): Record<st
     const service = ctx.child("aws:ecs/service:Service", name, {
         ...(launchType === "FARGATE" ? { desiredCount: 1 } : {}),
         ...serviceArgs,
-        launchType: ctx.arg("capacityProviderStrategies") !== undefined || ctx.arg("useClusterDefaultCapacityProviderStrategy") !== undefined ? undefined : launchType,
+        launchType:
+            ctx.arg("capacityProviderStrategies") !== undefined || ctx.arg("useClusterDefaultCapacityProviderStrategy") !== undefined ? undefined : launchType,
     });
     return { service: resourceReference(service) };
 }
@@ -193,11 +223,24 @@ export function vpc(ctx: ModelContext): Record<string, unknown> {
         ? given.map(String)
         : ((ctx.dataSource("aws:index/getAvailabilityZones:getAvailabilityZones", {}).names as string[] | undefined) ?? []).slice(0, zoneCount);
     const cidrBlock = ctx.arg("cidrBlock") ?? (ctx.arg("ipv4IpamPoolId") === undefined ? "10.0.0.0/16" : UNKNOWN);
-    const vpcArgs: Record<string, unknown> = ctx.passAllBut(["subnetSpecs", "subnetStrategy", "numberOfAvailabilityZones", "availabilityZoneNames", "natGateways", "vpcEndpointSpecs", "vpcEndpointStrategy", "availabilityZoneCidrMask", "subnetNameTagStrategy", "assignGeneratedIpv6CidrBlock"]);
+    const vpcArgs: Record<string, unknown> = ctx.passAllBut([
+        "subnetSpecs",
+        "subnetStrategy",
+        "numberOfAvailabilityZones",
+        "availabilityZoneNames",
+        "natGateways",
+        "vpcEndpointSpecs",
+        "vpcEndpointStrategy",
+        "availabilityZoneCidrMask",
+        "subnetNameTagStrategy",
+        "assignGeneratedIpv6CidrBlock",
+    ]);
     const theVpc = ctx.child("aws:ec2/vpc:Vpc", name, { ...vpcArgs, cidrBlock, tags: { Name: name, ...(asObject(ctx.arg("tags")) ?? {}) } });
     const gateway = ctx.child("aws:ec2/internetGateway:InternetGateway", name, { vpcId: ctx.idOf(theVpc) }, { parent: theVpc });
     const specs = Array.isArray(ctx.arg("subnetSpecs"))
-        ? (ctx.arg("subnetSpecs") as Array<Record<string, unknown>>).filter((spec) => spec.type !== "Unused").map((spec) => ({ type: spec.type as SubnetType, name: spec.name as string | undefined, cidr: undefined as string | undefined }))
+        ? (ctx.arg("subnetSpecs") as Array<Record<string, unknown>>)
+              .filter((spec) => spec.type !== "Unused")
+              .map((spec) => ({ type: spec.type as SubnetType, name: spec.name as string | undefined, cidr: undefined as string | undefined }))
         : undefined;
     const natStrategy = String(asObject(ctx.arg("natGateways"))?.strategy ?? "OnePerAz");
     const subnets: Array<{ ref: ModeledRef; type: SubnetType; zone: number }> = [];
@@ -214,23 +257,58 @@ export function vpc(ctx: ModelContext): Record<string, unknown> {
             const subnet = ctx.child(
                 "aws:ec2/subnet:Subnet",
                 subnetName,
-                { vpcId: ctx.idOf(theVpc), availabilityZone: zone, cidrBlock: spec.cidr ?? UNKNOWN, mapPublicIpOnLaunch: spec.type === "Public", tags: { Name: subnetName, SubnetType: spec.type } },
+                {
+                    vpcId: ctx.idOf(theVpc),
+                    availabilityZone: zone,
+                    cidrBlock: spec.cidr ?? UNKNOWN,
+                    mapPublicIpOnLaunch: spec.type === "Public",
+                    tags: { Name: subnetName, SubnetType: spec.type },
+                },
                 { parent: theVpc },
             );
             subnets.push({ ref: subnet, type: spec.type, zone: z });
             const table = ctx.child("aws:ec2/routeTable:RouteTable", subnetName, { vpcId: ctx.idOf(theVpc) }, { parent: subnet });
             routeTables.push(table);
-            ctx.child("aws:ec2/routeTableAssociation:RouteTableAssociation", subnetName, { routeTableId: ctx.idOf(table), subnetId: ctx.idOf(subnet) }, { parent: table });
+            ctx.child(
+                "aws:ec2/routeTableAssociation:RouteTableAssociation",
+                subnetName,
+                { routeTableId: ctx.idOf(table), subnetId: ctx.idOf(subnet) },
+                { parent: table },
+            );
             if (spec.type === "Public") {
-                routes.push(ctx.child("aws:ec2/route:Route", subnetName, { routeTableId: ctx.idOf(table), destinationCidrBlock: "0.0.0.0/0", gatewayId: ctx.idOf(gateway) }, { parent: table }));
-                if ((natStrategy === "OnePerAz" || (natStrategy === "Single" && z === 0)) && !subnets.some((s) => s.type === "Public" && s.zone === z && s.ref !== subnet)) {
+                routes.push(
+                    ctx.child(
+                        "aws:ec2/route:Route",
+                        subnetName,
+                        { routeTableId: ctx.idOf(table), destinationCidrBlock: "0.0.0.0/0", gatewayId: ctx.idOf(gateway) },
+                        { parent: table },
+                    ),
+                );
+                if (
+                    (natStrategy === "OnePerAz" || (natStrategy === "Single" && z === 0)) &&
+                    !subnets.some((s) => s.type === "Public" && s.zone === z && s.ref !== subnet)
+                ) {
                     const eip = ctx.child("aws:ec2/eip:Eip", `${name}-${z + 1}`, {}, { parent: subnet });
                     eips.push(eip);
-                    natGateways.push(ctx.child("aws:ec2/natGateway:NatGateway", `${name}-${z + 1}`, { subnetId: ctx.idOf(subnet), allocationId: ctx.idOf(eip) }, { parent: subnet }));
+                    natGateways.push(
+                        ctx.child(
+                            "aws:ec2/natGateway:NatGateway",
+                            `${name}-${z + 1}`,
+                            { subnetId: ctx.idOf(subnet), allocationId: ctx.idOf(eip) },
+                            { parent: subnet },
+                        ),
+                    );
                 }
             } else if (spec.type === "Private" && natStrategy !== "None" && natGateways.length > 0) {
                 const nat = natStrategy === "Single" ? natGateways[0] : (natGateways[z] ?? natGateways[natGateways.length - 1]);
-                routes.push(ctx.child("aws:ec2/route:Route", subnetName, { routeTableId: ctx.idOf(table), destinationCidrBlock: "0.0.0.0/0", natGatewayId: ctx.idOf(nat) }, { parent: table }));
+                routes.push(
+                    ctx.child(
+                        "aws:ec2/route:Route",
+                        subnetName,
+                        { routeTableId: ctx.idOf(table), destinationCidrBlock: "0.0.0.0/0", natGatewayId: ctx.idOf(nat) },
+                        { parent: table },
+                    ),
+                );
             }
         }
     });

@@ -29,15 +29,60 @@ const RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
  * everything, the control plane reaches them on 1025-65535 and 443, they reach the control plane on
  * 443, and they may send anything anywhere. No rule admits traffic from an address range.
  */
-function nodeSecurityGroup(ctx: ModelContext, name: string, vpcId: Traced | string, clusterGroupId: Traced): { group: ModeledRef; clusterIngressRule: ModeledRef } {
+function nodeSecurityGroup(
+    ctx: ModelContext,
+    name: string,
+    vpcId: Traced | string,
+    clusterGroupId: Traced,
+): { group: ModeledRef; clusterIngressRule: ModeledRef } {
     const group = ctx.child(SG, `${name}-nodeSecurityGroup`, { vpcId, revokeRulesOnDelete: true, tags: { Name: `${name}-nodeSecurityGroup` } });
     const groupId = ctx.idOf(group);
     const rule = (ruleName: string, properties: Record<string, unknown>) => ctx.child(RULE, `${name}-${ruleName}`, properties);
-    rule("eksNodeIngressRule", { type: "ingress", description: "Allow nodes to communicate with each other", protocol: "-1", fromPort: 0, toPort: 0, securityGroupId: groupId, self: true });
-    rule("eksNodeClusterIngressRule", { type: "ingress", description: "Allow worker Kubelets and pods to receive communication from the cluster control plane", protocol: "tcp", fromPort: 1025, toPort: 65535, securityGroupId: groupId, sourceSecurityGroupId: clusterGroupId });
-    rule("eksExtApiServerClusterIngressRule", { type: "ingress", description: "Allow pods running extension API servers on port 443 to receive communication from cluster control plane", protocol: "tcp", fromPort: 443, toPort: 443, securityGroupId: groupId, sourceSecurityGroupId: clusterGroupId });
-    rule("eksNodeInternetEgressRule", { type: "egress", description: "Allow internet access.", protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], securityGroupId: groupId });
-    const clusterIngressRule = rule("eksClusterIngressRule", { type: "ingress", description: "Allow pods to communicate with the cluster API Server", protocol: "tcp", fromPort: 443, toPort: 443, securityGroupId: clusterGroupId, sourceSecurityGroupId: groupId });
+    rule("eksNodeIngressRule", {
+        type: "ingress",
+        description: "Allow nodes to communicate with each other",
+        protocol: "-1",
+        fromPort: 0,
+        toPort: 0,
+        securityGroupId: groupId,
+        self: true,
+    });
+    rule("eksNodeClusterIngressRule", {
+        type: "ingress",
+        description: "Allow worker Kubelets and pods to receive communication from the cluster control plane",
+        protocol: "tcp",
+        fromPort: 1025,
+        toPort: 65535,
+        securityGroupId: groupId,
+        sourceSecurityGroupId: clusterGroupId,
+    });
+    rule("eksExtApiServerClusterIngressRule", {
+        type: "ingress",
+        description: "Allow pods running extension API servers on port 443 to receive communication from cluster control plane",
+        protocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        securityGroupId: groupId,
+        sourceSecurityGroupId: clusterGroupId,
+    });
+    rule("eksNodeInternetEgressRule", {
+        type: "egress",
+        description: "Allow internet access.",
+        protocol: "-1",
+        fromPort: 0,
+        toPort: 0,
+        cidrBlocks: ["0.0.0.0/0"],
+        securityGroupId: groupId,
+    });
+    const clusterIngressRule = rule("eksClusterIngressRule", {
+        type: "ingress",
+        description: "Allow pods to communicate with the cluster API Server",
+        protocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        securityGroupId: clusterGroupId,
+        sourceSecurityGroupId: groupId,
+    });
     return { group, clusterIngressRule };
 }
 
@@ -64,7 +109,14 @@ const majorOf = (version: string) => Number(/^v?(\d+)\./.exec(version)?.[1] ?? "
  * template (a launch configuration before 3.0) whose network interface takes a public IP unless
  * `nodeAssociatePublicIpAddress` is false, and an auto-scaling group across the worker subnets.
  */
-function selfManagedNodes(ctx: ModelContext, name: string, groups: Array<Traced | unknown>, subnets: Traced | unknown, publicIp: unknown, version: string): ModeledRef {
+function selfManagedNodes(
+    ctx: ModelContext,
+    name: string,
+    groups: Array<Traced | unknown>,
+    subnets: Traced | unknown,
+    publicIp: unknown,
+    version: string,
+): ModeledRef {
     if (majorOf(version) < 3) {
         const configuration = ctx.child("aws:ec2/launchConfiguration:LaunchConfiguration", `${name}-nodeLaunchConfiguration`, {
             associatePublicIpAddress: publicIp,
@@ -72,7 +124,12 @@ function selfManagedNodes(ctx: ModelContext, name: string, groups: Array<Traced 
             instanceType: ctx.arg("instanceType") ?? "t2.medium",
             imageId: UNKNOWN,
         });
-        return ctx.child("aws:cloudformation/stack:Stack", `${name}-nodes`, { templateBody: UNKNOWN, tags: {}, launchConfiguration: ctx.idOf(configuration), vpcZoneIdentifier: subnets });
+        return ctx.child("aws:cloudformation/stack:Stack", `${name}-nodes`, {
+            templateBody: UNKNOWN,
+            tags: {},
+            launchConfiguration: ctx.idOf(configuration),
+            vpcZoneIdentifier: subnets,
+        });
     }
     const template = ctx.child("aws:ec2/launchTemplate:LaunchTemplate", `${name}-launchTemplate`, {
         imageId: UNKNOWN,
@@ -102,9 +159,21 @@ export function cluster(ctx: ModelContext, remember: (facts: ClusterFacts) => vo
     if (isResourceRef(givenClusterGroup)) {
         clusterGroupId = ctx.idOf(givenClusterGroup);
     } else if (!skipGroups) {
-        clusterGroup = ctx.child(SG, `${name}-eksClusterSecurityGroup`, { vpcId: network.vpcId, revokeRulesOnDelete: true, tags: { Name: `${name}-eksClusterSecurityGroup` } });
+        clusterGroup = ctx.child(SG, `${name}-eksClusterSecurityGroup`, {
+            vpcId: network.vpcId,
+            revokeRulesOnDelete: true,
+            tags: { Name: `${name}-eksClusterSecurityGroup` },
+        });
         clusterGroupId = ctx.idOf(clusterGroup);
-        ctx.child(RULE, `${name}-eksClusterInternetEgressRule`, { type: "egress", description: "Allow internet access.", protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], securityGroupId: clusterGroupId });
+        ctx.child(RULE, `${name}-eksClusterInternetEgressRule`, {
+            type: "egress",
+            description: "Allow internet access.",
+            protocol: "-1",
+            fromPort: 0,
+            toPort: 0,
+            cidrBlocks: ["0.0.0.0/0"],
+            securityGroupId: clusterGroupId,
+        });
         outputs.clusterSecurityGroup = resourceReference(clusterGroup);
     }
     const endpointPublicAccess = ctx.pass("endpointPublicAccess");
@@ -163,7 +232,9 @@ export function nodeGroup(ctx: ModelContext, recall: (urn: string) => ClusterFac
     if (isResourceRef(givenGroup)) groupId = ctx.idOf(givenGroup);
     else if (ctx.pass("nodeSecurityGroupId")) groupId = ctx.pass("nodeSecurityGroupId")!;
     else {
-        const controlPlane = joined?.clusterSecurityGroup ? ctx.idOf(joined.clusterSecurityGroup) : { value: UNKNOWN, dependencies: joined ? [joined.clusterUrn] : [] };
+        const controlPlane = joined?.clusterSecurityGroup
+            ? ctx.idOf(joined.clusterSecurityGroup)
+            : { value: UNKNOWN, dependencies: joined ? [joined.clusterUrn] : [] };
         const made = nodeSecurityGroup(ctx, name, joined?.vpcId ?? UNKNOWN, controlPlane);
         groupId = ctx.idOf(made.group);
         outputs.nodeSecurityGroup = resourceReference(made.group);
@@ -183,7 +254,20 @@ export function nodeGroup(ctx: ModelContext, recall: (urn: string) => ClusterFac
 export function managedNodeGroup(ctx: ModelContext, recall: (urn: string) => ClusterFacts | undefined): Record<string, unknown> {
     const { name } = ctx;
     const joined = joinedCluster(ctx, recall);
-    const args: Record<string, unknown> = ctx.passAllBut(["cluster", "kubeletExtraArgs", "bootstrapExtraArgs", "enableIMDSv2", "amiId", "userData", "operatingSystem", "gpu", "enableEfaSupport", "placementGroupAvailabilityZone", "nodeRoleArn", "nodeRole"]);
+    const args: Record<string, unknown> = ctx.passAllBut([
+        "cluster",
+        "kubeletExtraArgs",
+        "bootstrapExtraArgs",
+        "enableIMDSv2",
+        "amiId",
+        "userData",
+        "operatingSystem",
+        "gpu",
+        "enableEfaSupport",
+        "placementGroupAvailabilityZone",
+        "nodeRoleArn",
+        "nodeRole",
+    ]);
     const nodes = ctx.child("aws:eks/nodeGroup:NodeGroup", name, {
         ...args,
         subnetIds: ctx.pass("subnetIds") ?? joined?.subnetIds ?? UNKNOWN,
@@ -194,7 +278,9 @@ export function managedNodeGroup(ctx: ModelContext, recall: (urn: string) => Clu
         ctx.child(SG, `${name}-remoteAccess`, {
             description: "EKS created security group applied to ENI that is attached to EKS Control Plane master nodes, as well as any managed workloads.",
             vpcId: joined?.vpcId ?? UNKNOWN,
-            ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"], description: "SSH (remoteAccess without sourceSecurityGroupIds)" }],
+            ingress: [
+                { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"], description: "SSH (remoteAccess without sourceSecurityGroupIds)" },
+            ],
             egress: [],
         });
     }

@@ -30,7 +30,10 @@ const MODELS: ReadonlyMap<string, ComponentModel> = new Map<string, ComponentMod
     ["awsx:ecs:EC2Service", { majors: AWSX, source: AWSX_SOURCE, build: ec2Service }],
     ["awsx:ec2:Vpc", { majors: AWSX, source: AWSX_SOURCE, build: vpc }],
     ["awsx:ec2:DefaultVpc", { majors: AWSX, source: AWSX_SOURCE, build: defaultVpcComponent }],
-    ...AWSX_WITHOUT_NETWORK.map((type): [string, ComponentModel] => [type, { majors: AWSX, source: `${AWSX_SOURCE}: creates no network resource`, withoutNetwork: true, build: () => ({}) }]),
+    ...AWSX_WITHOUT_NETWORK.map((type): [string, ComponentModel] => [
+        type,
+        { majors: AWSX, source: `${AWSX_SOURCE}: creates no network resource`, withoutNetwork: true, build: () => ({}) },
+    ]),
     ["eks:index:Cluster", { majors: EKS, source: EKS_SOURCE, build: (ctx, memory) => cluster(ctx, (facts) => memory.clusters.set(ctx.component.urn, facts)) }],
     ["eks:index:NodeGroupV2", { majors: EKS, source: EKS_SOURCE, build: (ctx, memory) => nodeGroup(ctx, (urn) => memory.clusters.get(urn)) }],
     ["eks:index:NodeGroup", { majors: EKS, source: EKS_SOURCE, build: (ctx, memory) => nodeGroup(ctx, (urn) => memory.clusters.get(urn)) }],
