@@ -132,17 +132,15 @@ const ruleList = fc.oneof(
     // Now and then a huge list (AWS allows up to 1,000 rules a group), as a generated program might produce.
     {
         weight: 1,
-        arbitrary: fc
-            .integer({ min: 500, max: 1500 })
-            .map((n) =>
-                Array.from({ length: n }, (_, i) => ({
-                    protocol: i % 7 ? "tcp" : "-1",
-                    fromPort: i,
-                    toPort: i + (i % 50),
-                    cidrBlocks: [i % 5 ? `10.${i % 256}.0.0/16` : "0.0.0.0/0"],
-                    description: i % 3 ? "r" : "",
-                })),
-            ),
+        arbitrary: fc.integer({ min: 500, max: 1500 }).map((n) =>
+            Array.from({ length: n }, (_, i) => ({
+                protocol: i % 7 ? "tcp" : "-1",
+                fromPort: i,
+                toPort: i + (i % 50),
+                cidrBlocks: [i % 5 ? `10.${i % 256}.0.0/16` : "0.0.0.0/0"],
+                description: i % 3 ? "r" : "",
+            })),
+        ),
     },
 );
 
