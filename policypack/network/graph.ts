@@ -393,6 +393,17 @@ export class StackGraph {
         return nacls;
     }
 
+    /** The inbound and outbound entries of the ACL guarding a subnet (by id or URN): its own, else the stack's default ACL, else undefined (AWS's default ACL allows everything). */
+    naclOfSubnet(key: string): { entries: Rule[]; resource: AnalyzedResource } | undefined {
+        const entries = this.naclBySubnet.get(key) ?? this.defaultNacl;
+        if (!entries) return undefined;
+        if (!this.naclResources) this.naclResources = new Map(this.nacls.map((n) => [n.entries, n.resource]));
+        const resource = this.naclResources.get(entries);
+        return resource ? { entries, resource } : undefined;
+    }
+
+    private naclResources?: Map<Rule[], AnalyzedResource>;
+
     private readonly naclsByCarrier = new Map<Carrier, Array<Rule[] | undefined>>();
 
     /** Subnet groups (RDS, ElastiCache) by "type|name". */

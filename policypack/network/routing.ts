@@ -73,6 +73,8 @@ export interface DirectReach {
     /** "yes": the hops (gateway → table → subnet) and the address; else what is missing or unknown. */
     route: Hop;
     address: Hop;
+    /** The network ACL of the subnet (the gate the caller judged). */
+    nacl: Hop;
     subnet: string;
 }
 
@@ -350,21 +352,23 @@ export class RoutingFacts {
     }
 
     /** Can the internet reach the carrier directly in some subnet, for one family? The best answer over its subnets. */
-    directReach(carrier: Carrier, family: Family): DirectReach {
+    directReach(carrier: Carrier, family: Family, gate: (subnetKey: string | undefined) => Hop = () => ({ verdict: "yes", text: "" })): DirectReach {
         const keys = this.distinctSubnets(carrier);
         if (keys.length === 0) {
             const address = this.address(carrier, undefined, family);
-            if (address.verdict === "no") return { verdict: "no", route: address, address, subnet: "" };
+            const nacl = gate(undefined);
+            if (address.verdict === "no") return { verdict: "no", route: address, address, nacl, subnet: "" };
             const route: Hop = { verdict: "maybe", text: "it names no subnet, so its route table is unknown", unresolved: unknownAt("subnet") };
-            return { verdict: "maybe", route, address, subnet: "" };
+            return { verdict: nacl.verdict === "no" ? "no" : "maybe", route, address, nacl, subnet: "" };
         }
         let best: DirectReach | undefined;
         for (const key of keys) {
             const address = this.address(carrier, key, family);
             const route = address.verdict === "no" ? { verdict: "no" as Tri, text: "", subnet: key } : this.subnetRoute(key, family);
-            const verdict: Tri =
-                address.verdict === "no" || route.verdict === "no" ? "no" : address.verdict === "yes" && route.verdict === "yes" ? "yes" : "maybe";
-            const candidate: DirectReach = { verdict, route, address, subnet: route.subnet };
+            const nacl = address.verdict === "no" || route.verdict === "no" ? { verdict: "no" as Tri, text: "" } : gate(key);
+            const verdicts = [address.verdict, route.verdict, nacl.verdict];
+            const verdict: Tri = verdicts.includes("no") ? "no" : verdicts.every((v) => v === "yes") ? "yes" : "maybe";
+            const candidate: DirectReach = { verdict, route, address, nacl, subnet: route.subnet };
             if (!best || rank(verdict) > rank(best.verdict)) best = candidate;
             if (verdict === "yes") break;
         }

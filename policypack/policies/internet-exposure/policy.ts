@@ -17,7 +17,7 @@ import { ADMIN_PORTS, DATABASE_PORTS, DEFAULT_ADMIN_PORTS, DEFAULT_DATABASE_PORT
 import { describeUnresolved, isUnresolved } from "../../model/unresolved";
 import { Carrier, StackGraph } from "../../network/graph";
 import { Path, edgeOf, pathsTo } from "../../network/reachability";
-import { DirectReach, Family } from "../../network/routing";
+import { DirectReach, Family, Hop } from "../../network/routing";
 
 const config = {
     adminPorts: portsKey('The admin ports (numbers or "from-to" ranges).', DEFAULT_ADMIN_PORTS),
@@ -58,25 +58,36 @@ function familiesOf(path: Path, options: InternetOptions): Family[] {
     return families.size > 0 ? [...families] : [4, 6];
 }
 
-/** The network ACL hop: the entry whose first match lets the internet through, or the default ACL. */
-function naclHop(graph: StackGraph, carrier: Carrier, rule: Rule, options: InternetOptions): string {
-    const nacls = graph.naclsOf(carrier);
-    const lists = nacls.filter((entries): entries is Rule[] => entries !== undefined);
-    if (lists.length === 0 || lists.length < nacls.length) return "NACL: AWS's default ACL (allows all)";
-    const ports = isUnresolved(rule.ports) || isUnresolved(rule.protocol) ? ALL_PORTS : rule.ports.kind === "range" ? portsOf(rule.ports) : ALL_PORTS;
-    for (const entries of lists) {
-        const found = naclInternetExposure(
-            entries.filter((e) => e.direction === "ingress"),
+/** The network ACL of a subnet, first match, for the rule's traffic from the internet: the entry that lets it in, or why not. */
+function naclGate(graph: StackGraph, rule: Rule, options: InternetOptions): (subnetKey: string | undefined) => Hop {
+    return (subnetKey) => {
+        const nacl = subnetKey === undefined ? undefined : graph.naclOfSubnet(subnetKey);
+        if (!nacl) return { verdict: "yes", text: "NACL: AWS's default ACL (allows all)" };
+        const protocol = rule.protocol;
+        if (isUnresolved(protocol))
+            return { verdict: "maybe", text: `NACL "${nacl.resource.name}" (the rule's protocol is not known yet)`, unresolved: protocol };
+        if (protocol.kind === "icmp" || protocol.kind === "icmpv6") return { verdict: "yes", text: `NACL "${nacl.resource.name}" (ICMP not judged)` };
+        const ports = protocol.kind === "tcp" || protocol.kind === "udp" ? (isUnresolved(rule.ports) ? ALL_PORTS : portsOf(rule.ports)) : ALL_PORTS;
+        const only = {
+            tcp: protocol.kind === "tcp" || protocol.kind === "all",
+            udp: protocol.kind === "udp" || protocol.kind === "all",
+            otherProtocols: protocol.kind === "number" || protocol.kind === "all",
+        };
+        const exposures = naclInternetExposure(
+            nacl.entries.filter((e) => e.direction === "ingress"),
             ports,
             options,
-        ).find((e) => e.verdict === "yes");
+            only,
+        );
+        const found = exposures.find((e) => e.verdict === "yes");
         if (found) {
-            const acl = graph.nacls.find((n) => n.entries === entries)?.resource.name;
             const number = typeof found.entry.ruleNumber === "number" ? ` #${found.entry.ruleNumber}` : "";
-            return `NACL${acl ? ` "${acl}"` : ""}${number} allow`;
+            return { verdict: "yes", text: `NACL "${nacl.resource.name}"${number} allow` };
         }
-    }
-    return "NACL allows it";
+        const maybe = exposures.find((e) => e.verdict === "maybe");
+        if (maybe) return { verdict: "maybe", text: `NACL "${nacl.resource.name}" may let it in (${maybe.reason})`, unresolved: maybe.unresolved };
+        return { verdict: "no", text: `NACL "${nacl.resource.name}" denies it` };
+    };
 }
 
 function ruleHop(path: Path): string {
@@ -103,30 +114,25 @@ export const internetExposurePolicy: StackPolicyDefinition<typeof config> = {
                 if (seen.has(path.rule)) continue;
                 const ports = judgePorts(path.rule, cfg);
                 if (ports.verdict === "no") continue;
-                const reaches = familiesOf(path, cfg).map((family) => ({ family, reach: graph.routing.directReach(carrier, family) }));
+                const reaches = familiesOf(path, cfg).map((family) => ({
+                    family,
+                    reach: graph.routing.directReach(carrier, family, naclGate(graph, path.rule, cfg)),
+                }));
                 const best = reaches.find((r) => r.reach.verdict === "yes") ?? reaches.find((r) => r.reach.verdict === "maybe");
                 if (!best) continue;
                 const peer: Tri = path.source === "internet" ? "yes" : "maybe";
                 const verdict = all(best.reach.verdict, ports.verdict, peer, path.certain ? "yes" : "maybe");
                 if (verdict === "no") continue;
                 seen.add(path.rule);
-                findings.push(
-                    verdict === "yes" ? violation(graph, carrier, path, best.reach, ports.what, cfg) : unverifiable(carrier, path, best.reach, ports),
-                );
+                findings.push(verdict === "yes" ? violation(carrier, path, best.reach, ports.what) : unverifiable(carrier, path, best.reach, ports));
             }
         }
         return findings;
     },
 };
 
-function violation(graph: StackGraph, carrier: Carrier, path: Path, reach: DirectReach, what: string, cfg: Config): StackFinding {
-    const hops = [
-        `internet (${path.sourceLabel})`,
-        reach.route.text,
-        naclHop(graph, carrier, path.rule, cfg),
-        ruleHop(path),
-        `"${carrier.resource.name}" (${reach.address.text})`,
-    ];
+function violation(carrier: Carrier, path: Path, reach: DirectReach, what: string): StackFinding {
+    const hops = [`internet (${path.sourceLabel})`, reach.route.text, reach.nacl.text, ruleHop(path), `"${carrier.resource.name}" (${reach.address.text})`];
     return {
         kind: "violation",
         resource: carrier.resource,
@@ -141,6 +147,7 @@ function unverifiable(carrier: Carrier, path: Path, reach: DirectReach, ports: R
     const open: string[] = [];
     if (reach.address.verdict === "maybe") open.push(reach.address.text);
     if (reach.route.verdict === "maybe") open.push(reach.route.text);
+    if (reach.nacl.verdict === "maybe") open.push(reach.nacl.text);
     if (path.source === "unknown")
         open.push(`the source of ${ruleHop(path)} is ${path.sourceLabel}${path.unresolved ? ` (${describeUnresolved(path.unresolved)})` : ""}`);
     if (!path.certain) open.push(`the security group id is not known yet and "${path.group.label}" is one of the candidates that fed it`);
