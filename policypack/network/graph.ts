@@ -22,6 +22,7 @@ import { ownValue } from "../model/ownProperties";
 import { field, isUnknown } from "../model/propertyReaders";
 import { Unresolved } from "../model/unresolved";
 import { RoutingFacts } from "./routing";
+import { LoadBalancing } from "./loadBalancing";
 import { CARRIERS, CarrierSpec, SUBNET_GROUP_TYPES, TIER_PROTECTION, TIER_TAG, TIERS, Tier, valuesAt } from "./carriers";
 
 /** The URNs of the resources that fed a top-level property (own entries only: property names come from programs). */
@@ -155,6 +156,13 @@ export class StackGraph {
     }
 
     private routingFacts?: RoutingFacts;
+    private loadBalancingFacts?: LoadBalancing;
+
+    /** Listeners, target groups and targets: indexed on first use. */
+    get loadBalancing(): LoadBalancing {
+        this.loadBalancingFacts ??= new LoadBalancing(this);
+        return this.loadBalancingFacts;
+    }
 
     /** Routes, gateways and public addresses: indexed on first use (stack policies that need no routing do not pay). */
     get routing(): RoutingFacts {

@@ -352,10 +352,16 @@ export class RoutingFacts {
     }
 
     /** Can the internet reach the carrier directly in some subnet, for one family? The best answer over its subnets. */
-    directReach(carrier: Carrier, family: Family, gate: (subnetKey: string | undefined) => Hop = () => ({ verdict: "yes", text: "" })): DirectReach {
+    directReach(
+        carrier: Carrier,
+        family: Family,
+        gate: (subnetKey: string | undefined) => Hop = () => ({ verdict: "yes", text: "" }),
+        /** The address, when the resource's type decides it (an internet-facing load balancer). */
+        given?: Hop,
+    ): DirectReach {
         const keys = this.distinctSubnets(carrier);
         if (keys.length === 0) {
-            const address = this.address(carrier, undefined, family);
+            const address = given ?? this.address(carrier, undefined, family);
             const nacl = gate(undefined);
             if (address.verdict === "no") return { verdict: "no", route: address, address, nacl, subnet: "" };
             const route: Hop = { verdict: "maybe", text: "it names no subnet, so its route table is unknown", unresolved: unknownAt("subnet") };
@@ -363,7 +369,7 @@ export class RoutingFacts {
         }
         let best: DirectReach | undefined;
         for (const key of keys) {
-            const address = this.address(carrier, key, family);
+            const address = given ?? this.address(carrier, key, family);
             const route = address.verdict === "no" ? { verdict: "no" as Tri, text: "", subnet: key } : this.subnetRoute(key, family);
             const nacl = address.verdict === "no" || route.verdict === "no" ? { verdict: "no" as Tri, text: "" } : gate(key);
             const verdicts = [address.verdict, route.verdict, nacl.verdict];

@@ -89,6 +89,39 @@ const ecsService = (assignPublicIp: boolean): ExampleResource => ({
     props: { cluster: "main", desiredCount: 1, networkConfiguration: { subnets: [ref("public-a")], securityGroups: [ref("ssh-sg")], assignPublicIp } },
 });
 
+// --- Load balancers ---------------------------------------------------------------------------------------
+const lbSgOn = (port: number) => securityGroup("lb-sg", [tcpFrom(port, { cidrBlocks: ["0.0.0.0/0"] })]);
+const loadBalancer = (props: Record<string, unknown>): ExampleResource => ({
+    type: "aws:lb/loadBalancer:LoadBalancer",
+    name: "lb",
+    props: { loadBalancerType: "application", subnets: [ref("public-a")], securityGroups: [ref("lb-sg")], ...props },
+});
+const targetGroup = (port: number): ExampleResource => ({
+    type: "aws:lb/targetGroup:TargetGroup",
+    name: "tg",
+    props: { port, protocol: "HTTP", vpcId: ref("vpc"), targetType: "instance" },
+});
+const listener = (port: number, protocol = "HTTPS"): ExampleResource => ({
+    type: "aws:lb/listener:Listener",
+    name: "front",
+    props: { loadBalancerArn: ref("lb"), port, protocol, defaultActions: [{ type: "forward", targetGroupArn: ref("tg") }] },
+});
+/** An instance in the private subnet, without a public address, registered in the target group. */
+const appBehind = (appSg: ExampleResource): ExampleResource[] => [
+    appSg,
+    instance("app-1", { subnetId: ref("private-a"), vpcSecurityGroupIds: [ref(appSg.name)] }),
+    { type: "aws:lb/targetGroupAttachment:TargetGroupAttachment", name: "app-1-tg", props: { targetGroupArn: ref("tg"), targetId: ref("app-1") } },
+];
+const appSgFromLb = (port: number) => securityGroup("app-sg", [tcpFrom(port, { securityGroups: [ref("lb-sg")] })]);
+const albStack = (lbPort: number, targetPort: number, lbProps: Record<string, unknown> = {}) => [
+    ...network,
+    lbSgOn(lbPort),
+    loadBalancer(lbProps),
+    targetGroup(targetPort),
+    listener(lbPort),
+    ...appBehind(appSgFromLb(targetPort)),
+];
+
 export const examples: StackExample[] = [
     // --- Public vs private subnet -------------------------------------------------------------------
     {
@@ -335,5 +368,62 @@ export const examples: StackExample[] = [
         name: "cannot_verify_public_ip_not_known",
         resources: [...network, sshSg, web({ subnetId: ref("public-a"), associatePublicIpAddress: computed(false) })],
         expect: { update: {}, preview: { "web-1": "cannot verify" } },
+    },
+    // --- Through an internet-facing load balancer: the listener port against the allow-list, the target port against admin/database ports ---
+    { name: "pass_alb_on_443_forwards_to_8080", resources: albStack(443, 8080), expect: {} },
+    {
+        name: "fail_alb_forwards_to_ssh_on_target",
+        resources: albStack(443, 22),
+        expect: { "app-1": "fail" },
+        messageContains: {
+            "app-1": [
+                'through load balancer "lb" on SSH (22), an admin port',
+                'target group "tg" → attachment "app-1-tg" port 22 → security group "app-sg" ingress[0] TCP port 22 from "lb-sg"',
+            ],
+        },
+    },
+    { name: "pass_internal_alb_forwards_to_ssh", resources: albStack(443, 22, { internal: true }), expect: {} },
+    { name: "pass_alb_in_private_subnet_forwards_to_ssh", resources: albStack(443, 22, { subnets: [ref("private-a")] }), expect: {} },
+    {
+        name: "fail_alb_listener_outside_allow_list",
+        resources: albStack(8443, 8080),
+        expect: { lb: "fail" },
+        messageContains: {
+            lb: ['load balancer "lb" is reachable from the internet on TCP port 8443, outside the allow-list', 'listener "front" (HTTPS 8443)'],
+        },
+    },
+    {
+        name: "fail_nlb_without_security_groups_passes_ssh_to_target",
+        resources: [
+            ...network,
+            loadBalancer({ loadBalancerType: "network", securityGroups: undefined }),
+            targetGroup(22),
+            listener(22, "TCP"),
+            ...appBehind(securityGroup("app-sg", [tcpFrom(22, { cidrBlocks: ["0.0.0.0/0"] })])),
+        ],
+        expect: { lb: "fail", "app-1": "fail" },
+        messageContains: { lb: ["no security groups (a network load balancer without groups passes all traffic)"], "app-1": ["from 0.0.0.0/0"] },
+    },
+    {
+        name: "fail_ecs_service_behind_alb_on_database_port",
+        resources: [
+            ...network,
+            lbSgOn(443),
+            loadBalancer({}),
+            targetGroup(5432),
+            listener(443),
+            securityGroup("api-sg", [tcpFrom(5432, { securityGroups: [ref("lb-sg")] })]),
+            {
+                type: "aws:ecs/service:Service",
+                name: "api",
+                props: {
+                    cluster: "main",
+                    networkConfiguration: { subnets: [ref("private-a")], securityGroups: [ref("api-sg")] },
+                    loadBalancers: [{ targetGroupArn: ref("tg"), containerName: "api", containerPort: 5432 }],
+                },
+            },
+        ],
+        expect: { api: "fail" },
+        messageContains: { api: ["PostgreSQL (5432), a database port", 'service "api" loadBalancers[0] port 5432'] },
     },
 ];

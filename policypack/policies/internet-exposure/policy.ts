@@ -10,14 +10,16 @@ import { ConfigValues, icmpTypesKey, internetKeys, portsKey } from "../../kit/co
 import { StackFinding, StackPolicyDefinition } from "../../kit/defineStack";
 import { InternetOptions } from "../../model/addresses";
 import { Tri, all, beyondAllowList, internetExposure, opensAnyPort } from "../../model/exposure";
-import { naclInternetExposure } from "../../model/naclExposure";
-import { ALL_PORTS, portsOf } from "../../model/ports";
+import { TrafficKinds, naclInternetExposure } from "../../model/naclExposure";
+import { ALL_PORTS, PortSet, portsOf } from "../../model/ports";
 import { Rule, peerLabel, protocolAndPorts } from "../../model/rule";
 import { ADMIN_PORTS, DATABASE_PORTS, DEFAULT_ADMIN_PORTS, DEFAULT_DATABASE_PORTS, namePorts } from "../../model/sensitivePorts";
-import { describeUnresolved, isUnresolved } from "../../model/unresolved";
+import { Unresolved, describeUnresolved, isUnresolved } from "../../model/unresolved";
 import { Carrier, StackGraph } from "../../network/graph";
 import { Path, edgeOf, pathsTo } from "../../network/reachability";
 import { DirectReach, Family, Hop } from "../../network/routing";
+import { LoadBalancing, portText } from "../../network/loadBalancing";
+import { field, readBoolean } from "../../model/propertyReaders";
 
 const config = {
     adminPorts: portsKey('The admin ports (numbers or "from-to" ranges).', DEFAULT_ADMIN_PORTS),
@@ -58,26 +60,37 @@ function familiesOf(path: Path, options: InternetOptions): Family[] {
     return families.size > 0 ? [...families] : [4, 6];
 }
 
-/** The network ACL of a subnet, first match, for the rule's traffic from the internet: the entry that lets it in, or why not. */
-function naclGate(graph: StackGraph, rule: Rule, options: InternetOptions): (subnetKey: string | undefined) => Hop {
-    return (subnetKey) => {
-        const nacl = subnetKey === undefined ? undefined : graph.naclOfSubnet(subnetKey);
-        if (!nacl) return { verdict: "yes", text: "NACL: AWS's default ACL (allows all)" };
-        const protocol = rule.protocol;
-        if (isUnresolved(protocol))
-            return { verdict: "maybe", text: `NACL "${nacl.resource.name}" (the rule's protocol is not known yet)`, unresolved: protocol };
-        if (protocol.kind === "icmp" || protocol.kind === "icmpv6") return { verdict: "yes", text: `NACL "${nacl.resource.name}" (ICMP not judged)` };
-        const ports = protocol.kind === "tcp" || protocol.kind === "udp" ? (isUnresolved(rule.ports) ? ALL_PORTS : portsOf(rule.ports)) : ALL_PORTS;
-        const only = {
+/** Traffic as the network ACL sees it: ports and kinds, or a protocol not known yet, or ICMP (not judged by the ACL walk). */
+type NaclTraffic = { ports: PortSet; only: TrafficKinds } | { unresolved: Unresolved } | { icmp: true };
+
+function trafficOfRule(rule: Rule): NaclTraffic {
+    const protocol = rule.protocol;
+    if (isUnresolved(protocol)) return { unresolved: protocol };
+    if (protocol.kind === "icmp" || protocol.kind === "icmpv6") return { icmp: true };
+    const ports = protocol.kind === "tcp" || protocol.kind === "udp" ? (isUnresolved(rule.ports) ? ALL_PORTS : portsOf(rule.ports)) : ALL_PORTS;
+    return {
+        ports,
+        only: {
             tcp: protocol.kind === "tcp" || protocol.kind === "all",
             udp: protocol.kind === "udp" || protocol.kind === "all",
             otherProtocols: protocol.kind === "number" || protocol.kind === "all",
-        };
+        },
+    };
+}
+
+/** The network ACL of a subnet, first match, for traffic from the internet: the entry that lets it in, or why not. */
+function naclGate(graph: StackGraph, traffic: NaclTraffic, options: InternetOptions): (subnetKey: string | undefined) => Hop {
+    return (subnetKey) => {
+        const nacl = subnetKey === undefined ? undefined : graph.naclOfSubnet(subnetKey);
+        if (!nacl) return { verdict: "yes", text: "NACL: AWS's default ACL (allows all)" };
+        if ("unresolved" in traffic)
+            return { verdict: "maybe", text: `NACL "${nacl.resource.name}" (the protocol is not known yet)`, unresolved: traffic.unresolved };
+        if ("icmp" in traffic) return { verdict: "yes", text: `NACL "${nacl.resource.name}" (ICMP not judged)` };
         const exposures = naclInternetExposure(
             nacl.entries.filter((e) => e.direction === "ingress"),
-            ports,
+            traffic.ports,
             options,
-            only,
+            traffic.only,
         );
         const found = exposures.find((e) => e.verdict === "yes");
         if (found) {
@@ -116,7 +129,7 @@ export const internetExposurePolicy: StackPolicyDefinition<typeof config> = {
                 if (ports.verdict === "no") continue;
                 const reaches = familiesOf(path, cfg).map((family) => ({
                     family,
-                    reach: graph.routing.directReach(carrier, family, naclGate(graph, path.rule, cfg)),
+                    reach: graph.routing.directReach(carrier, family, naclGate(graph, trafficOfRule(path.rule), cfg)),
                 }));
                 const best = reaches.find((r) => r.reach.verdict === "yes") ?? reaches.find((r) => r.reach.verdict === "maybe");
                 if (!best) continue;
@@ -126,8 +139,9 @@ export const internetExposurePolicy: StackPolicyDefinition<typeof config> = {
                 seen.add(path.rule);
                 findings.push(verdict === "yes" ? violation(carrier, path, best.reach, ports.what) : unverifiable(carrier, path, best.reach, ports));
             }
+            if (LoadBalancing.isLoadBalancer(carrier.resource)) findings.push(...throughLoadBalancer(graph, carrier, cfg));
         }
-        return findings;
+        return dedupeFindings(findings);
     },
 };
 
@@ -164,4 +178,183 @@ function unverifiable(carrier: Carrier, path: Path, reach: DirectReach, ports: R
         peer: path.sourceLabel,
         edge: edgeOf(path),
     };
+}
+
+// --- Through an internet-facing load balancer ------------------------------------------------------------
+
+const FIX_LISTENER =
+    "listen on the internet only on the allow-listed ports (HTTPS 443, HTTP 80 for redirects), make the load balancer internal (internal: true) if only the VPC needs it, or add the port to allowedTcpPorts/allowedUdpPorts if it is meant to be public.";
+const FIX_TARGET =
+    "forward the internet only to the application port (e.g. 8080), never to an admin or database port: change the target group's or attachment's port, or make the load balancer internal; reach admin ports through SSM Session Manager or a bastion.";
+
+type PortJudgement = { verdict: Tri; what: string; unresolved?: Unresolved };
+
+/** A listener's or target's port: admin, database, or (for the port the internet sees) outside the allow-list. */
+function judgePort(port: number | Unresolved | undefined, transports: readonly ("tcp" | "udp")[], cfg: Config, allowList: boolean): PortJudgement {
+    if (port === undefined) return { verdict: "no", what: "" };
+    if (isUnresolved(port)) return { verdict: "maybe", what: "a port not known yet", unresolved: port };
+    const inSet = (set: PortSet) => set.some(([from, to]) => from <= port && port <= to);
+    if (inSet(cfg.adminPorts)) return { verdict: "yes", what: `${namePorts([[port, port]], ADMIN_PORTS)}, an admin port` };
+    if (inSet(cfg.databasePorts)) return { verdict: "yes", what: `${namePorts([[port, port]], DATABASE_PORTS)}, a database port` };
+    if (!allowList) return { verdict: "no", what: "" };
+    const outside = transports.find((t) => !inSet(t === "udp" ? cfg.allowedUdpPorts : cfg.allowedTcpPorts));
+    return outside ? { verdict: "yes", what: `${outside.toUpperCase()} port ${port}, outside the allow-list` } : { verdict: "no", what: "" };
+}
+
+function transportsOf(protocol: string | undefined): Array<"tcp" | "udp"> {
+    const p = (protocol ?? "").toUpperCase();
+    if (p === "UDP") return ["udp"];
+    if (p === "TCP_UDP") return ["tcp", "udp"];
+    return ["tcp"];
+}
+
+/** The ingress rules of the groups a carrier carries, with their holder. */
+function ingressRules(carrier: Carrier) {
+    return carrier.attachments
+        .flatMap(({ group, certain }) => [
+            ...group.ownInline.map((rule) => ({ rule, group, certain, holder: group.resource })),
+            ...group.standalone.map(({ resource, rule }) => ({ rule, group, certain, holder: resource })),
+        ])
+        .filter(({ rule }) => rule.direction === "ingress" && rule.action === "allow");
+}
+
+function coversPort(rule: Rule, port: number, transport: "tcp" | "udp"): Tri {
+    if (isUnresolved(rule.protocol)) return "maybe";
+    if (rule.protocol.kind !== "all" && rule.protocol.kind !== transport) return "no";
+    return opensAnyPort(rule, [[port, port]]).verdict;
+}
+
+/** Do the load balancer's groups let the internet in on the listener port? A network load balancer without groups lets everything in. */
+function loadBalancerAdmits(carrier: Carrier, port: number | Unresolved, transport: "tcp" | "udp", cfg: Config): Hop {
+    if (carrier.attachments.length === 0) {
+        const kind = field(carrier.resource.props, "loadBalancerType");
+        return kind === "network"
+            ? { verdict: "yes", text: "no security groups (a network load balancer without groups passes all traffic)" }
+            : { verdict: "no", text: "no security group admits it" };
+    }
+    let maybe: Hop | undefined;
+    for (const { rule, group, certain } of ingressRules(carrier)) {
+        const covers = isUnresolved(port) ? "maybe" : coversPort(rule, port, transport);
+        const exposure = internetExposure(rule, cfg);
+        const verdict = all(covers, exposure.verdict, certain ? "yes" : "maybe");
+        const where = rule.origin.path ? rule.origin.path : `standalone rule "${rule.origin.resourceName}"`;
+        const text = `security group "${group.label}" ${where} ${protocolAndPorts(rule)}`;
+        if (verdict === "yes") return { verdict, text };
+        if (verdict === "maybe") maybe ??= { verdict, text: `${text} may admit it`, unresolved: exposure.unresolved[0] };
+    }
+    return maybe ?? { verdict: "no", text: "no security group admits it" };
+}
+
+/** Do the target's groups let the load balancer's traffic in on the target port (from its groups, or from the internet when it preserves client addresses)? */
+function targetAdmits(graph: StackGraph, target: Carrier, port: number | Unresolved, lb: Carrier, cfg: Config): Hop {
+    const lbGroups = new Set(lb.attachments.map((a) => a.group));
+    let maybe: Hop | undefined;
+    for (const { rule, group, certain, holder } of ingressRules(target)) {
+        const covers = isUnresolved(port) ? "maybe" : coversPort(rule, port, "tcp");
+        if (covers === "no") continue;
+        const where = rule.origin.path ? rule.origin.path : `standalone rule "${rule.origin.resourceName}"`;
+        const text = `security group "${group.label}" ${where} ${protocolAndPorts(rule)}`;
+        const exposure = internetExposure(rule, cfg);
+        let source: Tri = exposure.verdict;
+        let from = exposure.verdict === "yes" ? `from ${exposure.internet.map((i) => peerLabel(i.peer)).join(", ")}` : "";
+        for (const peer of rule.peers) {
+            if (source === "yes") break;
+            if (peer.kind !== "securityGroup" || !holder) continue;
+            for (const resolved of graph.resolveGroups(holder, peer.property, peer.id)) {
+                if (!lbGroups.has(resolved.group)) continue;
+                source = resolved.certain ? "yes" : "maybe";
+                from = `from "${resolved.group.label}"`;
+            }
+        }
+        const verdict = all(covers, source, certain ? "yes" : "maybe");
+        if (verdict === "yes") return { verdict, text: `${text} ${from}` };
+        if (verdict === "maybe") maybe ??= { verdict, text: `${text} may admit it` };
+    }
+    return maybe ?? { verdict: "no", text: "" };
+}
+
+function throughLoadBalancer(graph: StackGraph, carrier: Carrier, cfg: Config): StackFinding[] {
+    const lb = carrier.resource;
+    const internal = readBoolean(field(lb.props, "internal"), `${lb.name}.internal`);
+    if (internal === true) return [];
+    const facing: Hop = isUnresolved(internal)
+        ? { verdict: "maybe", text: `whether it is internet-facing is not known (${describeUnresolved(internal)})`, unresolved: internal }
+        : { verdict: "yes", text: "internet-facing: internal is not true" };
+    const findings: StackFinding[] = [];
+    for (const listener of graph.loadBalancing.listenersOf(lb)) {
+        const transports = transportsOf(listener.protocol);
+        const port = listener.port;
+        if (port === undefined) continue;
+        const listenerHop = `listener "${listener.resource.name}" (${(listener.protocol ?? "TCP").toUpperCase()} ${portText(port)})`;
+        const traffic: NaclTraffic = isUnresolved(port)
+            ? { ports: ALL_PORTS, only: { tcp: true, udp: transports.includes("udp"), otherProtocols: false } }
+            : { ports: [[port, port]], only: { tcp: transports.includes("tcp"), udp: transports.includes("udp"), otherProtocols: false } };
+        const reach = graph.routing.directReach(carrier, 4, naclGate(graph, traffic, cfg), facing);
+        const admits = loadBalancerAdmits(carrier, port, transports[0], cfg);
+        const reachable = all(reach.verdict, admits.verdict);
+        if (reachable === "no") continue;
+        const hops = [`internet`, reach.route.text, reach.nacl.text, admits.text, `"${lb.name}" (${facing.text}) ${listenerHop}`];
+        const doubts = [reach.address, reach.route, reach.nacl, admits].filter((h) => h.verdict === "maybe").map((h) => h.text);
+        const listenerJudgement = judgePort(port, transports, cfg, true);
+        const listenerVerdict = all(reachable, listenerJudgement.verdict);
+        if (listenerVerdict === "yes") {
+            findings.push({
+                kind: "violation",
+                resource: lb,
+                message: `load balancer "${lb.name}" is reachable from the internet on ${listenerJudgement.what}: ${hops.join(" → ")}. ${WHY} Fix: ${FIX_LISTENER}`,
+            });
+        } else if (listenerVerdict === "maybe") {
+            const why = [...doubts, ...(listenerJudgement.unresolved ? [describeUnresolved(listenerJudgement.unresolved)] : [])].join("; ");
+            findings.push({
+                kind: "unverifiable",
+                resource: lb,
+                message: `cannot verify that load balancer "${lb.name}" listens to the internet only on allowed ports (${listenerHop}), because ${why || "a value is not known yet"}. Fix if it does not: ${FIX_LISTENER}`,
+            });
+        }
+        for (const group of listener.targetGroups) {
+            for (const target of graph.loadBalancing.targetsOf(group)) {
+                const judgement = judgePort(target.port, ["tcp"], cfg, false);
+                if (judgement.verdict === "no" || target.port === undefined) continue;
+                const admitted = targetAdmits(graph, target.carrier, target.port, carrier, cfg);
+                const verdict = all(reachable, judgement.verdict, admitted.verdict);
+                if (verdict === "no") continue;
+                const path = [
+                    ...hops,
+                    `target group "${group.name}" → ${target.via} port ${portText(target.port)}`,
+                    admitted.text,
+                    `"${target.carrier.resource.name}"`,
+                ];
+                if (verdict === "yes") {
+                    findings.push({
+                        kind: "violation",
+                        resource: target.carrier.resource,
+                        message: `"${target.carrier.resource.name}" is reachable from the internet through load balancer "${lb.name}" on ${judgement.what}: ${path.join(" → ")}. ${WHY} Fix: ${FIX_TARGET}`,
+                    });
+                } else {
+                    const why = [
+                        ...doubts,
+                        ...(admitted.verdict === "maybe" ? [admitted.text] : []),
+                        ...(judgement.unresolved ? [describeUnresolved(judgement.unresolved)] : []),
+                    ];
+                    findings.push({
+                        kind: "unverifiable",
+                        resource: target.carrier.resource,
+                        message: `cannot verify that "${target.carrier.resource.name}" is not reachable from the internet through load balancer "${lb.name}" on an admin or database port (${target.via}, port ${portText(target.port)}), because ${why.join("; ") || "a value is not known yet"}. Fix if it is: ${FIX_TARGET}`,
+                    });
+                }
+            }
+        }
+    }
+    return findings;
+}
+
+/** One finding per resource and message: a target behind several listeners forwarding the same way is one path each. */
+function dedupeFindings(findings: StackFinding[]): StackFinding[] {
+    const seen = new Set<string>();
+    return findings.filter((f) => {
+        const key = `${f.resource?.urn ?? ""}|${f.message}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+    });
 }
