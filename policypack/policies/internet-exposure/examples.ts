@@ -396,7 +396,7 @@ export const examples: StackExample[] = [
         name: "fail_nlb_without_security_groups_passes_ssh_to_target",
         resources: [
             ...network,
-            loadBalancer({ loadBalancerType: "network", securityGroups: undefined }),
+            { type: "aws:lb/loadBalancer:LoadBalancer", name: "lb", props: { loadBalancerType: "network", subnets: [ref("public-a")] } },
             targetGroup(22),
             listener(22, "TCP"),
             ...appBehind(securityGroup("app-sg", [tcpFrom(22, { cidrBlocks: ["0.0.0.0/0"] })])),

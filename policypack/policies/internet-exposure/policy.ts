@@ -8,17 +8,16 @@
  */
 import { ConfigValues, icmpTypesKey, internetKeys, portsKey } from "../../kit/config";
 import { StackFinding, StackPolicyDefinition } from "../../kit/defineStack";
-import { InternetOptions } from "../../model/addresses";
 import { Tri, all, beyondAllowList, internetExposure, opensAnyPort } from "../../model/exposure";
-import { TrafficKinds, naclInternetExposure } from "../../model/naclExposure";
-import { ALL_PORTS, PortSet, portsOf } from "../../model/ports";
+import { ALL_PORTS, PortSet } from "../../model/ports";
 import { Rule, peerLabel, protocolAndPorts } from "../../model/rule";
 import { ADMIN_PORTS, DATABASE_PORTS, DEFAULT_ADMIN_PORTS, DEFAULT_DATABASE_PORTS, namePorts } from "../../model/sensitivePorts";
 import { Unresolved, describeUnresolved, isUnresolved } from "../../model/unresolved";
 import { Carrier, StackGraph } from "../../network/graph";
 import { Path, edgeOf, pathsTo } from "../../network/reachability";
-import { DirectReach, Family, Hop } from "../../network/routing";
+import { DirectReach, Hop } from "../../network/routing";
 import { LoadBalancing, portText } from "../../network/loadBalancing";
+import { NaclTraffic, directReachOfPath, naclGate } from "../../network/internetPaths";
 import { field, readBoolean } from "../../model/propertyReaders";
 
 const config = {
@@ -51,58 +50,6 @@ function judgePorts(rule: Rule, cfg: Config): { verdict: Tri; what: string; unre
     return { verdict: "no", what: "" };
 }
 
-/** The address families the path's internet peers belong to (both when the peer is not known yet). */
-function familiesOf(path: Path, options: InternetOptions): Family[] {
-    if (path.source !== "internet") return [4, 6];
-    const families = new Set<Family>();
-    for (const { peer } of internetExposure(path.rule, options).internet) if (peer.kind === "cidr") families.add(peer.cidr.family);
-    // An internet path through a prefix list: its entries' families are not on the rule.
-    return families.size > 0 ? [...families] : [4, 6];
-}
-
-/** Traffic as the network ACL sees it: ports and kinds, or a protocol not known yet, or ICMP (not judged by the ACL walk). */
-type NaclTraffic = { ports: PortSet; only: TrafficKinds } | { unresolved: Unresolved } | { icmp: true };
-
-function trafficOfRule(rule: Rule): NaclTraffic {
-    const protocol = rule.protocol;
-    if (isUnresolved(protocol)) return { unresolved: protocol };
-    if (protocol.kind === "icmp" || protocol.kind === "icmpv6") return { icmp: true };
-    const ports = protocol.kind === "tcp" || protocol.kind === "udp" ? (isUnresolved(rule.ports) ? ALL_PORTS : portsOf(rule.ports)) : ALL_PORTS;
-    return {
-        ports,
-        only: {
-            tcp: protocol.kind === "tcp" || protocol.kind === "all",
-            udp: protocol.kind === "udp" || protocol.kind === "all",
-            otherProtocols: protocol.kind === "number" || protocol.kind === "all",
-        },
-    };
-}
-
-/** The network ACL of a subnet, first match, for traffic from the internet: the entry that lets it in, or why not. */
-function naclGate(graph: StackGraph, traffic: NaclTraffic, options: InternetOptions): (subnetKey: string | undefined) => Hop {
-    return (subnetKey) => {
-        const nacl = subnetKey === undefined ? undefined : graph.naclOfSubnet(subnetKey);
-        if (!nacl) return { verdict: "yes", text: "NACL: AWS's default ACL (allows all)" };
-        if ("unresolved" in traffic)
-            return { verdict: "maybe", text: `NACL "${nacl.resource.name}" (the protocol is not known yet)`, unresolved: traffic.unresolved };
-        if ("icmp" in traffic) return { verdict: "yes", text: `NACL "${nacl.resource.name}" (ICMP not judged)` };
-        const exposures = naclInternetExposure(
-            nacl.entries.filter((e) => e.direction === "ingress"),
-            traffic.ports,
-            options,
-            traffic.only,
-        );
-        const found = exposures.find((e) => e.verdict === "yes");
-        if (found) {
-            const number = typeof found.entry.ruleNumber === "number" ? ` #${found.entry.ruleNumber}` : "";
-            return { verdict: "yes", text: `NACL "${nacl.resource.name}"${number} allow` };
-        }
-        const maybe = exposures.find((e) => e.verdict === "maybe");
-        if (maybe) return { verdict: "maybe", text: `NACL "${nacl.resource.name}" may let it in (${maybe.reason})`, unresolved: maybe.unresolved };
-        return { verdict: "no", text: `NACL "${nacl.resource.name}" denies it` };
-    };
-}
-
 function ruleHop(path: Path): string {
     const where = path.rule.origin.path ? path.rule.origin.path : `standalone rule "${path.rule.origin.resourceName}"`;
     return `security group "${path.group.label}" ${where} ${protocolAndPorts(path.rule)}`;
@@ -111,7 +58,7 @@ function ruleHop(path: Path): string {
 export const internetExposurePolicy: StackPolicyDefinition<typeof config> = {
     name: "internet-exposure",
     description:
-        "No resource is directly reachable from the internet (public address + default route to an internet gateway + network ACL first match + security group) on an admin port, a database port or a port outside the allow-list.",
+        "No resource is directly reachable from the internet (public address + default route to an internet gateway + network ACL first match + security group) on an admin port, a database port or a port outside the allow-list; nor through an internet-facing load balancer on a listener port outside the allow-list or to a target's admin or database port.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps:
@@ -127,12 +74,8 @@ export const internetExposurePolicy: StackPolicyDefinition<typeof config> = {
                 if (seen.has(path.rule)) continue;
                 const ports = judgePorts(path.rule, cfg);
                 if (ports.verdict === "no") continue;
-                const reaches = familiesOf(path, cfg).map((family) => ({
-                    family,
-                    reach: graph.routing.directReach(carrier, family, naclGate(graph, trafficOfRule(path.rule), cfg)),
-                }));
-                const best = reaches.find((r) => r.reach.verdict === "yes") ?? reaches.find((r) => r.reach.verdict === "maybe");
-                if (!best) continue;
+                const best = directReachOfPath(graph, carrier, path, cfg);
+                if (best.reach.verdict === "no") continue;
                 const peer: Tri = path.source === "internet" ? "yes" : "maybe";
                 const verdict = all(best.reach.verdict, ports.verdict, peer, path.certain ? "yes" : "maybe");
                 if (verdict === "no") continue;
