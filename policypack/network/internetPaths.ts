@@ -3,7 +3,7 @@
  * families, each judged hop by hop (address, route to an internet gateway, the subnet's network ACL
  * first match) by the graph's routing facts. Shared by internet-exposure and tier-isolation.
  */
-import { InternetOptions } from "../model/addresses";
+import { InternetOptions, definitionKey } from "../model/addresses";
 import { internetExposure } from "../model/exposure";
 import { TrafficKinds, naclInternetExposure } from "../model/naclExposure";
 import { ALL_PORTS, PortSet, portsOf } from "../model/ports";
@@ -42,27 +42,39 @@ export function trafficOfRule(rule: Rule): NaclTraffic {
 
 /** The network ACL of a subnet, first match, for traffic from the internet: the entry that lets it in, or why not. */
 export function naclGate(graph: StackGraph, traffic: NaclTraffic, options: InternetOptions): (subnetKey: string | undefined) => Hop {
+    const trafficKey = `${JSON.stringify(traffic)}|${definitionKey(options)}`;
     return (subnetKey) => {
         const nacl = subnetKey === undefined ? undefined : graph.naclOfSubnet(subnetKey);
         if (!nacl) return { verdict: "yes", text: "NACL: AWS's default ACL (allows all)" };
-        if ("unresolved" in traffic)
-            return { verdict: "maybe", text: `NACL "${nacl.resource.name}" (the protocol is not known yet)`, unresolved: traffic.unresolved };
-        if ("icmp" in traffic) return { verdict: "yes", text: `NACL "${nacl.resource.name}" (ICMP not judged)` };
-        const exposures = naclInternetExposure(
-            nacl.entries.filter((e) => e.direction === "ingress"),
-            traffic.ports,
-            options,
-            traffic.only,
-        );
-        const found = exposures.find((e) => e.verdict === "yes");
-        if (found) {
-            const number = typeof found.entry.ruleNumber === "number" ? ` #${found.entry.ruleNumber}` : "";
-            return { verdict: "yes", text: `NACL "${nacl.resource.name}"${number} allow` };
-        }
-        const maybe = exposures.find((e) => e.verdict === "maybe");
-        if (maybe) return { verdict: "maybe", text: `NACL "${nacl.resource.name}" may let it in (${maybe.reason})`, unresolved: maybe.unresolved };
-        return { verdict: "no", text: `NACL "${nacl.resource.name}" denies it` };
+        // Thousands of resources share a few ACLs and the same rules: one walk per ACL and traffic.
+        let answers = gateAnswers.get(nacl.entries);
+        if (!answers) gateAnswers.set(nacl.entries, (answers = new Map()));
+        let hop = answers.get(trafficKey);
+        if (!hop) answers.set(trafficKey, (hop = judgeNacl(nacl, traffic, options)));
+        return hop;
     };
+}
+
+const gateAnswers = new WeakMap<Rule[], Map<string, Hop>>();
+
+function judgeNacl(nacl: { entries: Rule[]; resource: { name: string } }, traffic: NaclTraffic, options: InternetOptions): Hop {
+    if ("unresolved" in traffic)
+        return { verdict: "maybe", text: `NACL "${nacl.resource.name}" (the protocol is not known yet)`, unresolved: traffic.unresolved };
+    if ("icmp" in traffic) return { verdict: "yes", text: `NACL "${nacl.resource.name}" (ICMP not judged)` };
+    const exposures = naclInternetExposure(
+        nacl.entries.filter((e) => e.direction === "ingress"),
+        traffic.ports,
+        options,
+        traffic.only,
+    );
+    const found = exposures.find((e) => e.verdict === "yes");
+    if (found) {
+        const number = typeof found.entry.ruleNumber === "number" ? ` #${found.entry.ruleNumber}` : "";
+        return { verdict: "yes", text: `NACL "${nacl.resource.name}"${number} allow` };
+    }
+    const maybe = exposures.find((e) => e.verdict === "maybe");
+    if (maybe) return { verdict: "maybe", text: `NACL "${nacl.resource.name}" may let it in (${maybe.reason})`, unresolved: maybe.unresolved };
+    return { verdict: "no", text: `NACL "${nacl.resource.name}" denies it` };
 }
 
 /** The best answer over the path's families: "yes" if the internet reaches the resource in one, else "maybe", else "no". */

@@ -105,7 +105,10 @@ export class LoadBalancing {
                 targetGroups: actionGroups(r, LISTENER.actions),
             };
             for (const key of [r.urn, knownString(field(r.props, "arn")), knownString(field(r.props, "id"))]) if (key) listenerByKey.set(key, listener);
-            if (lb) this.listenersByLb.set(lb, [...(this.listenersByLb.get(lb) ?? []), listener]);
+            if (!lb) continue;
+            const listeners = this.listenersByLb.get(lb);
+            if (listeners) listeners.push(listener);
+            else this.listenersByLb.set(lb, [listener]);
         }
         for (const r of graph.resources) {
             if (!LISTENER_RULE_TYPES.has(r.type)) continue;
@@ -114,7 +117,11 @@ export class LoadBalancing {
             const listener = key !== undefined ? listenerByKey.get(key) : undefined;
             if (listener) listener.targetGroups = [...new Set([...listener.targetGroups, ...actionGroups(r, LISTENER_RULE.actions)])];
         }
-        const addTarget = (group: AnalyzedResource, target: Target) => this.targetsByGroup.set(group, [...(this.targetsByGroup.get(group) ?? []), target]);
+        const addTarget = (group: AnalyzedResource, target: Target) => {
+            const targets = this.targetsByGroup.get(group);
+            if (targets) targets.push(target);
+            else this.targetsByGroup.set(group, [target]);
+        };
         for (const r of graph.resources) {
             if (TARGET_GROUP_ATTACHMENT_TYPES.has(r.type)) {
                 const [group] = named(r, TARGET_GROUP_ATTACHMENT.targetGroup, [field(r.props, TARGET_GROUP_ATTACHMENT.targetGroup)], TARGET_GROUP_TYPES);
