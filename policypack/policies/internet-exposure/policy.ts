@@ -111,6 +111,7 @@ function unverifiable(carrier: Carrier, path: Path, reach: DirectReach, ports: R
     if (ports.verdict === "maybe")
         open.push(`the ports of ${ruleHop(path)} are not known yet${ports.unresolved ? ` (${describeUnresolved(ports.unresolved)})` : ""}`);
     const known = [reach.address.verdict === "yes" ? reach.address.text : "", reach.route.verdict === "yes" ? reach.route.text : ""].filter(Boolean);
+    // No edge: a report draws in red only paths the internet takes today, not ones that may exist.
     return {
         kind: "unverifiable",
         resource: carrier.resource,
@@ -119,7 +120,6 @@ function unverifiable(carrier: Carrier, path: Path, reach: DirectReach, ports: R
             `${known.length ? ` Known so far: ${known.join("; ")}.` : ""} Fix if it is: ${FIX}`,
         rule: path.rule,
         peer: path.sourceLabel,
-        edge: edgeOf(path),
     };
 }
 
