@@ -56,9 +56,9 @@ export function stackGraphInProcess(stack: readonly AnalyzedResource[]): StackGr
     );
 }
 
-/** The internet definition tier-isolation judges paths with under this configuration (its defaults where it sets none). */
-export function internetDefinition(configuration: PackConfiguration): InternetOptions {
-    return parseConfig(internetKeys, settingsOf(configuration, tierIsolation.name).settings).values;
+/** The internet definition a stack policy (tier-isolation unless named) judges paths with under this configuration (its defaults where it sets none). */
+export function internetDefinition(configuration: PackConfiguration, policy: string = tierIsolation.name): InternetOptions {
+    return parseConfig(internetKeys, settingsOf(configuration, policy).settings).values;
 }
 
 /**

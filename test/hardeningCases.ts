@@ -70,7 +70,7 @@ export const HOSTILE_STACK_CASE: StackCase = {
         {
             resource: "orders-db",
             level: "mandatory",
-            contains: ['"orders-db" (tier data', "is reachable from the internet (0.0.0.0/0)", "ingress[0] allows TCP port 5432"],
+            contains: ['"orders-db" (tier data', "is open to the internet (0.0.0.0/0) by its security groups", "ingress[0] allows TCP port 5432"],
         },
     ],
 };

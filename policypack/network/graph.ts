@@ -21,6 +21,8 @@ import { Peer, Rule } from "../model/rule";
 import { ownValue } from "../model/ownProperties";
 import { field, isUnknown } from "../model/propertyReaders";
 import { Unresolved } from "../model/unresolved";
+import { RoutingFacts } from "./routing";
+import { LoadBalancing } from "./loadBalancing";
 import { CARRIERS, CarrierSpec, SUBNET_GROUP_TYPES, TIER_PROTECTION, TIER_TAG, TIERS, Tier, valuesAt } from "./carriers";
 
 /** The URNs of the resources that fed a top-level property (own entries only: property names come from programs). */
@@ -142,6 +144,31 @@ export class StackGraph {
 
     /** Subnets by id and by URN. */
     private readonly subnets = new Map<string, AnalyzedResource>();
+
+    /** The subnet of the stack a key (id or URN) names. */
+    subnetByKey(key: string): AnalyzedResource | undefined {
+        return this.subnets.get(key);
+    }
+
+    /** The resource of the stack with this URN. */
+    resourceByUrn(urn: string): AnalyzedResource | undefined {
+        return this.byUrn.get(urn);
+    }
+
+    private routingFacts?: RoutingFacts;
+    private loadBalancingFacts?: LoadBalancing;
+
+    /** Listeners, target groups and targets: indexed on first use. */
+    get loadBalancing(): LoadBalancing {
+        this.loadBalancingFacts ??= new LoadBalancing(this);
+        return this.loadBalancingFacts;
+    }
+
+    /** Routes, gateways and public addresses: indexed on first use (stack policies that need no routing do not pay). */
+    get routing(): RoutingFacts {
+        this.routingFacts ??= new RoutingFacts(this);
+        return this.routingFacts;
+    }
 
     constructor(readonly resources: AnalyzedResource[]) {
         for (const r of resources) {
@@ -338,14 +365,14 @@ export class StackGraph {
     }
 
     /** A reference to another resource: its known id, else the single resource that fed the property. */
-    private referenced(holder: AnalyzedResource, property: string, value: unknown): string | undefined {
+    referenced(holder: AnalyzedResource, property: string, value: unknown): string | undefined {
         if (typeof value === "string" && !isUnknown(value)) return value;
         const urns = dependenciesOf(holder, property);
         return urns.length === 1 ? urns[0] : undefined;
     }
 
     /** Subnet keys (ids, or URNs while ids are unknown) named in a property. */
-    private subnetKeys(holder: AnalyzedResource, property: string, values: unknown[]): string[] {
+    subnetKeys(holder: AnalyzedResource, property: string, values: unknown[]): string[] {
         const keys = values.filter((v): v is string => typeof v === "string" && !isUnknown(v) && v !== "");
         if (values.some(isUnknown)) {
             for (const urn of dependenciesOf(holder, property)) {
@@ -373,6 +400,17 @@ export class StackGraph {
         }
         return nacls;
     }
+
+    /** The inbound and outbound entries of the ACL guarding a subnet (by id or URN): its own, else the stack's default ACL, else undefined (AWS's default ACL allows everything). */
+    naclOfSubnet(key: string): { entries: Rule[]; resource: AnalyzedResource } | undefined {
+        const entries = this.naclBySubnet.get(key) ?? this.defaultNacl;
+        if (!entries) return undefined;
+        if (!this.naclResources) this.naclResources = new Map(this.nacls.map((n) => [n.entries, n.resource]));
+        const resource = this.naclResources.get(entries);
+        return resource ? { entries, resource } : undefined;
+    }
+
+    private naclResources?: Map<Rule[], AnalyzedResource>;
 
     private readonly naclsByCarrier = new Map<Carrier, Array<Rule[] | undefined>>();
 

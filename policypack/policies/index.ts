@@ -16,6 +16,7 @@ import { databaseNotPubliclyAccessible } from "./database-not-publicly-accessibl
 import { naclNoAdminPortsFromInternet } from "./nacl-no-admin-ports-from-internet/policy";
 import { noWideIngressPortRanges } from "./no-wide-ingress-port-ranges/policy";
 import { tierIsolation } from "./tier-isolation/policy";
+import { internetExposurePolicy } from "./internet-exposure/policy";
 import { noMixedInlineAndStandaloneRules } from "./no-mixed-inline-and-standalone-rules/policy";
 import { resourcesUseExplicitSecurityGroups } from "./resources-use-explicit-security-groups/policy";
 import { securityGroupsAreAttached } from "./security-groups-are-attached/policy";
@@ -39,6 +40,7 @@ export const policyDefinitions: readonly ResourcePolicy[] = [
 /** The stack policies: judged on the whole stack as a network, at the end of a preview or update (AnalyzeStack). */
 export const stackPolicyDefinitions: readonly StackPolicy[] = [
     defineStackPolicy(tierIsolation),
+    defineStackPolicy(internetExposurePolicy),
     defineStackPolicy(noMixedInlineAndStandaloneRules),
     defineStackPolicy(resourcesUseExplicitSecurityGroups),
     defineStackPolicy(securityGroupsAreAttached),

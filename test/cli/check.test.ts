@@ -87,6 +87,10 @@ const EXPECTED_MISTAKES = [
     "tier-isolation @ db",
     "tier-isolation @ web-0",
     "no-mixed-inline-and-standalone-rules @ web-sg",
+    // Reachable now, hop by hop: public IP + 0.0.0.0/0 to the internet gateway + NACL + the world-open rules.
+    "internet-exposure @ db",
+    "internet-exposure @ web-0",
+    "internet-exposure @ web-1",
 ];
 
 describe("tierguard check examples/insecure-web-app", () => {

@@ -119,11 +119,14 @@ const configs: Array<[string, PolicyConfigFile, number]> = [
 /** Every path a violation names is one of the stack's paths under the config, from the violation's rule to its resource. */
 function expectPathsOfTheStack(violations: Violation[], capture: CaptureResult, configuration: ReturnType<typeof configurationFor>): void {
     const graph = stackGraphInProcess(stackAsSent(capture));
-    const internet = internetDefinition(configuration);
-    const paths = new Set(graph.carriers.flatMap((carrier) => pathsTo(graph, carrier, internet).map((path) => JSON.stringify(edgeOf(path)))));
+    const pathsOf = (policy: string) => {
+        const internet = internetDefinition(configuration, policy);
+        return new Set(graph.carriers.flatMap((carrier) => pathsTo(graph, carrier, internet).map((path) => JSON.stringify(edgeOf(path)))));
+    };
+    const paths = new Map(["tier-isolation", "internet-exposure"].map((policy) => [policy, pathsOf(policy)]));
     for (const v of violations.filter((v) => v.edge)) {
-        expect(v.policy).toBe("tier-isolation");
-        expect(paths.has(JSON.stringify(v.edge))).toBe(true);
+        expect(paths.has(v.policy)).toBe(true);
+        expect(paths.get(v.policy)!.has(JSON.stringify(v.edge))).toBe(true);
         expect(v.edge!.destinationUrn).toBe(v.urn);
         expect(v.edge!.rule.urn).toBe(v.ruleUrn ?? v.urn);
         expect(v.edge!.rule.path || "standalone ingress rule").toBe(v.rule);

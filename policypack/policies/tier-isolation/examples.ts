@@ -57,6 +57,28 @@ const auroraMember = (clusterIdentifier: unknown) => ({ type: "aws:rds/clusterIn
 export const examples: StackExample[] = [
     { name: "pass_three_tier_stack", resources: threeTier, expect: {} },
     {
+        name: "fail_web_server_reachable_from_the_internet_today",
+        resources: [
+            ...base,
+            { type: "aws:ec2/internetGateway:InternetGateway", name: "igw", props: { vpcId: ref("vpc") } },
+            {
+                type: "aws:ec2/routeTable:RouteTable",
+                name: "public-rt",
+                props: { vpcId: ref("vpc"), routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: ref("igw") }] },
+            },
+            {
+                type: "aws:ec2/routeTableAssociation:RouteTableAssociation",
+                name: "subnet-a-rta",
+                props: { subnetId: ref("subnet-a"), routeTableId: ref("public-rt") },
+            },
+            sshFromAnywhere,
+            webServer([ref("web-sg"), ref("ssh-sg")], { associatePublicIpAddress: true }),
+            database([ref("db-sg")]),
+        ],
+        expect: { web: "fail" },
+        messageContains: { web: ['"web" (tier web, from its tierguard:tier tag) is reachable from the internet (0.0.0.0/0): it carries "ssh-sg"'] },
+    },
+    {
         name: "fail_database_carries_the_web_group",
         resources: [...base, webServer([ref("web-sg")]), database([ref("db-sg"), ref("web-sg")])],
         expect: { "orders-db": "fail" },
@@ -81,7 +103,10 @@ export const examples: StackExample[] = [
         ],
         expect: { "orders-db": "fail" },
         messageContains: {
-            "orders-db": ['is reachable from the internet (0.0.0.0/0): it carries "db-sg", whose ingress[0] allows TCP port 5432 from 0.0.0.0/0'],
+            "orders-db": [
+                "is open to the internet (0.0.0.0/0) by its security groups, though the internet does not reach it today (it has no public IP",
+                'it carries "db-sg", whose ingress[0] allows TCP port 5432 from 0.0.0.0/0',
+            ],
         },
     },
     {
@@ -200,6 +225,11 @@ export const examples: StackExample[] = [
         name: "fail_web_server_through_its_network_interfaces_groups",
         resources: [...base, sshFromAnywhere, networkInterface("web-eni", [ref("web-sg"), ref("ssh-sg")]), instanceOnInterface("web", ref("web-eni"), "web")],
         expect: { web: "fail" },
-        messageContains: { web: ['"web" (tier web, from its tierguard:tier tag) is reachable from the internet (0.0.0.0/0): it carries "ssh-sg"'] },
+        messageContains: {
+            web: [
+                '"web" (tier web, from its tierguard:tier tag) is open to the internet (0.0.0.0/0) by its security groups, though the internet does not reach it today (it has no public IP (subnet "subnet-a" does not set mapPublicIpOnLaunch)',
+                'it carries "ssh-sg"',
+            ],
+        },
     },
 ];

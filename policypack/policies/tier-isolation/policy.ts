@@ -3,6 +3,7 @@ import { StackFinding, StackPolicyDefinition } from "../../kit/defineStack";
 import { show, describeUnresolved } from "../../model/unresolved";
 import { TIERS, Tier } from "../../network/carriers";
 import { describePath, edgeOf, pathsTo } from "../../network/reachability";
+import { directReachOfPath } from "../../network/internetPaths";
 
 type Source = Tier | "internet";
 const DEFAULT_FLOWS: Array<[Source, Tier]> = [
@@ -107,10 +108,16 @@ export const tierIsolation: StackPolicyDefinition<typeof config> = {
                 const from = source === "internet" ? `the internet (${path.sourceLabel})` : `${words(source)}: ${path.sourceLabel}`;
                 const because = always ? ` A ${tier}-tier resource must never be reachable from ${words(source)}.` : "";
                 if (path.certain) {
+                    // From the internet: whether it arrives today (public address, route to an internet gateway, NACL), by the same paths as internet-exposure.
+                    const today = source === "internet" ? directReachOfPath(graph, carrier, path, cfg).reach : undefined;
+                    const opening =
+                        today?.verdict === "no"
+                            ? `${who} is open to ${from} by its security groups, though the internet does not reach it today (${today.address.verdict === "no" ? today.address.text : today.route.verdict === "no" ? today.route.text : today.nacl.text}; one address or route change away)`
+                            : `${who} is reachable from ${from}`;
                     findings.push({
                         kind: "violation",
                         resource: carrier.resource,
-                        message: `${who} is reachable from ${from}: ${describePath(path)}.${because} Fix: ${fix}`,
+                        message: `${opening}: ${describePath(path)}.${because} Fix: ${fix}`,
                         rule: path.rule,
                         peer: path.sourceLabel,
                         edge: edgeOf(path),

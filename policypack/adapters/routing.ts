@@ -1,0 +1,116 @@
+/**
+ * Routing and addressing: the type tokens and property names of VPCs, route tables, routes, their
+ * associations, gateways and public addresses (@pulumi/aws). The stack graph reads them through this
+ * table only (network/routing.ts); nothing else names these types.
+ */
+import { fieldAt, isUnknown, readBoolean } from "../model/propertyReaders";
+import { Unresolved, isUnresolved, unknownAt } from "../model/unresolved";
+import { publicAccessOf } from "./publicAccess";
+
+export const AWS_VPC_TYPES: ReadonlySet<string> = new Set(["aws:ec2/vpc:Vpc", "aws:ec2/defaultVpc:DefaultVpc"]);
+/** The VPC outputs naming its main route table (`mainRouteTableId`; `defaultRouteTableId` is the same table). */
+export const VPC_MAIN_ROUTE_TABLE_OUTPUTS = ["mainRouteTableId", "defaultRouteTableId"] as const;
+
+/** A subnet: its VPC, and whether instances launched in it get addresses by default. */
+export const SUBNET_PROPERTIES = { vpc: "vpcId", mapPublicIp: "mapPublicIpOnLaunch", assignIpv6: "assignIpv6AddressOnCreation" } as const;
+
+/** Route tables with inline routes; `aws.ec2.DefaultRouteTable` manages a VPC's main table (named by `defaultRouteTableId`). */
+export const ROUTE_TABLE = { type: "aws:ec2/routeTable:RouteTable", routes: "routes" } as const;
+export const DEFAULT_ROUTE_TABLE = { type: "aws:ec2/defaultRouteTable:DefaultRouteTable", routes: "routes", table: "defaultRouteTableId" } as const;
+/** An inline route's destination and target properties. */
+export const INLINE_ROUTE = { v4: "cidrBlock", v6: "ipv6CidrBlock", gateway: "gatewayId", egressOnly: "egressOnlyGatewayId", nat: "natGatewayId" } as const;
+/** A standalone route. */
+export const STANDALONE_ROUTE = {
+    type: "aws:ec2/route:Route",
+    table: "routeTableId",
+    v4: "destinationCidrBlock",
+    v6: "destinationIpv6CidrBlock",
+    gateway: "gatewayId",
+    egressOnly: "egressOnlyGatewayId",
+    nat: "natGatewayId",
+} as const;
+/** A subnet's explicit route table. */
+export const ROUTE_TABLE_ASSOCIATION = { type: "aws:ec2/routeTableAssociation:RouteTableAssociation", subnet: "subnetId", table: "routeTableId" } as const;
+/** Replaces a VPC's main route table. */
+export const MAIN_ROUTE_TABLE_ASSOCIATION = {
+    type: "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation",
+    vpc: "vpcId",
+    table: "routeTableId",
+} as const;
+
+/** Gateways a route may lead to, by what they do for traffic from the internet. */
+export type GatewayKind = "internet" | "egress-only" | "nat" | "other";
+export const GATEWAY_KINDS: ReadonlyMap<string, GatewayKind> = new Map<string, GatewayKind>([
+    ["aws:ec2/internetGateway:InternetGateway", "internet"],
+    ["aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway", "egress-only"],
+    ["aws:ec2/natGateway:NatGateway", "nat"],
+    ["aws:ec2/vpnGateway:VpnGateway", "other"],
+    ["aws:ec2transitgateway/transitGateway:TransitGateway", "other"],
+]);
+/** A literal gateway id's kind by its AWS prefix (a gateway outside the stack). */
+export function gatewayKindOfId(id: string): GatewayKind | undefined {
+    if (id.startsWith("igw-")) return "internet";
+    if (id.startsWith("eigw-")) return "egress-only";
+    if (id.startsWith("nat-")) return "nat";
+    if (id === "local" || /^(vgw|tgw|pcx|vpce|eni|cagw|lgw)-/.test(id)) return "other";
+    return undefined;
+}
+
+/** Elastic IPs and their associations: the resource (instance or network interface) that gets the public address. */
+export const EIP = { type: "aws:ec2/eip:Eip", instance: "instance", networkInterface: "networkInterface" } as const;
+export const EIP_ASSOCIATION = {
+    type: "aws:ec2/eipAssociation:EipAssociation",
+    instance: "instanceId",
+    networkInterface: "networkInterfaceId",
+    allocation: "allocationId",
+} as const;
+
+/**
+ * Does the resource get a public IPv4 address by its own settings? "subnet": it follows its subnet's
+ * `mapPublicIpOnLaunch`. undefined for types that never get one (or that this table does not know).
+ */
+export type OwnPublicAddress = { verdict: "yes"; because: string } | { verdict: "no" } | { verdict: "subnet" } | { verdict: "maybe"; unresolved: Unresolved };
+
+export const INSTANCE_TYPE = "aws:ec2/instance:Instance";
+
+function switchAt(props: unknown, path: string[], onValue: string, whenAbsent: OwnPublicAddress): OwnPublicAddress {
+    const raw = fieldAt(props, path);
+    const property = path.join(".");
+    if (isUnknown(raw)) return { verdict: "maybe", unresolved: unknownAt(property) };
+    const value = readBoolean(raw, property);
+    if (isUnresolved(value)) return { verdict: "maybe", unresolved: value };
+    if (value === undefined) return whenAbsent;
+    return value ? { verdict: "yes", because: `${property} is true${onValue}` } : { verdict: "no" };
+}
+
+const OWN_PUBLIC_ADDRESS: ReadonlyMap<string, (props: unknown) => OwnPublicAddress> = new Map<string, (props: unknown) => OwnPublicAddress>([
+    // An instance's associatePublicIpAddress overrides its subnet's mapPublicIpOnLaunch.
+    [INSTANCE_TYPE, (props) => switchAt(props, ["associatePublicIpAddress"], "", { verdict: "subnet" })],
+    // Fargate tasks get a public address only when the service asks (default DISABLED).
+    ["aws:ecs/service:Service", (props) => switchAt(props, ["networkConfiguration", "assignPublicIp"], "", { verdict: "no" })],
+]);
+
+/** The resource's own public-address setting; data stores with a public switch answer through publicAccessOf. */
+export function ownPublicAddress(type: string, props: unknown): OwnPublicAddress | undefined {
+    const own = OWN_PUBLIC_ADDRESS.get(type);
+    if (own) return own(props);
+    const access = publicAccessOf(type, props);
+    if (!access) return undefined;
+    if (access.verdict === "private") return { verdict: "no" };
+    if (access.verdict === "unknown") return { verdict: "maybe", unresolved: access.unresolved };
+    // "depends": AWS decides from the VPC, i.e. from the subnets' routes, which the path checks anyway.
+    return { verdict: "yes", because: access.because };
+}
+
+/** Does the instance get an IPv6 address by its own settings ("subnet": its subnet's assignIpv6AddressOnCreation)? */
+export function ownIpv6Address(type: string, props: unknown): OwnPublicAddress | undefined {
+    if (type !== INSTANCE_TYPE) return undefined;
+    const count = fieldAt(props, ["ipv6AddressCount"]);
+    const list = fieldAt(props, ["ipv6Addresses"]);
+    if (isUnknown(count)) return { verdict: "maybe", unresolved: unknownAt("ipv6AddressCount") };
+    if (isUnknown(list)) return { verdict: "maybe", unresolved: unknownAt("ipv6Addresses") };
+    if (typeof count === "number" && count > 0) return { verdict: "yes", because: `ipv6AddressCount is ${count}` };
+    if (Array.isArray(list) && list.length > 0) return { verdict: "yes", because: "ipv6Addresses names addresses" };
+    if (count === 0) return { verdict: "no" };
+    return { verdict: "subnet" };
+}

@@ -1,0 +1,164 @@
+/**
+ * Load balancers as facts of the stack graph: which listeners each has (port, protocol), which target
+ * groups a listener forwards to (default actions and listener rules), and which resources a target group
+ * sends traffic to on which port (attachments, ECS services' `loadBalancers`). References resolve by
+ * known id (ARN) or, while ids are unknown in a preview, through propertyDependencies. Indexed once per
+ * stack on first use.
+ */
+import {
+    ACTION_TARGET_GROUP_PATHS,
+    LISTENER,
+    LISTENER_RULE,
+    LISTENER_RULE_TYPES,
+    LISTENER_TYPES,
+    LOAD_BALANCER,
+    LOAD_BALANCER_TYPES,
+    SERVICE_LOAD_BALANCERS,
+    TARGET_GROUP,
+    TARGET_GROUP_ATTACHMENT,
+    TARGET_GROUP_ATTACHMENT_TYPES,
+    TARGET_GROUP_TYPES,
+} from "../adapters/loadBalancers";
+import { field, isUnknown, readInteger } from "../model/propertyReaders";
+import { AnalyzedResource } from "../model/resource";
+import { Unresolved, isUnresolved } from "../model/unresolved";
+import { valuesAt } from "./carriers";
+import { type Carrier, type StackGraph, dependenciesOf } from "./graph";
+
+export interface Listener {
+    resource: AnalyzedResource;
+    port: number | Unresolved | undefined;
+    protocol?: string;
+    targetGroups: AnalyzedResource[];
+}
+
+export interface Target {
+    carrier: Carrier;
+    /** The port the target group sends traffic to on this target. */
+    port: number | Unresolved | undefined;
+    /** Where the target was registered, for messages: `attachment "web-0"`, `service "api" loadBalancers`. */
+    via: string;
+}
+
+function knownString(value: unknown): string | undefined {
+    return typeof value === "string" && value !== "" && !isUnknown(value) ? value : undefined;
+}
+
+export class LoadBalancing {
+    private readonly listenersByLb = new Map<AnalyzedResource, Listener[]>();
+    private readonly targetsByGroup = new Map<AnalyzedResource, Target[]>();
+
+    constructor(graph: StackGraph) {
+        const byKey = new Map<string, AnalyzedResource>();
+        const index = (r: AnalyzedResource, ids: readonly string[]) => {
+            byKey.set(r.urn, r);
+            for (const id of ids) {
+                const value = knownString(field(r.props, id));
+                if (value) byKey.set(value, r);
+            }
+        };
+        const carrierByKey = new Map<string, Carrier>();
+        for (const carrier of graph.carriers) {
+            carrierByKey.set(carrier.resource.urn, carrier);
+            for (const id of ["id", "arn"]) {
+                const value = knownString(field(carrier.resource.props, id));
+                if (value) carrierByKey.set(value, carrier);
+            }
+        }
+        for (const r of graph.resources) {
+            if (LOAD_BALANCER_TYPES.has(r.type)) index(r, LOAD_BALANCER.ids);
+            else if (TARGET_GROUP_TYPES.has(r.type)) index(r, TARGET_GROUP.ids);
+            else if (LISTENER_TYPES.has(r.type)) index(r, LISTENER.ids);
+        }
+        /** The resources of `types` a property names: known ids, else those that fed it. */
+        const named = (holder: AnalyzedResource, property: string, values: unknown[], types: ReadonlySet<string>): AnalyzedResource[] => {
+            const out = new Set<AnalyzedResource>();
+            for (const value of values) {
+                const id = knownString(value);
+                const found = id !== undefined ? byKey.get(id) : undefined;
+                if (found && types.has(found.type)) out.add(found);
+                if (isUnknown(value)) {
+                    for (const urn of dependenciesOf(holder, property)) {
+                        const dep = byKey.get(urn);
+                        if (dep && types.has(dep.type)) out.add(dep);
+                    }
+                }
+            }
+            return [...out];
+        };
+        const actionGroups = (holder: AnalyzedResource, property: string) =>
+            named(
+                holder,
+                property,
+                ACTION_TARGET_GROUP_PATHS.flatMap((path) => valuesAt(holder.props, [property, "*", ...path])),
+                TARGET_GROUP_TYPES,
+            );
+        const listenerByKey = new Map<string, Listener>();
+        for (const r of graph.resources) {
+            if (!LISTENER_TYPES.has(r.type)) continue;
+            const [lb] = named(r, LISTENER.loadBalancer, [field(r.props, LISTENER.loadBalancer)], LOAD_BALANCER_TYPES);
+            const protocol = knownString(field(r.props, LISTENER.protocol));
+            const listener: Listener = {
+                resource: r,
+                port: readInteger(field(r.props, LISTENER.port), `${r.name}.${LISTENER.port}`),
+                protocol,
+                targetGroups: actionGroups(r, LISTENER.actions),
+            };
+            for (const key of [r.urn, knownString(field(r.props, "arn")), knownString(field(r.props, "id"))]) if (key) listenerByKey.set(key, listener);
+            if (!lb) continue;
+            const listeners = this.listenersByLb.get(lb);
+            if (listeners) listeners.push(listener);
+            else this.listenersByLb.set(lb, [listener]);
+        }
+        for (const r of graph.resources) {
+            if (!LISTENER_RULE_TYPES.has(r.type)) continue;
+            const raw = field(r.props, LISTENER_RULE.listener);
+            const key = graph.referenced(r, LISTENER_RULE.listener, raw);
+            const listener = key !== undefined ? listenerByKey.get(key) : undefined;
+            if (listener) listener.targetGroups = [...new Set([...listener.targetGroups, ...actionGroups(r, LISTENER_RULE.actions)])];
+        }
+        const addTarget = (group: AnalyzedResource, target: Target) => {
+            const targets = this.targetsByGroup.get(group);
+            if (targets) targets.push(target);
+            else this.targetsByGroup.set(group, [target]);
+        };
+        for (const r of graph.resources) {
+            if (TARGET_GROUP_ATTACHMENT_TYPES.has(r.type)) {
+                const [group] = named(r, TARGET_GROUP_ATTACHMENT.targetGroup, [field(r.props, TARGET_GROUP_ATTACHMENT.targetGroup)], TARGET_GROUP_TYPES);
+                const targetKey = graph.referenced(r, TARGET_GROUP_ATTACHMENT.target, field(r.props, TARGET_GROUP_ATTACHMENT.target));
+                const carrier = targetKey !== undefined ? carrierByKey.get(targetKey) : undefined;
+                if (!group || !carrier) continue;
+                const own = readInteger(field(r.props, TARGET_GROUP_ATTACHMENT.port), `${r.name}.${TARGET_GROUP_ATTACHMENT.port}`);
+                const port = own ?? readInteger(field(group.props, TARGET_GROUP.port), `${group.name}.${TARGET_GROUP.port}`);
+                addTarget(group, { carrier, port, via: `attachment "${r.name}"` });
+            }
+            const service = SERVICE_LOAD_BALANCERS.get(r.type);
+            if (service) {
+                const carrier = carrierByKey.get(r.urn);
+                const entries = field(r.props, service.list);
+                if (!carrier || !Array.isArray(entries)) continue;
+                entries.forEach((entry, i) => {
+                    const groups = named(r, service.list, [field(entry, service.targetGroup)], TARGET_GROUP_TYPES);
+                    const port = readInteger(field(entry, service.port), `${r.name}.${service.list}[${i}].${service.port}`);
+                    for (const group of groups) addTarget(group, { carrier, port, via: `service "${r.name}" ${service.list}[${i}]` });
+                });
+            }
+        }
+    }
+
+    listenersOf(loadBalancer: AnalyzedResource): readonly Listener[] {
+        return this.listenersByLb.get(loadBalancer) ?? [];
+    }
+
+    targetsOf(targetGroup: AnalyzedResource): readonly Target[] {
+        return this.targetsByGroup.get(targetGroup) ?? [];
+    }
+
+    static isLoadBalancer(resource: AnalyzedResource): boolean {
+        return LOAD_BALANCER_TYPES.has(resource.type);
+    }
+}
+
+export function portText(port: number | Unresolved | undefined): string {
+    return port === undefined ? "(no port)" : isUnresolved(port) ? "(port not known yet)" : `${port}`;
+}

@@ -1,0 +1,429 @@
+/**
+ * internet-exposure: pairs of near-identical stacks, one the internet reaches and one it does not, for
+ * each hop of a direct path — public address, route table (explicit, main, default), internet gateway
+ * (not egress-only), network ACL first match, security group — and for each way a resource gets an
+ * address (its own switch, its subnet's default, an Elastic IP, ECS assignPublicIp, RDS publiclyAccessible).
+ */
+import { ExampleResource, StackExample, computed, ref } from "../../kit/examples";
+import { securityGroup, tcpFrom, vpc } from "../../kit/exampleParts";
+
+const igw: ExampleResource = { type: "aws:ec2/internetGateway:InternetGateway", name: "igw", props: { vpcId: ref("vpc") } };
+const eigw: ExampleResource = { type: "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway", name: "eigw", props: { vpcId: ref("vpc") } };
+const routeTable = (name: string, routes: unknown[]): ExampleResource => ({
+    type: "aws:ec2/routeTable:RouteTable",
+    name,
+    props: { vpcId: ref("vpc"), routes },
+});
+const publicRt = routeTable("public-rt", [{ cidrBlock: "0.0.0.0/0", gatewayId: ref("igw") }]);
+const privateRt = routeTable("private-rt", []);
+const subnetNamed = (name: string, cidrBlock: string, extra: Record<string, unknown> = {}): ExampleResource => ({
+    type: "aws:ec2/subnet:Subnet",
+    name,
+    props: { vpcId: ref("vpc"), cidrBlock, ...extra },
+});
+const association = (subnet: string, table: string): ExampleResource => ({
+    type: "aws:ec2/routeTableAssociation:RouteTableAssociation",
+    name: `${subnet}-rta`,
+    props: { subnetId: ref(subnet), routeTableId: ref(table) },
+});
+const publicSubnet = subnetNamed("public-a", "10.0.1.0/24");
+const privateSubnet = subnetNamed("private-a", "10.0.2.0/24");
+/** A VPC with an internet gateway, a public subnet (its table routes 0.0.0.0/0 to the gateway) and a private one. */
+const network = [vpc, igw, publicRt, privateRt, publicSubnet, privateSubnet, association("public-a", "public-rt"), association("private-a", "private-rt")];
+
+const sshSg = securityGroup("ssh-sg", [tcpFrom(22, { cidrBlocks: ["0.0.0.0/0"] })]);
+const instance = (name: string, props: Record<string, unknown>): ExampleResource => ({
+    type: "aws:ec2/instance:Instance",
+    name,
+    props: { ami: "ami-1", instanceType: "t3.micro", vpcSecurityGroupIds: [ref("ssh-sg")], ...props },
+});
+const web = (props: Record<string, unknown>) => instance("web-1", props);
+
+const dbSg = securityGroup("db-sg", [tcpFrom(5432, { cidrBlocks: ["0.0.0.0/0"] })]);
+const dbSubnets = (subnet: string): ExampleResource => ({
+    type: "aws:rds/subnetGroup:SubnetGroup",
+    name: "db-subnets",
+    props: { subnetIds: [ref(subnet)] },
+    outputs: { name: "db-subnets" },
+});
+const rds = (publiclyAccessible: boolean): ExampleResource => ({
+    type: "aws:rds/instance:Instance",
+    name: "orders-db",
+    props: { engine: "postgres", publiclyAccessible, dbSubnetGroupName: ref("db-subnets", "name"), vpcSecurityGroupIds: [ref("db-sg")] },
+});
+
+const nacl = (ingress: unknown[]): ExampleResource => ({
+    type: "aws:ec2/networkAcl:NetworkAcl",
+    name: "nacl",
+    props: {
+        vpcId: ref("vpc"),
+        subnetIds: [ref("public-a")],
+        ingress,
+        egress: [{ ruleNo: 100, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" }],
+    },
+});
+const naclEntry = (ruleNo: number, action: string, protocol: string, fromPort: number, toPort: number) => ({
+    ruleNo,
+    action,
+    protocol,
+    fromPort,
+    toPort,
+    cidrBlock: "0.0.0.0/0",
+});
+
+/** IPv6: a dual-stack subnet whose instances get an IPv6 address, its table routing ::/0 through `target`. */
+const ipv6Stack = (target: Record<string, unknown>) => [
+    vpc,
+    igw,
+    eigw,
+    routeTable("v6-rt", [{ ipv6CidrBlock: "::/0", ...target }]),
+    subnetNamed("dual-a", "10.0.3.0/24", { ipv6CidrBlock: "2600:1f18::/64", assignIpv6AddressOnCreation: true }),
+    association("dual-a", "v6-rt"),
+    securityGroup("ssh6-sg", [tcpFrom(22, { ipv6CidrBlocks: ["::/0"] })]),
+    instance("web-6", { subnetId: ref("dual-a"), vpcSecurityGroupIds: [ref("ssh6-sg")] }),
+];
+
+const ecsService = (assignPublicIp: boolean): ExampleResource => ({
+    type: "aws:ecs/service:Service",
+    name: "api",
+    props: { cluster: "main", desiredCount: 1, networkConfiguration: { subnets: [ref("public-a")], securityGroups: [ref("ssh-sg")], assignPublicIp } },
+});
+
+// --- Load balancers ---------------------------------------------------------------------------------------
+const lbSgOn = (port: number) => securityGroup("lb-sg", [tcpFrom(port, { cidrBlocks: ["0.0.0.0/0"] })]);
+const loadBalancer = (props: Record<string, unknown>): ExampleResource => ({
+    type: "aws:lb/loadBalancer:LoadBalancer",
+    name: "lb",
+    props: { loadBalancerType: "application", subnets: [ref("public-a")], securityGroups: [ref("lb-sg")], ...props },
+});
+const targetGroup = (port: number): ExampleResource => ({
+    type: "aws:lb/targetGroup:TargetGroup",
+    name: "tg",
+    props: { port, protocol: "HTTP", vpcId: ref("vpc"), targetType: "instance" },
+});
+const listener = (port: number, protocol = "HTTPS"): ExampleResource => ({
+    type: "aws:lb/listener:Listener",
+    name: "front",
+    props: { loadBalancerArn: ref("lb"), port, protocol, defaultActions: [{ type: "forward", targetGroupArn: ref("tg") }] },
+});
+/** An instance in the private subnet, without a public address, registered in the target group. */
+const appBehind = (appSg: ExampleResource): ExampleResource[] => [
+    appSg,
+    instance("app-1", { subnetId: ref("private-a"), vpcSecurityGroupIds: [ref(appSg.name)] }),
+    { type: "aws:lb/targetGroupAttachment:TargetGroupAttachment", name: "app-1-tg", props: { targetGroupArn: ref("tg"), targetId: ref("app-1") } },
+];
+const appSgFromLb = (port: number) => securityGroup("app-sg", [tcpFrom(port, { securityGroups: [ref("lb-sg")] })]);
+const albStack = (lbPort: number, targetPort: number, lbProps: Record<string, unknown> = {}) => [
+    ...network,
+    lbSgOn(lbPort),
+    loadBalancer(lbProps),
+    targetGroup(targetPort),
+    listener(lbPort),
+    ...appBehind(appSgFromLb(targetPort)),
+];
+
+export const examples: StackExample[] = [
+    // --- Public vs private subnet -------------------------------------------------------------------
+    {
+        name: "fail_ssh_open_on_instance_with_public_ip_in_public_subnet",
+        resources: [...network, sshSg, web({ subnetId: ref("public-a"), associatePublicIpAddress: true })],
+        expect: { "web-1": "fail" },
+        messageContains: {
+            "web-1": [
+                'is reachable from the internet on SSH (22), an admin port: internet (0.0.0.0/0) → internet gateway "igw" → route table "public-rt" (routes[0]: 0.0.0.0/0, its explicit association) → subnet "public-a" → NACL: AWS\'s default ACL (allows all) → security group "ssh-sg" ingress[0] TCP port 22 → "web-1" (public IP: associatePublicIpAddress is true)',
+                "Fix:",
+            ],
+        },
+    },
+    {
+        name: "pass_same_instance_in_private_subnet",
+        resources: [...network, sshSg, web({ subnetId: ref("private-a"), associatePublicIpAddress: true })],
+        expect: {},
+    },
+    {
+        name: "pass_public_subnet_but_no_public_ip",
+        resources: [...network, sshSg, web({ subnetId: ref("public-a"), associatePublicIpAddress: false })],
+        expect: {},
+    },
+    // --- Ports: the allow-list, and config --------------------------------------------------------------
+    {
+        name: "pass_https_on_public_instance",
+        resources: [
+            ...network,
+            securityGroup("ssh-sg", [tcpFrom(443, { cidrBlocks: ["0.0.0.0/0"] })]),
+            web({ subnetId: ref("public-a"), associatePublicIpAddress: true }),
+        ],
+        expect: {},
+    },
+    {
+        name: "fail_port_outside_allow_list_on_public_instance",
+        resources: [
+            ...network,
+            securityGroup("ssh-sg", [tcpFrom(8080, { cidrBlocks: ["0.0.0.0/0"] })]),
+            web({ subnetId: ref("public-a"), associatePublicIpAddress: true }),
+        ],
+        expect: { "web-1": "fail" },
+        messageContains: { "web-1": ["TCP port 8080, outside the allow-list"] },
+    },
+    {
+        name: "pass_port_added_to_allow_list_in_config",
+        resources: [
+            ...network,
+            securityGroup("ssh-sg", [tcpFrom(8080, { cidrBlocks: ["0.0.0.0/0"] })]),
+            web({ subnetId: ref("public-a"), associatePublicIpAddress: true }),
+        ],
+        config: { allowedTcpPorts: [80, 443, 8080] },
+        expect: {},
+    },
+    // --- Main route table fallback ------------------------------------------------------------------------
+    {
+        name: "fail_subnet_without_association_uses_replaced_main_table",
+        resources: [
+            vpc,
+            igw,
+            publicRt,
+            subnetNamed("plain-a", "10.0.4.0/24"),
+            {
+                type: "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation",
+                name: "main-rta",
+                props: { vpcId: ref("vpc"), routeTableId: ref("public-rt") },
+            },
+            sshSg,
+            web({ subnetId: ref("plain-a"), associatePublicIpAddress: true }),
+        ],
+        expect: { "web-1": "fail" },
+        messageContains: { "web-1": ["the VPC's main route table"] },
+    },
+    {
+        name: "pass_subnet_without_association_uses_aws_main_table",
+        resources: [vpc, igw, publicRt, subnetNamed("plain-a", "10.0.4.0/24"), sshSg, web({ subnetId: ref("plain-a"), associatePublicIpAddress: true })],
+        expect: {},
+    },
+    {
+        name: "fail_default_route_table_routes_to_internet_gateway",
+        resources: [
+            { ...vpc, outputs: { ...vpc.outputs, defaultRouteTableId: "rtb-main" } },
+            igw,
+            {
+                type: "aws:ec2/defaultRouteTable:DefaultRouteTable",
+                name: "main-rt",
+                props: { defaultRouteTableId: ref("vpc", "defaultRouteTableId"), routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: ref("igw") }] },
+            },
+            subnetNamed("plain-a", "10.0.4.0/24"),
+            sshSg,
+            web({ subnetId: ref("plain-a"), associatePublicIpAddress: true }),
+        ],
+        expect: { "web-1": "fail" },
+        messageContains: { "web-1": ['route table "main-rt"'] },
+    },
+    // --- Standalone routes -----------------------------------------------------------------------------------
+    {
+        name: "fail_standalone_route_to_internet_gateway",
+        resources: [
+            ...network,
+            {
+                type: "aws:ec2/route:Route",
+                name: "private-default",
+                props: { routeTableId: ref("private-rt"), destinationCidrBlock: "0.0.0.0/0", gatewayId: ref("igw") },
+            },
+            sshSg,
+            web({ subnetId: ref("private-a"), associatePublicIpAddress: true }),
+        ],
+        expect: { "web-1": "fail" },
+        messageContains: { "web-1": ['route table "private-rt" (route "private-default": 0.0.0.0/0'] },
+    },
+    {
+        name: "pass_standalone_route_to_nat_gateway",
+        resources: [
+            ...network,
+            { type: "aws:ec2/natGateway:NatGateway", name: "nat", props: { subnetId: ref("public-a") } },
+            {
+                type: "aws:ec2/route:Route",
+                name: "private-default",
+                props: { routeTableId: ref("private-rt"), destinationCidrBlock: "0.0.0.0/0", natGatewayId: ref("nat") },
+            },
+            sshSg,
+            web({ subnetId: ref("private-a"), associatePublicIpAddress: true }),
+        ],
+        expect: {},
+    },
+    // --- mapPublicIpOnLaunch ------------------------------------------------------------------------------------
+    {
+        name: "fail_subnet_maps_public_ip_on_launch",
+        resources: [
+            vpc,
+            igw,
+            publicRt,
+            subnetNamed("public-b", "10.0.5.0/24", { mapPublicIpOnLaunch: true }),
+            association("public-b", "public-rt"),
+            sshSg,
+            web({ subnetId: ref("public-b") }),
+        ],
+        expect: { "web-1": "fail" },
+        messageContains: { "web-1": ['public IP: subnet "public-b" has mapPublicIpOnLaunch'] },
+    },
+    {
+        name: "pass_subnet_does_not_map_public_ip",
+        resources: [
+            vpc,
+            igw,
+            publicRt,
+            subnetNamed("public-b", "10.0.5.0/24"),
+            association("public-b", "public-rt"),
+            sshSg,
+            web({ subnetId: ref("public-b") }),
+        ],
+        expect: {},
+    },
+    {
+        name: "pass_instance_overrides_map_public_ip",
+        resources: [
+            vpc,
+            igw,
+            publicRt,
+            subnetNamed("public-b", "10.0.5.0/24", { mapPublicIpOnLaunch: true }),
+            association("public-b", "public-rt"),
+            sshSg,
+            web({ subnetId: ref("public-b"), associatePublicIpAddress: false }),
+        ],
+        expect: {},
+    },
+    // --- Elastic IPs -----------------------------------------------------------------------------------------------
+    {
+        name: "fail_elastic_ip_on_instance",
+        resources: [
+            ...network,
+            sshSg,
+            web({ subnetId: ref("public-a") }),
+            { type: "aws:ec2/eip:Eip", name: "web-eip", props: { domain: "vpc", instance: ref("web-1") } },
+        ],
+        expect: { "web-1": "fail" },
+        messageContains: { "web-1": ['public IP: Elastic IP "web-eip"'] },
+    },
+    {
+        name: "fail_elastic_ip_association",
+        resources: [
+            ...network,
+            sshSg,
+            web({ subnetId: ref("public-a") }),
+            { type: "aws:ec2/eip:Eip", name: "web-eip", props: { domain: "vpc" } },
+            { type: "aws:ec2/eipAssociation:EipAssociation", name: "web-eip-assoc", props: { instanceId: ref("web-1"), allocationId: ref("web-eip") } },
+        ],
+        expect: { "web-1": "fail" },
+        messageContains: { "web-1": ['Elastic IP "web-eip-assoc"'] },
+    },
+    { name: "pass_no_elastic_ip", resources: [...network, sshSg, web({ subnetId: ref("public-a") })], expect: {} },
+    // --- RDS publiclyAccessible with its subnet group --------------------------------------------------------------
+    {
+        name: "fail_public_database_in_public_subnets",
+        resources: [...network, dbSg, dbSubnets("public-a"), rds(true)],
+        expect: { "orders-db": "fail" },
+        messageContains: { "orders-db": ["PostgreSQL (5432), a database port", "publiclyAccessible is true"] },
+    },
+    { name: "pass_public_database_in_private_subnets", resources: [...network, dbSg, dbSubnets("private-a"), rds(true)], expect: {} },
+    { name: "pass_private_database_in_public_subnets", resources: [...network, dbSg, dbSubnets("public-a"), rds(false)], expect: {} },
+    // --- ECS assignPublicIp ----------------------------------------------------------------------------------------------
+    { name: "fail_ecs_service_assigns_public_ip", resources: [...network, sshSg, ecsService(true)], expect: { api: "fail" } },
+    { name: "pass_ecs_service_without_public_ip", resources: [...network, sshSg, ecsService(false)], expect: {} },
+    // --- IPv6: internet gateway vs egress-only --------------------------------------------------------------------------
+    {
+        name: "fail_ipv6_route_to_internet_gateway",
+        resources: ipv6Stack({ gatewayId: ref("igw") }),
+        expect: { "web-6": "fail" },
+        messageContains: { "web-6": ["internet (::/0)", "(routes[0]: ::/0", 'IPv6 address: subnet "dual-a" has assignIpv6AddressOnCreation'] },
+    },
+    { name: "pass_ipv6_route_to_egress_only_gateway", resources: ipv6Stack({ egressOnlyGatewayId: ref("eigw") }), expect: {} },
+    // --- NACL first match ------------------------------------------------------------------------------------------------
+    {
+        name: "fail_nacl_first_match_allows",
+        resources: [...network, nacl([naclEntry(100, "allow", "tcp", 0, 65535)]), sshSg, web({ subnetId: ref("public-a"), associatePublicIpAddress: true })],
+        expect: { "web-1": "fail" },
+        messageContains: { "web-1": ['NACL "nacl" #100 allow'] },
+    },
+    {
+        name: "pass_nacl_denies_first",
+        resources: [
+            ...network,
+            nacl([naclEntry(90, "deny", "tcp", 22, 22), naclEntry(100, "allow", "tcp", 0, 65535)]),
+            sshSg,
+            web({ subnetId: ref("public-a"), associatePublicIpAddress: true }),
+        ],
+        expect: {},
+    },
+    // --- Unknown values: maybe is "cannot verify", never a pass -----------------------------------------------------------------
+    {
+        name: "fail_route_target_known_only_after_update",
+        resources: [
+            vpc,
+            routeTable("public-rt", [{ cidrBlock: "0.0.0.0/0", gatewayId: computed("igw-0abc1234") }]),
+            publicSubnet,
+            association("public-a", "public-rt"),
+            sshSg,
+            web({ subnetId: ref("public-a"), associatePublicIpAddress: true }),
+        ],
+        expect: { update: { "web-1": "fail" }, preview: { "web-1": "cannot verify" } },
+        messageContains: { "web-1": { update: ["igw-0abc1234 → route table"], preview: ["may send 0.0.0.0/0 to an internet gateway"] } },
+    },
+    {
+        name: "cannot_verify_public_ip_not_known",
+        resources: [...network, sshSg, web({ subnetId: ref("public-a"), associatePublicIpAddress: computed(false) })],
+        expect: { update: {}, preview: { "web-1": "cannot verify" } },
+    },
+    // --- Through an internet-facing load balancer: the listener port against the allow-list, the target port against admin/database ports ---
+    { name: "pass_alb_on_443_forwards_to_8080", resources: albStack(443, 8080), expect: {} },
+    {
+        name: "fail_alb_forwards_to_ssh_on_target",
+        resources: albStack(443, 22),
+        expect: { "app-1": "fail" },
+        messageContains: {
+            "app-1": [
+                'through load balancer "lb" on SSH (22), an admin port',
+                'target group "tg" → attachment "app-1-tg" port 22 → security group "app-sg" ingress[0] TCP port 22 from "lb-sg"',
+            ],
+        },
+    },
+    { name: "pass_internal_alb_forwards_to_ssh", resources: albStack(443, 22, { internal: true }), expect: {} },
+    { name: "pass_alb_in_private_subnet_forwards_to_ssh", resources: albStack(443, 22, { subnets: [ref("private-a")] }), expect: {} },
+    {
+        name: "fail_alb_listener_outside_allow_list",
+        resources: albStack(8443, 8080),
+        expect: { lb: "fail" },
+        messageContains: {
+            lb: ['load balancer "lb" is reachable from the internet on TCP port 8443, outside the allow-list', 'listener "front" (HTTPS 8443)'],
+        },
+    },
+    {
+        name: "fail_nlb_without_security_groups_passes_ssh_to_target",
+        resources: [
+            ...network,
+            { type: "aws:lb/loadBalancer:LoadBalancer", name: "lb", props: { loadBalancerType: "network", subnets: [ref("public-a")] } },
+            targetGroup(22),
+            listener(22, "TCP"),
+            ...appBehind(securityGroup("app-sg", [tcpFrom(22, { cidrBlocks: ["0.0.0.0/0"] })])),
+        ],
+        expect: { lb: "fail", "app-1": "fail" },
+        messageContains: { lb: ["no security groups (a network load balancer without groups passes all traffic)"], "app-1": ["from 0.0.0.0/0"] },
+    },
+    {
+        name: "fail_ecs_service_behind_alb_on_database_port",
+        resources: [
+            ...network,
+            lbSgOn(443),
+            loadBalancer({}),
+            targetGroup(5432),
+            listener(443),
+            securityGroup("api-sg", [tcpFrom(5432, { securityGroups: [ref("lb-sg")] })]),
+            {
+                type: "aws:ecs/service:Service",
+                name: "api",
+                props: {
+                    cluster: "main",
+                    networkConfiguration: { subnets: [ref("private-a")], securityGroups: [ref("api-sg")] },
+                    loadBalancers: [{ targetGroupArn: ref("tg"), containerName: "api", containerPort: 5432 }],
+                },
+            },
+        ],
+        expect: { api: "fail" },
+        messageContains: { api: ["PostgreSQL (5432), a database port", 'service "api" loadBalancers[0] port 5432'] },
+    },
+];

@@ -1,0 +1,303 @@
+/**
+ * What the internet can actually reach, directly: a resource with a public address, in a subnet whose
+ * route table sends the default route (0.0.0.0/0, or ::/0) to an internet gateway, whose network ACL's
+ * first matching entry allows the traffic, carrying a security group whose ingress rule allows it from
+ * the internet — on an admin port, a database port, or a port outside the allow-list. The resource
+ * policies flag world-open rules wherever they are (defence in depth); this one says which of them the
+ * internet reaches today, hop by hop.
+ */
+import { ConfigValues, icmpTypesKey, internetKeys, portsKey } from "../../kit/config";
+import { StackFinding, StackPolicyDefinition } from "../../kit/defineStack";
+import { Tri, all, beyondAllowList, internetExposure, opensAnyPort } from "../../model/exposure";
+import { ALL_PORTS, PortSet } from "../../model/ports";
+import { Rule, peerLabel, protocolAndPorts } from "../../model/rule";
+import { ADMIN_PORTS, DATABASE_PORTS, DEFAULT_ADMIN_PORTS, DEFAULT_DATABASE_PORTS, namePorts } from "../../model/sensitivePorts";
+import { Unresolved, describeUnresolved, isUnresolved } from "../../model/unresolved";
+import { Carrier, StackGraph } from "../../network/graph";
+import { Path, edgeOf, pathsTo } from "../../network/reachability";
+import { DirectReach, Hop } from "../../network/routing";
+import { LoadBalancing, portText } from "../../network/loadBalancing";
+import { NaclTraffic, directReachOfPath, naclGate } from "../../network/internetPaths";
+import { field, readBoolean } from "../../model/propertyReaders";
+
+const config = {
+    adminPorts: portsKey('The admin ports (numbers or "from-to" ranges).', DEFAULT_ADMIN_PORTS),
+    databasePorts: portsKey('The database ports (numbers or "from-to" ranges).', DEFAULT_DATABASE_PORTS),
+    allowedTcpPorts: portsKey("TCP ports allowed from the internet.", [80, 443]),
+    allowedUdpPorts: portsKey("UDP ports allowed from the internet.", [443]),
+    allowedIcmpTypes: icmpTypesKey("ICMP types allowed from the internet."),
+    allowedIcmpv6Types: icmpTypesKey("ICMPv6 types allowed from the internet."),
+    ...internetKeys,
+};
+type Config = ConfigValues<typeof config>;
+
+const WHY =
+    "Nothing stands between this port and every scanner on the internet: the address is public, the route leads to an internet gateway, and the network ACL and security group both let the traffic in.";
+const FIX =
+    "close the path at the cheapest hop: remove the internet rule from the security group (allow a bastion's group or your admin /32 instead), or move the resource to a private subnet (no 0.0.0.0/0 route to an internet gateway) without a public address and put a load balancer in front of it.";
+
+/** What about the rule's ports is wrong, if anything: admin, database, or outside the allow-list. */
+function judgePorts(rule: Rule, cfg: Config): { verdict: Tri; what: string; unresolved?: ReturnType<typeof opensAnyPort>["unresolved"] } {
+    const admin = opensAnyPort(rule, cfg.adminPorts);
+    if (admin.verdict === "yes") return { verdict: "yes", what: `${namePorts(admin.overlap, ADMIN_PORTS)}, an admin port` };
+    const database = opensAnyPort(rule, cfg.databasePorts);
+    if (database.verdict === "yes") return { verdict: "yes", what: `${namePorts(database.overlap, DATABASE_PORTS)}, a database port` };
+    const allow = { tcp: cfg.allowedTcpPorts, udp: cfg.allowedUdpPorts, icmpTypes: cfg.allowedIcmpTypes, icmpv6Types: cfg.allowedIcmpv6Types };
+    const beyond = beyondAllowList(rule, allow);
+    if (beyond.verdict === "yes") return { verdict: "yes", what: `${beyond.outside}, outside the allow-list` };
+    const unresolved = admin.unresolved ?? database.unresolved ?? beyond.unresolved;
+    if ([admin.verdict, database.verdict, beyond.verdict].includes("maybe")) return { verdict: "maybe", what: "ports not known yet", unresolved };
+    return { verdict: "no", what: "" };
+}
+
+function ruleHop(path: Path): string {
+    const where = path.rule.origin.path ? path.rule.origin.path : `standalone rule "${path.rule.origin.resourceName}"`;
+    return `security group "${path.group.label}" ${where} ${protocolAndPorts(path.rule)}`;
+}
+
+export const internetExposurePolicy: StackPolicyDefinition<typeof config> = {
+    name: "internet-exposure",
+    description:
+        "No resource is directly reachable from the internet (public address + default route to an internet gateway + network ACL first match + security group) on an admin port, a database port or a port outside the allow-list; nor through an internet-facing load balancer on a listener port outside the allow-list or to a target's admin or database port.",
+    enforcementLevel: "mandatory",
+    severity: "critical",
+    remediationSteps:
+        "Break the path at one hop: remove the internet-facing security-group rule (reference a bastion's or load balancer's group instead), deny the port in the subnet's network ACL, or place the resource in a private subnet (its route table has no 0.0.0.0/0 or ::/0 route to an internet gateway) without a public IP or Elastic IP, behind a load balancer on the allowed ports.",
+    tags: ["network", "stack", "reachability", "internet-exposure"],
+    config,
+    check(graph, cfg: Config): StackFinding[] {
+        const findings: StackFinding[] = [];
+        for (const carrier of graph.carriers) {
+            const seen = new Set<Rule>();
+            for (const path of pathsTo(graph, carrier, cfg)) {
+                if (path.source !== "internet" && path.source !== "unknown") continue;
+                if (seen.has(path.rule)) continue;
+                const ports = judgePorts(path.rule, cfg);
+                if (ports.verdict === "no") continue;
+                const best = directReachOfPath(graph, carrier, path, cfg);
+                if (best.reach.verdict === "no") continue;
+                const peer: Tri = path.source === "internet" ? "yes" : "maybe";
+                const verdict = all(best.reach.verdict, ports.verdict, peer, path.certain ? "yes" : "maybe");
+                if (verdict === "no") continue;
+                seen.add(path.rule);
+                findings.push(verdict === "yes" ? violation(carrier, path, best.reach, ports.what) : unverifiable(carrier, path, best.reach, ports));
+            }
+            if (LoadBalancing.isLoadBalancer(carrier.resource)) findings.push(...throughLoadBalancer(graph, carrier, cfg));
+        }
+        return dedupeFindings(findings);
+    },
+};
+
+function violation(carrier: Carrier, path: Path, reach: DirectReach, what: string): StackFinding {
+    const hops = [`internet (${path.sourceLabel})`, reach.route.text, reach.nacl.text, ruleHop(path), `"${carrier.resource.name}" (${reach.address.text})`];
+    return {
+        kind: "violation",
+        resource: carrier.resource,
+        message: `"${carrier.resource.name}" is reachable from the internet on ${what}: ${hops.join(" → ")}. ${WHY} Fix: ${FIX}`,
+        rule: path.rule,
+        peer: path.sourceLabel,
+        edge: edgeOf(path),
+    };
+}
+
+function unverifiable(carrier: Carrier, path: Path, reach: DirectReach, ports: ReturnType<typeof judgePorts>): StackFinding {
+    const open: string[] = [];
+    if (reach.address.verdict === "maybe") open.push(reach.address.text);
+    if (reach.route.verdict === "maybe") open.push(reach.route.text);
+    if (reach.nacl.verdict === "maybe") open.push(reach.nacl.text);
+    if (path.source === "unknown")
+        open.push(`the source of ${ruleHop(path)} is ${path.sourceLabel}${path.unresolved ? ` (${describeUnresolved(path.unresolved)})` : ""}`);
+    if (!path.certain) open.push(`the security group id is not known yet and "${path.group.label}" is one of the candidates that fed it`);
+    if (ports.verdict === "maybe")
+        open.push(`the ports of ${ruleHop(path)} are not known yet${ports.unresolved ? ` (${describeUnresolved(ports.unresolved)})` : ""}`);
+    const known = [reach.address.verdict === "yes" ? reach.address.text : "", reach.route.verdict === "yes" ? reach.route.text : ""].filter(Boolean);
+    // No edge: a report draws in red only paths the internet takes today, not ones that may exist.
+    return {
+        kind: "unverifiable",
+        resource: carrier.resource,
+        message:
+            `cannot verify that "${carrier.resource.name}" is not reachable from the internet through ${ruleHop(path)} from ${path.rule.peers.map(peerLabel).join(", ")}, because ${open.join("; ")}.` +
+            `${known.length ? ` Known so far: ${known.join("; ")}.` : ""} Fix if it is: ${FIX}`,
+        rule: path.rule,
+        peer: path.sourceLabel,
+    };
+}
+
+// --- Through an internet-facing load balancer ------------------------------------------------------------
+
+const FIX_LISTENER =
+    "listen on the internet only on the allow-listed ports (HTTPS 443, HTTP 80 for redirects), make the load balancer internal (internal: true) if only the VPC needs it, or add the port to allowedTcpPorts/allowedUdpPorts if it is meant to be public.";
+const FIX_TARGET =
+    "forward the internet only to the application port (e.g. 8080), never to an admin or database port: change the target group's or attachment's port, or make the load balancer internal; reach admin ports through SSM Session Manager or a bastion.";
+
+type PortJudgement = { verdict: Tri; what: string; unresolved?: Unresolved };
+
+/** A listener's or target's port: admin, database, or (for the port the internet sees) outside the allow-list. */
+function judgePort(port: number | Unresolved | undefined, transports: readonly ("tcp" | "udp")[], cfg: Config, allowList: boolean): PortJudgement {
+    if (port === undefined) return { verdict: "no", what: "" };
+    if (isUnresolved(port)) return { verdict: "maybe", what: "a port not known yet", unresolved: port };
+    const inSet = (set: PortSet) => set.some(([from, to]) => from <= port && port <= to);
+    if (inSet(cfg.adminPorts)) return { verdict: "yes", what: `${namePorts([[port, port]], ADMIN_PORTS)}, an admin port` };
+    if (inSet(cfg.databasePorts)) return { verdict: "yes", what: `${namePorts([[port, port]], DATABASE_PORTS)}, a database port` };
+    if (!allowList) return { verdict: "no", what: "" };
+    const outside = transports.find((t) => !inSet(t === "udp" ? cfg.allowedUdpPorts : cfg.allowedTcpPorts));
+    return outside ? { verdict: "yes", what: `${outside.toUpperCase()} port ${port}, outside the allow-list` } : { verdict: "no", what: "" };
+}
+
+function transportsOf(protocol: string | undefined): Array<"tcp" | "udp"> {
+    const p = (protocol ?? "").toUpperCase();
+    if (p === "UDP") return ["udp"];
+    if (p === "TCP_UDP") return ["tcp", "udp"];
+    return ["tcp"];
+}
+
+/** The ingress rules of the groups a carrier carries, with their holder. */
+function ingressRules(carrier: Carrier) {
+    return carrier.attachments
+        .flatMap(({ group, certain }) => [
+            ...group.ownInline.map((rule) => ({ rule, group, certain, holder: group.resource })),
+            ...group.standalone.map(({ resource, rule }) => ({ rule, group, certain, holder: resource })),
+        ])
+        .filter(({ rule }) => rule.direction === "ingress" && rule.action === "allow");
+}
+
+function coversPort(rule: Rule, port: number, transport: "tcp" | "udp"): Tri {
+    if (isUnresolved(rule.protocol)) return "maybe";
+    if (rule.protocol.kind !== "all" && rule.protocol.kind !== transport) return "no";
+    return opensAnyPort(rule, [[port, port]]).verdict;
+}
+
+/** Do the load balancer's groups let the internet in on the listener port? A network load balancer without groups lets everything in. */
+function loadBalancerAdmits(carrier: Carrier, port: number | Unresolved, transport: "tcp" | "udp", cfg: Config): Hop {
+    if (carrier.attachments.length === 0) {
+        const kind = field(carrier.resource.props, "loadBalancerType");
+        return kind === "network"
+            ? { verdict: "yes", text: "no security groups (a network load balancer without groups passes all traffic)" }
+            : { verdict: "no", text: "no security group admits it" };
+    }
+    let maybe: Hop | undefined;
+    for (const { rule, group, certain } of ingressRules(carrier)) {
+        const covers = isUnresolved(port) ? "maybe" : coversPort(rule, port, transport);
+        const exposure = internetExposure(rule, cfg);
+        const verdict = all(covers, exposure.verdict, certain ? "yes" : "maybe");
+        const where = rule.origin.path ? rule.origin.path : `standalone rule "${rule.origin.resourceName}"`;
+        const text = `security group "${group.label}" ${where} ${protocolAndPorts(rule)}`;
+        if (verdict === "yes") return { verdict, text };
+        if (verdict === "maybe") maybe ??= { verdict, text: `${text} may admit it`, unresolved: exposure.unresolved[0] };
+    }
+    return maybe ?? { verdict: "no", text: "no security group admits it" };
+}
+
+/** Do the target's groups let the load balancer's traffic in on the target port (from its groups, or from the internet when it preserves client addresses)? */
+function targetAdmits(graph: StackGraph, target: Carrier, port: number | Unresolved, lb: Carrier, cfg: Config): Hop {
+    const lbGroups = new Set(lb.attachments.map((a) => a.group));
+    let maybe: Hop | undefined;
+    for (const { rule, group, certain, holder } of ingressRules(target)) {
+        const covers = isUnresolved(port) ? "maybe" : coversPort(rule, port, "tcp");
+        if (covers === "no") continue;
+        const where = rule.origin.path ? rule.origin.path : `standalone rule "${rule.origin.resourceName}"`;
+        const text = `security group "${group.label}" ${where} ${protocolAndPorts(rule)}`;
+        const exposure = internetExposure(rule, cfg);
+        let source: Tri = exposure.verdict;
+        let from = exposure.verdict === "yes" ? `from ${exposure.internet.map((i) => peerLabel(i.peer)).join(", ")}` : "";
+        for (const peer of rule.peers) {
+            if (source === "yes") break;
+            if (peer.kind !== "securityGroup" || !holder) continue;
+            for (const resolved of graph.resolveGroups(holder, peer.property, peer.id)) {
+                if (!lbGroups.has(resolved.group)) continue;
+                source = resolved.certain ? "yes" : "maybe";
+                from = `from "${resolved.group.label}"`;
+            }
+        }
+        const verdict = all(covers, source, certain ? "yes" : "maybe");
+        if (verdict === "yes") return { verdict, text: `${text} ${from}` };
+        if (verdict === "maybe") maybe ??= { verdict, text: `${text} may admit it` };
+    }
+    return maybe ?? { verdict: "no", text: "" };
+}
+
+function throughLoadBalancer(graph: StackGraph, carrier: Carrier, cfg: Config): StackFinding[] {
+    const lb = carrier.resource;
+    const internal = readBoolean(field(lb.props, "internal"), `${lb.name}.internal`);
+    if (internal === true) return [];
+    const facing: Hop = isUnresolved(internal)
+        ? { verdict: "maybe", text: `whether it is internet-facing is not known (${describeUnresolved(internal)})`, unresolved: internal }
+        : { verdict: "yes", text: "internet-facing: internal is not true" };
+    const findings: StackFinding[] = [];
+    for (const listener of graph.loadBalancing.listenersOf(lb)) {
+        const transports = transportsOf(listener.protocol);
+        const port = listener.port;
+        if (port === undefined) continue;
+        const listenerHop = `listener "${listener.resource.name}" (${(listener.protocol ?? "TCP").toUpperCase()} ${portText(port)})`;
+        const traffic: NaclTraffic = isUnresolved(port)
+            ? { ports: ALL_PORTS, only: { tcp: true, udp: transports.includes("udp"), otherProtocols: false } }
+            : { ports: [[port, port]], only: { tcp: transports.includes("tcp"), udp: transports.includes("udp"), otherProtocols: false } };
+        const reach = graph.routing.directReach(carrier, 4, naclGate(graph, traffic, cfg), facing);
+        const admits = loadBalancerAdmits(carrier, port, transports[0], cfg);
+        const reachable = all(reach.verdict, admits.verdict);
+        if (reachable === "no") continue;
+        const hops = [`internet`, reach.route.text, reach.nacl.text, admits.text, `"${lb.name}" (${facing.text}) ${listenerHop}`];
+        const doubts = [reach.address, reach.route, reach.nacl, admits].filter((h) => h.verdict === "maybe").map((h) => h.text);
+        const listenerJudgement = judgePort(port, transports, cfg, true);
+        const listenerVerdict = all(reachable, listenerJudgement.verdict);
+        if (listenerVerdict === "yes") {
+            findings.push({
+                kind: "violation",
+                resource: lb,
+                message: `load balancer "${lb.name}" is reachable from the internet on ${listenerJudgement.what}: ${hops.join(" → ")}. ${WHY} Fix: ${FIX_LISTENER}`,
+            });
+        } else if (listenerVerdict === "maybe") {
+            const why = [...doubts, ...(listenerJudgement.unresolved ? [describeUnresolved(listenerJudgement.unresolved)] : [])].join("; ");
+            findings.push({
+                kind: "unverifiable",
+                resource: lb,
+                message: `cannot verify that load balancer "${lb.name}" listens to the internet only on allowed ports (${listenerHop}), because ${why || "a value is not known yet"}. Fix if it does not: ${FIX_LISTENER}`,
+            });
+        }
+        for (const group of listener.targetGroups) {
+            for (const target of graph.loadBalancing.targetsOf(group)) {
+                const judgement = judgePort(target.port, ["tcp"], cfg, false);
+                if (judgement.verdict === "no" || target.port === undefined) continue;
+                const admitted = targetAdmits(graph, target.carrier, target.port, carrier, cfg);
+                const verdict = all(reachable, judgement.verdict, admitted.verdict);
+                if (verdict === "no") continue;
+                const path = [
+                    ...hops,
+                    `target group "${group.name}" → ${target.via} port ${portText(target.port)}`,
+                    admitted.text,
+                    `"${target.carrier.resource.name}"`,
+                ];
+                if (verdict === "yes") {
+                    findings.push({
+                        kind: "violation",
+                        resource: target.carrier.resource,
+                        message: `"${target.carrier.resource.name}" is reachable from the internet through load balancer "${lb.name}" on ${judgement.what}: ${path.join(" → ")}. ${WHY} Fix: ${FIX_TARGET}`,
+                    });
+                } else {
+                    const why = [
+                        ...doubts,
+                        ...(admitted.verdict === "maybe" ? [admitted.text] : []),
+                        ...(judgement.unresolved ? [describeUnresolved(judgement.unresolved)] : []),
+                    ];
+                    findings.push({
+                        kind: "unverifiable",
+                        resource: target.carrier.resource,
+                        message: `cannot verify that "${target.carrier.resource.name}" is not reachable from the internet through load balancer "${lb.name}" on an admin or database port (${target.via}, port ${portText(target.port)}), because ${why.join("; ") || "a value is not known yet"}. Fix if it is: ${FIX_TARGET}`,
+                    });
+                }
+            }
+        }
+    }
+    return findings;
+}
+
+/** One finding per resource and message: a target behind several listeners forwarding the same way is one path each. */
+function dedupeFindings(findings: StackFinding[]): StackFinding[] {
+    const seen = new Set<string>();
+    return findings.filter((f) => {
+        const key = `${f.resource?.urn ?? ""}|${f.message}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+    });
+}
