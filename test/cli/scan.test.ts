@@ -32,6 +32,9 @@ it("scans a directory of exports and previews, one report per stack", () => {
     expect(pairs(prod)).toEqual(
         [
             "database-not-publicly-accessible @ db",
+            // Cannot verify (advisory): neither names a subnet, so whether the internet reaches it today is unknown.
+            "internet-exposure @ db",
+            "internet-exposure @ web-0",
             "internet-ingress-only-on-allowed-ports @ web-sg",
             "no-admin-ports-from-internet @ web-sg",
             "tier-isolation @ db",
@@ -42,7 +45,7 @@ it("scans a directory of exports and previews, one report per stack", () => {
     // mandatory/advisory count policy violations (SSH open on web-sg breaks two policies); findings count mistakes.
     expect(report.summary).toEqual({
         mandatory: 7,
-        advisory: 1,
+        advisory: 3,
         resources: 7,
         resourcesWithViolations: 4,
         findings: { mandatory: 5, advisory: 1 },
@@ -67,7 +70,7 @@ it("prints a text report per stack", () => {
     const run = tierguard("scan", "test/fixtures/stacks/shop-prod.json");
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("tierguard scan test/fixtures/stacks/shop-prod.json (project shop, stack prod, update mode)");
-    expect(run.stdout).toContain("Summary: 3 resources with violations; 4 analysed; 4 findings (4 mandatory, 0 advisory) from 5 policy violations.");
+    expect(run.stdout).toContain("Summary: 3 resources with violations; 4 analysed; 4 findings (4 mandatory, 0 advisory) from 7 policy violations.");
     expect(run.stdout).toContain("The same rule also breaks: internet-ingress-only-on-allowed-ports (mandatory).");
 });
 
