@@ -28,7 +28,11 @@ export interface AllowListSpec {
     tags: string[];
 }
 
-function allowListConfig(spec: AllowListSpec) {
+/** What the internet may reach by default: HTTPS on TCP 443, HTTP on TCP 80 (redirects), QUIC on UDP 443. */
+export const INTERNET_INGRESS_DEFAULTS = { tcpDefaults: [80, 443], udpDefaults: [443] } as const;
+
+/** The allow-list keys, shared with internet-exposure so the two can never disagree on what is allowed. */
+export function allowListConfig(spec: Pick<AllowListSpec, "direction" | "tcpDefaults" | "udpDefaults">) {
     const toFrom = spec.direction === "ingress" ? "from" : "to";
     return {
         allowedTcpPorts: portsKey(`TCP ports allowed ${toFrom} the internet.`, spec.tcpDefaults),

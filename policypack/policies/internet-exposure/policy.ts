@@ -6,7 +6,8 @@
  * policies flag world-open rules wherever they are (defence in depth); this one says which of them the
  * internet reaches today, hop by hop.
  */
-import { ConfigValues, icmpTypesKey, internetKeys, portsKey } from "../../kit/config";
+import { ConfigValues, portsKey } from "../../kit/config";
+import { INTERNET_INGRESS_DEFAULTS, allowListConfig } from "../internetAllowList";
 import { StackFinding, StackPolicyDefinition } from "../../kit/defineStack";
 import { Tri, all, beyondAllowList, internetExposure, opensAnyPort } from "../../model/exposure";
 import { ALL_PORTS, PortSet } from "../../model/ports";
@@ -23,11 +24,8 @@ import { field, readBoolean } from "../../model/propertyReaders";
 const config = {
     adminPorts: portsKey('The admin ports (numbers or "from-to" ranges).', DEFAULT_ADMIN_PORTS),
     databasePorts: portsKey('The database ports (numbers or "from-to" ranges).', DEFAULT_DATABASE_PORTS),
-    allowedTcpPorts: portsKey("TCP ports allowed from the internet.", [80, 443]),
-    allowedUdpPorts: portsKey("UDP ports allowed from the internet.", [443]),
-    allowedIcmpTypes: icmpTypesKey("ICMP types allowed from the internet."),
-    allowedIcmpv6Types: icmpTypesKey("ICMPv6 types allowed from the internet."),
-    ...internetKeys,
+    // The same allow-list keys and defaults as internet-ingress-only-on-allowed-ports, by construction.
+    ...allowListConfig({ direction: "ingress", ...INTERNET_INGRESS_DEFAULTS }),
 };
 type Config = ConfigValues<typeof config>;
 

@@ -1,4 +1,4 @@
-import { internetAllowListPolicy } from "../internetAllowList";
+import { INTERNET_INGRESS_DEFAULTS, internetAllowListPolicy } from "../internetAllowList";
 
 export const internetIngressOnlyOnAllowedPorts = internetAllowListPolicy({
     name: "internet-ingress-only-on-allowed-ports",
@@ -7,8 +7,7 @@ export const internetIngressOnlyOnAllowedPorts = internetAllowListPolicy({
     direction: "ingress",
     enforcementLevel: "mandatory",
     severity: "high",
-    tcpDefaults: [80, 443],
-    udpDefaults: [443],
+    ...INTERNET_INGRESS_DEFAULTS,
     why: "In a three-tier network only the load balancer faces the internet, and only on the web ports; anything else widens the attack surface.",
     fix: "open only the allow-listed ports to the internet (on the load balancer), reach other ports through security-group references between tiers, or add the port to this policy's allowedTcpPorts/allowedUdpPorts if it is meant to be public.",
     allowAllNote: "A rule that opens everything to the internet exposes every service on the resource.",
