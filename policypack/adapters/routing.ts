@@ -1,13 +1,14 @@
 /**
  * Routing and addressing: the type tokens and property names of VPCs, route tables, routes, their
- * associations, gateways and public addresses (@pulumi/aws). The stack graph reads them through this
- * table only (network/routing.ts); nothing else names these types.
+ * associations, gateways, public addresses and VPC Block Public Access (@pulumi/aws, and @pulumi/aws-native
+ * where a type exists: names checked against the pulumi-aws-native SDK sources). The stack graph reads them
+ * through this table only (network/routing.ts); nothing else names these types.
  */
 import { fieldAt, isUnknown, readBoolean } from "../model/propertyReaders";
 import { Unresolved, isUnresolved, unknownAt } from "../model/unresolved";
 import { publicAccessOf } from "./publicAccess";
 
-export const AWS_VPC_TYPES: ReadonlySet<string> = new Set(["aws:ec2/vpc:Vpc", "aws:ec2/defaultVpc:DefaultVpc"]);
+export const AWS_VPC_TYPES: ReadonlySet<string> = new Set(["aws:ec2/vpc:Vpc", "aws:ec2/defaultVpc:DefaultVpc", "aws-native:ec2:Vpc"]);
 /** The VPC outputs naming its main route table (`mainRouteTableId`; `defaultRouteTableId` is the same table). */
 export const VPC_MAIN_ROUTE_TABLE_OUTPUTS = ["mainRouteTableId", "defaultRouteTableId"] as const;
 
@@ -16,21 +17,60 @@ export const SUBNET_PROPERTIES = { vpc: "vpcId", mapPublicIp: "mapPublicIpOnLaun
 
 /** Route tables with inline routes; `aws.ec2.DefaultRouteTable` manages a VPC's main table (named by `defaultRouteTableId`). */
 export const ROUTE_TABLE = { type: "aws:ec2/routeTable:RouteTable", routes: "routes" } as const;
+/** aws-native route tables: no inline routes (routes are `aws-native:ec2:Route` resources). */
+export const NATIVE_ROUTE_TABLE = "aws-native:ec2:RouteTable";
 export const DEFAULT_ROUTE_TABLE = { type: "aws:ec2/defaultRouteTable:DefaultRouteTable", routes: "routes", table: "defaultRouteTableId" } as const;
+/** A route's destination (IPv4, IPv6 CIDR or a managed prefix list) and target properties. */
+export interface RouteSpec {
+    v4: string;
+    v6: string;
+    prefixList: string;
+    gateway: string;
+    egressOnly: string;
+    nat: string;
+}
 /** An inline route's destination and target properties. */
-export const INLINE_ROUTE = { v4: "cidrBlock", v6: "ipv6CidrBlock", gateway: "gatewayId", egressOnly: "egressOnlyGatewayId", nat: "natGatewayId" } as const;
-/** A standalone route. */
-export const STANDALONE_ROUTE = {
-    type: "aws:ec2/route:Route",
-    table: "routeTableId",
-    v4: "destinationCidrBlock",
-    v6: "destinationIpv6CidrBlock",
+export const INLINE_ROUTE: RouteSpec = {
+    v4: "cidrBlock",
+    v6: "ipv6CidrBlock",
+    prefixList: "destinationPrefixListId",
     gateway: "gatewayId",
     egressOnly: "egressOnlyGatewayId",
     nat: "natGatewayId",
-} as const;
+};
+/** Standalone routes by type, with the property naming their table. */
+export const STANDALONE_ROUTES: ReadonlyMap<string, RouteSpec & { table: string }> = new Map([
+    [
+        "aws:ec2/route:Route",
+        {
+            table: "routeTableId",
+            v4: "destinationCidrBlock",
+            v6: "destinationIpv6CidrBlock",
+            prefixList: "destinationPrefixListId",
+            gateway: "gatewayId",
+            egressOnly: "egressOnlyGatewayId",
+            nat: "natGatewayId",
+        },
+    ],
+    [
+        "aws-native:ec2:Route",
+        {
+            table: "routeTableId",
+            v4: "destinationCidrBlock",
+            v6: "destinationIpv6CidrBlock",
+            prefixList: "destinationPrefixListId",
+            gateway: "gatewayId",
+            egressOnly: "egressOnlyInternetGatewayId",
+            nat: "natGatewayId",
+        },
+    ],
+]);
 /** A subnet's explicit route table. */
-export const ROUTE_TABLE_ASSOCIATION = { type: "aws:ec2/routeTableAssociation:RouteTableAssociation", subnet: "subnetId", table: "routeTableId" } as const;
+export const ROUTE_TABLE_ASSOCIATIONS: ReadonlySet<string> = new Set([
+    "aws:ec2/routeTableAssociation:RouteTableAssociation",
+    "aws-native:ec2:SubnetRouteTableAssociation",
+]);
+export const ROUTE_TABLE_ASSOCIATION = { subnet: "subnetId", table: "routeTableId" } as const;
 /** Replaces a VPC's main route table. */
 export const MAIN_ROUTE_TABLE_ASSOCIATION = {
     type: "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation",
@@ -46,6 +86,11 @@ export const GATEWAY_KINDS: ReadonlyMap<string, GatewayKind> = new Map<string, G
     ["aws:ec2/natGateway:NatGateway", "nat"],
     ["aws:ec2/vpnGateway:VpnGateway", "other"],
     ["aws:ec2transitgateway/transitGateway:TransitGateway", "other"],
+    ["aws-native:ec2:InternetGateway", "internet"],
+    ["aws-native:ec2:EgressOnlyInternetGateway", "egress-only"],
+    ["aws-native:ec2:NatGateway", "nat"],
+    ["aws-native:ec2:VpnGateway", "other"],
+    ["aws-native:ec2:TransitGateway", "other"],
 ]);
 /** A literal gateway id's kind by its AWS prefix (a gateway outside the stack). */
 export function gatewayKindOfId(id: string): GatewayKind | undefined {
@@ -56,14 +101,38 @@ export function gatewayKindOfId(id: string): GatewayKind | undefined {
     return undefined;
 }
 
-/** Elastic IPs and their associations: the resource (instance or network interface) that gets the public address. */
-export const EIP = { type: "aws:ec2/eip:Eip", instance: "instance", networkInterface: "networkInterface" } as const;
-export const EIP_ASSOCIATION = {
-    type: "aws:ec2/eipAssociation:EipAssociation",
-    instance: "instanceId",
-    networkInterface: "networkInterfaceId",
-    allocation: "allocationId",
-} as const;
+/** Elastic IPs and their associations: the properties naming the resource (instance or network interface) that gets the public address. */
+export const ELASTIC_IPS: ReadonlyMap<string, { instance: string; networkInterface?: string }> = new Map<
+    string,
+    { instance: string; networkInterface?: string }
+>([
+    ["aws:ec2/eip:Eip", { instance: "instance", networkInterface: "networkInterface" }],
+    ["aws:ec2/eipAssociation:EipAssociation", { instance: "instanceId", networkInterface: "networkInterfaceId" }],
+    // aws-native: an EIP names only an instance; an association an instance or a network interface.
+    ["aws-native:ec2:Eip", { instance: "instanceId" }],
+    ["aws-native:ec2:EipAssociation", { instance: "instanceId", networkInterface: "networkInterfaceId" }],
+]);
+
+/**
+ * VPC Block Public Access (https://docs.aws.amazon.com/vpc/latest/userguide/security-vpc-bpa.html): the
+ * region-wide mode, and exclusions scoped to one VPC or one subnet.
+ */
+export const BPA_OPTIONS_TYPES: ReadonlySet<string> = new Set([
+    "aws:ec2/vpcBlockPublicAccessOptions:VpcBlockPublicAccessOptions",
+    "aws-native:ec2:VpcBlockPublicAccessOptions",
+]);
+export const BPA_OPTIONS = { mode: "internetGatewayBlockMode" } as const;
+export const BPA_EXCLUSION_TYPES: ReadonlySet<string> = new Set([
+    "aws:ec2/vpcBlockPublicAccessExclusion:VpcBlockPublicAccessExclusion",
+    "aws-native:ec2:VpcBlockPublicAccessExclusion",
+]);
+export const BPA_EXCLUSION = { mode: "internetGatewayExclusionMode", vpc: "vpcId", subnet: "subnetId" } as const;
+/** Modes that block traffic from the internet through internet gateways (both do; "off" does not). */
+export const BPA_BLOCKING_MODES: ReadonlySet<string> = new Set(["block-bidirectional", "block-ingress"]);
+export const BPA_MODES: ReadonlySet<string> = new Set(["off", ...BPA_BLOCKING_MODES]);
+/** Exclusion modes that let the internet in again ("allow-egress" allows outbound traffic only). */
+export const BPA_INGRESS_EXCLUSION_MODES: ReadonlySet<string> = new Set(["allow-bidirectional"]);
+export const BPA_EXCLUSION_MODES: ReadonlySet<string> = new Set(["allow-egress", ...BPA_INGRESS_EXCLUSION_MODES]);
 
 /**
  * Does the resource get a public IPv4 address by its own settings? "subnet": it follows its subnet's
@@ -86,9 +155,20 @@ function switchAt(props: unknown, path: string[], onValue: string, whenAbsent: O
 const OWN_PUBLIC_ADDRESS: ReadonlyMap<string, (props: unknown) => OwnPublicAddress> = new Map<string, (props: unknown) => OwnPublicAddress>([
     // An instance's associatePublicIpAddress overrides its subnet's mapPublicIpOnLaunch.
     [INSTANCE_TYPE, (props) => switchAt(props, ["associatePublicIpAddress"], "", { verdict: "subnet" })],
+    // aws-native: the switch sits on the primary network interface (device index 0) when the instance lists interfaces.
+    ["aws-native:ec2:Instance", nativeInstancePublicAddress],
     // Fargate tasks get a public address only when the service asks (default DISABLED).
     ["aws:ecs/service:Service", (props) => switchAt(props, ["networkConfiguration", "assignPublicIp"], "", { verdict: "no" })],
 ]);
+
+function nativeInstancePublicAddress(props: unknown): OwnPublicAddress {
+    const interfaces = fieldAt(props, ["networkInterfaces"]);
+    if (isUnknown(interfaces)) return { verdict: "maybe", unresolved: unknownAt("networkInterfaces") };
+    if (!Array.isArray(interfaces) || interfaces.length === 0) return { verdict: "subnet" };
+    const index = interfaces.findIndex((ni) => `${fieldAt(ni, ["deviceIndex"]) as string}` === "0");
+    const at = index >= 0 ? index : 0;
+    return switchAt(interfaces[at], ["associatePublicIpAddress"], ` on networkInterfaces[${at}]`, { verdict: "subnet" });
+}
 
 /** The resource's own public-address setting; data stores with a public switch answer through publicAccessOf. */
 export function ownPublicAddress(type: string, props: unknown): OwnPublicAddress | undefined {

@@ -14,7 +14,7 @@ import {
     inlinePrefixListEntries,
     standalonePrefixListEntry,
 } from "../adapters/prefixLists";
-import { AWS_SUBNET, NETWORK_ACL_ASSOCIATION, NETWORK_ACL_SUBNETS_PROPERTY } from "../adapters/subnets";
+import { SUBNET_TYPES, NETWORK_ACL_ASSOCIATION, NETWORK_ACL_SUBNETS_PROPERTY } from "../adapters/subnets";
 import { DEFAULT_GROUP_MANAGER, VPC_DEFAULT_GROUP_OUTPUT } from "../adapters/vpcs";
 import { AnalyzedResource } from "../model/resource";
 import { Peer, Rule } from "../model/rule";
@@ -173,7 +173,7 @@ export class StackGraph {
     constructor(readonly resources: AnalyzedResource[]) {
         for (const r of resources) {
             this.byUrn.set(r.urn, r);
-            if (r.type !== AWS_SUBNET) continue;
+            if (!SUBNET_TYPES.has(r.type)) continue;
             this.subnets.set(r.urn, r);
             if (idOf(r)) this.subnets.set(idOf(r)!, r);
         }
@@ -377,7 +377,7 @@ export class StackGraph {
         if (values.some(isUnknown)) {
             for (const urn of dependenciesOf(holder, property)) {
                 const dep = this.byUrn.get(urn);
-                if (dep?.type === AWS_SUBNET) keys.push(urn, ...(idOf(dep) ? [idOf(dep)!] : []));
+                if (dep && SUBNET_TYPES.has(dep.type)) keys.push(urn, ...(idOf(dep) ? [idOf(dep)!] : []));
             }
         }
         // A subnet known by id is also known by its URN, and the reverse.

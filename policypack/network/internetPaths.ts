@@ -81,7 +81,7 @@ function judgeNacl(nacl: { entries: Rule[]; resource: { name: string } }, traffi
 export function directReachOfPath(graph: StackGraph, carrier: Carrier, path: Path, options: InternetOptions): { family: Family; reach: DirectReach } {
     const reaches = familiesOf(path, options).map((family) => ({
         family,
-        reach: graph.routing.directReach(carrier, family, naclGate(graph, trafficOfRule(path.rule), options)),
+        reach: graph.routing.directReach(carrier, family, naclGate(graph, trafficOfRule(path.rule), options), undefined, options),
     }));
     return reaches.find((r) => r.reach.verdict === "yes") ?? reaches.find((r) => r.reach.verdict === "maybe") ?? reaches[0];
 }

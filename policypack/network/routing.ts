@@ -1,30 +1,44 @@
 /**
  * Routing and addressing facts of the stack graph: which route table each subnet uses (its explicit
- * association, else its VPC's main table), which of a table's routes send the internet's default route
- * to an internet gateway, and which resources have a public address (their own switch, their subnet's
- * default, an Elastic IP). Indexed once per stack on first use, each answer memoised per subnet, so a
- * reachability pass stays linear in the number of resources. Every answer is three-valued: an id or
- * switch not known yet is "maybe", never a pass.
+ * association, else its VPC's main table), whether the table's longest-prefix match sends some internet
+ * address to an internet gateway (0.0.0.0/0, 0.0.0.0/1 + 128.0.0.0/1, a managed prefix list, ... with
+ * more specific routes elsewhere taken out), whether VPC Block Public Access blocks it, and which
+ * resources have a public address (their own switch, their subnet's default, an Elastic IP). Indexed
+ * once per stack on first use, each answer memoised per subnet (and route table), so a reachability pass
+ * stays linear in the number of resources. Every answer is three-valued: an id or switch not known yet
+ * is "maybe", never a pass.
  */
 import {
     AWS_VPC_TYPES,
+    BPA_BLOCKING_MODES,
+    BPA_EXCLUSION,
+    BPA_EXCLUSION_MODES,
+    BPA_EXCLUSION_TYPES,
+    BPA_INGRESS_EXCLUSION_MODES,
+    BPA_MODES,
+    BPA_OPTIONS,
+    BPA_OPTIONS_TYPES,
     DEFAULT_ROUTE_TABLE,
-    EIP,
-    EIP_ASSOCIATION,
+    ELASTIC_IPS,
     GATEWAY_KINDS,
     GatewayKind,
     INLINE_ROUTE,
     MAIN_ROUTE_TABLE_ASSOCIATION,
+    NATIVE_ROUTE_TABLE,
     OwnPublicAddress,
     ROUTE_TABLE,
     ROUTE_TABLE_ASSOCIATION,
-    STANDALONE_ROUTE,
+    ROUTE_TABLE_ASSOCIATIONS,
+    RouteSpec,
+    STANDALONE_ROUTES,
     SUBNET_PROPERTIES,
     VPC_MAIN_ROUTE_TABLE_OUTPUTS,
     gatewayKindOfId,
     ownIpv6Address,
     ownPublicAddress,
 } from "../adapters/routing";
+import { Cidr, DEFAULT_INTERNET_OPTIONS, InternetOptions, definitionKey, judgeAddressSet, parseCidr } from "../model/addresses";
+import { Interval, normalize, subtract } from "../model/addressSet";
 import { Tri } from "../model/exposure";
 import { field, isUnknown, readBoolean } from "../model/propertyReaders";
 import { AnalyzedResource } from "../model/resource";
@@ -43,9 +57,27 @@ interface RouteTarget {
 
 interface RouteFact {
     destination: Record<Family, string | Unresolved | undefined>;
+    /** A managed prefix list as the destination: the route's holder and the property naming it. */
+    prefixList?: { holder: AnalyzedResource; property: string; raw: unknown };
     target: RouteTarget;
     /** `routes[0]`, or `route "name"`. */
     where: string;
+}
+
+/** One destination block of a route (a CIDR, or one entry of its prefix list), for the longest-prefix match. */
+interface Destination {
+    cidr: Cidr;
+    /** As the hop shows it: `0.0.0.0/1`, `prefix list "office" 0.0.0.0/0`. */
+    text: string;
+    route: RouteFact;
+}
+
+/** VPC Block Public Access for one subnet: does it block traffic from the internet through its internet gateway? */
+interface BlockPublicAccess {
+    blocks: Tri;
+    /** "yes": why it blocks; "no": the exclusion that reopens it, or ""; "maybe": what is not known. */
+    text: string;
+    unresolved?: Unresolved;
 }
 
 interface TableNode {
@@ -60,6 +92,12 @@ export interface Hop {
     /** For "yes": the hop in a path; for "no"/"maybe": why not, or what is unknown. */
     text: string;
     unresolved?: Unresolved;
+}
+
+/** A route table's answer for one family: the route that sends internet addresses to an internet gateway, or the first doubt. */
+interface TableAnswer {
+    yes?: { route: RouteFact; text: string };
+    maybe?: Hop;
 }
 
 /** One subnet's way to the internet gateway, for one address family. */
@@ -98,6 +136,11 @@ export class RoutingFacts {
     /** Keys (URN, id) of instances and interfaces an Elastic IP is associated with, and the EIP's name. */
     private readonly elasticIps = new Map<string, string>();
     private readonly routeMemo = new Map<string, SubnetRoute>();
+    private readonly tableMemo = new Map<TableNode, Map<string, TableAnswer>>();
+    /** VPC Block Public Access: the region-wide options resources, and exclusions by subnet or VPC URN (or unscoped). */
+    private readonly bpaOptions: AnalyzedResource[] = [];
+    private readonly bpaExclusions = new Map<string, AnalyzedResource[]>();
+    private readonly bpaUnscopedExclusions: AnalyzedResource[] = [];
 
     constructor(private readonly graph: StackGraph) {
         const resources = graph.resources;
@@ -113,7 +156,7 @@ export class RoutingFacts {
             if (kind) for (const key of idOrUrn(r)) this.gatewayByKey.set(key, { resource: r, kind });
         }
         for (const r of resources) {
-            if (r.type !== ROUTE_TABLE.type && r.type !== DEFAULT_ROUTE_TABLE.type) continue;
+            if (r.type !== ROUTE_TABLE.type && r.type !== DEFAULT_ROUTE_TABLE.type && r.type !== NATIVE_ROUTE_TABLE) continue;
             const node = this.inlineTable(r);
             for (const key of idOrUrn(r)) this.tableByKey.set(key, node);
             if (r.type === DEFAULT_ROUTE_TABLE.type) {
@@ -129,11 +172,11 @@ export class RoutingFacts {
             }
         }
         for (const r of resources) {
-            if (r.type === STANDALONE_ROUTE.type) {
-                const table = this.tableNamed(r, STANDALONE_ROUTE.table);
-                if (table && !isUnresolved(table))
-                    table.routes.push(this.routeFact(r, STANDALONE_ROUTE.gateway, r.props, STANDALONE_ROUTE, `route "${r.name}"`));
-            } else if (r.type === ROUTE_TABLE_ASSOCIATION.type) {
+            const standalone = STANDALONE_ROUTES.get(r.type);
+            if (standalone) {
+                const table = this.tableNamed(r, standalone.table);
+                if (table && !isUnresolved(table)) table.routes.push(this.routeFact(r, undefined, r.props, standalone, `route "${r.name}"`));
+            } else if (ROUTE_TABLE_ASSOCIATIONS.has(r.type)) {
                 const table = this.tableNamed(r, ROUTE_TABLE_ASSOCIATION.table);
                 for (const key of graph.subnetKeys(r, ROUTE_TABLE_ASSOCIATION.subnet, [field(r.props, ROUTE_TABLE_ASSOCIATION.subnet)])) {
                     const subnet = graph.subnetByKey(key);
@@ -144,15 +187,41 @@ export class RoutingFacts {
                 const vpc = vpcKey !== undefined ? this.vpcByKey.get(vpcKey) : undefined;
                 const table = this.tableNamed(r, MAIN_ROUTE_TABLE_ASSOCIATION.table);
                 if (vpc && table) this.mainTable.set(vpc.urn, table);
-            } else if (r.type === EIP.type || r.type === EIP_ASSOCIATION.type) {
-                const spec = r.type === EIP.type ? EIP : EIP_ASSOCIATION;
+            } else if (ELASTIC_IPS.has(r.type)) {
+                const spec = ELASTIC_IPS.get(r.type)!;
                 for (const property of [spec.instance, spec.networkInterface]) {
+                    if (property === undefined) continue;
                     const key = graph.referenced(r, property, field(r.props, property));
                     if (key === undefined) continue;
                     const target = graph.resourceByUrn(key);
                     for (const k of target ? idOrUrn(target) : [key]) this.elasticIps.set(k, r.name);
                 }
+            } else if (BPA_OPTIONS_TYPES.has(r.type)) {
+                this.bpaOptions.push(r);
+            } else if (BPA_EXCLUSION_TYPES.has(r.type)) {
+                this.indexExclusion(r);
             }
+        }
+    }
+
+    /** An exclusion applies to one subnet or one VPC; one whose scope cannot be told may apply to any. */
+    private indexExclusion(r: AnalyzedResource): void {
+        const scopes: string[] = [];
+        let unknownScope = false;
+        for (const property of [BPA_EXCLUSION.subnet, BPA_EXCLUSION.vpc]) {
+            const raw = field(r.props, property);
+            if (raw === undefined) continue;
+            const key = this.graph.referenced(r, property, raw);
+            const scope = key === undefined ? undefined : property === BPA_EXCLUSION.subnet ? this.graph.subnetByKey(key) : this.vpcByKey.get(key);
+            if (scope) scopes.push(scope.urn);
+            else if (key !== undefined) scopes.push(key);
+            else unknownScope = true;
+        }
+        if (unknownScope && scopes.length === 0) this.bpaUnscopedExclusions.push(r);
+        for (const scope of scopes) {
+            const list = this.bpaExclusions.get(scope);
+            if (list) list.push(r);
+            else this.bpaExclusions.set(scope, [r]);
         }
     }
 
@@ -183,27 +252,26 @@ export class RoutingFacts {
         return undefined;
     }
 
-    private routeFact(
-        holder: AnalyzedResource,
-        dependencyProperty: string,
-        route: unknown,
-        spec: { v4: string; v6: string; gateway: string; egressOnly: string; nat: string },
-        where: string,
-    ): RouteFact {
+    /** A route: inline (`dependencyProperty` is the holder's `routes`) or standalone (undefined: each property's own dependencies). */
+    private routeFact(holder: AnalyzedResource, dependencyProperty: string | undefined, route: unknown, spec: RouteSpec, where: string): RouteFact {
+        const standalone = dependencyProperty === undefined;
+        const propertyName = (property: string) => `${holder.name}.${standalone ? property : `${where}.${property}`}`;
         const destination = (property: string): string | Unresolved | undefined => {
             const raw = field(route, property);
-            if (isUnknown(raw)) return unknownAt(`${holder.name}.${where === `route "${holder.name}"` ? property : `${where}.${property}`}`);
+            if (isUnknown(raw)) return unknownAt(propertyName(property));
             return typeof raw === "string" ? raw.trim() : undefined;
         };
-        return { destination: { 4: destination(spec.v4), 6: destination(spec.v6) }, target: this.routeTarget(holder, dependencyProperty, route, spec), where };
+        const rawList = field(route, spec.prefixList);
+        const prefixList = rawList === undefined ? undefined : { holder, property: standalone ? spec.prefixList : `${where}.${spec.prefixList}`, raw: rawList };
+        return {
+            destination: { 4: destination(spec.v4), 6: destination(spec.v6) },
+            prefixList,
+            target: this.routeTarget(holder, dependencyProperty ?? spec.gateway, route, spec),
+            where,
+        };
     }
 
-    private routeTarget(
-        holder: AnalyzedResource,
-        dependencyProperty: string,
-        route: unknown,
-        spec: { gateway: string; egressOnly: string; nat: string },
-    ): RouteTarget {
+    private routeTarget(holder: AnalyzedResource, dependencyProperty: string, route: unknown, spec: RouteSpec): RouteTarget {
         if (field(route, spec.egressOnly) !== undefined) return { internet: "no", label: "an egress-only internet gateway (outbound only)" };
         if (field(route, spec.nat) !== undefined) return { internet: "no", label: "a NAT gateway (outbound only)" };
         const raw = field(route, spec.gateway);
@@ -234,18 +302,23 @@ export class RoutingFacts {
     }
 
     /** The route from the internet gateway to a subnet for one family: yes (with the hops), no (why not), or maybe. */
-    subnetRoute(subnetKey: string, family: Family): SubnetRoute {
+    subnetRoute(subnetKey: string, family: Family, options: InternetOptions = DEFAULT_INTERNET_OPTIONS): SubnetRoute {
         const subnet = this.graph.subnetByKey(subnetKey);
-        const memoKey = `${subnet?.urn ?? subnetKey}|${family}`;
+        const memoKey = `${subnet?.urn ?? subnetKey}|${family}|${definitionKey(options)}`;
         let answer = this.routeMemo.get(memoKey);
         if (!answer) {
-            answer = this.computeSubnetRoute(subnet, subnetKey, family);
+            answer = this.withBlockPublicAccess(subnet, this.computeSubnetRoute(subnet, subnetKey, family, options));
             this.routeMemo.set(memoKey, answer);
         }
         return answer;
     }
 
-    private computeSubnetRoute(subnet: AnalyzedResource | undefined, subnetKey: string, family: Family): SubnetRoute {
+    private vpcOf(subnet: AnalyzedResource): AnalyzedResource | undefined {
+        const vpcKey = this.graph.referenced(subnet, SUBNET_PROPERTIES.vpc, field(subnet.props, SUBNET_PROPERTIES.vpc));
+        return vpcKey !== undefined ? this.vpcByKey.get(vpcKey) : undefined;
+    }
+
+    private computeSubnetRoute(subnet: AnalyzedResource | undefined, subnetKey: string, family: Family, options: InternetOptions): SubnetRoute {
         if (!subnet) {
             return {
                 verdict: "maybe",
@@ -260,8 +333,7 @@ export class RoutingFacts {
         let how = "its explicit association";
         if (explicit === undefined) {
             how = "the VPC's main route table";
-            const vpcKey = this.graph.referenced(subnet, SUBNET_PROPERTIES.vpc, field(subnet.props, SUBNET_PROPERTIES.vpc));
-            const vpc = vpcKey !== undefined ? this.vpcByKey.get(vpcKey) : undefined;
+            const vpc = this.vpcOf(subnet);
             if (!vpc) {
                 const unresolved = unknownAt(`${subnet.name}.vpcId`);
                 return {
@@ -283,24 +355,12 @@ export class RoutingFacts {
         if (isUnresolved(table))
             return { verdict: "maybe", subnet: label, text: `the route table of ${label} is not known yet (${describeUnresolved(table)})`, unresolved: table };
         const tableLabel = `route table "${table.resource.name}"`;
-        const wanted = DEFAULT_ROUTE[family];
-        const maybes: Hop[] = [];
-        for (const route of table.routes) {
-            const destination = route.destination[family];
-            if (destination === undefined) continue;
-            const isDefault: Tri = isUnresolved(destination) ? "maybe" : destination === wanted ? "yes" : "no";
-            if (isDefault === "no" || route.target.internet === "no") continue;
-            if (isDefault === "yes" && route.target.internet === "yes") {
-                return { verdict: "yes", subnet: label, text: `${route.target.label} → ${tableLabel} (${route.where}: ${wanted}, ${how}) → ${label}` };
-            }
-            const unresolved = isUnresolved(destination) ? destination : route.target.unresolved;
-            maybes.push({
-                verdict: "maybe",
-                text: `${tableLabel} ${route.where} may send ${wanted} to an internet gateway (${unresolved ? describeUnresolved(unresolved) : "its target is not known yet"})`,
-                unresolved,
-            });
+        const answer = this.judgeTable(table, family, options);
+        if (answer.yes) {
+            const { route, text } = answer.yes;
+            return { verdict: "yes", subnet: label, text: `${route.target.label} → ${tableLabel} (${route.where}: ${text}, ${how}) → ${label}` };
         }
-        if (maybes.length > 0) return { ...maybes[0], subnet: label };
+        if (answer.maybe) return { ...answer.maybe, text: `${tableLabel} ${answer.maybe.text}`, subnet: label };
         if (table.unreadable)
             return {
                 verdict: "maybe",
@@ -308,7 +368,172 @@ export class RoutingFacts {
                 text: `the routes of ${tableLabel} are not known yet (${describeUnresolved(table.unreadable)})`,
                 unresolved: table.unreadable,
             };
-        return { verdict: "no", subnet: label, text: `${tableLabel} (${how} of ${label}) has no ${wanted} route to an internet gateway` };
+        return {
+            verdict: "no",
+            subnet: label,
+            text: `${tableLabel} (${how} of ${label}) has no ${DEFAULT_ROUTE[family]} route to an internet gateway, nor any route sending internet addresses there`,
+        };
+    }
+
+    /**
+     * Does the table's longest-prefix match send some internet address to an internet gateway? Traffic from
+     * an internet address S comes back only if the route for S goes to the gateway, so the table is open
+     * to the internet when, for some route to an internet gateway, the addresses it wins (its block minus
+     * more specific routes) are "the internet" by the pack's definition. Memoised per table.
+     */
+    private judgeTable(table: TableNode, family: Family, options: InternetOptions): TableAnswer {
+        const key = `${family}|${definitionKey(options)}`;
+        let byKey = this.tableMemo.get(table);
+        if (!byKey) this.tableMemo.set(table, (byKey = new Map()));
+        let answer = byKey.get(key);
+        if (!answer) byKey.set(key, (answer = this.computeTable(table, family, options)));
+        return answer;
+    }
+
+    private computeTable(table: TableNode, family: Family, options: InternetOptions): TableAnswer {
+        const destinations: Destination[] = [];
+        const maybes: Hop[] = [];
+        const mayReach = (route: RouteFact, what: string, unresolved: Unresolved | undefined) =>
+            maybes.push({
+                verdict: "maybe",
+                text: `${route.where} may send ${what} to an internet gateway (${unresolved ? describeUnresolved(unresolved) : "its target is not known yet"})`,
+                unresolved,
+            });
+        for (const route of table.routes) {
+            // Routes to other targets stay in: a more specific one takes its addresses from a route to the gateway.
+            const toGateway = route.target.internet !== "no";
+            const destination = route.destination[family];
+            if (destination !== undefined) {
+                if (isUnresolved(destination)) {
+                    if (toGateway) mayReach(route, DEFAULT_ROUTE[family], destination);
+                    continue;
+                }
+                const cidr = parseCidr(destination);
+                if (typeof cidr === "string") {
+                    if (!toGateway) continue;
+                    const property = `${table.resource.name}.${route.where}`;
+                    mayReach(route, destination, malformedAt(property, destination, cidr));
+                } else if (cidr.family === family) destinations.push({ cidr, text: destination, route });
+            }
+            if (route.prefixList) this.prefixListDestinations(route, family, destinations, mayReach);
+        }
+        // Longest prefix first: each route wins the addresses no more specific route took.
+        destinations.sort((a, b) => b.cidr.prefix - a.cidr.prefix);
+        let claimed: Interval[] = [];
+        for (const d of destinations) {
+            const block: Interval = { first: d.cidr.first, last: d.cidr.last };
+            const wins = subtract([block], claimed);
+            claimed = normalize([...claimed, block]);
+            if (d.route.target.internet === "no" || wins.length === 0 || !judgeAddressSet(wins, family, options).internet) continue;
+            if (d.route.target.internet === "yes") return { yes: { route: d.route, text: d.text } };
+            mayReach(d.route, d.text, d.route.target.unresolved);
+        }
+        return maybes.length > 0 ? { maybe: maybes[0] } : {};
+    }
+
+    /** A prefix list as a route's destination: its entries of the family, or "maybe" when the list or an entry cannot be read. */
+    private prefixListDestinations(
+        route: RouteFact,
+        family: Family,
+        out: Destination[],
+        mayReachAny: (route: RouteFact, what: string, unresolved: Unresolved | undefined) => void,
+    ): void {
+        const { holder, property, raw } = route.prefixList!;
+        // A route elsewhere only takes addresses away: its doubts are not doubts about the gateway.
+        const toGateway = route.target.internet !== "no";
+        const mayReach = (r: RouteFact, what: string, unresolved: Unresolved | undefined) => {
+            if (toGateway) mayReachAny(r, what, unresolved);
+        };
+        const id = knownString(raw);
+        const candidates = this.graph.resolvePrefixLists(holder, { kind: "prefixList", id, property });
+        const named = id ?? "a prefix list not known yet";
+        if (candidates.length === 0) {
+            const unresolved = isUnknown(raw)
+                ? unknownAt(`${holder.name}.${property}`)
+                : malformedAt(`${holder.name}.${property}`, raw, "a prefix list outside the stack, whose entries tierguard cannot see");
+            mayReach(route, `prefix list ${named}`, unresolved);
+            return;
+        }
+        if (candidates.length > 1 || !candidates[0].certain) {
+            mayReach(route, `prefix list ${named}`, unknownAt(`${holder.name}.${property}`));
+            return;
+        }
+        const list = candidates[0].list;
+        const listLabel = `prefix list "${list.resource.name}"`;
+        if (list.unreadable) mayReach(route, listLabel, list.unreadable);
+        for (const entry of list.entries) {
+            if (entry.kind === "cidr") {
+                if (entry.cidr.family === family) out.push({ cidr: entry.cidr, text: `${listLabel} ${entry.cidr.text}`, route });
+            } else if (entry.kind === "unresolved") mayReach(route, listLabel, entry.unresolved);
+        }
+    }
+
+    /** VPC Block Public Access over a subnet's route: a known block turns the route into "no", a possible one into "maybe". */
+    private withBlockPublicAccess(subnet: AnalyzedResource | undefined, route: SubnetRoute): SubnetRoute {
+        if (route.verdict === "no" || this.bpaOptions.length === 0) return route;
+        const bpa = this.blockPublicAccess(subnet);
+        if (bpa.blocks === "yes") return { verdict: "no", subnet: route.subnet, text: `${route.subnet} is blocked by ${bpa.text}` };
+        if (bpa.blocks === "maybe")
+            return {
+                verdict: "maybe",
+                subnet: route.subnet,
+                text: `${route.verdict === "yes" ? `${route.text}, but ` : `${route.text}; and `}${bpa.text}`,
+                unresolved: bpa.unresolved ?? route.unresolved,
+            };
+        return bpa.text ? { ...route, text: `${route.text} (${bpa.text})` } : route;
+    }
+
+    /** Does VPC Block Public Access block internet traffic into the subnet? Both modes block ingress through internet gateways; only an allow-bidirectional exclusion of the subnet or its VPC reopens it. */
+    private blockPublicAccess(subnet: AnalyzedResource | undefined): BlockPublicAccess {
+        let mode: { name: string; resource: AnalyzedResource } | undefined;
+        for (const r of this.bpaOptions) {
+            const raw = field(r.props, BPA_OPTIONS.mode);
+            if (isUnknown(raw)) {
+                const unresolved = unknownAt(`${r.name}.${BPA_OPTIONS.mode}`);
+                return {
+                    blocks: "maybe",
+                    text: `whether VPC Block Public Access "${r.name}" blocks it is not known (${describeUnresolved(unresolved)})`,
+                    unresolved,
+                };
+            }
+            if (typeof raw !== "string" || !BPA_MODES.has(raw)) {
+                const unresolved = malformedAt(`${r.name}.${BPA_OPTIONS.mode}`, raw, "not a VPC Block Public Access mode");
+                return {
+                    blocks: "maybe",
+                    text: `whether VPC Block Public Access "${r.name}" blocks it is not known (${describeUnresolved(unresolved)})`,
+                    unresolved,
+                };
+            }
+            if (BPA_BLOCKING_MODES.has(raw)) mode ??= { name: raw, resource: r };
+        }
+        if (!mode) return { blocks: "no", text: "" };
+        const blockedBy = `VPC Block Public Access (${mode.name}) "${mode.resource.name}"`;
+        if (!subnet && this.bpaExclusions.size > 0) {
+            const unresolved = unknownAt("subnet");
+            return { blocks: "maybe", text: `${blockedBy} applies unless one of the stack's exclusions names its subnet, which is not known`, unresolved };
+        }
+        const vpc = subnet ? this.vpcOf(subnet) : undefined;
+        const scoped = [...(subnet ? (this.bpaExclusions.get(subnet.urn) ?? []) : []), ...(vpc ? (this.bpaExclusions.get(vpc.urn) ?? []) : [])];
+        let maybe: BlockPublicAccess | undefined;
+        for (const exclusion of [...scoped, ...this.bpaUnscopedExclusions]) {
+            const certain = scoped.includes(exclusion) && subnet !== undefined;
+            const raw = field(exclusion.props, BPA_EXCLUSION.mode);
+            const scope = field(exclusion.props, BPA_EXCLUSION.subnet) !== undefined ? "subnet" : "VPC";
+            if (typeof raw === "string" && BPA_EXCLUSION_MODES.has(raw) && !BPA_INGRESS_EXCLUSION_MODES.has(raw)) continue;
+            if (certain && typeof raw === "string" && BPA_INGRESS_EXCLUSION_MODES.has(raw))
+                return { blocks: "no", text: `${blockedBy} excludes its ${scope} by exclusion "${exclusion.name}" (${raw})` };
+            const unresolved = isUnknown(raw)
+                ? unknownAt(`${exclusion.name}.${BPA_EXCLUSION.mode}`)
+                : !certain
+                  ? unknownAt(`${exclusion.name}.${BPA_EXCLUSION.subnet}`)
+                  : malformedAt(`${exclusion.name}.${BPA_EXCLUSION.mode}`, raw, "not a VPC Block Public Access exclusion mode");
+            maybe ??= {
+                blocks: "maybe",
+                text: `${blockedBy} applies unless exclusion "${exclusion.name}" reopens it (${describeUnresolved(unresolved)})`,
+                unresolved,
+            };
+        }
+        return maybe ?? { blocks: "yes", text: blockedBy };
     }
 
     /** Does the carrier have a public address of the family in this subnet (its own switch, the subnet's default, an Elastic IP)? */
@@ -358,19 +583,25 @@ export class RoutingFacts {
         gate: (subnetKey: string | undefined) => Hop = () => ({ verdict: "yes", text: "" }),
         /** The address, when the resource's type decides it (an internet-facing load balancer). */
         given?: Hop,
+        options: InternetOptions = DEFAULT_INTERNET_OPTIONS,
     ): DirectReach {
         const keys = this.distinctSubnets(carrier);
         if (keys.length === 0) {
             const address = given ?? this.address(carrier, undefined, family);
             const nacl = gate(undefined);
             if (address.verdict === "no") return { verdict: "no", route: address, address, nacl, subnet: "" };
-            const route: Hop = { verdict: "maybe", text: "it names no subnet, so its route table is unknown", unresolved: unknownAt("subnet") };
-            return { verdict: nacl.verdict === "no" ? "no" : "maybe", route, address, nacl, subnet: "" };
+            const route: Hop = this.withBlockPublicAccess(undefined, {
+                verdict: "maybe",
+                subnet: "",
+                text: "it names no subnet, so its route table is unknown",
+                unresolved: unknownAt("subnet"),
+            });
+            return { verdict: nacl.verdict === "no" || route.verdict === "no" ? "no" : "maybe", route, address, nacl, subnet: "" };
         }
         let best: DirectReach | undefined;
         for (const key of keys) {
             const address = given ?? this.address(carrier, key, family);
-            const route = address.verdict === "no" ? { verdict: "no" as Tri, text: "", subnet: key } : this.subnetRoute(key, family);
+            const route = address.verdict === "no" ? { verdict: "no" as Tri, text: "", subnet: key } : this.subnetRoute(key, family, options);
             const nacl = address.verdict === "no" || route.verdict === "no" ? { verdict: "no" as Tri, text: "" } : gate(key);
             const verdicts = [address.verdict, route.verdict, nacl.verdict];
             const verdict: Tri = verdicts.includes("no") ? "no" : verdicts.every((v) => v === "yes") ? "yes" : "maybe";

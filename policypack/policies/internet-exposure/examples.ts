@@ -2,7 +2,9 @@
  * internet-exposure: pairs of near-identical stacks, one the internet reaches and one it does not, for
  * each hop of a direct path — public address, route table (explicit, main, default), internet gateway
  * (not egress-only), network ACL first match, security group — and for each way a resource gets an
- * address (its own switch, its subnet's default, an Elastic IP, ECS assignPublicIp, RDS publiclyAccessible).
+ * address (its own switch, its subnet's default, an Elastic IP, ECS assignPublicIp, RDS publiclyAccessible);
+ * for routes that are not exactly 0.0.0.0/0 (halves, prefix lists, longest-prefix match), VPC Block Public
+ * Access with and without exclusions, aws-native routing and load balancers, and load balancers over IPv6.
  */
 import { ExampleResource, StackExample, computed, ref } from "../../kit/examples";
 import { securityGroup, tcpFrom, vpc } from "../../kit/exampleParts";
@@ -121,6 +123,40 @@ const albStack = (lbPort: number, targetPort: number, lbProps: Record<string, un
     listener(lbPort),
     ...appBehind(appSgFromLb(targetPort)),
 ];
+
+// --- VPC Block Public Access -------------------------------------------------------------------------
+const bpa = (mode: unknown, type = "aws:ec2/vpcBlockPublicAccessOptions:VpcBlockPublicAccessOptions"): ExampleResource => ({
+    type,
+    name: "bpa",
+    props: { internetGatewayBlockMode: mode },
+});
+const bpaExclusion = (scope: Record<string, unknown>, mode: unknown): ExampleResource => ({
+    type: "aws:ec2/vpcBlockPublicAccessExclusion:VpcBlockPublicAccessExclusion",
+    name: "bpa-exclusion",
+    props: { internetGatewayExclusionMode: mode, ...scope },
+});
+/** The public instance of the first example: SSH open, a public IP, in the public subnet. */
+const exposedWeb = [...network, sshSg, web({ subnetId: ref("public-a"), associatePublicIpAddress: true })];
+
+// --- Routes that are not exactly /0 -----------------------------------------------------------------------
+/** The public instance in subnet "edge-a", whose route table has these routes. */
+const routedStack = (routes: unknown[], extra: ExampleResource[] = []) => [
+    vpc,
+    igw,
+    { type: "aws:ec2/natGateway:NatGateway", name: "nat", props: { subnetId: ref("private-a") } },
+    privateSubnet,
+    routeTable("edge-rt", routes),
+    subnetNamed("edge-a", "10.0.6.0/24"),
+    association("edge-a", "edge-rt"),
+    ...extra,
+    sshSg,
+    web({ subnetId: ref("edge-a"), associatePublicIpAddress: true }),
+];
+const prefixList = (entries: string[]): ExampleResource => ({
+    type: "aws:ec2/managedPrefixList:ManagedPrefixList",
+    name: "dest-pl",
+    props: { name: "dest", addressFamily: "IPv4", maxEntries: 5, entries: entries.map((cidr) => ({ cidr })) },
+});
 
 export const examples: StackExample[] = [
     // --- Public vs private subnet -------------------------------------------------------------------
@@ -425,5 +461,100 @@ export const examples: StackExample[] = [
         ],
         expect: { api: "fail" },
         messageContains: { api: ["PostgreSQL (5432), a database port", 'service "api" loadBalancers[0] port 5432'] },
+    },
+    // --- VPC Block Public Access: both modes block ingress through internet gateways; only allow-bidirectional exclusions reopen it ---
+    {
+        name: "pass_vpc_block_public_access_blocks_ingress",
+        resources: [...exposedWeb, bpa("block-ingress")],
+        expect: {},
+    },
+    {
+        name: "fail_block_public_access_excludes_the_subnet",
+        resources: [...exposedWeb, bpa("block-ingress"), bpaExclusion({ subnetId: ref("public-a") }, "allow-bidirectional")],
+        expect: { "web-1": "fail" },
+        messageContains: {
+            "web-1": [
+                'subnet "public-a" (VPC Block Public Access (block-ingress) "bpa" excludes its subnet by exclusion "bpa-exclusion" (allow-bidirectional))',
+            ],
+        },
+    },
+    {
+        name: "fail_block_public_access_excludes_the_vpc",
+        resources: [...exposedWeb, bpa("block-bidirectional"), bpaExclusion({ vpcId: ref("vpc") }, "allow-bidirectional")],
+        expect: { "web-1": "fail" },
+        messageContains: { "web-1": ['excludes its VPC by exclusion "bpa-exclusion" (allow-bidirectional)'] },
+    },
+    {
+        name: "pass_block_public_access_allow_egress_exclusion_keeps_ingress_blocked",
+        resources: [...exposedWeb, bpa("block-bidirectional"), bpaExclusion({ subnetId: ref("public-a") }, "allow-egress")],
+        expect: {},
+    },
+    { name: "fail_block_public_access_off", resources: [...exposedWeb, bpa("off")], expect: { "web-1": "fail" } },
+    {
+        name: "cannot_verify_block_public_access_mode_not_known",
+        resources: [...exposedWeb, bpa(computed("block-ingress"))],
+        expect: { update: {}, preview: { "web-1": "cannot verify" } },
+        messageContains: { "web-1": { update: [], preview: ['whether VPC Block Public Access "bpa" blocks it is not known'] } },
+    },
+    {
+        name: "cannot_verify_block_public_access_exclusion_mode_not_known",
+        resources: [...exposedWeb, bpa("block-ingress"), bpaExclusion({ subnetId: ref("public-a") }, computed("allow-egress"))],
+        expect: { update: {}, preview: { "web-1": "cannot verify" } },
+    },
+    {
+        name: "pass_native_block_public_access",
+        resources: [...exposedWeb, bpa("block-bidirectional", "aws-native:ec2:VpcBlockPublicAccessOptions")],
+        expect: {},
+    },
+    { name: "pass_block_public_access_blocks_load_balancer_path", resources: [...albStack(8443, 22), bpa("block-ingress")], expect: {} },
+    // --- Routes that are not exactly /0: longest-prefix match decides which internet addresses come back through the gateway ---
+    {
+        name: "fail_two_half_routes_to_internet_gateway",
+        resources: routedStack([
+            { cidrBlock: "0.0.0.0/1", gatewayId: ref("igw") },
+            { cidrBlock: "128.0.0.0/1", gatewayId: ref("igw") },
+        ]),
+        expect: { "web-1": "fail" },
+        messageContains: { "web-1": ['internet gateway "igw" → route table "edge-rt" (routes[0]: 0.0.0.0/1, its explicit association) → subnet "edge-a"'] },
+    },
+    {
+        name: "pass_narrow_public_route_to_internet_gateway",
+        resources: routedStack([{ cidrBlock: "203.0.113.0/24", gatewayId: ref("igw") }]),
+        expect: {},
+    },
+    {
+        name: "fail_more_specific_nat_route_leaves_the_rest_to_internet_gateway",
+        resources: routedStack([
+            { cidrBlock: "0.0.0.0/0", gatewayId: ref("igw") },
+            { cidrBlock: "8.0.0.0/8", natGatewayId: ref("nat") },
+        ]),
+        expect: { "web-1": "fail" },
+        messageContains: { "web-1": ["(routes[0]: 0.0.0.0/0, its explicit association)"] },
+    },
+    {
+        name: "pass_more_specific_nat_routes_take_all_internet_addresses",
+        resources: routedStack([
+            { cidrBlock: "0.0.0.0/0", gatewayId: ref("igw") },
+            { cidrBlock: "0.0.0.0/1", natGatewayId: ref("nat") },
+            { cidrBlock: "128.0.0.0/1", natGatewayId: ref("nat") },
+        ]),
+        expect: {},
+    },
+    {
+        name: "fail_prefix_list_route_to_internet_gateway",
+        resources: routedStack([{ destinationPrefixListId: ref("dest-pl"), gatewayId: ref("igw") }], [prefixList(["10.1.0.0/16", "0.0.0.0/0"])]),
+        expect: { "web-1": "fail" },
+        messageContains: { "web-1": ['(routes[0]: prefix list "dest-pl" 0.0.0.0/0, its explicit association)'] },
+    },
+    {
+        name: "pass_prefix_list_route_with_narrow_ranges",
+        resources: routedStack([{ destinationPrefixListId: ref("dest-pl"), gatewayId: ref("igw") }], [prefixList(["203.0.113.0/24", "198.51.100.0/24"])]),
+        expect: {},
+    },
+    {
+        name: "cannot_verify_prefix_list_route_outside_the_stack",
+        resources: routedStack([{ destinationPrefixListId: "pl-0123456789abcdef0", gatewayId: ref("igw") }]),
+        expect: { "web-1": "cannot verify" },
+        messageContains: { "web-1": ["may send prefix list pl-0123456789abcdef0 to an internet gateway"] },
     },
 ];
