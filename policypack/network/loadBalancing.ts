@@ -17,7 +17,11 @@ import {
     TARGET_GROUP,
     TARGET_GROUP_ATTACHMENT,
     TARGET_GROUP_ATTACHMENT_TYPES,
+    TARGET_GROUP_INLINE_TARGETS,
     TARGET_GROUP_TYPES,
+    loadBalancerFacing,
+    loadBalancerFamilies,
+    loadBalancerKind,
 } from "../adapters/loadBalancers";
 import { field, isUnknown, readInteger } from "../model/propertyReaders";
 import { AnalyzedResource } from "../model/resource";
@@ -123,6 +127,28 @@ export class LoadBalancing {
             else this.targetsByGroup.set(group, [target]);
         };
         for (const r of graph.resources) {
+            if (TARGET_GROUP_TYPES.has(r.type)) {
+                // Targets registered inline (aws-native): each names its target and may override the group's port.
+                const entries = field(r.props, TARGET_GROUP_INLINE_TARGETS.list);
+                if (Array.isArray(entries)) {
+                    entries.forEach((entry, i) => {
+                        const where = `${TARGET_GROUP_INLINE_TARGETS.list}[${i}]`;
+                        const raw = field(entry, TARGET_GROUP_INLINE_TARGETS.target);
+                        const id = knownString(raw);
+                        let carrier = id !== undefined ? carrierByKey.get(id) : undefined;
+                        if (!carrier && isUnknown(raw)) {
+                            const fed = dependenciesOf(r, TARGET_GROUP_INLINE_TARGETS.list)
+                                .map((urn) => carrierByKey.get(urn))
+                                .filter((c): c is Carrier => c !== undefined);
+                            if (fed.length === 1) carrier = fed[0];
+                        }
+                        if (!carrier) return;
+                        const own = readInteger(field(entry, TARGET_GROUP_INLINE_TARGETS.port), `${r.name}.${where}.${TARGET_GROUP_INLINE_TARGETS.port}`);
+                        const port = own ?? readInteger(field(r.props, TARGET_GROUP.port), `${r.name}.${TARGET_GROUP.port}`);
+                        addTarget(r, { carrier, port, via: where });
+                    });
+                }
+            }
             if (TARGET_GROUP_ATTACHMENT_TYPES.has(r.type)) {
                 const [group] = named(r, TARGET_GROUP_ATTACHMENT.targetGroup, [field(r.props, TARGET_GROUP_ATTACHMENT.targetGroup)], TARGET_GROUP_TYPES);
                 const targetKey = graph.referenced(r, TARGET_GROUP_ATTACHMENT.target, field(r.props, TARGET_GROUP_ATTACHMENT.target));
@@ -156,6 +182,21 @@ export class LoadBalancing {
 
     static isLoadBalancer(resource: AnalyzedResource): boolean {
         return LOAD_BALANCER_TYPES.has(resource.type);
+    }
+
+    /** Does the load balancer face the internet (classic `internal`, aws-native `scheme`)? */
+    static facing(resource: AnalyzedResource): ReturnType<typeof loadBalancerFacing> {
+        return loadBalancerFacing(resource.type, resource.props, resource.name);
+    }
+
+    /** "application", "network" or "gateway"; undefined while not known. */
+    static kind(resource: AnalyzedResource): string | undefined {
+        return loadBalancerKind(resource.type, resource.props);
+    }
+
+    /** The address families the internet reaches it on (ipAddressType), with the words for each. */
+    static families(resource: AnalyzedResource): ReturnType<typeof loadBalancerFamilies> {
+        return loadBalancerFamilies(resource.props, resource.name);
     }
 }
 

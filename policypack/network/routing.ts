@@ -393,10 +393,10 @@ export class RoutingFacts {
     private computeTable(table: TableNode, family: Family, options: InternetOptions): TableAnswer {
         const destinations: Destination[] = [];
         const maybes: Hop[] = [];
-        const mayReach = (route: RouteFact, what: string, unresolved: Unresolved | undefined) =>
+        const mayReach = (route: RouteFact, what: string, unresolved: Unresolved | undefined, why?: string) =>
             maybes.push({
                 verdict: "maybe",
-                text: `${route.where} may send ${what} to an internet gateway (${unresolved ? describeUnresolved(unresolved) : "its target is not known yet"})`,
+                text: `${route.where} may send ${what} to an internet gateway (${why ?? (unresolved ? describeUnresolved(unresolved) : "its target is not known yet")})`,
                 unresolved,
             });
         for (const route of table.routes) {
@@ -436,22 +436,26 @@ export class RoutingFacts {
         route: RouteFact,
         family: Family,
         out: Destination[],
-        mayReachAny: (route: RouteFact, what: string, unresolved: Unresolved | undefined) => void,
+        mayReachAny: (route: RouteFact, what: string, unresolved: Unresolved | undefined, why?: string) => void,
     ): void {
         const { holder, property, raw } = route.prefixList!;
         // A route elsewhere only takes addresses away: its doubts are not doubts about the gateway.
         const toGateway = route.target.internet !== "no";
-        const mayReach = (r: RouteFact, what: string, unresolved: Unresolved | undefined) => {
-            if (toGateway) mayReachAny(r, what, unresolved);
+        const mayReach = (r: RouteFact, what: string, unresolved: Unresolved | undefined, why?: string) => {
+            if (toGateway) mayReachAny(r, what, unresolved, why);
         };
         const id = knownString(raw);
         const candidates = this.graph.resolvePrefixLists(holder, { kind: "prefixList", id, property });
         const named = id ?? "a prefix list not known yet";
         if (candidates.length === 0) {
-            const unresolved = isUnknown(raw)
-                ? unknownAt(`${holder.name}.${property}`)
-                : malformedAt(`${holder.name}.${property}`, raw, "a prefix list outside the stack, whose entries tierguard cannot see");
-            mayReach(route, `prefix list ${named}`, unresolved);
+            if (isUnknown(raw)) mayReach(route, `prefix list ${named}`, unknownAt(`${holder.name}.${property}`));
+            else
+                mayReach(
+                    route,
+                    `prefix list ${named}`,
+                    malformedAt(`${holder.name}.${property}`, raw, "a prefix list outside the stack"),
+                    "the list is not in the stack, so its entries are unknown",
+                );
             return;
         }
         if (candidates.length > 1 || !candidates[0].certain) {

@@ -158,6 +158,97 @@ const prefixList = (entries: string[]): ExampleResource => ({
     props: { name: "dest", addressFamily: "IPv4", maxEntries: 5, entries: entries.map((cidr) => ({ cidr })) },
 });
 
+// --- aws-native routing and load balancers ---------------------------------------------------------------
+const nativeVpc: ExampleResource = { type: "aws-native:ec2:Vpc", name: "nvpc", props: { cidrBlock: "10.1.0.0/16" } };
+const nativeIgw: ExampleResource = { type: "aws-native:ec2:InternetGateway", name: "nigw", props: {} };
+/** An aws-native VPC whose subnet "n-public" uses "n-rt", with one route to `target` (the internet gateway, or a NAT gateway). */
+const nativeNetwork = (target: "gateway" | "nat"): ExampleResource[] => [
+    nativeVpc,
+    nativeIgw,
+    { type: "aws-native:ec2:VpcGatewayAttachment", name: "nigw-attach", props: { vpcId: ref("nvpc"), internetGatewayId: ref("nigw") } },
+    { type: "aws-native:ec2:Subnet", name: "n-private", props: { vpcId: ref("nvpc"), cidrBlock: "10.1.2.0/24" } },
+    { type: "aws-native:ec2:NatGateway", name: "nnat", props: { subnetId: ref("n-private") } },
+    { type: "aws-native:ec2:RouteTable", name: "n-rt", props: { vpcId: ref("nvpc") } },
+    {
+        type: "aws-native:ec2:Route",
+        name: "n-default",
+        props: {
+            routeTableId: ref("n-rt"),
+            destinationCidrBlock: "0.0.0.0/0",
+            ...(target === "gateway" ? { gatewayId: ref("nigw") } : { natGatewayId: ref("nnat") }),
+        },
+    },
+    { type: "aws-native:ec2:Subnet", name: "n-public", props: { vpcId: ref("nvpc"), cidrBlock: "10.1.1.0/24", mapPublicIpOnLaunch: true } },
+    { type: "aws-native:ec2:SubnetRouteTableAssociation", name: "n-public-rta", props: { subnetId: ref("n-public"), routeTableId: ref("n-rt") } },
+];
+const nativeSshSg: ExampleResource = {
+    type: "aws-native:ec2:SecurityGroup",
+    name: "n-ssh-sg",
+    props: { groupDescription: "ssh", vpcId: ref("nvpc"), securityGroupIngress: [{ ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIp: "0.0.0.0/0" }] },
+};
+const nativeInstance: ExampleResource = {
+    type: "aws-native:ec2:Instance",
+    name: "n-web",
+    props: { imageId: "ami-1", instanceType: "t3.micro", subnetId: ref("n-public"), securityGroupIds: [ref("n-ssh-sg")] },
+};
+/** An aws-native ALB on 443 in "n-public", forwarding to "n-app" (private subnet) on `targetPort`, inline targets. */
+const nativeAlbStack = (lbProps: Record<string, unknown>, targetPort: number) => [
+    ...nativeNetwork("gateway"),
+    {
+        type: "aws-native:ec2:SecurityGroup",
+        name: "n-lb-sg",
+        props: { groupDescription: "lb", vpcId: ref("nvpc"), securityGroupIngress: [{ ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIp: "0.0.0.0/0" }] },
+    },
+    {
+        type: "aws-native:ec2:SecurityGroup",
+        name: "n-app-sg",
+        props: {
+            groupDescription: "app",
+            vpcId: ref("nvpc"),
+            securityGroupIngress: [{ ipProtocol: "tcp", fromPort: targetPort, toPort: targetPort, sourceSecurityGroupId: ref("n-lb-sg") }],
+        },
+    },
+    {
+        type: "aws-native:ec2:Instance",
+        name: "n-app",
+        props: { imageId: "ami-1", instanceType: "t3.micro", subnetId: ref("n-private"), securityGroupIds: [ref("n-app-sg")] },
+    },
+    {
+        type: "aws-native:elasticloadbalancingv2:LoadBalancer",
+        name: "n-lb",
+        props: { type: "application", subnets: [ref("n-public")], securityGroups: [ref("n-lb-sg")], ...lbProps },
+    },
+    {
+        type: "aws-native:elasticloadbalancingv2:TargetGroup",
+        name: "n-tg",
+        props: { port: targetPort, protocol: "HTTP", vpcId: ref("nvpc"), targetType: "instance", targets: [{ id: ref("n-app") }] },
+    },
+    {
+        type: "aws-native:elasticloadbalancingv2:Listener",
+        name: "n-front",
+        props: {
+            loadBalancerArn: ref("n-lb"),
+            port: 443,
+            protocol: "HTTPS",
+            defaultActions: [{ type: "forward", forwardConfig: { targetGroups: [{ targetGroupArn: ref("n-tg") }] } }],
+        },
+    },
+];
+
+// --- Load balancers over IPv6 ------------------------------------------------------------------------------
+/** An ALB on 8443 (outside the allow-list, open to ::/0) in a subnet whose only internet route is ::/0 to the internet gateway. */
+const ipv6AlbStack = (ipAddressType: string | undefined) => [
+    vpc,
+    igw,
+    routeTable("v6-rt", [{ ipv6CidrBlock: "::/0", gatewayId: ref("igw") }]),
+    subnetNamed("dual-a", "10.0.3.0/24", { ipv6CidrBlock: "2600:1f18::/64" }),
+    association("dual-a", "v6-rt"),
+    securityGroup("lb-sg", [tcpFrom(8443, { cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] })]),
+    loadBalancer({ subnets: [ref("dual-a")], ...(ipAddressType ? { ipAddressType } : {}) }),
+    targetGroup(8080),
+    listener(8443),
+];
+
 export const examples: StackExample[] = [
     // --- Public vs private subnet -------------------------------------------------------------------
     {
@@ -556,5 +647,72 @@ export const examples: StackExample[] = [
         resources: routedStack([{ destinationPrefixListId: "pl-0123456789abcdef0", gatewayId: ref("igw") }]),
         expect: { "web-1": "cannot verify" },
         messageContains: { "web-1": ["may send prefix list pl-0123456789abcdef0 to an internet gateway"] },
+    },
+    // --- aws-native routing and load balancers --------------------------------------------------------------------------
+    {
+        name: "fail_native_public_subnet_route_to_internet_gateway",
+        resources: [...nativeNetwork("gateway"), nativeSshSg, nativeInstance],
+        expect: { "n-web": "fail" },
+        messageContains: {
+            "n-web": [
+                'internet gateway "nigw" → route table "n-rt" (route "n-default": 0.0.0.0/0, its explicit association) → subnet "n-public"',
+                'public IP: subnet "n-public" has mapPublicIpOnLaunch',
+            ],
+        },
+    },
+    { name: "pass_native_subnet_routes_to_nat_gateway", resources: [...nativeNetwork("nat"), nativeSshSg, nativeInstance], expect: {} },
+    {
+        name: "pass_native_instance_interface_without_public_ip",
+        resources: [
+            ...nativeNetwork("gateway"),
+            nativeSshSg,
+            {
+                ...nativeInstance,
+                props: {
+                    imageId: "ami-1",
+                    instanceType: "t3.micro",
+                    networkInterfaces: [{ deviceIndex: "0", subnetId: ref("n-public"), groupSet: [ref("n-ssh-sg")], associatePublicIpAddress: false }],
+                },
+            },
+        ],
+        expect: {},
+    },
+    {
+        name: "fail_native_internet_facing_alb_forwards_to_ssh",
+        resources: nativeAlbStack({}, 22),
+        expect: { "n-app": "fail" },
+        messageContains: {
+            "n-app": [
+                'through load balancer "n-lb" on SSH (22), an admin port',
+                "internet-facing: scheme is not set (AWS's default is internet-facing)",
+                'target group "n-tg" → targets[0] port 22',
+            ],
+        },
+    },
+    { name: "pass_native_internal_alb_forwards_to_ssh", resources: nativeAlbStack({ scheme: "internal" }, 22), expect: {} },
+    { name: "pass_native_internet_facing_alb_forwards_to_8080", resources: nativeAlbStack({ scheme: "internet-facing" }, 8080), expect: {} },
+    // --- Load balancers over IPv6: a dual-stack load balancer is reached through its subnets' ::/0 route -------------------
+    {
+        name: "fail_dualstack_alb_reached_over_ipv6",
+        resources: ipv6AlbStack("dualstack"),
+        expect: { lb: "fail" },
+        messageContains: {
+            lb: [
+                'internet (IPv6) → internet gateway "igw" → route table "v6-rt" (routes[0]: ::/0, its explicit association) → subnet "dual-a"',
+                "IPv6 address (ipAddressType dualstack)",
+            ],
+        },
+    },
+    { name: "fail_dualstack_without_public_ipv4_alb_reached_over_ipv6", resources: ipv6AlbStack("dualstack-without-public-ipv4"), expect: { lb: "fail" } },
+    { name: "pass_ipv4_alb_not_reached_over_ipv6", resources: ipv6AlbStack(undefined), expect: {} },
+    {
+        name: "pass_dualstack_alb_whose_group_admits_only_ipv4",
+        resources: ipv6AlbStack("dualstack").map((r) => (r.name === "lb-sg" ? securityGroup("lb-sg", [tcpFrom(8443, { cidrBlocks: ["0.0.0.0/0"] })]) : r)),
+        expect: {},
+    },
+    {
+        name: "fail_alb_address_type_known_only_after_update",
+        resources: ipv6AlbStack(undefined).map((r) => (r.name === "lb" ? { ...r, props: { ...r.props, ipAddressType: computed("dualstack") } } : r)),
+        expect: { update: { lb: "fail" }, preview: { lb: "cannot verify" } },
     },
 ];

@@ -16,10 +16,9 @@ import { ADMIN_PORTS, DATABASE_PORTS, DEFAULT_ADMIN_PORTS, DEFAULT_DATABASE_PORT
 import { Unresolved, describeUnresolved, isUnresolved } from "../../model/unresolved";
 import { Carrier, StackGraph } from "../../network/graph";
 import { Path, edgeOf, pathsTo } from "../../network/reachability";
-import { DirectReach, Hop } from "../../network/routing";
+import { DirectReach, Family, Hop } from "../../network/routing";
 import { LoadBalancing, portText } from "../../network/loadBalancing";
 import { NaclTraffic, directReachOfPath, naclGate } from "../../network/internetPaths";
-import { field, readBoolean } from "../../model/propertyReaders";
 
 const config = {
     adminPorts: portsKey('The admin ports (numbers or "from-to" ranges).', DEFAULT_ADMIN_PORTS),
@@ -165,10 +164,10 @@ function coversPort(rule: Rule, port: number, transport: "tcp" | "udp"): Tri {
     return opensAnyPort(rule, [[port, port]]).verdict;
 }
 
-/** Do the load balancer's groups let the internet in on the listener port? A network load balancer without groups lets everything in. */
-function loadBalancerAdmits(carrier: Carrier, port: number | Unresolved, transport: "tcp" | "udp", cfg: Config): Hop {
+/** Do the load balancer's groups let the internet in on the listener port, over one address family? A network load balancer without groups lets everything in. */
+function loadBalancerAdmits(carrier: Carrier, port: number | Unresolved, transport: "tcp" | "udp", cfg: Config, family: Family): Hop {
     if (carrier.attachments.length === 0) {
-        const kind = field(carrier.resource.props, "loadBalancerType");
+        const kind = LoadBalancing.kind(carrier.resource);
         return kind === "network"
             ? { verdict: "yes", text: "no security groups (a network load balancer without groups passes all traffic)" }
             : { verdict: "no", text: "no security group admits it" };
@@ -177,7 +176,10 @@ function loadBalancerAdmits(carrier: Carrier, port: number | Unresolved, transpo
     for (const { rule, group, certain } of ingressRules(carrier)) {
         const covers = isUnresolved(port) ? "maybe" : coversPort(rule, port, transport);
         const exposure = internetExposure(rule, cfg);
-        const verdict = all(covers, exposure.verdict, certain ? "yes" : "maybe");
+        // An IPv4 rule (0.0.0.0/0) does not admit IPv6 clients, nor the reverse; a prefix list's family is not on the rule.
+        const ofFamily = exposure.internet.some(({ peer }) => peer.kind !== "cidr" || peer.cidr.family === family);
+        const source: Tri = exposure.verdict === "yes" && !ofFamily ? "no" : exposure.verdict;
+        const verdict = all(covers, source, certain ? "yes" : "maybe");
         const where = rule.origin.path ? rule.origin.path : `standalone rule "${rule.origin.resourceName}"`;
         const text = `security group "${group.label}" ${where} ${protocolAndPorts(rule)}`;
         if (verdict === "yes") return { verdict, text };
@@ -216,11 +218,24 @@ function targetAdmits(graph: StackGraph, target: Carrier, port: number | Unresol
 
 function throughLoadBalancer(graph: StackGraph, carrier: Carrier, cfg: Config): StackFinding[] {
     const lb = carrier.resource;
-    const internal = readBoolean(field(lb.props, "internal"), `${lb.name}.internal`);
-    if (internal === true) return [];
-    const facing: Hop = isUnresolved(internal)
-        ? { verdict: "maybe", text: `whether it is internet-facing is not known (${describeUnresolved(internal)})`, unresolved: internal }
-        : { verdict: "yes", text: "internet-facing: internal is not true" };
+    const scheme = LoadBalancing.facing(lb);
+    if (scheme.facing === false) return [];
+    const facing: Hop = isUnresolved(scheme.facing)
+        ? { verdict: "maybe", text: `whether it is internet-facing is not known (${describeUnresolved(scheme.facing)})`, unresolved: scheme.facing }
+        : { verdict: "yes", text: scheme.because };
+    // The families the internet reaches it on (ipAddressType): each judged over its own routes (0.0.0.0/0 or ::/0).
+    const families = LoadBalancing.families(lb);
+    const addressOf = (family: Family): Hop => {
+        if (facing.verdict !== "yes") return facing;
+        if (isUnresolved(families))
+            return {
+                verdict: "maybe",
+                text: `whether it has a public IPv${family} address is not known (${describeUnresolved(families)})`,
+                unresolved: families,
+            };
+        return families.families.includes(family) ? { verdict: "yes", text: `${facing.text}, ${families.because[family]}` } : { verdict: "no", text: "" };
+    };
+    const familyList: Family[] = isUnresolved(families) ? [4, 6] : families.families;
     const findings: StackFinding[] = [];
     for (const listener of graph.loadBalancing.listenersOf(lb)) {
         const transports = transportsOf(listener.protocol);
@@ -230,11 +245,23 @@ function throughLoadBalancer(graph: StackGraph, carrier: Carrier, cfg: Config): 
         const traffic: NaclTraffic = isUnresolved(port)
             ? { ports: ALL_PORTS, only: { tcp: true, udp: transports.includes("udp"), otherProtocols: false } }
             : { ports: [[port, port]], only: { tcp: transports.includes("tcp"), udp: transports.includes("udp"), otherProtocols: false } };
-        const reach = graph.routing.directReach(carrier, 4, naclGate(graph, traffic, cfg), facing);
-        const admits = loadBalancerAdmits(carrier, port, transports[0], cfg);
-        const reachable = all(reach.verdict, admits.verdict);
+        const gate = naclGate(graph, traffic, cfg);
+        const perFamily = familyList.map((family) => {
+            const address = addressOf(family);
+            const reach = graph.routing.directReach(carrier, family, gate, address, cfg);
+            const admits = loadBalancerAdmits(carrier, port, transports[0], cfg, family);
+            return { family, address, reach, admits, reachable: all(reach.verdict, admits.verdict) };
+        });
+        const best = perFamily.find((f) => f.reachable === "yes") ?? perFamily.find((f) => f.reachable === "maybe") ?? perFamily[0];
+        const { reach, admits, reachable, address } = best;
         if (reachable === "no") continue;
-        const hops = [`internet`, reach.route.text, reach.nacl.text, admits.text, `"${lb.name}" (${facing.text}) ${listenerHop}`];
+        const hops = [
+            `internet (${best.family === 4 ? "IPv4" : "IPv6"})`,
+            reach.route.text,
+            reach.nacl.text,
+            admits.text,
+            `"${lb.name}" (${address.text}) ${listenerHop}`,
+        ];
         const doubts = [reach.address, reach.route, reach.nacl, admits].filter((h) => h.verdict === "maybe").map((h) => h.text);
         const listenerJudgement = judgePort(port, transports, cfg, true);
         const listenerVerdict = all(reachable, listenerJudgement.verdict);
