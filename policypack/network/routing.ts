@@ -70,6 +70,8 @@ interface Destination {
     /** As the hop shows it: `0.0.0.0/1`, `prefix list "office" 0.0.0.0/0`. */
     text: string;
     route: RouteFact;
+    /** An entry of a prefix list: a static (CIDR) route with the same destination wins over it. */
+    fromList?: boolean;
 }
 
 /** VPC Block Public Access for one subnet: does it block traffic from the internet through its internet gateway? */
@@ -417,16 +419,35 @@ export class RoutingFacts {
             }
             if (route.prefixList) this.prefixListDestinations(route, family, destinations, mayReach);
         }
-        // Longest prefix first: each route wins the addresses no more specific route took.
-        destinations.sort((a, b) => b.cidr.prefix - a.cidr.prefix);
+        // Longest prefix first, each route winning the addresses no more specific route took; at the same
+        // prefix a static route before a prefix list's entry (AWS's route priority).
+        destinations.sort((a, b) => b.cidr.prefix - a.cidr.prefix || Number(a.fromList ?? false) - Number(b.fromList ?? false));
         let claimed: Interval[] = [];
+        // What the routes to an internet gateway win together (yes), and with the ones that may lead there (maybe).
+        const won: { yes: Interval[]; maybe: Interval[]; yesBy: Destination[]; maybeBy: Destination[] } = { yes: [], maybe: [], yesBy: [], maybeBy: [] };
         for (const d of destinations) {
             const block: Interval = { first: d.cidr.first, last: d.cidr.last };
             const wins = subtract([block], claimed);
             claimed = normalize([...claimed, block]);
-            if (d.route.target.internet === "no" || wins.length === 0 || !judgeAddressSet(wins, family, options).internet) continue;
-            if (d.route.target.internet === "yes") return { yes: { route: d.route, text: d.text } };
-            mayReach(d.route, d.text, d.route.target.unresolved);
+            if (d.route.target.internet === "no" || wins.length === 0) continue;
+            if (d.route.target.internet === "yes") {
+                // One route alone is the shortest hop to read; else the routes to the gateway together (monotone: a route added there never takes reach away).
+                if (judgeAddressSet(wins, family, options).internet) return { yes: { route: d.route, text: d.text } };
+                won.yes.push(...wins);
+                won.yesBy.push(d);
+            } else {
+                if (judgeAddressSet(wins, family, options).internet) mayReach(d.route, d.text, d.route.target.unresolved);
+                won.maybe.push(...wins);
+                won.maybeBy.push(d);
+            }
+        }
+        if (won.yesBy.length > 0 && judgeAddressSet(normalize(won.yes), family, options).internet) {
+            const [first, ...others] = won.yesBy;
+            return { yes: { route: first.route, text: [first.text, ...others.map((d) => `${d.route.where}: ${d.text}`)].join(", ") } };
+        }
+        if (maybes.length === 0 && won.maybeBy.length > 0 && judgeAddressSet(normalize([...won.yes, ...won.maybe]), family, options).internet) {
+            const d = won.maybeBy[0];
+            mayReach(d.route, `${d.text} (with the table's other routes)`, d.route.target.unresolved);
         }
         return maybes.length > 0 ? { maybe: maybes[0] } : {};
     }
@@ -467,7 +488,7 @@ export class RoutingFacts {
         if (list.unreadable) mayReach(route, listLabel, list.unreadable);
         for (const entry of list.entries) {
             if (entry.kind === "cidr") {
-                if (entry.cidr.family === family) out.push({ cidr: entry.cidr, text: `${listLabel} ${entry.cidr.text}`, route });
+                if (entry.cidr.family === family) out.push({ cidr: entry.cidr, text: `${listLabel} ${entry.cidr.text}`, route, fromList: true });
             } else if (entry.kind === "unresolved") mayReach(route, listLabel, entry.unresolved);
         }
     }

@@ -614,6 +614,14 @@ export const examples: StackExample[] = [
         expect: {},
     },
     {
+        name: "fail_narrow_routes_to_internet_gateway_together_win_a_wide_range",
+        resources: routedStack(["52.0.0.0/17", "52.0.128.0/17", "52.1.0.0/17", "52.1.128.0/17"].map((cidrBlock) => ({ cidrBlock, gatewayId: ref("igw") }))),
+        expect: { "web-1": "fail" },
+        messageContains: {
+            "web-1": ["(routes[0]: 52.0.0.0/17, routes[1]: 52.0.128.0/17, routes[2]: 52.1.0.0/17, routes[3]: 52.1.128.0/17, its explicit association)"],
+        },
+    },
+    {
         name: "fail_more_specific_nat_route_leaves_the_rest_to_internet_gateway",
         resources: routedStack([
             { cidrBlock: "0.0.0.0/0", gatewayId: ref("igw") },

@@ -1,6 +1,8 @@
 /**
  * What the internet can actually reach, directly: a resource with a public address, in a subnet whose
- * route table sends the default route (0.0.0.0/0, or ::/0) to an internet gateway, whose network ACL's
+ * route table sends internet addresses to an internet gateway (0.0.0.0/0 or ::/0, or any routes and prefix
+ * lists that win internet addresses by longest-prefix match) that VPC Block Public Access does not
+ * close, whose network ACL's
  * first matching entry allows the traffic, carrying a security group whose ingress rule allows it from
  * the internet — on an admin port, a database port, or a port outside the allow-list. The resource
  * policies flag world-open rules wherever they are (defence in depth); this one says which of them the
