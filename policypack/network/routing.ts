@@ -537,8 +537,11 @@ export class RoutingFacts {
             const unresolved = unknownAt("subnet");
             return { blocks: "maybe", text: `${blockedBy} applies unless one of the stack's exclusions names its subnet, which is not known`, unresolved };
         }
-        const vpc = subnet ? this.vpcOf(subnet) : undefined;
-        const scoped = [...(subnet ? (this.bpaExclusions.get(subnet.urn) ?? []) : []), ...(vpc ? (this.bpaExclusions.get(vpc.urn) ?? []) : [])];
+        // The subnet's VPC: one of the stack (by URN), or the id it names (a VPC outside the stack).
+        const vpcKey = subnet ? this.graph.referenced(subnet, SUBNET_PROPERTIES.vpc, field(subnet.props, SUBNET_PROPERTIES.vpc)) : undefined;
+        const vpc = vpcKey !== undefined ? this.vpcByKey.get(vpcKey) : undefined;
+        const scopes = [subnet?.urn, vpc?.urn ?? vpcKey].filter((k): k is string => k !== undefined);
+        const scoped = [...new Set(scopes.flatMap((k) => this.bpaExclusions.get(k) ?? []))];
         let maybe: BlockPublicAccess | undefined;
         for (const exclusion of [...scoped, ...this.bpaUnscopedExclusions]) {
             const certain = scoped.includes(exclusion) && subnet !== undefined;

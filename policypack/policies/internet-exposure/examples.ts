@@ -576,6 +576,26 @@ export const examples: StackExample[] = [
         messageContains: { "web-1": ['excludes its VPC by exclusion "bpa-exclusion" (allow-bidirectional)'] },
     },
     {
+        name: "fail_block_public_access_excludes_a_vpc_outside_the_stack",
+        resources: [
+            vpc, // the security group's
+            { type: "aws:ec2/internetGateway:InternetGateway", name: "igw", props: { vpcId: "vpc-0abc1234" } },
+            {
+                type: "aws:ec2/routeTable:RouteTable",
+                name: "public-rt",
+                props: { vpcId: "vpc-0abc1234", routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: ref("igw") }] },
+            },
+            { type: "aws:ec2/subnet:Subnet", name: "public-a", props: { vpcId: "vpc-0abc1234", cidrBlock: "10.0.1.0/24" } },
+            association("public-a", "public-rt"),
+            sshSg,
+            web({ subnetId: ref("public-a"), associatePublicIpAddress: true }),
+            bpa("block-ingress"),
+            bpaExclusion({ vpcId: "vpc-0abc1234" }, "allow-bidirectional"),
+        ],
+        expect: { "web-1": "fail" },
+        messageContains: { "web-1": ['excludes its VPC by exclusion "bpa-exclusion" (allow-bidirectional)'] },
+    },
+    {
         name: "pass_block_public_access_allow_egress_exclusion_keeps_ingress_blocked",
         resources: [...exposedWeb, bpa("block-bidirectional"), bpaExclusion({ subnetId: ref("public-a") }, "allow-egress")],
         expect: {},
