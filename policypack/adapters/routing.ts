@@ -141,6 +141,7 @@ export const BPA_EXCLUSION_MODES: ReadonlySet<string> = new Set(["allow-egress",
 export type OwnPublicAddress = { verdict: "yes"; because: string } | { verdict: "no" } | { verdict: "subnet" } | { verdict: "maybe"; unresolved: Unresolved };
 
 export const INSTANCE_TYPE = "aws:ec2/instance:Instance";
+const NATIVE_INSTANCE_TYPE = "aws-native:ec2:Instance";
 
 function switchAt(props: unknown, path: string[], onValue: string, whenAbsent: OwnPublicAddress): OwnPublicAddress {
     const raw = fieldAt(props, path);
@@ -156,7 +157,7 @@ const OWN_PUBLIC_ADDRESS: ReadonlyMap<string, (props: unknown) => OwnPublicAddre
     // An instance's associatePublicIpAddress overrides its subnet's mapPublicIpOnLaunch.
     [INSTANCE_TYPE, (props) => switchAt(props, ["associatePublicIpAddress"], "", { verdict: "subnet" })],
     // aws-native: the switch sits on the primary network interface (device index 0) when the instance lists interfaces.
-    ["aws-native:ec2:Instance", nativeInstancePublicAddress],
+    [NATIVE_INSTANCE_TYPE, nativeInstancePublicAddress],
     // Fargate tasks get a public address only when the service asks (default DISABLED).
     ["aws:ecs/service:Service", (props) => switchAt(props, ["networkConfiguration", "assignPublicIp"], "", { verdict: "no" })],
 ]);
@@ -184,7 +185,8 @@ export function ownPublicAddress(type: string, props: unknown): OwnPublicAddress
 
 /** Does the instance get an IPv6 address by its own settings ("subnet": its subnet's assignIpv6AddressOnCreation)? */
 export function ownIpv6Address(type: string, props: unknown): OwnPublicAddress | undefined {
-    if (type !== INSTANCE_TYPE) return undefined;
+    // aws-native names the same top-level properties (Ipv6AddressCount, Ipv6Addresses).
+    if (type !== INSTANCE_TYPE && type !== NATIVE_INSTANCE_TYPE) return undefined;
     const count = fieldAt(props, ["ipv6AddressCount"]);
     const list = fieldAt(props, ["ipv6Addresses"]);
     if (isUnknown(count)) return { verdict: "maybe", unresolved: unknownAt("ipv6AddressCount") };
