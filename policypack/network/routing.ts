@@ -38,7 +38,7 @@ import {
     ownPublicAddress,
 } from "../adapters/routing";
 import { Cidr, DEFAULT_INTERNET_OPTIONS, InternetOptions, definitionKey, judgeAddressSet, parseCidr } from "../model/addresses";
-import { Interval, normalize, subtract } from "../model/addressSet";
+import { Interval, normalize } from "../model/addressSet";
 import { Tri } from "../model/exposure";
 import { field, isUnknown, readBoolean } from "../model/propertyReaders";
 import { AnalyzedResource } from "../model/resource";
@@ -419,16 +419,11 @@ export class RoutingFacts {
             }
             if (route.prefixList) this.prefixListDestinations(route, family, destinations, mayReach);
         }
-        // Longest prefix first, each route winning the addresses no more specific route took; at the same
-        // prefix a static route before a prefix list's entry (AWS's route priority).
-        destinations.sort((a, b) => b.cidr.prefix - a.cidr.prefix || Number(a.fromList ?? false) - Number(b.fromList ?? false));
-        let claimed: Interval[] = [];
+        const winsOf = addressesWon(destinations);
         // What the routes to an internet gateway win together (yes), and with the ones that may lead there (maybe).
         const won: { yes: Interval[]; maybe: Interval[]; yesBy: Destination[]; maybeBy: Destination[] } = { yes: [], maybe: [], yesBy: [], maybeBy: [] };
         for (const d of destinations) {
-            const block: Interval = { first: d.cidr.first, last: d.cidr.last };
-            const wins = subtract([block], claimed);
-            claimed = normalize([...claimed, block]);
+            const wins = winsOf.get(d) ?? [];
             if (d.route.target.internet === "no" || wins.length === 0) continue;
             if (d.route.target.internet === "yes") {
                 // One route alone is the shortest hop to read; else the routes to the gateway together (monotone: a route added there never takes reach away).
@@ -656,6 +651,42 @@ export class RoutingFacts {
     subnetsOf(carrier: Carrier): string[] {
         return this.distinctSubnets(carrier);
     }
+}
+
+/**
+ * The addresses each destination wins by longest-prefix match: its block minus the more specific blocks
+ * inside it (CIDR blocks are nested or disjoint, so one walk in address order finds them, O(n log n));
+ * of two equal blocks the static route wins over a prefix list's entry (AWS's route priority) and the
+ * other wins nothing.
+ */
+function addressesWon(destinations: readonly Destination[]): Map<Destination, Interval[]> {
+    const sorted = [...destinations].sort(
+        (a, b) =>
+            (a.cidr.first < b.cidr.first ? -1 : a.cidr.first > b.cidr.first ? 1 : 0) ||
+            a.cidr.prefix - b.cidr.prefix ||
+            Number(a.fromList ?? false) - Number(b.fromList ?? false),
+    );
+    const won = new Map<Destination, Interval[]>();
+    const open: Array<{ d: Destination; cursor: bigint; gaps: Interval[] }> = [];
+    const close = () => {
+        const node = open.pop()!;
+        if (node.cursor <= node.d.cidr.last) node.gaps.push({ first: node.cursor, last: node.d.cidr.last });
+        won.set(node.d, node.gaps);
+    };
+    let previous: Destination | undefined;
+    for (const d of sorted) {
+        if (previous && previous.cidr.first === d.cidr.first && previous.cidr.prefix === d.cidr.prefix) continue; // the same block: the first wins
+        previous = d;
+        while (open.length > 0 && open[open.length - 1].d.cidr.last < d.cidr.first) close();
+        const parent = open[open.length - 1];
+        if (parent) {
+            if (parent.cursor < d.cidr.first) parent.gaps.push({ first: parent.cursor, last: d.cidr.first - 1n });
+            parent.cursor = d.cidr.last + 1n;
+        }
+        open.push({ d, cursor: d.cidr.first, gaps: [] });
+    }
+    while (open.length > 0) close();
+    return won;
 }
 
 function rank(verdict: Tri): number {
