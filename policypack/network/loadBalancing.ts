@@ -7,6 +7,8 @@
  */
 import {
     ACTION_TARGET_GROUP_PATHS,
+    AUTOSCALING_ATTACHMENT,
+    TARGET_GROUP_LISTS,
     LISTENER,
     LISTENER_RULE,
     LISTENER_RULE_TYPES,
@@ -58,8 +60,14 @@ export class LoadBalancing {
             }
         };
         const carrierByKey = new Map<string, Carrier>();
+        /** Auto-scaling groups by name (their id is their name too). */
+        const groupByName = new Map<string, Carrier>();
         for (const carrier of graph.carriers) {
             carrierByKey.set(carrier.resource.urn, carrier);
+            if (TARGET_GROUP_LISTS.has(carrier.resource.type)) {
+                const name = knownString(field(carrier.resource.props, "name"));
+                if (name) groupByName.set(name, carrier);
+            }
             for (const id of ["id", "arn"]) {
                 const value = knownString(field(carrier.resource.props, id));
                 if (value) carrierByKey.set(value, carrier);
@@ -131,6 +139,22 @@ export class LoadBalancing {
                 const own = readInteger(field(r.props, TARGET_GROUP_ATTACHMENT.port), `${r.name}.${TARGET_GROUP_ATTACHMENT.port}`);
                 const port = own ?? readInteger(field(group.props, TARGET_GROUP.port), `${group.name}.${TARGET_GROUP.port}`);
                 addTarget(group, { carrier, port, via: `attachment "${r.name}"` });
+            }
+            const groupPort = (group: AnalyzedResource) => readInteger(field(group.props, TARGET_GROUP.port), `${group.name}.${TARGET_GROUP.port}`);
+            const list = TARGET_GROUP_LISTS.get(r.type);
+            if (list) {
+                const carrier = carrierByKey.get(r.urn);
+                const raw = field(r.props, list);
+                const values = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+                if (carrier)
+                    for (const group of named(r, list, values, TARGET_GROUP_TYPES))
+                        addTarget(group, { carrier, port: groupPort(group), via: `auto-scaling group "${r.name}" ${list}` });
+            }
+            if (r.type === AUTOSCALING_ATTACHMENT.type) {
+                const [group] = named(r, AUTOSCALING_ATTACHMENT.targetGroup, [field(r.props, AUTOSCALING_ATTACHMENT.targetGroup)], TARGET_GROUP_TYPES);
+                const key = graph.referenced(r, AUTOSCALING_ATTACHMENT.group, field(r.props, AUTOSCALING_ATTACHMENT.group));
+                const carrier = key !== undefined ? (carrierByKey.get(key) ?? groupByName.get(key)) : undefined;
+                if (group && carrier) addTarget(group, { carrier, port: groupPort(group), via: `auto-scaling attachment "${r.name}"` });
             }
             const service = SERVICE_LOAD_BALANCERS.get(r.type);
             if (service) {

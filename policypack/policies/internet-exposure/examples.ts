@@ -4,7 +4,7 @@
  * (not egress-only), network ACL first match, security group — and for each way a resource gets an
  * address (its own switch, its subnet's default, an Elastic IP, ECS assignPublicIp, RDS publiclyAccessible).
  */
-import { ExampleResource, StackExample, computed, ref } from "../../kit/examples";
+import { ExampleResource, StackExample, UNKNOWN, computed, ref } from "../../kit/examples";
 import { securityGroup, tcpFrom, vpc } from "../../kit/exampleParts";
 
 const igw: ExampleResource = { type: "aws:ec2/internetGateway:InternetGateway", name: "igw", props: { vpcId: ref("vpc") } };
@@ -120,6 +120,53 @@ const albStack = (lbPort: number, targetPort: number, lbProps: Record<string, un
     targetGroup(targetPort),
     listener(lbPort),
     ...appBehind(appSgFromLb(targetPort)),
+];
+
+// --- Launch templates and auto-scaling groups -------------------------------------------------------------
+/** A launch template whose one interface carries `group` and sets associatePublicIpAddress (a string in @pulumi/aws). */
+const launchTemplate = (
+    name: string,
+    associatePublicIpAddress: string | undefined,
+    group = "ssh-sg",
+    extra: Record<string, unknown> = {},
+): ExampleResource => ({
+    type: "aws:ec2/launchTemplate:LaunchTemplate",
+    name,
+    props: {
+        imageId: "ami-1",
+        instanceType: "t3.micro",
+        networkInterfaces: [{ deviceIndex: 0, securityGroups: [ref(group)], ...(associatePublicIpAddress === undefined ? {} : { associatePublicIpAddress }) }],
+        ...extra,
+    },
+});
+const autoScalingGroup = (name: string, props: Record<string, unknown>): ExampleResource => ({
+    type: "aws:autoscaling/group:Group",
+    name,
+    props: { minSize: 1, maxSize: 3, ...props },
+});
+/** An internet-facing ALB on 443 forwarding to an auto-scaling group of the private subnet on `targetPort`. */
+const albToAutoScaling = (targetPort: number, register: "targetGroupArns" | "attachment") => [
+    ...network,
+    lbSgOn(443),
+    loadBalancer({}),
+    targetGroup(targetPort),
+    listener(443),
+    securityGroup("app-sg", [tcpFrom(targetPort, { securityGroups: [ref("lb-sg")] })]),
+    launchTemplate("app-lt", undefined, "app-sg"),
+    autoScalingGroup("app-asg", {
+        vpcZoneIdentifiers: [ref("private-a")],
+        launchTemplate: { id: ref("app-lt") },
+        ...(register === "targetGroupArns" ? { targetGroupArns: [ref("tg")] } : {}),
+    }),
+    ...(register === "attachment"
+        ? [
+              {
+                  type: "aws:autoscaling/attachment:Attachment",
+                  name: "app-asg-tg",
+                  props: { autoscalingGroupName: ref("app-asg"), lbTargetGroupArn: ref("tg") },
+              },
+          ]
+        : []),
 ];
 
 export const examples: StackExample[] = [
@@ -425,5 +472,114 @@ export const examples: StackExample[] = [
         ],
         expect: { api: "fail" },
         messageContains: { api: ["PostgreSQL (5432), a database port", 'service "api" loadBalancers[0] port 5432'] },
+    },
+    // --- Launch templates and auto-scaling groups -------------------------------------------------------------------------
+    {
+        name: "fail_asg_in_public_subnet_with_template_public_ip",
+        resources: [
+            ...network,
+            sshSg,
+            launchTemplate("web-lt", "true"),
+            autoScalingGroup("web-asg", { vpcZoneIdentifiers: [ref("public-a")], launchTemplate: { id: ref("web-lt") } }),
+        ],
+        expect: { "web-asg": "fail" },
+        messageContains: {
+            "web-asg": [
+                'security group "ssh-sg" ingress[0] TCP port 22 → "web-asg" (public IP: launch template "web-lt" networkInterfaces[0].associatePublicIpAddress is "true")',
+            ],
+        },
+    },
+    {
+        name: "pass_asg_in_public_subnet_with_template_without_public_ip",
+        resources: [
+            ...network,
+            sshSg,
+            launchTemplate("web-lt", "false"),
+            autoScalingGroup("web-asg", { vpcZoneIdentifiers: [ref("public-a")], launchTemplate: { id: ref("web-lt") } }),
+        ],
+        expect: {},
+    },
+    {
+        name: "fail_asg_mixed_instances_template_in_subnet_mapping_public_ips",
+        resources: [
+            vpc,
+            igw,
+            publicRt,
+            subnetNamed("public-b", "10.0.5.0/24", { mapPublicIpOnLaunch: true }),
+            association("public-b", "public-rt"),
+            sshSg,
+            launchTemplate("web-lt", undefined),
+            autoScalingGroup("web-asg", {
+                vpcZoneIdentifiers: [ref("public-b")],
+                mixedInstancesPolicy: { launchTemplate: { launchTemplateSpecification: { launchTemplateId: ref("web-lt") } } },
+            }),
+        ],
+        expect: { "web-asg": "fail" },
+        messageContains: { "web-asg": ['public IP: subnet "public-b" has mapPublicIpOnLaunch'] },
+    },
+    {
+        name: "fail_alb_forwards_to_ssh_on_asg_instances",
+        resources: albToAutoScaling(22, "targetGroupArns"),
+        expect: { "app-asg": "fail" },
+        messageContains: {
+            "app-asg": [
+                'target group "tg" → auto-scaling group "app-asg" targetGroupArns port 22 → security group "app-sg" ingress[0] TCP port 22 from "lb-sg" → "app-asg"',
+            ],
+        },
+    },
+    { name: "pass_alb_forwards_to_8080_on_asg_instances", resources: albToAutoScaling(8080, "targetGroupArns"), expect: {} },
+    {
+        name: "fail_autoscaling_attachment_registers_ssh_target",
+        resources: albToAutoScaling(22, "attachment"),
+        expect: { "app-asg": "fail" },
+        messageContains: { "app-asg": ['auto-scaling attachment "app-asg-tg" port 22'] },
+    },
+    { name: "pass_autoscaling_attachment_registers_8080_target", resources: albToAutoScaling(8080, "attachment"), expect: {} },
+    {
+        name: "cannot_verify_asg_template_one_of_several",
+        resources: [
+            ...network,
+            sshSg,
+            launchTemplate("private-lt", "false"),
+            launchTemplate("public-lt", "true"),
+            {
+                ...autoScalingGroup("web-asg", { vpcZoneIdentifiers: [ref("public-a")], launchTemplate: { id: ref("private-lt") } }),
+                alsoFedBy: { launchTemplate: ["public-lt"] },
+            },
+        ],
+        expect: { update: {}, preview: { "web-asg": "cannot verify" } },
+        messageContains: { "web-asg": { update: [], preview: ['its launch template (one of "private-lt", "public-lt") is not known yet'] } },
+    },
+    {
+        name: "cannot_verify_asg_template_id_unknown",
+        resources: [
+            ...network,
+            sshSg,
+            launchTemplate("web-lt", "false"),
+            autoScalingGroup("web-asg", { vpcZoneIdentifiers: [ref("public-a")], launchTemplate: { id: UNKNOWN } }),
+        ],
+        expect: { "web-asg": "cannot verify" },
+        messageContains: { "web-asg": ["its launch template is not known"] },
+    },
+    {
+        name: "fail_instance_takes_groups_and_public_ip_from_its_launch_template",
+        resources: [
+            ...network,
+            sshSg,
+            launchTemplate("web-lt", "true"),
+            { type: "aws:ec2/instance:Instance", name: "web-1", props: { subnetId: ref("public-a"), launchTemplate: { id: ref("web-lt") } } },
+        ],
+        expect: { "web-1": "fail" },
+        messageContains: { "web-1": ['launch template "web-lt" networkInterfaces[0].associatePublicIpAddress is "true"'] },
+    },
+    {
+        name: "pass_instance_from_launch_template_without_public_ip",
+        resources: [
+            ...network,
+            sshSg,
+            launchTemplate("web-lt", "false"),
+            { type: "aws:ec2/instance:Instance", name: "web-1", props: { subnetId: ref("public-a"), launchTemplate: { id: ref("web-lt") } } },
+        ],
+        expect: {},
     },
 ];

@@ -80,11 +80,30 @@ export const internetExposurePolicy: StackPolicyDefinition<typeof config> = {
                 seen.add(path.rule);
                 findings.push(verdict === "yes" ? violation(carrier, path, best.reach, ports.what) : unverifiable(carrier, path, best.reach, ports));
             }
+            const unknownTemplate = unknownLaunchTemplate(graph, carrier);
+            if (unknownTemplate) findings.push(unknownTemplate);
             if (LoadBalancing.isLoadBalancer(carrier.resource)) findings.push(...throughLoadBalancer(graph, carrier, cfg));
         }
         return dedupeFindings(findings);
     },
 };
+
+/**
+ * Instances launched from a template the stack cannot name yet (an unknown id no template fed): neither
+ * their groups nor their public address are known, so a path the route allows cannot be ruled out.
+ */
+function unknownLaunchTemplate(graph: StackGraph, carrier: Carrier): StackFinding | undefined {
+    const template = carrier.launchTemplate;
+    if (!template || !("unresolved" in template) || template.candidates.length > 0 || carrier.attachments.length > 0) return undefined;
+    const reach = graph.routing.directReach(carrier, 4);
+    if (reach.verdict === "no") return undefined;
+    const known = reach.route.verdict === "yes" ? ` Known so far: ${reach.route.text}.` : "";
+    return {
+        kind: "unverifiable",
+        resource: carrier.resource,
+        message: `cannot verify that "${carrier.resource.name}" is not reachable from the internet, because its launch template is not known (${describeUnresolved(template.unresolved)}), so neither its security groups nor its public address are.${known} Fix if it is: ${FIX}`,
+    };
+}
 
 function violation(carrier: Carrier, path: Path, reach: DirectReach, what: string): StackFinding {
     const hops = [`internet (${path.sourceLabel})`, reach.route.text, reach.nacl.text, ruleHop(path), `"${carrier.resource.name}" (${reach.address.text})`];
