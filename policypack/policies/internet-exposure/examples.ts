@@ -169,6 +169,18 @@ const albToAutoScaling = (targetPort: number, register: "targetGroupArns" | "att
         : []),
 ];
 
+/** An instance launched on an existing network interface of the public subnet; the interface carries the SSH group. */
+const eniStack = (): ExampleResource[] => [
+    ...network,
+    sshSg,
+    { type: "aws:ec2/networkInterface:NetworkInterface", name: "web-eni", props: { subnetId: ref("public-a"), securityGroups: [ref("ssh-sg")] } },
+    {
+        type: "aws:ec2/instance:Instance",
+        name: "web-1",
+        props: { ami: "ami-1", instanceType: "t3.micro", primaryNetworkInterface: { networkInterfaceId: ref("web-eni") } },
+    },
+];
+
 export const examples: StackExample[] = [
     // --- Public vs private subnet -------------------------------------------------------------------
     {
@@ -582,4 +594,26 @@ export const examples: StackExample[] = [
         ],
         expect: {},
     },
+    // --- An Elastic IP on a network interface: the instance launched on it has that public address ----------------------
+    {
+        name: "fail_elastic_ip_on_network_interface_of_instance",
+        resources: [...eniStack(), { type: "aws:ec2/eip:Eip", name: "web-eip", props: { domain: "vpc", networkInterface: ref("web-eni") } }],
+        expect: { "web-eni": "fail", "web-1": "fail" },
+        messageContains: { "web-1": ['"web-1" (public IP: Elastic IP "web-eip" on network interface "web-eni")'] },
+    },
+    {
+        name: "fail_elastic_ip_association_on_network_interface_of_instance",
+        resources: [
+            ...eniStack(),
+            { type: "aws:ec2/eip:Eip", name: "web-eip", props: { domain: "vpc" } },
+            {
+                type: "aws:ec2/eipAssociation:EipAssociation",
+                name: "web-eip-assoc",
+                props: { networkInterfaceId: ref("web-eni"), allocationId: ref("web-eip") },
+            },
+        ],
+        expect: { "web-eni": "fail", "web-1": "fail" },
+        messageContains: { "web-1": ['Elastic IP "web-eip-assoc" on network interface "web-eni"'] },
+    },
+    { name: "pass_network_interface_of_instance_without_elastic_ip", resources: eniStack(), expect: {} },
 ];
