@@ -12,7 +12,7 @@ export const AWS_VPC_TYPES: ReadonlySet<string> = new Set(["aws:ec2/vpc:Vpc", "a
 export const VPC_MAIN_ROUTE_TABLE_OUTPUTS = ["mainRouteTableId", "defaultRouteTableId"] as const;
 
 /** A subnet: its VPC, and whether instances launched in it get addresses by default. */
-export const SUBNET_PROPERTIES = { vpc: "vpcId", mapPublicIp: "mapPublicIpOnLaunch", assignIpv6: "assignIpv6AddressOnCreation" } as const;
+export const SUBNET_PROPERTIES = { vpc: "vpcId", mapPublicIp: "mapPublicIpOnLaunch", assignIpv6: "assignIpv6AddressOnCreation", cidr: "cidrBlock" } as const;
 
 /** Route tables with inline routes; `aws.ec2.DefaultRouteTable` manages a VPC's main table (named by `defaultRouteTableId`). */
 export const ROUTE_TABLE = { type: "aws:ec2/routeTable:RouteTable", routes: "routes" } as const;

@@ -7,6 +7,7 @@
  */
 import {
     ACTION_TARGET_GROUP_PATHS,
+    ALWAYS_PRESERVING_PROTOCOLS,
     AUTOSCALING_ATTACHMENT,
     TARGET_GROUP_LISTS,
     LISTENER,
@@ -21,9 +22,10 @@ import {
     TARGET_GROUP_ATTACHMENT_TYPES,
     TARGET_GROUP_TYPES,
 } from "../adapters/loadBalancers";
-import { field, isUnknown, readInteger } from "../model/propertyReaders";
+import { Tri } from "../model/exposure";
+import { field, isUnknown, readBoolean, readInteger } from "../model/propertyReaders";
 import { AnalyzedResource } from "../model/resource";
-import { Unresolved, isUnresolved } from "../model/unresolved";
+import { Unresolved, describeUnresolved, isUnresolved, unknownAt } from "../model/unresolved";
 import { valuesAt } from "./carriers";
 import { type Carrier, type StackGraph, dependenciesOf } from "./graph";
 
@@ -185,4 +187,48 @@ export class LoadBalancing {
 
 export function portText(port: number | Unresolved | undefined): string {
     return port === undefined ? "(no port)" : isUnresolved(port) ? "(port not known yet)" : `${port}`;
+}
+
+/**
+ * Does the target see the client's own address (so its subnet's network ACL and its groups see internet
+ * sources), or the load balancer's private address? Application load balancers always connect from their
+ * own addresses. Network load balancers preserve the client's address when the target group's
+ * `preserveClientIp` says so, and by default for `instance` targets and for `ip` targets of UDP, TCP_UDP,
+ * QUIC and TCP_QUIC groups (AWS, "Client IP preservation", Network Load Balancer target group attributes).
+ */
+export function clientAddressPreserved(lb: AnalyzedResource, group: AnalyzedResource): { verdict: Tri; text: string; unresolved?: Unresolved } {
+    const kind = field(lb.props, LOAD_BALANCER.kind);
+    if (isUnknown(kind)) {
+        const unresolved = unknownAt(`${lb.name}.${LOAD_BALANCER.kind}`);
+        return { verdict: "maybe", text: `the type of load balancer "${lb.name}" is not known yet (${describeUnresolved(unresolved)})`, unresolved };
+    }
+    if ((kind ?? "application") !== "network") return { verdict: "no", text: `load balancer "${lb.name}" connects from its own addresses` };
+    const own = readBoolean(field(group.props, TARGET_GROUP.preserveClientIp), `${group.name}.${TARGET_GROUP.preserveClientIp}`);
+    if (isUnresolved(own))
+        return {
+            verdict: "maybe",
+            text: `whether target group "${group.name}" preserves client addresses is not known (${describeUnresolved(own)})`,
+            unresolved: own,
+        };
+    if (own !== undefined)
+        return own
+            ? { verdict: "yes", text: `target group "${group.name}" preserves client addresses (preserveClientIp)` }
+            : { verdict: "no", text: `target group "${group.name}" does not preserve client addresses (preserveClientIp)` };
+    const targetType = field(group.props, TARGET_GROUP.targetType) ?? "instance";
+    const protocol = field(group.props, TARGET_GROUP.protocol);
+    if (isUnknown(targetType) || (targetType === "ip" && isUnknown(protocol))) {
+        const unresolved = unknownAt(`${group.name}.${isUnknown(targetType) ? TARGET_GROUP.targetType : TARGET_GROUP.protocol}`);
+        return {
+            verdict: "maybe",
+            text: `whether target group "${group.name}" preserves client addresses is not known (${describeUnresolved(unresolved)})`,
+            unresolved,
+        };
+    }
+    if (targetType === "instance") return { verdict: "yes", text: `target group "${group.name}" preserves client addresses (instance targets, AWS's default)` };
+    if (targetType === "ip" && typeof protocol === "string" && ALWAYS_PRESERVING_PROTOCOLS.has(protocol.toUpperCase()))
+        return { verdict: "yes", text: `target group "${group.name}" preserves client addresses (ip targets over ${protocol.toUpperCase()})` };
+    return {
+        verdict: "no",
+        text: `target group "${group.name}" does not preserve client addresses (AWS's default for ${String(targetType)} targets over ${String(protocol ?? "TCP")})`,
+    };
 }

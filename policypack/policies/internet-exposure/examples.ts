@@ -181,6 +181,33 @@ const eniStack = (): ExampleResource[] => [
     },
 ];
 
+// --- The target subnet's network ACL on a load-balancer path ------------------------------------------------------
+/** A network ACL of the target's subnet (private-a) with these inbound entries. */
+const targetNacl = (ingress: unknown[]): ExampleResource => ({
+    ...nacl(ingress),
+    name: "target-nacl",
+    props: { ...nacl(ingress).props, subnetIds: [ref("private-a")] },
+});
+const entryFrom = (ruleNo: number, action: string, port: number, cidrBlock: string) => ({
+    ruleNo,
+    action,
+    protocol: "tcp",
+    fromPort: port,
+    toPort: port,
+    cidrBlock,
+});
+/** An internet-facing NLB without groups, listening on TCP 443 and forwarding to port 22 of an instance in private-a whose group admits the internet. */
+const nlbToSsh = (targetGroupProps: Record<string, unknown>, extra: ExampleResource[]) => [
+    ...network,
+    { type: "aws:lb/loadBalancer:LoadBalancer", name: "lb", props: { loadBalancerType: "network", subnets: [ref("public-a")] } },
+    { ...targetGroup(22), props: { ...targetGroup(22).props, protocol: "TCP", ...targetGroupProps } },
+    listener(443, "TCP"),
+    ...appBehind(securityGroup("app-sg", [tcpFrom(22, { cidrBlocks: ["0.0.0.0/0"] })])),
+    ...extra,
+];
+/** The target subnet lets port 22 in only from inside the VPC: the load balancer's own addresses pass, the internet's do not. */
+const vpcOnlySsh = targetNacl([entryFrom(100, "allow", 22, "10.0.0.0/16")]);
+
 export const examples: StackExample[] = [
     // --- Public vs private subnet -------------------------------------------------------------------
     {
@@ -437,7 +464,7 @@ export const examples: StackExample[] = [
         messageContains: {
             "app-1": [
                 'through load balancer "lb" on SSH (22), an admin port',
-                'target group "tg" → attachment "app-1-tg" port 22 → security group "app-sg" ingress[0] TCP port 22 from "lb-sg"',
+                'target group "tg" → attachment "app-1-tg" port 22 → subnet "private-a": NACL: AWS\'s default ACL (allows all from load balancer "lb" (10.0.1.0/24)) → security group "app-sg" ingress[0] TCP port 22 from "lb-sg"',
             ],
         },
     },
@@ -535,7 +562,7 @@ export const examples: StackExample[] = [
         expect: { "app-asg": "fail" },
         messageContains: {
             "app-asg": [
-                'target group "tg" → auto-scaling group "app-asg" targetGroupArns port 22 → security group "app-sg" ingress[0] TCP port 22 from "lb-sg" → "app-asg"',
+                'target group "tg" → auto-scaling group "app-asg" targetGroupArns port 22 → subnet "private-a": NACL: AWS\'s default ACL (allows all from load balancer "lb" (10.0.1.0/24)) → security group "app-sg" ingress[0] TCP port 22 from "lb-sg" → "app-asg"',
             ],
         },
     },
@@ -616,4 +643,47 @@ export const examples: StackExample[] = [
         messageContains: { "web-1": ['Elastic IP "web-eip-assoc" on network interface "web-eni"'] },
     },
     { name: "pass_network_interface_of_instance_without_elastic_ip", resources: eniStack(), expect: {} },
+    // --- The target subnet's network ACL: internet sources when an NLB preserves client addresses, else the load balancer's own -----
+    {
+        name: "fail_nlb_preserving_client_ips_target_subnet_nacl_allows_ssh",
+        resources: nlbToSsh({}, [targetNacl([entryFrom(100, "allow", 22, "0.0.0.0/0")])]),
+        expect: { "app-1": "fail" },
+        messageContains: {
+            "app-1": [
+                'port 22 → subnet "private-a": NACL "target-nacl" #100 allow (target group "tg" preserves client addresses (instance targets, AWS\'s default)) → security group "app-sg"',
+            ],
+        },
+    },
+    {
+        name: "pass_nlb_preserving_client_ips_target_subnet_nacl_denies_ssh_first",
+        resources: nlbToSsh({}, [targetNacl([entryFrom(90, "deny", 22, "0.0.0.0/0"), entryFrom(100, "allow", 22, "0.0.0.0/0")])]),
+        expect: {},
+    },
+    { name: "pass_nlb_preserving_client_ips_target_subnet_nacl_allows_only_the_vpc", resources: nlbToSsh({}, [vpcOnlySsh]), expect: {} },
+    {
+        name: "fail_nlb_without_client_ip_preservation_target_nacl_sees_the_load_balancer",
+        resources: nlbToSsh({ preserveClientIp: "false" }, [vpcOnlySsh]),
+        expect: { "app-1": "fail" },
+        messageContains: { "app-1": ['subnet "private-a": NACL "target-nacl" #100 allow from load balancer "lb" (10.0.1.0/24)'] },
+    },
+    {
+        name: "fail_alb_target_subnet_nacl_allows_the_load_balancer_subnet",
+        resources: [...albStack(443, 22), vpcOnlySsh],
+        expect: { "app-1": "fail" },
+        messageContains: { "app-1": ['NACL "target-nacl" #100 allow from load balancer "lb" (10.0.1.0/24)'] },
+    },
+    {
+        name: "pass_alb_target_subnet_nacl_denies_the_load_balancer_subnet_first",
+        resources: [...albStack(443, 22), targetNacl([entryFrom(90, "deny", 22, "10.0.1.0/24"), entryFrom(100, "allow", 22, "0.0.0.0/0")])],
+        expect: {},
+    },
+    {
+        name: "cannot_verify_alb_target_nacl_while_the_load_balancer_subnet_range_is_unknown",
+        resources: [
+            ...albStack(443, 22).map((r) => (r.name === "public-a" ? subnetNamed("public-a", computed("10.0.1.0/24") as string) : r)),
+            targetNacl([entryFrom(90, "deny", 22, "10.0.1.0/24"), entryFrom(100, "allow", 22, "10.0.0.0/16")]),
+        ],
+        expect: { update: {}, preview: { "app-1": "cannot verify" } },
+        messageContains: { "app-1": { update: [], preview: ['the address range of subnet "public-a" is not known yet'] } },
+    },
 ];
