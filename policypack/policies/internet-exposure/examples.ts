@@ -557,6 +557,55 @@ export const examples: StackExample[] = [
         messageContains: { "web-asg": ['public IP: subnet "public-b" has mapPublicIpOnLaunch'] },
     },
     {
+        name: "fail_asg_without_subnets_takes_the_template_interface_subnet",
+        resources: [
+            ...network,
+            sshSg,
+            launchTemplate("web-lt", "true", "ssh-sg", {
+                networkInterfaces: [{ deviceIndex: 0, subnetId: ref("public-a"), associatePublicIpAddress: "true", securityGroups: [ref("ssh-sg")] }],
+            }),
+            autoScalingGroup("web-asg", { launchTemplate: { id: ref("web-lt") } }),
+        ],
+        expect: { "web-asg": "fail" },
+        messageContains: { "web-asg": ['→ subnet "public-a" →'] },
+    },
+    {
+        name: "pass_asg_template_interface_in_private_subnet",
+        resources: [
+            ...network,
+            sshSg,
+            launchTemplate("web-lt", "true", "ssh-sg", {
+                networkInterfaces: [{ deviceIndex: 0, subnetId: ref("private-a"), associatePublicIpAddress: "true", securityGroups: [ref("ssh-sg")] }],
+            }),
+            autoScalingGroup("web-asg", { launchTemplate: { id: ref("web-lt") } }),
+        ],
+        expect: {},
+    },
+    {
+        name: "fail_asg_template_asks_for_an_ipv6_address",
+        resources: [
+            ...ipv6Stack({ gatewayId: ref("igw") }).filter((r) => r.name !== "web-6"),
+            {
+                ...launchTemplate("v6-lt", undefined, "ssh6-sg", {
+                    networkInterfaces: [{ deviceIndex: 0, ipv6AddressCount: 1, securityGroups: [ref("ssh6-sg")] }],
+                }),
+                outputs: { name: "v6-lt" },
+            },
+            autoScalingGroup("v6-asg", { vpcZoneIdentifiers: [ref("dual-a")], launchTemplate: { name: ref("v6-lt", "name") } }),
+        ].map((r) => (r.name === "dual-a" ? subnetNamed("dual-a", "10.0.3.0/24", { ipv6CidrBlock: "2600:1f18::/64" }) : r)),
+        expect: { "v6-asg": "fail" },
+        messageContains: { "v6-asg": ['IPv6 address: launch template "v6-lt" networkInterfaces[0].ipv6AddressCount is 1'] },
+    },
+    {
+        name: "pass_asg_template_without_ipv6_address_in_subnet_without_ipv6_default",
+        resources: [
+            ...ipv6Stack({ gatewayId: ref("igw") }).filter((r) => r.name !== "web-6"),
+            { ...launchTemplate("v6-lt", undefined, "ssh6-sg"), outputs: { name: "v6-lt" } },
+            autoScalingGroup("v6-asg", { vpcZoneIdentifiers: [ref("dual-a")], launchTemplate: { name: ref("v6-lt", "name") } }),
+        ].map((r) => (r.name === "dual-a" ? subnetNamed("dual-a", "10.0.3.0/24", { ipv6CidrBlock: "2600:1f18::/64" }) : r)),
+        expect: {},
+    },
+    {
         name: "fail_alb_forwards_to_ssh_on_asg_instances",
         resources: albToAutoScaling(22, "targetGroupArns"),
         expect: { "app-asg": "fail" },
