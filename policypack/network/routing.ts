@@ -344,7 +344,12 @@ export class RoutingFacts {
             }
             own = templateAddress(template.resource.name, template.resource.props, family);
         }
-        return this.fromOwn(own, kind, subnetKey, family);
+        // AWS assigns a public IPv4 address automatically only to a new primary interface, never to an existing one the resource is launched on.
+        const fromSubnet = this.fromOwn(own, kind, subnetKey, family);
+        const existing = carrier.interfaces?.[0];
+        if (family === 4 && own.verdict === "subnet" && existing && fromSubnet.verdict !== "no")
+            return { verdict: "no", text: `it has no public IP (it is launched on network interface "${existing.name}", which gets none from the subnet)` };
+        return fromSubnet;
     }
 
     private fromOwn(own: OwnPublicAddress, kind: string, subnetKey: string | undefined, family: Family): Hop {

@@ -735,4 +735,9 @@ export const examples: StackExample[] = [
         expect: { update: {}, preview: { "app-1": "cannot verify" } },
         messageContains: { "app-1": { update: [], preview: ['the address range of subnet "public-a" is not known yet'] } },
     },
+    {
+        name: "pass_instance_on_network_interface_in_subnet_mapping_public_ips",
+        resources: eniStack().map((r) => (r.name === "public-a" ? subnetNamed("public-a", "10.0.1.0/24", { mapPublicIpOnLaunch: true }) : r)),
+        expect: {},
+    },
 ];
