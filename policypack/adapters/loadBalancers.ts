@@ -37,9 +37,14 @@ export function loadBalancerFacing(type: string, props: unknown, name: string): 
     return internal === true ? { facing: false, because: `${property} is true` } : { facing: true, because: `internet-facing: ${property} is not true` };
 }
 
+/** The property holding the load balancer's type: `loadBalancerType` (classic), `type` (aws-native). */
+export function loadBalancerKindProperty(type: string): string {
+    return type === NATIVE_LOAD_BALANCER ? LOAD_BALANCER_SWITCHES.native.kind : LOAD_BALANCER_SWITCHES.classic.kind;
+}
+
 /** The load balancer's type ("application", "network", "gateway"); both providers default to "application". */
 export function loadBalancerKind(type: string, props: unknown): string | undefined {
-    const raw = field(props, type === NATIVE_LOAD_BALANCER ? LOAD_BALANCER_SWITCHES.native.kind : LOAD_BALANCER_SWITCHES.classic.kind);
+    const raw = field(props, loadBalancerKindProperty(type));
     if (isUnknown(raw)) return undefined;
     return typeof raw === "string" ? raw : "application";
 }
@@ -96,7 +101,20 @@ export const TARGET_GROUP_TYPES: ReadonlySet<string> = new Set([
     "aws:alb/targetGroup:TargetGroup",
     "aws-native:elasticloadbalancingv2:TargetGroup",
 ]);
-export const TARGET_GROUP = { port: "port", ids: ["arn", "targetGroupArn", "id"] } as const;
+/**
+ * A target group: its port, and what decides whether a network load balancer preserves the client's
+ * address towards its targets (`preserveClientIp`, a string "true"/"false" in @pulumi/aws; by default on
+ * for `instance` targets and for `ip` targets of UDP, TCP_UDP, QUIC and TCP_QUIC groups).
+ */
+export const TARGET_GROUP = {
+    port: "port",
+    protocol: "protocol",
+    targetType: "targetType",
+    preserveClientIp: "preserveClientIp",
+    ids: ["arn", "targetGroupArn", "id"],
+} as const;
+/** Target group protocols whose `ip` targets see the client's address by default (AWS: always, it cannot be turned off). */
+export const ALWAYS_PRESERVING_PROTOCOLS: ReadonlySet<string> = new Set(["UDP", "TCP_UDP", "QUIC", "TCP_QUIC"]);
 /** Targets registered inline (aws-native `targets[]`: `id`, and a `port` overriding the group's). */
 export const TARGET_GROUP_INLINE_TARGETS = { list: "targets", target: "id", port: "port" } as const;
 
@@ -110,3 +128,12 @@ export const TARGET_GROUP_ATTACHMENT = { targetGroup: "targetGroupArn", target: 
 export const SERVICE_LOAD_BALANCERS: ReadonlyMap<string, { list: string; targetGroup: string; port: string }> = new Map([
     ["aws:ecs/service:Service", { list: "loadBalancers", targetGroup: "targetGroupArn", port: "containerPort" }],
 ]);
+
+/** Resources that register their instances in target groups listed by ARN (auto-scaling groups); the port is the target group's. */
+export const TARGET_GROUP_LISTS: ReadonlyMap<string, string> = new Map([["aws:autoscaling/group:Group", "targetGroupArns"]]);
+/** A standalone attachment of an auto-scaling group (by name) to a target group. */
+export const AUTOSCALING_ATTACHMENT = {
+    type: "aws:autoscaling/attachment:Attachment",
+    group: "autoscalingGroupName",
+    targetGroup: "lbTargetGroupArn",
+} as const;

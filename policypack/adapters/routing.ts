@@ -13,7 +13,7 @@ export const AWS_VPC_TYPES: ReadonlySet<string> = new Set(["aws:ec2/vpc:Vpc", "a
 export const VPC_MAIN_ROUTE_TABLE_OUTPUTS = ["mainRouteTableId", "defaultRouteTableId"] as const;
 
 /** A subnet: its VPC, and whether instances launched in it get addresses by default. */
-export const SUBNET_PROPERTIES = { vpc: "vpcId", mapPublicIp: "mapPublicIpOnLaunch", assignIpv6: "assignIpv6AddressOnCreation" } as const;
+export const SUBNET_PROPERTIES = { vpc: "vpcId", mapPublicIp: "mapPublicIpOnLaunch", assignIpv6: "assignIpv6AddressOnCreation", cidr: "cidrBlock" } as const;
 
 /** Route tables with inline routes; `aws.ec2.DefaultRouteTable` manages a VPC's main table (named by `defaultRouteTableId`). */
 export const ROUTE_TABLE = { type: "aws:ec2/routeTable:RouteTable", routes: "routes" } as const;
@@ -142,6 +142,18 @@ export type OwnPublicAddress = { verdict: "yes"; because: string } | { verdict: 
 
 export const INSTANCE_TYPE = "aws:ec2/instance:Instance";
 const NATIVE_INSTANCE_TYPE = "aws-native:ec2:Instance";
+/** An auto-scaling group's instances: their addresses follow the launch template, else the subnet. */
+export const AUTOSCALING_GROUP_TYPE = "aws:autoscaling/group:Group";
+/**
+ * A launch template's network interfaces (`networkInterfaces`): `associatePublicIpAddress` is a string
+ * ("true"/"false") in @pulumi/aws, `ipv6AddressCount`/`ipv6Addresses` as on an instance.
+ */
+export const LAUNCH_TEMPLATE = {
+    interfaces: "networkInterfaces",
+    publicIp: "associatePublicIpAddress",
+    ipv6Count: "ipv6AddressCount",
+    ipv6List: "ipv6Addresses",
+} as const;
 
 function switchAt(props: unknown, path: string[], onValue: string, whenAbsent: OwnPublicAddress): OwnPublicAddress {
     const raw = fieldAt(props, path);
@@ -158,6 +170,8 @@ const OWN_PUBLIC_ADDRESS: ReadonlyMap<string, (props: unknown) => OwnPublicAddre
     [INSTANCE_TYPE, (props) => switchAt(props, ["associatePublicIpAddress"], "", { verdict: "subnet" })],
     // aws-native: the switch sits on the primary network interface (device index 0) when the instance lists interfaces.
     [NATIVE_INSTANCE_TYPE, nativeInstancePublicAddress],
+    // An auto-scaling group says nothing itself: its launch template's interface, else its subnets decide.
+    [AUTOSCALING_GROUP_TYPE, () => ({ verdict: "subnet" })],
     // Fargate tasks get a public address only when the service asks (default DISABLED).
     ["aws:ecs/service:Service", (props) => switchAt(props, ["networkConfiguration", "assignPublicIp"], "", { verdict: "no" })],
 ]);
@@ -185,6 +199,7 @@ export function ownPublicAddress(type: string, props: unknown): OwnPublicAddress
 
 /** Does the instance get an IPv6 address by its own settings ("subnet": its subnet's assignIpv6AddressOnCreation)? */
 export function ownIpv6Address(type: string, props: unknown): OwnPublicAddress | undefined {
+    if (type === AUTOSCALING_GROUP_TYPE) return { verdict: "subnet" };
     // aws-native names the same top-level properties (Ipv6AddressCount, Ipv6Addresses).
     if (type !== INSTANCE_TYPE && type !== NATIVE_INSTANCE_TYPE) return undefined;
     const count = fieldAt(props, ["ipv6AddressCount"]);
@@ -195,4 +210,47 @@ export function ownIpv6Address(type: string, props: unknown): OwnPublicAddress |
     if (Array.isArray(list) && list.length > 0) return { verdict: "yes", because: "ipv6Addresses names addresses" };
     if (count === 0) return { verdict: "no" };
     return { verdict: "subnet" };
+}
+
+/**
+ * What a launch template's network interfaces say about the instance's public address, for one family:
+ * "yes" when an interface asks for one (associatePublicIpAddress "true"; an IPv6 address count or list),
+ * "no" when it refuses (associatePublicIpAddress "false"; ipv6AddressCount 0), "subnet" when it says
+ * nothing (the subnet's mapPublicIpOnLaunch / assignIpv6AddressOnCreation decides), "maybe" when unknown.
+ */
+export function templateAddress(templateName: string, props: unknown, family: 4 | 6): OwnPublicAddress {
+    const raw = fieldAt(props, [LAUNCH_TEMPLATE.interfaces]);
+    const where = `launch template "${templateName}"`;
+    if (isUnknown(raw)) return { verdict: "maybe", unresolved: unknownAt(`${templateName}.${LAUNCH_TEMPLATE.interfaces}`) };
+    if (!Array.isArray(raw)) return { verdict: "subnet" };
+    let answer: OwnPublicAddress = { verdict: "subnet" };
+    for (let i = 0; i < raw.length; i++) {
+        const at = `${templateName}.${LAUNCH_TEMPLATE.interfaces}[${i}]`;
+        let own: OwnPublicAddress;
+        if (family === 4) {
+            const value = fieldAt(raw[i], [LAUNCH_TEMPLATE.publicIp]);
+            const read = readBoolean(value, `${at}.${LAUNCH_TEMPLATE.publicIp}`);
+            if (isUnresolved(read)) own = { verdict: "maybe", unresolved: read };
+            else if (read === undefined) own = { verdict: "subnet" };
+            else
+                own = read
+                    ? { verdict: "yes", because: `${where} ${LAUNCH_TEMPLATE.interfaces}[${i}].${LAUNCH_TEMPLATE.publicIp} is "true"` }
+                    : { verdict: "no" };
+        } else {
+            const count = fieldAt(raw[i], [LAUNCH_TEMPLATE.ipv6Count]);
+            const list = fieldAt(raw[i], [LAUNCH_TEMPLATE.ipv6List]);
+            if (isUnknown(count) || isUnknown(list) || isUnknown(raw[i]))
+                own = { verdict: "maybe", unresolved: unknownAt(`${at}.${LAUNCH_TEMPLATE.ipv6Count}`) };
+            else if (typeof count === "number" && count > 0)
+                own = { verdict: "yes", because: `${where} ${LAUNCH_TEMPLATE.interfaces}[${i}].${LAUNCH_TEMPLATE.ipv6Count} is ${count}` };
+            else if (Array.isArray(list) && list.length > 0)
+                own = { verdict: "yes", because: `${where} ${LAUNCH_TEMPLATE.interfaces}[${i}].${LAUNCH_TEMPLATE.ipv6List} names addresses` };
+            else if (count === 0) own = { verdict: "no" };
+            else own = { verdict: "subnet" };
+        }
+        // The most exposed answer over the interfaces: yes, else maybe, else no, else the subnet's.
+        if (own.verdict === "yes") return own;
+        if (own.verdict === "maybe" || (own.verdict === "no" && answer.verdict === "subnet")) answer = own;
+    }
+    return answer;
 }

@@ -23,6 +23,14 @@ export interface CarrierSpec {
     interfaces?: string[][];
     /** A network interface: other resources may be launched on it (see `interfaces`). */
     networkInterface?: boolean;
+    /**
+     * Paths of properties naming the launch template the resource's instances are launched from, by id
+     * or by name: they take its security groups when they name none, its interfaces' subnets when they
+     * name none, and its interfaces' public-address settings (network/graph.ts joinLaunchTemplates).
+     */
+    launchedFrom?: Array<{ path: string[]; by: "id" | "name" }>;
+    /** A launch template: other resources are launched from it (see `launchedFrom`). */
+    launchTemplate?: boolean;
     /** A subnet group (by name) whose subnets the resource sits in: [property, subnet-group type]. */
     subnetGroup?: [string, string];
     /** A cluster whose members carry its groups and sit in its subnets: the property holding its identifier. */
@@ -51,6 +59,10 @@ const instance: CarrierSpec = {
         ["primaryNetworkInterface", "networkInterfaceId"],
         ["networkInterfaces", "*", "networkInterfaceId"],
     ],
+    launchedFrom: [
+        { path: ["launchTemplate", "id"], by: "id" },
+        { path: ["launchTemplate", "name"], by: "name" },
+    ],
     // An instance launched from a template or onto existing interfaces gets its groups from them.
     defaultGroupWhenNone: (props) => ["launchTemplate", "networkInterfaces", "primaryNetworkInterface"].every((key) => field(props, key) === undefined),
 };
@@ -70,7 +82,22 @@ export const CARRIERS: ReadonlyMap<string, CarrierSpec> = new Map<string, Carrie
             groups: [["vpcSecurityGroupIds"], ["securityGroupNames"], ["networkInterfaces", "*", "securityGroups"]],
             subnets: [["networkInterfaces", "*", "subnetId"]],
             interfaces: [["networkInterfaces", "*", "networkInterfaceId"]],
+            launchTemplate: true,
             defaultGroupWhenNone: always,
+        },
+    ],
+    // The instances of an auto-scaling group: the template's groups, the group's subnets (vpcZoneIdentifiers).
+    [
+        "aws:autoscaling/group:Group",
+        {
+            groups: [],
+            subnets: [["vpcZoneIdentifiers"]],
+            launchedFrom: [
+                { path: ["launchTemplate", "id"], by: "id" },
+                { path: ["launchTemplate", "name"], by: "name" },
+                { path: ["mixedInstancesPolicy", "launchTemplate", "launchTemplateSpecification", "launchTemplateId"], by: "id" },
+                { path: ["mixedInstancesPolicy", "launchTemplate", "launchTemplateSpecification", "launchTemplateName"], by: "name" },
+            ],
         },
     ],
     // AWS gives an interface created without groups the VPC's default group.

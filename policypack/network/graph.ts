@@ -19,8 +19,8 @@ import { DEFAULT_GROUP_MANAGER, VPC_DEFAULT_GROUP_OUTPUT } from "../adapters/vpc
 import { AnalyzedResource } from "../model/resource";
 import { Peer, Rule } from "../model/rule";
 import { ownValue } from "../model/ownProperties";
-import { field, isUnknown } from "../model/propertyReaders";
-import { Unresolved } from "../model/unresolved";
+import { field, fieldAt, isUnknown } from "../model/propertyReaders";
+import { Unresolved, unknownAt } from "../model/unresolved";
 import { RoutingFacts } from "./routing";
 import { LoadBalancing } from "./loadBalancing";
 import { CARRIERS, CarrierSpec, SUBNET_GROUP_TYPES, TIER_PROTECTION, TIER_TAG, TIERS, Tier, valuesAt } from "./carriers";
@@ -74,7 +74,16 @@ export interface Carrier {
     tier?: Tier;
     /** How the tier was decided, for messages. */
     tierSource: string;
+    /** The network interfaces of the stack the resource is launched on (an Elastic IP on one is the resource's public address). */
+    interfaces?: AnalyzedResource[];
+    /**
+     * The launch template the resource's instances are launched from: the one template of the stack it
+     * names (`resource`), or, while a preview cannot tell which, why (`unresolved`, with the candidates).
+     */
+    launchTemplate?: LaunchTemplateUse;
 }
+
+export type LaunchTemplateUse = { resource: AnalyzedResource; property: string } | { unresolved: Unresolved; candidates: AnalyzedResource[]; property: string };
 
 export function tierOf(value: unknown): Tier | undefined {
     return typeof value === "string" && (TIERS as readonly string[]).includes(value) ? (value as Tier) : undefined;
@@ -464,6 +473,7 @@ export class StackGraph {
             }
         }
         this.joinNetworkInterfaces();
+        this.joinLaunchTemplates();
         for (const carrier of this.carriers) {
             for (const attachment of carrier.attachments) attachment.group.carriers.push({ carrier, certain: attachment.certain });
             Object.assign(carrier, decideTier(carrier));
@@ -496,8 +506,64 @@ export class StackGraph {
                         }));
                         carrier.attachments = dedupe([...carrier.attachments, ...taken]);
                         carrier.subnets = [...new Set([...carrier.subnets, ...networkInterface.subnets])];
+                        carrier.interfaces = [...(carrier.interfaces ?? []), networkInterface.resource];
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * A resource launched from a launch template (an auto-scaling group's instances, an instance with
+     * `launchTemplate`) takes the template's groups when it names none and the template's interface
+     * subnets when it names none; the template is remembered for its public-address settings. Named
+     * by known id or name, else (unknown in a preview) by the templates that fed the property: one
+     * candidate is the template, several leave it unresolved (their groups attach, none certain).
+     */
+    private joinLaunchTemplates(): void {
+        const templates = new Map<string, Carrier>();
+        for (const carrier of this.carriers) {
+            if (!carrier.spec.launchTemplate) continue;
+            templates.set(carrier.resource.urn, carrier);
+            const id = idOf(carrier.resource);
+            if (id) templates.set(`id:${id}`, carrier);
+            const name = knownString(field(carrier.resource.props, "name"));
+            if (name) templates.set(`name:${name}`, carrier);
+        }
+        for (const carrier of this.carriers) {
+            for (const { path, by } of carrier.spec.launchedFrom ?? []) {
+                const raw = fieldAt(carrier.resource.props, path);
+                if (raw === undefined) continue;
+                const property = path.join(".");
+                const known = knownString(raw);
+                let candidates: Carrier[] = [];
+                if (known !== undefined) {
+                    // A template outside the stack: its groups are not known here, and trusted like a group outside it.
+                    const found = templates.get(`${by}:${known}`);
+                    if (!found) break;
+                    candidates = [found];
+                } else if (isUnknown(raw)) {
+                    candidates = [...new Set(dependenciesOf(carrier.resource, path[0]).map((urn) => templates.get(urn)))].filter(
+                        (c): c is Carrier => c !== undefined,
+                    );
+                } else continue;
+                const certain = candidates.length === 1;
+                carrier.launchTemplate = certain
+                    ? { resource: candidates[0].resource, property }
+                    : { unresolved: unknownAt(`${carrier.resource.name}.${property}`), candidates: candidates.map((c) => c.resource), property };
+                if (carrier.attachments.length === 0) {
+                    const taken = candidates.flatMap((template) =>
+                        template.attachments.map((a) => ({
+                            ...a,
+                            certain: a.certain && certain,
+                            property: `${property} → launch template "${template.resource.name}" ${a.property}`,
+                        })),
+                    );
+                    carrier.attachments = dedupe(taken);
+                }
+                if (carrier.subnets.length === 0) carrier.subnets = [...new Set(candidates.flatMap((t) => t.subnets))];
+                if (candidates.length === 1) carrier.interfaces = [...(carrier.interfaces ?? []), ...(candidates[0].interfaces ?? [])];
+                break;
             }
         }
     }

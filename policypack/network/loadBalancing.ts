@@ -7,12 +7,16 @@
  */
 import {
     ACTION_TARGET_GROUP_PATHS,
+    ALWAYS_PRESERVING_PROTOCOLS,
+    AUTOSCALING_ATTACHMENT,
+    TARGET_GROUP_LISTS,
     LISTENER,
     LISTENER_RULE,
     LISTENER_RULE_TYPES,
     LISTENER_TYPES,
     LOAD_BALANCER,
     LOAD_BALANCER_TYPES,
+    loadBalancerKindProperty,
     SERVICE_LOAD_BALANCERS,
     TARGET_GROUP,
     TARGET_GROUP_ATTACHMENT,
@@ -23,9 +27,10 @@ import {
     loadBalancerFamilies,
     loadBalancerKind,
 } from "../adapters/loadBalancers";
-import { field, isUnknown, readInteger } from "../model/propertyReaders";
+import { Tri } from "../model/exposure";
+import { field, isUnknown, readBoolean, readInteger } from "../model/propertyReaders";
 import { AnalyzedResource } from "../model/resource";
-import { Unresolved, isUnresolved } from "../model/unresolved";
+import { Unresolved, describeUnresolved, isUnresolved, unknownAt } from "../model/unresolved";
 import { valuesAt } from "./carriers";
 import { type Carrier, type StackGraph, dependenciesOf } from "./graph";
 
@@ -62,8 +67,14 @@ export class LoadBalancing {
             }
         };
         const carrierByKey = new Map<string, Carrier>();
+        /** Auto-scaling groups by name (their id is their name too). */
+        const groupByName = new Map<string, Carrier>();
         for (const carrier of graph.carriers) {
             carrierByKey.set(carrier.resource.urn, carrier);
+            if (TARGET_GROUP_LISTS.has(carrier.resource.type)) {
+                const name = knownString(field(carrier.resource.props, "name"));
+                if (name) groupByName.set(name, carrier);
+            }
             for (const id of ["id", "arn"]) {
                 const value = knownString(field(carrier.resource.props, id));
                 if (value) carrierByKey.set(value, carrier);
@@ -158,6 +169,22 @@ export class LoadBalancing {
                 const port = own ?? readInteger(field(group.props, TARGET_GROUP.port), `${group.name}.${TARGET_GROUP.port}`);
                 addTarget(group, { carrier, port, via: `attachment "${r.name}"` });
             }
+            const groupPort = (group: AnalyzedResource) => readInteger(field(group.props, TARGET_GROUP.port), `${group.name}.${TARGET_GROUP.port}`);
+            const list = TARGET_GROUP_LISTS.get(r.type);
+            if (list) {
+                const carrier = carrierByKey.get(r.urn);
+                const raw = field(r.props, list);
+                const values = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+                if (carrier)
+                    for (const group of named(r, list, values, TARGET_GROUP_TYPES))
+                        addTarget(group, { carrier, port: groupPort(group), via: `auto-scaling group "${r.name}" ${list}` });
+            }
+            if (r.type === AUTOSCALING_ATTACHMENT.type) {
+                const [group] = named(r, AUTOSCALING_ATTACHMENT.targetGroup, [field(r.props, AUTOSCALING_ATTACHMENT.targetGroup)], TARGET_GROUP_TYPES);
+                const key = graph.referenced(r, AUTOSCALING_ATTACHMENT.group, field(r.props, AUTOSCALING_ATTACHMENT.group));
+                const carrier = key !== undefined ? (carrierByKey.get(key) ?? groupByName.get(key)) : undefined;
+                if (group && carrier) addTarget(group, { carrier, port: groupPort(group), via: `auto-scaling attachment "${r.name}"` });
+            }
             const service = SERVICE_LOAD_BALANCERS.get(r.type);
             if (service) {
                 const carrier = carrierByKey.get(r.urn);
@@ -202,4 +229,49 @@ export class LoadBalancing {
 
 export function portText(port: number | Unresolved | undefined): string {
     return port === undefined ? "(no port)" : isUnresolved(port) ? "(port not known yet)" : `${port}`;
+}
+
+/**
+ * Does the target see the client's own address (so its subnet's network ACL and its groups see internet
+ * sources), or the load balancer's private address? Application load balancers always connect from their
+ * own addresses. Network load balancers preserve the client's address when the target group's
+ * `preserveClientIp` says so, and by default for `instance` targets and for `ip` targets of UDP, TCP_UDP,
+ * QUIC and TCP_QUIC groups (AWS, "Client IP preservation", Network Load Balancer target group attributes).
+ */
+export function clientAddressPreserved(lb: AnalyzedResource, group: AnalyzedResource): { verdict: Tri; text: string; unresolved?: Unresolved } {
+    const kindProperty = loadBalancerKindProperty(lb.type);
+    const kind = field(lb.props, kindProperty);
+    if (isUnknown(kind)) {
+        const unresolved = unknownAt(`${lb.name}.${kindProperty}`);
+        return { verdict: "maybe", text: `the type of load balancer "${lb.name}" is not known yet (${describeUnresolved(unresolved)})`, unresolved };
+    }
+    if ((kind ?? "application") !== "network") return { verdict: "no", text: `load balancer "${lb.name}" connects from its own addresses` };
+    const own = readBoolean(field(group.props, TARGET_GROUP.preserveClientIp), `${group.name}.${TARGET_GROUP.preserveClientIp}`);
+    if (isUnresolved(own))
+        return {
+            verdict: "maybe",
+            text: `whether target group "${group.name}" preserves client addresses is not known (${describeUnresolved(own)})`,
+            unresolved: own,
+        };
+    if (own !== undefined)
+        return own
+            ? { verdict: "yes", text: `target group "${group.name}" preserves client addresses (preserveClientIp)` }
+            : { verdict: "no", text: `target group "${group.name}" does not preserve client addresses (preserveClientIp)` };
+    const targetType = field(group.props, TARGET_GROUP.targetType) ?? "instance";
+    const protocol = field(group.props, TARGET_GROUP.protocol);
+    if (isUnknown(targetType) || (targetType === "ip" && isUnknown(protocol))) {
+        const unresolved = unknownAt(`${group.name}.${isUnknown(targetType) ? TARGET_GROUP.targetType : TARGET_GROUP.protocol}`);
+        return {
+            verdict: "maybe",
+            text: `whether target group "${group.name}" preserves client addresses is not known (${describeUnresolved(unresolved)})`,
+            unresolved,
+        };
+    }
+    if (targetType === "instance") return { verdict: "yes", text: `target group "${group.name}" preserves client addresses (instance targets, AWS's default)` };
+    if (targetType === "ip" && typeof protocol === "string" && ALWAYS_PRESERVING_PROTOCOLS.has(protocol.toUpperCase()))
+        return { verdict: "yes", text: `target group "${group.name}" preserves client addresses (ip targets over ${protocol.toUpperCase()})` };
+    return {
+        verdict: "no",
+        text: `target group "${group.name}" does not preserve client addresses (AWS's default for ${String(targetType)} targets over ${String(protocol ?? "TCP")})`,
+    };
 }

@@ -36,6 +36,7 @@ import {
     gatewayKindOfId,
     ownIpv6Address,
     ownPublicAddress,
+    templateAddress,
 } from "../adapters/routing";
 import { Cidr, DEFAULT_INTERNET_OPTIONS, InternetOptions, definitionKey, judgeAddressSet, parseCidr } from "../model/addresses";
 import { Interval, normalize } from "../model/addressSet";
@@ -567,11 +568,36 @@ export class RoutingFacts {
                 .map((k) => this.elasticIps.get(k))
                 .find((n) => n !== undefined);
             if (eip !== undefined) return { verdict: "yes", text: `public IP: Elastic IP "${eip}"` };
+            // An Elastic IP on a network interface the resource is launched on is the resource's address.
+            for (const eni of carrier.interfaces ?? []) {
+                const onEni = idOrUrn(eni)
+                    .map((k) => this.elasticIps.get(k))
+                    .find((n) => n !== undefined);
+                if (onEni !== undefined) return { verdict: "yes", text: `public IP: Elastic IP "${onEni}" on network interface "${eni.name}"` };
+            }
         }
-        const own = family === 4 ? ownPublicAddress(resource.type, resource.props) : ownIpv6Address(resource.type, resource.props);
+        let own = family === 4 ? ownPublicAddress(resource.type, resource.props) : ownIpv6Address(resource.type, resource.props);
         const kind = family === 4 ? "public IP" : "IPv6 address";
         if (own === undefined) return { verdict: "no", text: `it has no ${kind}` };
-        return this.fromOwn(own, kind, subnetKey, family);
+        // Launched from a template: the template's interface decides before the subnet does.
+        const template = carrier.launchTemplate;
+        if (own.verdict === "subnet" && template) {
+            if ("unresolved" in template) {
+                const which = template.candidates.length > 1 ? ` (one of ${template.candidates.map((c) => `"${c.name}"`).join(", ")})` : "";
+                return {
+                    verdict: "maybe",
+                    text: `whether it gets a ${kind} is not known: its launch template${which} is not known yet (${describeUnresolved(template.unresolved)})`,
+                    unresolved: template.unresolved,
+                };
+            }
+            own = templateAddress(template.resource.name, template.resource.props, family);
+        }
+        // AWS assigns a public IPv4 address automatically only to a new primary interface, never to an existing one the resource is launched on.
+        const fromSubnet = this.fromOwn(own, kind, subnetKey, family);
+        const existing = carrier.interfaces?.[0];
+        if (family === 4 && own.verdict === "subnet" && existing && fromSubnet.verdict !== "no")
+            return { verdict: "no", text: `it has no public IP (it is launched on network interface "${existing.name}", which gets none from the subnet)` };
+        return fromSubnet;
     }
 
     private fromOwn(own: OwnPublicAddress, kind: string, subnetKey: string | undefined, family: Family): Hop {

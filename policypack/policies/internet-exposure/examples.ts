@@ -6,7 +6,7 @@
  * for routes that are not exactly 0.0.0.0/0 (halves, prefix lists, longest-prefix match), VPC Block Public
  * Access with and without exclusions, aws-native routing and load balancers, and load balancers over IPv6.
  */
-import { ExampleResource, StackExample, computed, ref } from "../../kit/examples";
+import { ExampleResource, StackExample, UNKNOWN, computed, ref } from "../../kit/examples";
 import { securityGroup, tcpFrom, vpc } from "../../kit/exampleParts";
 
 const igw: ExampleResource = { type: "aws:ec2/internetGateway:InternetGateway", name: "igw", props: { vpcId: ref("vpc") } };
@@ -248,6 +248,91 @@ const ipv6AlbStack = (ipAddressType: string | undefined) => [
     targetGroup(8080),
     listener(8443),
 ];
+// --- Launch templates and auto-scaling groups -------------------------------------------------------------
+/** A launch template whose one interface carries `group` and sets associatePublicIpAddress (a string in @pulumi/aws). */
+const launchTemplate = (
+    name: string,
+    associatePublicIpAddress: string | undefined,
+    group = "ssh-sg",
+    extra: Record<string, unknown> = {},
+): ExampleResource => ({
+    type: "aws:ec2/launchTemplate:LaunchTemplate",
+    name,
+    props: {
+        imageId: "ami-1",
+        instanceType: "t3.micro",
+        networkInterfaces: [{ deviceIndex: 0, securityGroups: [ref(group)], ...(associatePublicIpAddress === undefined ? {} : { associatePublicIpAddress }) }],
+        ...extra,
+    },
+});
+const autoScalingGroup = (name: string, props: Record<string, unknown>): ExampleResource => ({
+    type: "aws:autoscaling/group:Group",
+    name,
+    props: { minSize: 1, maxSize: 3, ...props },
+});
+/** An internet-facing ALB on 443 forwarding to an auto-scaling group of the private subnet on `targetPort`. */
+const albToAutoScaling = (targetPort: number, register: "targetGroupArns" | "attachment") => [
+    ...network,
+    lbSgOn(443),
+    loadBalancer({}),
+    targetGroup(targetPort),
+    listener(443),
+    securityGroup("app-sg", [tcpFrom(targetPort, { securityGroups: [ref("lb-sg")] })]),
+    launchTemplate("app-lt", undefined, "app-sg"),
+    autoScalingGroup("app-asg", {
+        vpcZoneIdentifiers: [ref("private-a")],
+        launchTemplate: { id: ref("app-lt") },
+        ...(register === "targetGroupArns" ? { targetGroupArns: [ref("tg")] } : {}),
+    }),
+    ...(register === "attachment"
+        ? [
+              {
+                  type: "aws:autoscaling/attachment:Attachment",
+                  name: "app-asg-tg",
+                  props: { autoscalingGroupName: ref("app-asg"), lbTargetGroupArn: ref("tg") },
+              },
+          ]
+        : []),
+];
+
+/** An instance launched on an existing network interface of the public subnet; the interface carries the SSH group. */
+const eniStack = (): ExampleResource[] => [
+    ...network,
+    sshSg,
+    { type: "aws:ec2/networkInterface:NetworkInterface", name: "web-eni", props: { subnetId: ref("public-a"), securityGroups: [ref("ssh-sg")] } },
+    {
+        type: "aws:ec2/instance:Instance",
+        name: "web-1",
+        props: { ami: "ami-1", instanceType: "t3.micro", primaryNetworkInterface: { networkInterfaceId: ref("web-eni") } },
+    },
+];
+
+// --- The target subnet's network ACL on a load-balancer path ------------------------------------------------------
+/** A network ACL of the target's subnet (private-a) with these inbound entries. */
+const targetNacl = (ingress: unknown[]): ExampleResource => ({
+    ...nacl(ingress),
+    name: "target-nacl",
+    props: { ...nacl(ingress).props, subnetIds: [ref("private-a")] },
+});
+const entryFrom = (ruleNo: number, action: string, port: number, cidrBlock: string) => ({
+    ruleNo,
+    action,
+    protocol: "tcp",
+    fromPort: port,
+    toPort: port,
+    cidrBlock,
+});
+/** An internet-facing NLB without groups, listening on TCP 443 and forwarding to port 22 of an instance in private-a whose group admits the internet. */
+const nlbToSsh = (targetGroupProps: Record<string, unknown>, extra: ExampleResource[]) => [
+    ...network,
+    { type: "aws:lb/loadBalancer:LoadBalancer", name: "lb", props: { loadBalancerType: "network", subnets: [ref("public-a")] } },
+    { ...targetGroup(22), props: { ...targetGroup(22).props, protocol: "TCP", ...targetGroupProps } },
+    listener(443, "TCP"),
+    ...appBehind(securityGroup("app-sg", [tcpFrom(22, { cidrBlocks: ["0.0.0.0/0"] })])),
+    ...extra,
+];
+/** The target subnet lets port 22 in only from inside the VPC: the load balancer's own addresses pass, the internet's do not. */
+const vpcOnlySsh = targetNacl([entryFrom(100, "allow", 22, "10.0.0.0/16")]);
 
 export const examples: StackExample[] = [
     // --- Public vs private subnet -------------------------------------------------------------------
@@ -505,7 +590,7 @@ export const examples: StackExample[] = [
         messageContains: {
             "app-1": [
                 'through load balancer "lb" on SSH (22), an admin port',
-                'target group "tg" → attachment "app-1-tg" port 22 → security group "app-sg" ingress[0] TCP port 22 from "lb-sg"',
+                'target group "tg" → attachment "app-1-tg" port 22 → subnet "private-a": NACL: AWS\'s default ACL (allows all from load balancer "lb" (10.0.1.0/24)) → security group "app-sg" ingress[0] TCP port 22 from "lb-sg"',
             ],
         },
     },
@@ -742,5 +827,233 @@ export const examples: StackExample[] = [
         name: "fail_alb_address_type_known_only_after_update",
         resources: ipv6AlbStack(undefined).map((r) => (r.name === "lb" ? { ...r, props: { ...r.props, ipAddressType: computed("dualstack") } } : r)),
         expect: { update: { lb: "fail" }, preview: { lb: "cannot verify" } },
+    },
+    // --- Launch templates and auto-scaling groups -------------------------------------------------------------------------
+    {
+        name: "fail_asg_in_public_subnet_with_template_public_ip",
+        resources: [
+            ...network,
+            sshSg,
+            launchTemplate("web-lt", "true"),
+            autoScalingGroup("web-asg", { vpcZoneIdentifiers: [ref("public-a")], launchTemplate: { id: ref("web-lt") } }),
+        ],
+        expect: { "web-asg": "fail" },
+        messageContains: {
+            "web-asg": [
+                'security group "ssh-sg" ingress[0] TCP port 22 → "web-asg" (public IP: launch template "web-lt" networkInterfaces[0].associatePublicIpAddress is "true")',
+            ],
+        },
+    },
+    {
+        name: "pass_asg_in_public_subnet_with_template_without_public_ip",
+        resources: [
+            ...network,
+            sshSg,
+            launchTemplate("web-lt", "false"),
+            autoScalingGroup("web-asg", { vpcZoneIdentifiers: [ref("public-a")], launchTemplate: { id: ref("web-lt") } }),
+        ],
+        expect: {},
+    },
+    {
+        name: "fail_asg_mixed_instances_template_in_subnet_mapping_public_ips",
+        resources: [
+            vpc,
+            igw,
+            publicRt,
+            subnetNamed("public-b", "10.0.5.0/24", { mapPublicIpOnLaunch: true }),
+            association("public-b", "public-rt"),
+            sshSg,
+            launchTemplate("web-lt", undefined),
+            autoScalingGroup("web-asg", {
+                vpcZoneIdentifiers: [ref("public-b")],
+                mixedInstancesPolicy: { launchTemplate: { launchTemplateSpecification: { launchTemplateId: ref("web-lt") } } },
+            }),
+        ],
+        expect: { "web-asg": "fail" },
+        messageContains: { "web-asg": ['public IP: subnet "public-b" has mapPublicIpOnLaunch'] },
+    },
+    {
+        name: "fail_asg_without_subnets_takes_the_template_interface_subnet",
+        resources: [
+            ...network,
+            sshSg,
+            launchTemplate("web-lt", "true", "ssh-sg", {
+                networkInterfaces: [{ deviceIndex: 0, subnetId: ref("public-a"), associatePublicIpAddress: "true", securityGroups: [ref("ssh-sg")] }],
+            }),
+            autoScalingGroup("web-asg", { launchTemplate: { id: ref("web-lt") } }),
+        ],
+        expect: { "web-asg": "fail" },
+        messageContains: { "web-asg": ['→ subnet "public-a" →'] },
+    },
+    {
+        name: "pass_asg_template_interface_in_private_subnet",
+        resources: [
+            ...network,
+            sshSg,
+            launchTemplate("web-lt", "true", "ssh-sg", {
+                networkInterfaces: [{ deviceIndex: 0, subnetId: ref("private-a"), associatePublicIpAddress: "true", securityGroups: [ref("ssh-sg")] }],
+            }),
+            autoScalingGroup("web-asg", { launchTemplate: { id: ref("web-lt") } }),
+        ],
+        expect: {},
+    },
+    {
+        name: "fail_asg_template_asks_for_an_ipv6_address",
+        resources: [
+            ...ipv6Stack({ gatewayId: ref("igw") }).filter((r) => r.name !== "web-6"),
+            {
+                ...launchTemplate("v6-lt", undefined, "ssh6-sg", {
+                    networkInterfaces: [{ deviceIndex: 0, ipv6AddressCount: 1, securityGroups: [ref("ssh6-sg")] }],
+                }),
+                outputs: { name: "v6-lt" },
+            },
+            autoScalingGroup("v6-asg", { vpcZoneIdentifiers: [ref("dual-a")], launchTemplate: { name: ref("v6-lt", "name") } }),
+        ].map((r) => (r.name === "dual-a" ? subnetNamed("dual-a", "10.0.3.0/24", { ipv6CidrBlock: "2600:1f18::/64" }) : r)),
+        expect: { "v6-asg": "fail" },
+        messageContains: { "v6-asg": ['IPv6 address: launch template "v6-lt" networkInterfaces[0].ipv6AddressCount is 1'] },
+    },
+    {
+        name: "pass_asg_template_without_ipv6_address_in_subnet_without_ipv6_default",
+        resources: [
+            ...ipv6Stack({ gatewayId: ref("igw") }).filter((r) => r.name !== "web-6"),
+            { ...launchTemplate("v6-lt", undefined, "ssh6-sg"), outputs: { name: "v6-lt" } },
+            autoScalingGroup("v6-asg", { vpcZoneIdentifiers: [ref("dual-a")], launchTemplate: { name: ref("v6-lt", "name") } }),
+        ].map((r) => (r.name === "dual-a" ? subnetNamed("dual-a", "10.0.3.0/24", { ipv6CidrBlock: "2600:1f18::/64" }) : r)),
+        expect: {},
+    },
+    {
+        name: "fail_alb_forwards_to_ssh_on_asg_instances",
+        resources: albToAutoScaling(22, "targetGroupArns"),
+        expect: { "app-asg": "fail" },
+        messageContains: {
+            "app-asg": [
+                'target group "tg" → auto-scaling group "app-asg" targetGroupArns port 22 → subnet "private-a": NACL: AWS\'s default ACL (allows all from load balancer "lb" (10.0.1.0/24)) → security group "app-sg" ingress[0] TCP port 22 from "lb-sg" → "app-asg"',
+            ],
+        },
+    },
+    { name: "pass_alb_forwards_to_8080_on_asg_instances", resources: albToAutoScaling(8080, "targetGroupArns"), expect: {} },
+    {
+        name: "fail_autoscaling_attachment_registers_ssh_target",
+        resources: albToAutoScaling(22, "attachment"),
+        expect: { "app-asg": "fail" },
+        messageContains: { "app-asg": ['auto-scaling attachment "app-asg-tg" port 22'] },
+    },
+    { name: "pass_autoscaling_attachment_registers_8080_target", resources: albToAutoScaling(8080, "attachment"), expect: {} },
+    {
+        name: "cannot_verify_asg_template_one_of_several",
+        resources: [
+            ...network,
+            sshSg,
+            launchTemplate("private-lt", "false"),
+            launchTemplate("public-lt", "true"),
+            {
+                ...autoScalingGroup("web-asg", { vpcZoneIdentifiers: [ref("public-a")], launchTemplate: { id: ref("private-lt") } }),
+                alsoFedBy: { launchTemplate: ["public-lt"] },
+            },
+        ],
+        expect: { update: {}, preview: { "web-asg": "cannot verify" } },
+        messageContains: { "web-asg": { update: [], preview: ['its launch template (one of "private-lt", "public-lt") is not known yet'] } },
+    },
+    {
+        name: "cannot_verify_asg_template_id_unknown",
+        resources: [
+            ...network,
+            sshSg,
+            launchTemplate("web-lt", "false"),
+            autoScalingGroup("web-asg", { vpcZoneIdentifiers: [ref("public-a")], launchTemplate: { id: UNKNOWN } }),
+        ],
+        expect: { "web-asg": "cannot verify" },
+        messageContains: { "web-asg": ["its launch template is not known"] },
+    },
+    {
+        name: "fail_instance_takes_groups_and_public_ip_from_its_launch_template",
+        resources: [
+            ...network,
+            sshSg,
+            launchTemplate("web-lt", "true"),
+            { type: "aws:ec2/instance:Instance", name: "web-1", props: { subnetId: ref("public-a"), launchTemplate: { id: ref("web-lt") } } },
+        ],
+        expect: { "web-1": "fail" },
+        messageContains: { "web-1": ['launch template "web-lt" networkInterfaces[0].associatePublicIpAddress is "true"'] },
+    },
+    {
+        name: "pass_instance_from_launch_template_without_public_ip",
+        resources: [
+            ...network,
+            sshSg,
+            launchTemplate("web-lt", "false"),
+            { type: "aws:ec2/instance:Instance", name: "web-1", props: { subnetId: ref("public-a"), launchTemplate: { id: ref("web-lt") } } },
+        ],
+        expect: {},
+    },
+    // --- An Elastic IP on a network interface: the instance launched on it has that public address ----------------------
+    {
+        name: "fail_elastic_ip_on_network_interface_of_instance",
+        resources: [...eniStack(), { type: "aws:ec2/eip:Eip", name: "web-eip", props: { domain: "vpc", networkInterface: ref("web-eni") } }],
+        expect: { "web-eni": "fail", "web-1": "fail" },
+        messageContains: { "web-1": ['"web-1" (public IP: Elastic IP "web-eip" on network interface "web-eni")'] },
+    },
+    {
+        name: "fail_elastic_ip_association_on_network_interface_of_instance",
+        resources: [
+            ...eniStack(),
+            { type: "aws:ec2/eip:Eip", name: "web-eip", props: { domain: "vpc" } },
+            {
+                type: "aws:ec2/eipAssociation:EipAssociation",
+                name: "web-eip-assoc",
+                props: { networkInterfaceId: ref("web-eni"), allocationId: ref("web-eip") },
+            },
+        ],
+        expect: { "web-eni": "fail", "web-1": "fail" },
+        messageContains: { "web-1": ['Elastic IP "web-eip-assoc" on network interface "web-eni"'] },
+    },
+    { name: "pass_network_interface_of_instance_without_elastic_ip", resources: eniStack(), expect: {} },
+    // --- The target subnet's network ACL: internet sources when an NLB preserves client addresses, else the load balancer's own -----
+    {
+        name: "fail_nlb_preserving_client_ips_target_subnet_nacl_allows_ssh",
+        resources: nlbToSsh({}, [targetNacl([entryFrom(100, "allow", 22, "0.0.0.0/0")])]),
+        expect: { "app-1": "fail" },
+        messageContains: {
+            "app-1": [
+                'port 22 → subnet "private-a": NACL "target-nacl" #100 allow (target group "tg" preserves client addresses (instance targets, AWS\'s default)) → security group "app-sg"',
+            ],
+        },
+    },
+    {
+        name: "pass_nlb_preserving_client_ips_target_subnet_nacl_denies_ssh_first",
+        resources: nlbToSsh({}, [targetNacl([entryFrom(90, "deny", 22, "0.0.0.0/0"), entryFrom(100, "allow", 22, "0.0.0.0/0")])]),
+        expect: {},
+    },
+    { name: "pass_nlb_preserving_client_ips_target_subnet_nacl_allows_only_the_vpc", resources: nlbToSsh({}, [vpcOnlySsh]), expect: {} },
+    {
+        name: "fail_nlb_without_client_ip_preservation_target_nacl_sees_the_load_balancer",
+        resources: nlbToSsh({ preserveClientIp: "false" }, [vpcOnlySsh]),
+        expect: { "app-1": "fail" },
+        messageContains: { "app-1": ['subnet "private-a": NACL "target-nacl" #100 allow from load balancer "lb" (10.0.1.0/24)'] },
+    },
+    {
+        name: "fail_alb_target_subnet_nacl_allows_the_load_balancer_subnet",
+        resources: [...albStack(443, 22), vpcOnlySsh],
+        expect: { "app-1": "fail" },
+        messageContains: { "app-1": ['NACL "target-nacl" #100 allow from load balancer "lb" (10.0.1.0/24)'] },
+    },
+    {
+        name: "pass_alb_target_subnet_nacl_denies_the_load_balancer_subnet_first",
+        resources: [...albStack(443, 22), targetNacl([entryFrom(90, "deny", 22, "10.0.1.0/24"), entryFrom(100, "allow", 22, "0.0.0.0/0")])],
+        expect: {},
+    },
+    {
+        name: "cannot_verify_alb_target_nacl_while_the_load_balancer_subnet_range_is_unknown",
+        resources: [
+            ...albStack(443, 22).map((r) => (r.name === "public-a" ? subnetNamed("public-a", computed("10.0.1.0/24") as string) : r)),
+            targetNacl([entryFrom(90, "deny", 22, "10.0.1.0/24"), entryFrom(100, "allow", 22, "10.0.0.0/16")]),
+        ],
+        expect: { update: {}, preview: { "app-1": "cannot verify" } },
+        messageContains: { "app-1": { update: [], preview: ['the address range of subnet "public-a" is not known yet'] } },
+    },
+    {
+        name: "pass_instance_on_network_interface_in_subnet_mapping_public_ips",
+        resources: eniStack().map((r) => (r.name === "public-a" ? subnetNamed("public-a", "10.0.1.0/24", { mapPublicIpOnLaunch: true }) : r)),
+        expect: {},
     },
 ];

@@ -19,8 +19,11 @@ import { Unresolved, describeUnresolved, isUnresolved } from "../../model/unreso
 import { Carrier, StackGraph } from "../../network/graph";
 import { Path, edgeOf, pathsTo } from "../../network/reachability";
 import { DirectReach, Family, Hop } from "../../network/routing";
-import { LoadBalancing, portText } from "../../network/loadBalancing";
-import { NaclTraffic, directReachOfPath, naclGate } from "../../network/internetPaths";
+import { LoadBalancing, Target, clientAddressPreserved, portText } from "../../network/loadBalancing";
+import { NaclTraffic, directReachOfPath, gateOverSubnets, naclGate, naclGateFrom, subnetCidrs } from "../../network/internetPaths";
+import { AnalyzedResource } from "../../model/resource";
+import { field, readBoolean } from "../../model/propertyReaders";
+import { canonical } from "../../model/addresses";
 
 const config = {
     adminPorts: portsKey('The admin ports (numbers or "from-to" ranges).', DEFAULT_ADMIN_PORTS),
@@ -81,11 +84,30 @@ export const internetExposurePolicy: StackPolicyDefinition<typeof config> = {
                 seen.add(path.rule);
                 findings.push(verdict === "yes" ? violation(carrier, path, best.reach, ports.what) : unverifiable(carrier, path, best.reach, ports));
             }
+            const unknownTemplate = unknownLaunchTemplate(graph, carrier);
+            if (unknownTemplate) findings.push(unknownTemplate);
             if (LoadBalancing.isLoadBalancer(carrier.resource)) findings.push(...throughLoadBalancer(graph, carrier, cfg));
         }
         return dedupeFindings(findings);
     },
 };
+
+/**
+ * Instances launched from a template the stack cannot name yet (an unknown id no template fed): neither
+ * their groups nor their public address are known, so a path the route allows cannot be ruled out.
+ */
+function unknownLaunchTemplate(graph: StackGraph, carrier: Carrier): StackFinding | undefined {
+    const template = carrier.launchTemplate;
+    if (!template || !("unresolved" in template) || template.candidates.length > 0 || carrier.attachments.length > 0) return undefined;
+    const reach = graph.routing.directReach(carrier, 4);
+    if (reach.verdict === "no") return undefined;
+    const known = reach.route.verdict === "yes" ? ` Known so far: ${reach.route.text}.` : "";
+    return {
+        kind: "unverifiable",
+        resource: carrier.resource,
+        message: `cannot verify that "${carrier.resource.name}" is not reachable from the internet, because its launch template is not known (${describeUnresolved(template.unresolved)}), so neither its security groups nor its public address are.${known} Fix if it is: ${FIX}`,
+    };
+}
 
 function violation(carrier: Carrier, path: Path, reach: DirectReach, what: string): StackFinding {
     const hops = [`internet (${path.sourceLabel})`, reach.route.text, reach.nacl.text, ruleHop(path), `"${carrier.resource.name}" (${reach.address.text})`];
@@ -218,6 +240,54 @@ function targetAdmits(graph: StackGraph, target: Carrier, port: number | Unresol
     return maybe ?? { verdict: "no", text: "" };
 }
 
+/**
+ * The network ACL of the target's subnet, for what the load balancer sends it: client addresses from the
+ * internet when a network load balancer preserves them (judged like a direct path, first match), else the
+ * load balancer's own private addresses (its subnets' ranges). The best answer over the target's subnets.
+ */
+function targetSubnetNacl(graph: StackGraph, lb: Carrier, group: AnalyzedResource, target: Target, cfg: Config): Hop {
+    const protocol = field(group.props, "protocol");
+    const transports = transportsOf(typeof protocol === "string" ? protocol : undefined);
+    const port = target.port;
+    const preserved = clientAddressPreserved(lb.resource, group);
+    const fromInternet = (): Hop => {
+        const only = { tcp: transports.includes("tcp"), udp: transports.includes("udp"), otherProtocols: false };
+        const traffic: NaclTraffic = port === undefined || isUnresolved(port) ? { ports: ALL_PORTS, only } : { ports: [[port, port]], only };
+        return gateOverSubnets(graph, target.carrier, naclGate(graph, traffic, cfg));
+    };
+    const fromLoadBalancer = (): Hop => {
+        const sources = subnetCidrs(graph, lb);
+        const words = `load balancer "${lb.resource.name}"`;
+        if ("unresolved" in sources || port === undefined || isUnresolved(port)) {
+            const why = "unresolved" in sources ? sources.text : "the target port is not known yet";
+            const unresolved = "unresolved" in sources ? sources.unresolved : isUnresolved(port) ? port : undefined;
+            return gateOverSubnets(graph, target.carrier, (key) => {
+                const acl = key === undefined ? undefined : graph.naclOfSubnet(key);
+                return acl
+                    ? { verdict: "maybe", text: `NACL "${acl.resource.name}" may let ${words} in (${why})`, unresolved }
+                    : { verdict: "yes", text: `NACL: AWS's default ACL (allows all from ${words})` };
+            });
+        }
+        return gateOverSubnets(
+            graph,
+            target.carrier,
+            naclGateFrom(graph, sources.cidrs, `${words} (${sources.cidrs.map(canonical).join(", ")})`, transports, port),
+        );
+    };
+    if (preserved.verdict === "yes") {
+        const hop = fromInternet();
+        return { ...hop, text: `${hop.text} (${preserved.text})` };
+    }
+    if (preserved.verdict === "no") return fromLoadBalancer();
+    const [a, b] = [fromInternet(), fromLoadBalancer()];
+    if (a.verdict === b.verdict) return a.verdict === "no" ? a : { ...a, text: `${a.text} (clients or the load balancer alike)` };
+    return {
+        verdict: "maybe",
+        text: `the target's network ACL: ${preserved.text}, and ${a.verdict === "yes" ? a.text : b.text}`,
+        unresolved: preserved.unresolved,
+    };
+}
+
 function throughLoadBalancer(graph: StackGraph, carrier: Carrier, cfg: Config): StackFinding[] {
     const lb = carrier.resource;
     const scheme = LoadBalancing.facing(lb);
@@ -286,11 +356,13 @@ function throughLoadBalancer(graph: StackGraph, carrier: Carrier, cfg: Config): 
                 const judgement = judgePort(target.port, ["tcp"], cfg, false);
                 if (judgement.verdict === "no" || target.port === undefined) continue;
                 const admitted = targetAdmits(graph, target.carrier, target.port, carrier, cfg);
-                const verdict = all(reachable, judgement.verdict, admitted.verdict);
+                const nacl = admitted.verdict === "no" ? admitted : targetSubnetNacl(graph, carrier, group, target, cfg);
+                const verdict = all(reachable, judgement.verdict, nacl.verdict, admitted.verdict);
                 if (verdict === "no") continue;
                 const path = [
                     ...hops,
                     `target group "${group.name}" → ${target.via} port ${portText(target.port)}`,
+                    nacl.text,
                     admitted.text,
                     `"${target.carrier.resource.name}"`,
                 ];
@@ -303,6 +375,7 @@ function throughLoadBalancer(graph: StackGraph, carrier: Carrier, cfg: Config): 
                 } else {
                     const why = [
                         ...doubts,
+                        ...(nacl.verdict === "maybe" ? [nacl.text] : []),
                         ...(admitted.verdict === "maybe" ? [admitted.text] : []),
                         ...(judgement.unresolved ? [describeUnresolved(judgement.unresolved)] : []),
                     ];
