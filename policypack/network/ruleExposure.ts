@@ -23,7 +23,7 @@ import { isUnresolved } from "../model/unresolved";
 import { Carrier, GroupNode, StackGraph } from "./graph";
 import { directReachOfPath } from "./internetPaths";
 import { Path, pathsTo } from "./reachability";
-import { DirectReach } from "./routing";
+import { DirectReach, Family } from "./routing";
 
 export type Exposure = "reachable" | "latent" | "unknown";
 
@@ -113,6 +113,7 @@ export class RuleExposures {
     private readonly naclByOrigin = new Map<string, { name: string; urn: string }>();
     private carriersByNacl?: Map<string, Carrier[]>;
     private readonly pathMemo = new Map<string, Map<Carrier, Path[]>>();
+    private readonly answers = new Map<string, RuleExposure>();
 
     constructor(private readonly graph: StackGraph) {
         const add = (origin: RuleOrigin, group: GroupNode, rule: Rule) => {
@@ -143,6 +144,14 @@ export class RuleExposures {
      */
     of(rule: Rule, options: InternetOptions): RuleExposure | undefined {
         if (!admitsInternet(rule, options)) return undefined;
+        // Several policies flag the same rule (admin port, allow-list, ...): one answer per rule and definition.
+        const memoKey = `${originKey(rule.origin)}\u0000${definitionKey(options)}`;
+        let answer = this.answers.get(memoKey);
+        if (!answer) this.answers.set(memoKey, (answer = this.compute(rule, options)));
+        return answer;
+    }
+
+    private compute(rule: Rule, options: InternetOptions): RuleExposure {
         const key = originKey(rule.origin);
         const nacl = this.naclByOrigin.get(key);
         if (nacl) return this.ofNaclEntry(rule, nacl, options);
@@ -152,9 +161,11 @@ export class RuleExposures {
             return { exposure: "unknown", reason: why ?? "the rule is not in the stack's network graph", hop: "graph" };
         }
         const answers: Array<CarrierAnswer & { name: string }> = [];
-        for (const { group, rule: stackRule } of holders) {
+        reached: for (const { group, rule: stackRule } of holders) {
             for (const { carrier, certain } of group.carriers) {
-                answers.push({ name: carrier.resource.name, ...this.throughRule(carrier, group, stackRule, certain, options) });
+                const answer = { name: carrier.resource.name, ...this.throughRule(carrier, group, stackRule, certain, options) };
+                answers.push(answer);
+                if (answer.verdict === "yes") break reached; // one reached carrier is the answer
             }
         }
         if (answers.length === 0) {
@@ -180,7 +191,7 @@ export class RuleExposures {
             // pathsTo leaves out internet traffic no network ACL in front of the carrier lets through.
             const synthetic: Path = { destination: carrier, source: "internet", sourceLabel: "", group, rule, certain };
             const best = directReachOfPath(this.graph, carrier, synthetic, options);
-            if (best.reach.verdict === "no") return { verdict: "no", ...named(missingHop(best.reach, "no")) };
+            if (best.reach.verdict === "no") return { verdict: "no", ...this.whyNot(best) };
             return { verdict: "no", hop: "nacl", reason: "the network ACL of its subnet denies it" };
         }
         let answer: CarrierAnswer | undefined;
@@ -196,7 +207,7 @@ export class RuleExposures {
                     ? best.reach.verdict === "yes"
                         ? { verdict, hop: "attachment", reason: `the security group id is not known yet and "${group.label}" is one of the candidates` }
                         : { verdict, ...named(missingHop(best.reach, "maybe")) }
-                    : { verdict, ...named(missingHop(best.reach, "no")) };
+                    : { verdict, ...this.whyNot(best) };
             if (!answer || (answer.verdict === "no" && verdict === "maybe")) answer = candidate;
         }
         return answer!;
@@ -224,7 +235,8 @@ export class RuleExposures {
             }
             let best: CarrierAnswer | undefined;
             for (const { path, traffic } of matching) {
-                const reach = directReachOfPath(this.graph, carrier, path, options).reach;
+                const direct = directReachOfPath(this.graph, carrier, path, options);
+                const reach = direct.reach;
                 const verdict: Tri = reach.verdict === "yes" && (traffic === "maybe" || !path.certain) ? "maybe" : reach.verdict;
                 if (verdict === "yes") {
                     const hops = [reach.route.text, reach.nacl.text, `security group "${path.group.label}"`, reach.address.text].filter(Boolean);
@@ -234,12 +246,25 @@ export class RuleExposures {
                 const candidate: CarrierAnswer =
                     verdict === "maybe" && reach.verdict === "yes"
                         ? { verdict, hop: "security-group", reason: "whether its security group admits this traffic is not known yet" }
-                        : { verdict, ...named(missingHop(reach, verdict)) };
+                        : verdict === "no"
+                          ? { verdict, ...this.whyNot(direct) }
+                          : { verdict, ...named(missingHop(reach, verdict)) };
                 if (!best || (best.verdict === "no" && verdict === "maybe")) best = candidate;
             }
             answers.push({ name: carrier.resource.name, ...best! });
         }
         return combine(answers);
+    }
+
+    /**
+     * Why the internet does not reach a carrier: the first missing hop, and — when that is the address —
+     * the route too if it is missing as well (a private subnet: both must change before anything arrives).
+     */
+    private whyNot(direct: { family: Family; reach: DirectReach }): { hop: ExposureHop; reason: string } {
+        const missing = named(missingHop(direct.reach, "no"));
+        if (missing.hop !== "address" || !direct.reach.subnet) return missing;
+        const route = this.graph.routing.subnetRoute(direct.reach.subnet, direct.family);
+        return route.verdict === "no" ? { ...missing, reason: `${missing.reason}, and ${route.text}` } : missing;
     }
 
     /** Carriers by the URN of the network ACL guarding one of their subnets: indexed on first use. */

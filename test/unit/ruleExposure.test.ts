@@ -79,6 +79,12 @@ describe("exposure of resource-policy findings", () => {
         expect(f.exposure!.reason).toContain('"app-1": it has no public IP');
     });
 
+    it("latent: no public address in a private subnet names the missing route too", () => {
+        const f = sshFinding([...network, sshSg, server({ subnetId: ref("private-a") })]);
+        expect(f.exposure).toMatchObject({ exposure: "latent", hop: "address" });
+        expect(f.exposure!.reason).toMatch(/^"app-1": it has no public IP.*, and route table "private-rt".*has no 0\.0\.0\.0\/0 route to an internet gateway$/);
+    });
+
     it("latent: the subnet has no route to an internet gateway", () => {
         const f = sshFinding([...network, sshSg, server({ subnetId: ref("private-a"), associatePublicIpAddress: true })]);
         expect(f.exposure).toMatchObject({ exposure: "latent", hop: "route" });
