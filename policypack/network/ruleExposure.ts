@@ -7,7 +7,8 @@
  * - "reachable": some resource carrying the rule's group (for an ACL entry: some resource in a subnet
  *   the ACL guards, through a group that admits the internet on the entry's traffic) is reached by the
  *   internet hop by hop (public address, route to an internet gateway, ACL first match) — the verdict
- *   of `directReachOfPath` is "yes" on a path of `pathsTo` through the rule;
+ *   of `directReachOfPath` is "yes" on the rule's internet path (the one `pathsTo` gives for it; for an
+ *   ACL entry, the carrier's internet paths from `pathsTo` on traffic the entry matches);
  * - "latent": no such resource is reached, and `reason` names the hop that is missing today (no public
  *   address, no route to an internet gateway, the ACL denies it, the group is attached to nothing);
  * - "unknown": no resource is reached for sure, and some hop is not known yet (a preview).
@@ -183,34 +184,23 @@ export class RuleExposures {
         return paths;
     }
 
-    /** Does the internet reach this carrier through this rule of this group? */
+    /**
+     * Does the internet reach this carrier through this rule of this group? The rule's peers are the
+     * internet, so the path is the one pathsTo gives for it (source internet, the attachment's
+     * certainty); it is built here rather than walking every rule of every group the carrier carries,
+     * and directReachOfPath judges each hop, the subnet's network ACL included.
+     */
     private throughRule(carrier: Carrier, group: GroupNode, rule: Rule, certain: boolean, options: InternetOptions): CarrierAnswer {
-        const key = originKey(rule.origin);
-        const paths = this.pathsOf(carrier, options).filter((p) => p.group === group && originKey(p.rule.origin) === key);
-        if (paths.length === 0) {
-            // pathsTo leaves out internet traffic no network ACL in front of the carrier lets through.
-            const synthetic: Path = { destination: carrier, source: "internet", sourceLabel: "", group, rule, certain };
-            const best = directReachOfPath(this.graph, carrier, synthetic, options);
-            if (best.reach.verdict === "no") return { verdict: "no", ...this.whyNot(best) };
-            return { verdict: "no", hop: "nacl", reason: "the network ACL of its subnet denies it" };
+        const path: Path = { destination: carrier, source: "internet", sourceLabel: "", group, rule, certain };
+        const best = directReachOfPath(this.graph, carrier, path, options);
+        const reach = best.reach;
+        if (reach.verdict === "no") return { verdict: "no", ...this.whyNot(best) };
+        if (reach.verdict === "maybe") return { verdict: "maybe", ...named(missingHop(reach, "maybe")) };
+        if (!certain) {
+            return { verdict: "maybe", hop: "attachment", reason: `the security group id is not known yet and "${group.label}" is one of the candidates` };
         }
-        let answer: CarrierAnswer | undefined;
-        for (const path of paths) {
-            const best = directReachOfPath(this.graph, carrier, path, options);
-            const verdict: Tri = best.reach.verdict === "yes" && !path.certain ? "maybe" : best.reach.verdict;
-            if (verdict === "yes") {
-                const hops = [best.reach.route.text, best.reach.nacl.text, best.reach.address.text].filter(Boolean);
-                return { verdict, reason: `reachable from the internet today: ${hops.join(" → ")}` };
-            }
-            const candidate: CarrierAnswer =
-                verdict === "maybe"
-                    ? best.reach.verdict === "yes"
-                        ? { verdict, hop: "attachment", reason: `the security group id is not known yet and "${group.label}" is one of the candidates` }
-                        : { verdict, ...named(missingHop(best.reach, "maybe")) }
-                    : { verdict, ...this.whyNot(best) };
-            if (!answer || (answer.verdict === "no" && verdict === "maybe")) answer = candidate;
-        }
-        return answer!;
+        const hops = [reach.route.text, reach.nacl.text, reach.address.text].filter(Boolean);
+        return { verdict: "yes", reason: `reachable from the internet today: ${hops.join(" → ")}` };
     }
 
     /** A network ACL entry: reachable when a resource in a subnet it guards is reached on traffic it matches. */
