@@ -16,6 +16,7 @@ import { InternetOptions } from "./model/addresses";
 import { internetKeys, parseConfig } from "./kit/config";
 import { StackGraph } from "./network/graph";
 import { ReachEdge } from "./network/reachability";
+import { RuleExposure, RuleExposures } from "./network/ruleExposure";
 import { tierIsolation } from "./policies/tier-isolation/policy";
 import { policyDefinitions, stackPolicyDefinitions } from "./policies";
 
@@ -27,6 +28,11 @@ export interface InProcessFinding {
     rule?: Rule;
     peer?: string;
     edge?: ReachEdge;
+    /**
+     * For a resource policy's finding about a rule that admits the internet: whether the internet
+     * reaches a resource through that rule today, in this stack (see network/ruleExposure.ts).
+     */
+    exposure?: RuleExposure;
 }
 
 /** Policy config as Configure sends it: each policy's settings with its `enforcementLevel`. */
@@ -72,18 +78,30 @@ export function judgeInProcess(
     configuration: PackConfiguration,
 ): InProcessFinding[] {
     const findings: InProcessFinding[] = [];
+    // One graph per run: the stack policies judge it, and it tells each resource finding's exposure.
+    const graph = stackGraphInProcess(stack);
+    const exposures = new RuleExposures(graph);
     const resourcePolicies = policyDefinitions.filter((p) => settingsOf(configuration, p.name).level !== "disabled");
     for (const resource of analysed) {
         const applicable = resourcePolicies.filter((p) => p.appliesTo.has(resource.type));
         if (applicable.length === 0) continue;
         const asSent = { type: resource.type, name: resource.name, urn: resource.urn, props: unwrapProps(asPolicySees(resource.props)) };
         for (const policy of applicable) {
-            for (const report of policy.evaluate(asSent, settingsOf(configuration, policy.name).settings)) {
-                findings.push({ policy: policy.name, urn: resource.urn, message: report.message, rule: report.rule, peer: report.peer });
+            const { settings } = settingsOf(configuration, policy.name);
+            const internet = parseConfig(internetKeys, settings).values;
+            for (const report of policy.evaluate(asSent, settings)) {
+                const exposure = report.rule ? exposures.of(report.rule, internet) : undefined;
+                findings.push({
+                    policy: policy.name,
+                    urn: resource.urn,
+                    message: report.message,
+                    rule: report.rule,
+                    peer: report.peer,
+                    ...(exposure ? { exposure } : {}),
+                });
             }
         }
     }
-    const graph = stackGraphInProcess(stack);
     for (const policy of stackPolicyDefinitions) {
         const { level, settings } = settingsOf(configuration, policy.name);
         if (level === "disabled") continue;

@@ -13,6 +13,11 @@ import { ruleFacts } from "../../policypack/model/rule";
 /** The violation with what its in-process twin knows of it. */
 function withFactsOf(violation: Violation, twin: InProcessFinding): Violation {
     const facts: Partial<Violation> = twin.edge ? { edge: twin.edge } : {};
+    if (twin.exposure) {
+        facts.exposure = twin.exposure.exposure;
+        facts.exposureReason = twin.exposure.reason;
+        if (twin.exposure.hop) facts.exposureHop = twin.exposure.hop;
+    }
     if (!twin.rule) return { ...violation, ...facts };
     const { ruleUrn, ...rule } = ruleFacts(twin.rule);
     return { ...violation, ...rule, ...(ruleUrn !== violation.urn ? { ruleUrn } : {}), ...(twin.peer !== undefined ? { peer: twin.peer } : {}), ...facts };
@@ -27,8 +32,25 @@ export function withRuleFacts(violations: Violation[], capture: CaptureResult, c
         const k = key(finding.policy, finding.urn || capture.stackUrn, finding.message);
         (twins.get(k) ?? twins.set(k, []).get(k)!).push(finding);
     }
+    const gradeLatent = latentFindingsGrade(configuration) === "advisory";
     return violations.map((violation) => {
         const twin = twins.get(key(violation.policy, violation.urn, violation.message))?.shift();
-        return twin ? withFactsOf(violation, twin) : violation;
+        const withFacts = twin ? withFactsOf(violation, twin) : violation;
+        return gradeLatent ? gradedLatent(withFacts) : withFacts;
     });
+}
+
+/**
+ * `internet-exposure`'s `latentFindings` setting: "advisory" grades resource-policy findings whose rule
+ * the internet does not reach today (exposure "latent") advisory in tierguard's reports, summary and
+ * exit code. The pack under `pulumi preview` is unchanged (a resource policy sees one resource).
+ */
+export function latentFindingsGrade(configuration: PackConfiguration): string {
+    const value = configuration["internet-exposure"]?.latentFindings;
+    return typeof value === "string" ? value : "as-configured";
+}
+
+function gradedLatent(violation: Violation): Violation {
+    if (violation.exposure !== "latent" || violation.enforcementLevel !== "mandatory") return violation;
+    return { ...violation, enforcementLevel: "advisory", gradedFrom: "mandatory" };
 }

@@ -4,6 +4,7 @@ import { CaptureResult, CapturedResource, STACK_TYPE } from "./capturedStack";
 import { driftMessage } from "./drift";
 import { ReachEdge } from "../../policypack/network/reachability";
 import { severityOfNumber } from "../../policypack/model/severity";
+import { Exposure, ExposureHop } from "../../policypack/network/ruleExposure";
 
 export interface Violation {
     policy: string;
@@ -26,6 +27,17 @@ export interface Violation {
     peer?: string;
     /** The path the violation names (tierguard's own pack, tier-isolation): graphs draw it in red. Never printed as such. */
     edge?: ReachEdge;
+    /**
+     * For a resource policy's finding about a rule that admits the internet (tierguard's own pack):
+     * whether the internet reaches a resource through the rule today, and why (the path, or the hop
+     * missing or not known yet). See policypack/network/ruleExposure.ts.
+     */
+    exposure?: Exposure;
+    exposureReason?: string;
+    /** The hop a latent or unknown exposure rests on, for short tags. */
+    exposureHop?: ExposureHop;
+    /** Set when `internet-exposure`'s `latentFindings: "advisory"` graded a latent finding advisory: the level the pack gave it. */
+    gradedFrom?: "mandatory";
     /** Set when only the resource's recorded state (its outputs in a stack export) has this, not its inputs: drift. */
     drift?: true;
 }

@@ -1,6 +1,7 @@
 /**
  * `--format json`: { stack, program: { status, ... }, violations: [{ policy, enforcementLevel, severity,
- * urn, resourceType, resourceName, message, rule?, ruleUrn?, protocol?, ports?, peer?, modeled? }],
+ * urn, resourceType, resourceName, message, rule?, ruleUrn?, protocol?, ports?, peer?, exposure?, exposureReason?,
+ * gradedFrom?, modeled? }],
  * summary: { mandatory, advisory, resources, resourcesWithViolations, findings: { mandatory, advisory } },
  * components: [...], unchecked: [...], offline: [...] }. One object per policy violation: tools group
  * by `urn` and `rule` as the other formats do.
@@ -34,8 +35,14 @@ export function jsonReport(report: CheckReport): string {
     });
 }
 
-/** A violation's rule facts (tierguard's own pack only), for tools that group findings themselves. */
-export function ruleFactsOf(v: Violation): Partial<Pick<Violation, "rule" | "ruleUrn" | "protocol" | "ports" | "peer">> {
+/**
+ * A violation's rule facts (tierguard's own pack only), for tools that group findings themselves; for a
+ * resource policy's finding about a rule that admits the internet, its exposure ("reachable", "latent"
+ * or "unknown") and why, and `gradedFrom` when `latentFindings: "advisory"` lowered its level.
+ */
+export function ruleFactsOf(
+    v: Violation,
+): Partial<Pick<Violation, "rule" | "ruleUrn" | "protocol" | "ports" | "peer" | "exposure" | "exposureReason" | "gradedFrom">> {
     if (v.rule === undefined) return {};
     return {
         rule: v.rule,
@@ -43,5 +50,7 @@ export function ruleFactsOf(v: Violation): Partial<Pick<Violation, "rule" | "rul
         protocol: v.protocol,
         ports: v.ports,
         ...(v.peer !== undefined ? { peer: v.peer } : {}),
+        ...(v.exposure ? { exposure: v.exposure, exposureReason: v.exposureReason } : {}),
+        ...(v.gradedFrom ? { gradedFrom: v.gradedFrom } : {}),
     };
 }

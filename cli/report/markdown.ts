@@ -14,6 +14,7 @@ import { summaryOf } from "./summary";
 import { NETWORK_WORDS, describeOffline, incompleteReason } from "./runNotes";
 import { Finding, groupByResource } from "./order";
 import { htmlText, markdownCode, markdownText } from "./escape";
+import { GRADED_WORDS, exposed, exposureTag } from "./exposure";
 
 /** GitHub refuses a comment longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -244,6 +245,20 @@ function violationLines(report: Report, detail: Detail, leftOut: LeftOut): strin
 
 const isMandatory = (f: Finding) => f.lead.enforcementLevel === "mandatory";
 
+/** ` **[latent: no public address]** _(graded advisory …)_`: the finding's exposure tag, and why it is advisory when graded. */
+function exposureMarkdown(finding: Finding): string {
+    const tag = exposureTag(exposed(finding));
+    if (!tag) return "";
+    return ` **[${markdownText(tag)}]**${finding.lead.gradedFrom ? ` _(${markdownText(GRADED_WORDS)})_` : ""}`;
+}
+
+/** ` _Exposure (latent):_ "app-0": it has no public IP…`: what is missing (or not known) for a finding that is not reachable. */
+function exposureReasonMarkdown(finding: Finding): string {
+    const v = exposed(finding);
+    if (!v?.exposureReason || v.exposure === "reachable") return "";
+    return ` _Exposure (${markdownText(v.exposure!)}):_ ${markdownText(v.exposureReason)}.`;
+}
+
 type ResourceGroup = ReturnType<typeof groupByResource>[number];
 
 /** A resource's findings with their messages, in a `<details>` open when one is mandatory. */
@@ -259,7 +274,7 @@ function resourceDetails(group: ResourceGroup): string[] {
         const v = finding.lead;
         const also = finding.violations.slice(1).map((o) => `${markdownCode(o.policy)} (${o.enforcementLevel})`);
         lines.push(
-            `- ${isMandatory(finding) ? "🛑 **mandatory**" : "⚠️ advisory"} ${markdownCode(v.policy)} (${markdownText(v.severity)}): ${markdownText(v.message)}${also.length ? ` _The same rule also breaks:_ ${also.join(", ")}.` : ""}`,
+            `- ${isMandatory(finding) ? "🛑 **mandatory**" : "⚠️ advisory"} ${markdownCode(v.policy)} (${markdownText(v.severity)})${exposureMarkdown(finding)}: ${markdownText(v.message)}${also.length ? ` _The same rule also breaks:_ ${also.join(", ")}.` : ""}${exposureReasonMarkdown(finding)}`,
         );
     }
     lines.push("", "</details>");

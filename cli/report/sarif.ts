@@ -15,6 +15,7 @@ import { CheckReport, ScanProblems } from "./checkReport";
 import { describeOffline, incompleteReason } from "./runNotes";
 import { alsoBroken, findingsOf } from "./order";
 import { ruleFactsOf } from "./json";
+import { exposed, exposureSecuritySeverity } from "./exposure";
 import { jsonText, markdownText, sarifText, uriPath } from "./escape";
 import { securitySeverity, severityOfNumber } from "../../policypack/model/severity";
 
@@ -96,6 +97,9 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>, opt
             const v = finding.lead;
             const physicalLocation = locationOf(report, v.urn);
             const also = alsoBroken(finding);
+            // A finding with an exposure is scored by it (see exposure.ts); others keep their rule's score.
+            const withExposure = exposed(finding);
+            const graded = withExposure ? exposureSecuritySeverity({ ...withExposure, severity: v.severity }) : undefined;
             return {
                 ruleId: v.policy,
                 ...(ruleIndex.has(v.policy) ? { ruleIndex: ruleIndex.get(v.policy) } : {}),
@@ -110,6 +114,8 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>, opt
                     severity: v.severity,
                     policies: finding.violations.map((o) => o.policy),
                     ...ruleFactsOf(v),
+                    ...(withExposure && !v.exposure ? { exposure: withExposure.exposure, exposureReason: withExposure.exposureReason } : {}),
+                    ...(graded ? { "security-severity": graded } : {}),
                     ...(v.modeled ? { modeled: v.modeled } : {}),
                     ...(v.drift ? { drift: true } : {}),
                 },

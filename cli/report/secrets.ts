@@ -101,8 +101,8 @@ export function secretsOf(capture: CaptureResult, known: Iterable<string> = [], 
     return new SecretRedactor(secrets);
 }
 
-/** Every field of a violation that can quote a judged value: its message and the rule's facts. */
-const VALUE_FIELDS = ["message", "protocol", "ports", "peer"] as const;
+/** Every field of a violation that can quote a judged value: its message, the rule's facts and its exposure's reason (it names resources and hops). */
+const VALUE_FIELDS = ["message", "protocol", "ports", "peer", "exposureReason"] as const;
 
 function redactViolation(violation: Violation, redactor: SecretRedactor): Violation {
     const redacted = { ...violation };

@@ -8,6 +8,7 @@ import { summaryOf, summaryWords } from "./summary";
 import { NETWORK_WORDS, describeOffline, incompleteReason } from "./runNotes";
 import { alsoBroken, groupByResource } from "./order";
 import { terminalText } from "./escape";
+import { GRADED_WORDS, exposed, exposureTag } from "./exposure";
 
 function indent(text: string, spaces: number): string {
     return text
@@ -32,11 +33,17 @@ export function textReport(report: CheckReport, command = "check"): string {
         for (const finding of group.findings) {
             const v = finding.lead;
             const level = v.enforcementLevel === "mandatory" ? "MANDATORY" : "advisory ";
-            lines.push(`  ${level}  ${terminalText(v.policy)}  [${terminalText(v.severity)}]`);
+            const withExposure = exposed(finding);
+            const tag = exposureTag(withExposure);
+            lines.push(
+                `  ${level}  ${terminalText(v.policy)}  [${terminalText(v.severity)}]${tag ? `  [${terminalText(tag)}]` : ""}${v.gradedFrom ? ` (${GRADED_WORDS})` : ""}`,
+            );
             // A message may span lines; each is indented, so none can pass for a line of tierguard's.
             lines.push(indent(terminalText(v.message, { multiline: true }), 14));
             const also = alsoBroken(finding);
             if (also.length > 0) lines.push(indent(`The same rule also breaks: ${terminalText(also.join(", "))}.`, 14));
+            if (withExposure?.exposureReason && withExposure.exposure !== "reachable")
+                lines.push(indent(`Exposure (${withExposure.exposure}): ${terminalText(withExposure.exposureReason)}.`, 14));
         }
         lines.push("");
     }

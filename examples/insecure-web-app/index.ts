@@ -99,6 +99,27 @@ const web = publicSubnets.map(
 );
 web.forEach((instance, i) => new aws.lb.TargetGroupAttachment(`web-${i}`, { targetGroupArn: targets.arn, targetId: instance.id, port: 8080 }));
 
+// MISTAKE: SSH open to the world on the app tier too. Latent today: the app server sits in a private subnet
+// (its route table, the VPC's main one, has no route to the internet gateway) without a public IP, so
+// nothing from the internet arrives — until one line adds a route or a public IP. tierguard reports it as
+// latent, the SSH rule on the web tier as reachable.
+const appSg = new aws.ec2.SecurityGroup("app-sg", {
+    vpcId: vpc.id,
+    description: "App servers",
+    ingress: [
+        { protocol: "tcp", fromPort: 9000, toPort: 9000, securityGroups: [webSg.id], description: "app API from the web tier" },
+        { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"], description: "ssh for the on-call engineer" },
+    ],
+    egress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS to AWS APIs" }],
+});
+new aws.ec2.Instance("app-0", {
+    ami: ami.id,
+    instanceType,
+    subnetId: privateSubnets[0].id,
+    vpcSecurityGroupIds: [appSg.id],
+    tags: { Name: "app-0", "tierguard:tier": "app" },
+});
+
 const dbSubnets = new aws.rds.SubnetGroup("db", { subnetIds: [...publicSubnets, ...privateSubnets].map((s) => s.id) });
 // MISTAKE: a publicly accessible database.
 const db = new aws.rds.Instance("db", {

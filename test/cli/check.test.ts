@@ -24,7 +24,7 @@ function expectDocumentedShape(report: unknown): asserts report is JsonReport {
     expect(["completed", "failed", "ended early", "timed out"]).toContain(r.program.status);
     expect(Array.isArray(r.violations)).toBe(true);
     for (const v of r.violations) {
-        const RULE_FACTS = ["peer", "ports", "protocol", "rule", "ruleUrn"];
+        const RULE_FACTS = ["peer", "ports", "protocol", "rule", "ruleUrn", "exposure", "exposureReason", "gradedFrom"];
         expect(
             Object.keys(v)
                 .filter((k) => k !== "modeled" && !RULE_FACTS.includes(k))
@@ -34,6 +34,12 @@ function expectDocumentedShape(report: unknown): asserts report is JsonReport {
         if (v.rule !== undefined) for (const key of ["rule", "protocol", "ports"]) expect(typeof v[key]).toBe("string");
         else expect(Object.keys(v).filter((k) => RULE_FACTS.includes(k))).toEqual([]);
         if (v.ruleUrn !== undefined) expect(v.ruleUrn).toMatch(/^urn:pulumi:/);
+        // A finding on a world-open rule says whether the internet reaches it today, and why.
+        if (v.exposure !== undefined) {
+            expect(["reachable", "latent", "unknown"]).toContain(v.exposure);
+            expect(typeof v.exposureReason).toBe("string");
+        } else expect(v.exposureReason).toBeUndefined();
+        if (v.gradedFrom !== undefined) expect(v).toMatchObject({ gradedFrom: "mandatory", enforcementLevel: "advisory", exposure: "latent" });
         expect(["mandatory", "advisory"]).toContain(v.enforcementLevel);
         expect(["low", "medium", "high", "critical", "unspecified"]).toContain(v.severity);
         for (const key of ["policy", "urn", "resourceType", "resourceName", "message"]) expect(typeof v[key]).toBe("string");
@@ -91,7 +97,13 @@ const EXPECTED_MISTAKES = [
     "internet-exposure @ db",
     "internet-exposure @ web-0",
     "internet-exposure @ web-1",
+    // SSH open to the world on the private app server: latent (no public IP, no route), still flagged.
+    "no-admin-ports-from-internet @ app-sg",
+    "tier-isolation @ app-0",
 ];
+
+/** A violation's exposure by policy and resource: "no-admin-ports-from-internet @ app-sg" → "latent". */
+const exposures = (report: JsonReport) => new Map(report.violations.filter((v) => v.exposure).map((v) => [`${v.policy} @ ${v.resourceName}`, v]));
 
 describe("tierguard check examples/insecure-web-app", () => {
     it.each(["preview", "update"])("reports every mistake in %s mode, and exits 1", (mode) => {
@@ -106,6 +118,21 @@ describe("tierguard check examples/insecure-web-app", () => {
         const ssh = report.violations.filter((v) => v.resourceName === "web-sg" && v.rule === "ingress[1]");
         expect(ssh.map((v) => v.policy).sort()).toEqual(["internet-ingress-only-on-allowed-ports", "no-admin-ports-from-internet"]);
         for (const v of ssh) expect(v).toMatchObject({ protocol: "TCP", ports: "port 22", peer: "0.0.0.0/0" });
+        // Reachable and latent side by side: SSH on the public web servers (and the database port) is reached
+        // today; SSH on the private app server and RDP on ::/0 (no IPv6 address) are latent, naming the missing hop.
+        const exposure = exposures(report);
+        expect(exposure.get("no-admin-ports-from-internet @ web-sg")).toMatchObject({ exposure: "reachable", rule: "ingress[1]" });
+        expect(exposure.get("no-database-ports-from-internet @ db-sg")).toMatchObject({ exposure: "reachable" });
+        expect(exposure.get("nacl-no-admin-ports-from-internet @ public")).toMatchObject({ exposure: "reachable" });
+        expect(exposure.get("no-admin-ports-from-internet @ app-sg")).toMatchObject({ exposure: "latent", enforcementLevel: "mandatory" });
+        expect(exposure.get("no-admin-ports-from-internet @ app-sg")!.exposureReason).toBe(
+            '"app-0": it has no public IP (subnet "private-0" does not set mapPublicIpOnLaunch), and subnet "private-0" uses the main route table of VPC "vpc", which AWS creates with only the local route',
+        );
+        expect(exposure.get("no-admin-ports-from-internet @ web-rdp-ipv6")).toMatchObject({ exposure: "latent" });
+        expect(exposure.get("no-admin-ports-from-internet @ web-rdp-ipv6")!.exposureReason).toContain('"web-0": it has no IPv6 address');
+        // Rules that do not admit the internet, and the stack policies' own findings, have none.
+        for (const v of report.violations.filter((x) => ["no-unrestricted-egress", "internet-exposure", "tier-isolation"].includes(String(x.policy))))
+            expect(v.exposure).toBeUndefined();
         // The engine-shaped preview leaves references unknown; nothing may degrade to the SDK's "can't run".
         expect(report.violations.filter((v) => String(v.message).includes("can't run"))).toEqual([]);
     });
@@ -122,6 +149,15 @@ describe("tierguard check examples/insecure-web-app", () => {
         expect(run.stdout).toContain("web-sg  (aws:ec2/securityGroup:SecurityGroup)");
         // SSH open on web-sg breaks two policies: one finding, the other policy named under it.
         expect(run.stdout).toContain("The same rule also breaks: internet-ingress-only-on-allowed-ports (mandatory).");
+        // Each finding on a world-open rule is tagged with its exposure, latent ones with the missing hop.
+        expect(run.stdout).toMatch(/^web-sg .*\n {2}MANDATORY {2}no-admin-ports-from-internet {2}\[critical\] {2}\[reachable\]$/m);
+        expect(run.stdout).toMatch(/^app-sg .*\n {2}MANDATORY {2}no-admin-ports-from-internet {2}\[critical\] {2}\[latent: no public address\]$/m);
+        expect(run.stdout).toContain('Exposure (latent): "app-0": it has no public IP');
+        const markdown = tierguard("check", "examples/insecure-web-app", "--format", "markdown").stdout;
+        expect(markdown).toContain("🛑 **mandatory** `no-admin-ports-from-internet` (critical) **[reachable]**: web-sg ingress\\[1\\]");
+        expect(markdown).toMatch(
+            /🛑 \*\*mandatory\*\* `no-admin-ports-from-internet` \(critical\) \*\*\[latent: no public address\]\*\*: app-sg ingress.* _Exposure \(latent\):_ "app-0": it has no public IP/,
+        );
         expect(lines[lines.length - 2]).toMatch(
             /^Summary: \d+ resources with violations; \d+ analysed; \d+ findings \(\d+ mandatory, \d+ advisory\) from \d+ policy violations\.$/,
         );
@@ -137,7 +173,10 @@ describe("tierguard check examples/insecure-web-app", () => {
                 "no-unrestricted-egress": "disabled",
                 "no-admin-ports-from-internet": {
                     enforcementLevel: "mandatory",
-                    exemptions: [{ resource: "web-*", reason: "debug access until the bastion lands", expires: "2999-01-01" }],
+                    exemptions: [
+                        { resource: "web-*", reason: "debug access until the bastion lands", expires: "2999-01-01" },
+                        { resource: "app-sg", reason: "on-call access until the bastion lands", expires: "2999-01-01" },
+                    ],
                 },
             }),
         );
@@ -145,6 +184,61 @@ describe("tierguard check examples/insecure-web-app", () => {
         expect(pairs(report)).not.toContain("no-admin-ports-from-internet @ web-sg");
         expect(pairs(report)).not.toContain("no-unrestricted-egress @ lb-sg");
         expect(report.violations.every((v) => v.enforcementLevel === "advisory")).toBe(true);
+    });
+});
+
+describe("latent findings graded by internet-exposure's latentFindings", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-latent-"));
+    /** Only the admin-port policy, the reachable web-sg rule exempted: what is left is latent (app-sg SSH, RDP on ::/0). */
+    const config = (latentFindings?: unknown) => {
+        const file = path.join(dir, `config-${JSON.stringify(latentFindings ?? "none").replace(/\W/g, "")}.json`);
+        fs.writeFileSync(
+            file,
+            JSON.stringify({
+                all: "disabled",
+                "no-admin-ports-from-internet": {
+                    enforcementLevel: "mandatory",
+                    exemptions: [{ resource: "web-sg", reason: "bastion lands next sprint", expires: "2999-01-01" }],
+                },
+                "internet-exposure": { enforcementLevel: "disabled", ...(latentFindings !== undefined ? { latentFindings } : {}) },
+            }),
+        );
+        return file;
+    };
+
+    it('"advisory" reports latent findings advisory: summary and exit code follow; the default keeps them mandatory', () => {
+        const before = tierguard("check", "examples/insecure-web-app", "--format", "json", "--config", config());
+        expect(before.code).toBe(1);
+        const asConfigured = json(before);
+        expect(asConfigured.violations.map((v) => `${v.resourceName}:${v.exposure}:${v.enforcementLevel}`).sort()).toEqual([
+            "app-sg:latent:mandatory",
+            "web-rdp-ipv6:latent:mandatory",
+        ]);
+        const after = tierguard("check", "examples/insecure-web-app", "--format", "json", "--config", config("advisory"));
+        expect(after.code).toBe(0);
+        const graded = json(after);
+        expect(graded.violations.map((v) => `${v.resourceName}:${v.exposure}:${v.enforcementLevel}:${v.gradedFrom}`).sort()).toEqual([
+            "app-sg:latent:advisory:mandatory",
+            "web-rdp-ipv6:latent:advisory:mandatory",
+        ]);
+        expect(graded.summary).toMatchObject({ mandatory: 0, advisory: 2, findings: { mandatory: 0, advisory: 2 } });
+        const text = tierguard("check", "examples/insecure-web-app", "--config", config("advisory"));
+        expect(text.code).toBe(0);
+        expect(text.stdout).toContain(
+            '  advisory   no-admin-ports-from-internet  [critical]  [latent: no public address] (graded advisory by internet-exposure latentFindings: "advisory")',
+        );
+    });
+
+    it.each([
+        [{ latentFindings: "advisroy" }, 'config "latentFindings": "advisroy" is not one of "as-configured", "advisory"'],
+        [{ latentFinding: "advisory" }, 'config "latentFinding" is not a setting of this policy'],
+    ])("a typo in the key or value (%j) exits 2 naming it", (settings, named) => {
+        const file = path.join(dir, "typo.json");
+        fs.writeFileSync(file, JSON.stringify({ "internet-exposure": settings }));
+        const run = tierguard("check", "examples/insecure-web-app", "--config", file);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain(`"internet-exposure": ${named}`);
+        expect(run.stdout).toBe("");
     });
 });
 

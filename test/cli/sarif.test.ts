@@ -31,6 +31,16 @@ it("check --format sarif is valid SARIF with one rule per policy, results in the
         region: expect.objectContaining({ startLine: line }),
     });
     expect(sarif.runs[0].results.filter((r) => r.level === "warning").length).toBeGreaterThan(0);
+    // A finding on a world-open rule carries its exposure and a security-severity graded by it: reachable
+    // keeps the policy's critical 9.5, latent is 3.0 lower (6.5: medium); the rule's own score is unchanged.
+    expect(ssh.properties).toMatchObject({ exposure: "reachable", "security-severity": "9.5" });
+    const latent = sarif.runs[0].results.find((r) => r.ruleId === "no-admin-ports-from-internet" && r.locations[0].logicalLocations[0].name === "app-sg")!;
+    expect(latent.properties).toMatchObject({ exposure: "latent", "security-severity": "6.5" });
+    expect(latent.properties.exposureReason).toContain('"app-0": it has no public IP');
+    expect(rules.find((r) => r.id === "no-admin-ports-from-internet")).toMatchObject({ properties: { "security-severity": "9.5" } });
+    const egress = sarif.runs[0].results.find((r) => r.ruleId === "no-unrestricted-egress")!;
+    expect(egress.properties.exposure).toBeUndefined();
+    expect(egress.properties["security-severity"]).toBeUndefined();
 });
 
 it("scan --format sarif is valid SARIF, located in the scanned files", () => {

@@ -1,4 +1,5 @@
-import { SecretRedactor, secretsOf } from "../../cli/report/secrets";
+import { CheckReport } from "../../cli/report/checkReport";
+import { SecretRedactor, redactReport, secretsOf } from "../../cli/report/secrets";
 import { SECRET_SIG, SIG_KEY } from "../../policypack/model/sentinels";
 
 describe("SecretRedactor", () => {
@@ -41,5 +42,23 @@ describe("SecretRedactor", () => {
             ],
         });
         expect(r.redact("1.2.3.4/32 8443 true plain out-secret")).toBe("[secret] [secret] true plain [secret]");
+    });
+    it("redacts a finding's exposure reason like its message (it names resources and hops)", () => {
+        const violation = {
+            policy: "no-admin-ports-from-internet",
+            enforcementLevel: "mandatory" as const,
+            severity: "critical",
+            urn: "urn:pulumi:dev::p::aws:ec2/securityGroup:SecurityGroup::sg",
+            resourceType: "aws:ec2/securityGroup:SecurityGroup",
+            resourceName: "sg",
+            message: "sg ingress[0] allows TCP port 22 from 0.0.0.0/0",
+            rule: "ingress[0]",
+            exposure: "latent" as const,
+            exposureReason: '"hidden-box": it has no public IP (subnet "hidden-subnet" does not set mapPublicIpOnLaunch)',
+        };
+        const report = { violations: [violation], outcome: { status: "completed" } } as unknown as CheckReport;
+        const [redacted] = redactReport(report, new SecretRedactor(["hidden-subnet"])).violations;
+        expect(redacted.exposureReason).toBe('"hidden-box": it has no public IP (subnet "[secret]" does not set mapPublicIpOnLaunch)');
+        expect(redacted.exposure).toBe("latent");
     });
 });

@@ -8,7 +8,7 @@
  * policies flag world-open rules wherever they are (defence in depth); this one says which of them the
  * internet reaches today, hop by hop.
  */
-import { ConfigValues, portsKey } from "../../kit/config";
+import { ConfigValues, enumKey, portsKey } from "../../kit/config";
 import { INTERNET_INGRESS_DEFAULTS, allowListConfig } from "../internetAllowList";
 import { StackFinding, StackPolicyDefinition } from "../../kit/defineStack";
 import { Tri, all, beyondAllowList, internetExposure, opensAnyPort } from "../../model/exposure";
@@ -30,6 +30,12 @@ const config = {
     databasePorts: portsKey('The database ports (numbers or "from-to" ranges).', DEFAULT_DATABASE_PORTS),
     // The same allow-list keys and defaults as internet-ingress-only-on-allowed-ports, by construction.
     ...allowListConfig({ direction: "ingress", ...INTERNET_INGRESS_DEFAULTS }),
+    // Read by tierguard check/scan only (cli/engine/ruleFacts.ts): this policy's own verdicts do not depend on it.
+    latentFindings: enumKey(
+        'How tierguard check/scan grade resource-policy findings about a world-open rule the internet does not reach today (exposure "latent"): "as-configured" keeps each policy\'s level; "advisory" reports them advisory (no effect on pulumi preview, where a resource policy sees one resource).',
+        ["as-configured", "advisory"] as const,
+        "as-configured",
+    ),
 };
 type Config = ConfigValues<typeof config>;
 
