@@ -26,9 +26,12 @@
  *
  * Placement: a resource is drawn once, under the first of its subnets through which the internet
  * reaches it, else under its first subnet, with "+N subnets" in its label; one naming no subnet goes
- * in "no subnet in the stack". Bounded: at most MAX_RESOURCES resources (those on violating, then
- * internet, paths first), MAX_SUBNETS subnets and MAX_EDGES edges are drawn, and a note node says what
- * was left out — Mermaid refuses graphs with more than 500 edges.
+ * in "no subnet in the stack". Bounded: at most MAX_RESOURCES resources (those on red paths first, then
+ * on amber latent ones, then on other internet paths, then the rest, in stack order), MAX_SUBNETS subnets
+ * and MAX_EDGES edges are drawn, and a note node says what was left out — Mermaid refuses graphs with
+ * more than 500 edges; a Mermaid graph longer than MERMAID_MAX_TEXT characters draws fewer resources
+ * (and only the subnets holding them) until it fits, so `--format markdown` embeds one GitHub renders.
+ * The analysis is one pass over the carriers (routes memoised per subnet, ACL answers per ACL).
  *
  * Every node id is tierguard's (internet, gw<n>, sb<n>/sn<n>, n<n>, tier_<tier>, no_subnet,
  * not_checked, legend, more); names and everything else from the stack only ever appear inside a
@@ -58,6 +61,10 @@ export type GraphFormat = "mermaid" | "dot";
 export const MAX_RESOURCES = 200;
 export const MAX_SUBNETS = 100;
 export const MAX_EDGES = 450;
+/** Mermaid's default maxTextSize: a longer diagram is not drawn (GitHub shows an error instead). */
+export const MERMAID_MAX_TEXT = 50_000;
+/** The most security groups a resource's label names. */
+const MAX_GROUPS = 3;
 /** Names longer than this are cut (with "…") in labels, so one name cannot fill a Markdown comment. */
 const MAX_NAME = 100;
 
@@ -273,14 +280,15 @@ function networkOf(report: CheckReport) {
         }
         const drawnUnder = reachedThrough ?? subnets[0];
         const distinct = new Set(subnets.map((k) => graph.subnetByKey(k)?.urn ?? k));
-        const red = own.some((e) => e.violating) || named.throughLoadBalancer.has(urn);
+        const red = own.some((e) => e.violating && e.kind !== "latent") || named.throughLoadBalancer.has(urn);
+        const amber = own.some((e) => e.violating);
         const internet = own.some((e) => e.kind !== "tier");
         placed.push({
             carrier,
             subnet: drawnUnder !== undefined ? subnetOf(drawnUnder).id : undefined,
             otherSubnets: Math.max(0, distinct.size - 1),
             edges: own,
-            priority: red ? 0 : internet ? 1 : 2,
+            priority: red ? 0 : amber ? 1 : internet ? 2 : 3,
         });
     }
 
@@ -323,104 +331,128 @@ function networkOf(report: CheckReport) {
     for (const [last, chain] of chains) if (last.violating) for (const c of chain) c.violating = true;
 
     // Bounded: violating paths first, then internet paths, then the rest, in stack order.
-    const chosen = [...placed].sort((a, b) => a.priority - b.priority).slice(0, MAX_RESOURCES);
-    const chosenSet = new Set(chosen);
-    const ids = new Map<string, string>();
-    const boxes = new Map<number | undefined, DrawnNode[]>();
-    for (const p of placed) {
-        if (!chosenSet.has(p)) continue;
-        const { resource, attachments } = p.carrier;
-        const id = `n${ids.size}`;
-        ids.set(`@${resource.urn}`, id);
-        const groups = attachments.map((a) => cut(a.group.label)).join(", ");
-        const parts = [cut(resource.name), groups ? ` [${groups}]` : "", modeledUrns.has(resource.urn) ? " (modeled)" : ""];
-        if (LoadBalancing.isLoadBalancer(resource)) parts.push(" · load balancer");
-        if (p.carrier.tier) parts.push(` · tier ${p.carrier.tier}`);
-        if (p.otherSubnets > 0) parts.push(` · +${p.otherSubnets} subnet${p.otherSubnets === 1 ? "" : "s"}`);
-        const subnet = p.subnet !== undefined && p.subnet < MAX_SUBNETS ? p.subnet : undefined;
-        (boxes.get(subnet) ?? boxes.set(subnet, []).get(subnet)!).push({
-            id,
-            label: redact(parts.join("")),
-            shape: LoadBalancing.isLoadBalancer(resource) ? "lb" : "box",
+    const byPriority = [...placed].sort((a, b) => a.priority - b.priority);
+    return (maxResources: number, why: string) => draw(maxResources, why);
+
+    function draw(maxResources: number, why: string) {
+        const shrunk = maxResources < MAX_RESOURCES;
+        const chosen = byPriority.slice(0, maxResources);
+        const chosenSet = new Set(chosen);
+        const ids = new Map<string, string>();
+        const boxes = new Map<number | undefined, DrawnNode[]>();
+        for (const p of placed) {
+            if (!chosenSet.has(p)) continue;
+            const { resource, attachments } = p.carrier;
+            const id = `n${ids.size}`;
+            ids.set(`@${resource.urn}`, id);
+            const groups =
+                attachments
+                    .slice(0, MAX_GROUPS)
+                    .map((a) => cut(a.group.label))
+                    .join(", ") + (attachments.length > MAX_GROUPS ? `, +${attachments.length - MAX_GROUPS}` : "");
+            const parts = [cut(resource.name), groups ? ` [${groups}]` : "", modeledUrns.has(resource.urn) ? " (modeled)" : ""];
+            if (LoadBalancing.isLoadBalancer(resource)) parts.push(" · load balancer");
+            if (p.carrier.tier) parts.push(` · tier ${p.carrier.tier}`);
+            if (p.otherSubnets > 0) parts.push(` · +${p.otherSubnets} subnet${p.otherSubnets === 1 ? "" : "s"}`);
+            const subnet = p.subnet !== undefined && p.subnet < MAX_SUBNETS ? p.subnet : undefined;
+            (boxes.get(subnet) ?? boxes.set(subnet, []).get(subnet)!).push({
+                id,
+                label: redact(parts.join("")),
+                shape: LoadBalancing.isLoadBalancer(resource) ? "lb" : "box",
+            });
+        }
+
+        const subnets: SubnetBox[] = [];
+        for (const entry of subnetIndex.values()) {
+            // Shrunk to fit: only the subnets that hold a drawn resource.
+            if (entry.id >= MAX_SUBNETS || (shrunk && !boxes.has(entry.id))) continue;
+            const routes = [4, 6].map((family) => graph.routing.subnetRoute(entry.resource?.urn ?? entry.key, family as 4 | 6).verdict);
+            const state = routes.includes("yes")
+                ? "public: default route to an internet gateway"
+                : routes.includes("maybe")
+                  ? "route to the internet not known yet"
+                  : "private: no default route to an internet gateway";
+            subnets.push({
+                id: entry.id,
+                label: redact(entry.resource ? `subnet ${cut(entry.resource.name)}` : `subnet ${cut(entry.key)} (not in the stack)`),
+                state,
+                nodes: boxes.get(entry.id) ?? [],
+            });
+        }
+
+        // Edges between drawn nodes only, in a stable order, at most MAX_EDGES.
+        const resolve = (node: string) => (node.startsWith("@") ? ids.get(node) : node);
+        const drawnSubnets = new Set(subnets.map((s) => `sn${s.id}`));
+        const usable = [...edges.values()].filter((e) => {
+            const from = resolve(e.from);
+            const to = resolve(e.to);
+            if (from === undefined || to === undefined) return false;
+            return ![from, to].some((n) => n.startsWith("sn") && !drawnSubnets.has(n));
         });
+        const order: Record<EdgeKind, number> = { reachable: 0, forward: 1, latent: 2, unknown: 3, tier: 4 };
+        const sorted = usable
+            .map((e, i) => ({ e, i }))
+            .sort((a, b) => Number(b.e.violating) - Number(a.e.violating) || order[a.e.kind] - order[b.e.kind] || a.i - b.i)
+            .map(({ e }) => e);
+        const drawnEdges = sorted.slice(0, MAX_EDGES).map((e) => ({
+            from: resolve(e.from)!,
+            to: resolve(e.to)!,
+            kind: e.kind,
+            violating: coloured && e.violating,
+            label:
+                e.labels.join("; ") +
+                (e.kind === "latent" ? ` (latent: ${e.reason ?? "a hop is missing"})` : e.kind === "unknown" ? ` (not known: ${e.reason ?? "a hop"})` : ""),
+        }));
+        const usedGateways = new Set(drawnEdges.flatMap((e) => [e.from, e.to]).filter((n) => n.startsWith("gw")));
+        const gateways = [...gatewayIds.entries()]
+            .filter(([, id]) => usedGateways.has(id))
+            .map(([gateway, id]) => ({ id, label: redact(gateway ? `internet gateway ${cut(gateway.name)}` : "internet gateway (not in the stack)") }));
+        const tierSources = TIER_ORDER.filter((t) => drawnEdges.some((e) => e.from === `tier_${t}`));
+
+        const notes: string[] = [];
+        if (placed.length > chosen.length)
+            notes.push(
+                `${placed.length - chosen.length} of ${placed.length} resources not drawn (at most ${maxResources}${why}: violating and internet paths first)`,
+            );
+        if (subnetIndex.size > subnets.length)
+            notes.push(
+                `${subnetIndex.size - subnets.length} of ${subnetIndex.size} subnets not drawn (${shrunk ? "only those holding a drawn resource" : `at most ${MAX_SUBNETS}`})`,
+            );
+        if (sorted.length > MAX_EDGES)
+            notes.push(`${sorted.length - MAX_EDGES} of ${sorted.length} edges not drawn (at most ${MAX_EDGES}: violating paths first)`);
+
+        // Components whose children were not checked: drawn apart, so a picture never looks complete when it is not.
+        const unchecked = capture.resources
+            .filter((r) => r.remote && (r.expansion?.by ?? "none") === "none")
+            .slice(0, maxResources)
+            .map((r, i) => ({ id: `u${i}`, label: `${cut(r.name)} (${cut(r.type)}): NOT CHECKED` }));
+        return {
+            gateways,
+            subnets,
+            loose: boxes.get(undefined) ?? [],
+            tierSources,
+            edges: drawnEdges,
+            unchecked,
+            legend: coloured ? LEGEND : NO_COLOURS,
+            more: notes.length > 0 ? `graph shortened: ${notes.join("; ")}; see the JSON or SARIF report for every finding` : undefined,
+        };
     }
-
-    const subnets: SubnetBox[] = [];
-    for (const entry of subnetIndex.values()) {
-        if (entry.id >= MAX_SUBNETS) continue;
-        const routes = [4, 6].map((family) => graph.routing.subnetRoute(entry.resource?.urn ?? entry.key, family as 4 | 6).verdict);
-        const state = routes.includes("yes")
-            ? "public: default route to an internet gateway"
-            : routes.includes("maybe")
-              ? "route to the internet not known yet"
-              : "private: no default route to an internet gateway";
-        subnets.push({
-            id: entry.id,
-            label: redact(entry.resource ? `subnet ${cut(entry.resource.name)}` : `subnet ${cut(entry.key)} (not in the stack)`),
-            state,
-            nodes: boxes.get(entry.id) ?? [],
-        });
-    }
-
-    // Edges between drawn nodes only, in a stable order, at most MAX_EDGES.
-    const resolve = (node: string) => (node.startsWith("@") ? ids.get(node) : node);
-    const drawnSubnets = new Set(subnets.map((s) => `sn${s.id}`));
-    const usable = [...edges.values()].filter((e) => {
-        const from = resolve(e.from);
-        const to = resolve(e.to);
-        if (from === undefined || to === undefined) return false;
-        return ![from, to].some((n) => n.startsWith("sn") && !drawnSubnets.has(n));
-    });
-    const order: Record<EdgeKind, number> = { reachable: 0, forward: 1, latent: 2, unknown: 3, tier: 4 };
-    const sorted = usable
-        .map((e, i) => ({ e, i }))
-        .sort((a, b) => Number(b.e.violating) - Number(a.e.violating) || order[a.e.kind] - order[b.e.kind] || a.i - b.i)
-        .map(({ e }) => e);
-    const drawnEdges = sorted.slice(0, MAX_EDGES).map((e) => ({
-        from: resolve(e.from)!,
-        to: resolve(e.to)!,
-        kind: e.kind,
-        violating: coloured && e.violating,
-        label:
-            e.labels.join("; ") +
-            (e.kind === "latent" ? ` (latent: ${e.reason ?? "a hop is missing"})` : e.kind === "unknown" ? ` (not known: ${e.reason ?? "a hop"})` : ""),
-    }));
-    const usedGateways = new Set(drawnEdges.flatMap((e) => [e.from, e.to]).filter((n) => n.startsWith("gw")));
-    const gateways = [...gatewayIds.entries()]
-        .filter(([, id]) => usedGateways.has(id))
-        .map(([gateway, id]) => ({ id, label: redact(gateway ? `internet gateway ${cut(gateway.name)}` : "internet gateway (not in the stack)") }));
-    const tierSources = TIER_ORDER.filter((t) => drawnEdges.some((e) => e.from === `tier_${t}`));
-
-    const notes: string[] = [];
-    if (placed.length > chosen.length)
-        notes.push(`${placed.length - chosen.length} of ${placed.length} resources not drawn (at most ${MAX_RESOURCES}: violating and internet paths first)`);
-    if (subnetIndex.size > MAX_SUBNETS) notes.push(`${subnetIndex.size - MAX_SUBNETS} of ${subnetIndex.size} subnets not drawn (at most ${MAX_SUBNETS})`);
-    if (sorted.length > MAX_EDGES) notes.push(`${sorted.length - MAX_EDGES} of ${sorted.length} edges not drawn (at most ${MAX_EDGES}: violating paths first)`);
-
-    // Components whose children were not checked: drawn apart, so a picture never looks complete when it is not.
-    const unchecked = capture.resources
-        .filter((r) => r.remote && (r.expansion?.by ?? "none") === "none")
-        .slice(0, MAX_RESOURCES)
-        .map((r, i) => ({ id: `u${i}`, label: `${cut(r.name)} (${cut(r.type)}): NOT CHECKED` }));
-    return {
-        gateways,
-        subnets,
-        loose: boxes.get(undefined) ?? [],
-        tierSources,
-        edges: drawnEdges,
-        unchecked,
-        legend: coloured ? LEGEND : NO_COLOURS,
-        more: notes.length > 0 ? `graph shortened: ${notes.join("; ")}; see the JSON or SARIF report for every finding` : undefined,
-    };
 }
 
 /** The report's network; secret values in labels are shown as [secret], as in every report. */
 export function renderGraph(report: CheckReport, format: GraphFormat): string {
-    const network = networkOf(report);
-    return format === "mermaid" ? mermaid(network) : dot(network);
+    const draw = networkOf(report);
+    if (format === "dot") return dot(draw(MAX_RESOURCES, ""));
+    // Mermaid (and GitHub's rendering of it) refuses a diagram longer than MERMAID_MAX_TEXT: draw fewer resources until it fits.
+    let text = "";
+    for (const limit of [MAX_RESOURCES, 100, 50, 20, 5, 0]) {
+        text = mermaid(draw(limit, limit < MAX_RESOURCES ? ` to fit Mermaid's ${MERMAID_MAX_TEXT.toLocaleString("en-US")}-character limit` : ""));
+        if (text.length <= MERMAID_MAX_TEXT) break;
+    }
+    return text;
 }
 
-type Network = ReturnType<typeof networkOf>;
+type Network = ReturnType<ReturnType<typeof networkOf>>;
 
 function mermaid({ gateways, subnets, loose, tierSources, edges, unchecked, legend, more }: Network): string {
     const node = ({ id, label, shape }: DrawnNode) => (shape === "lb" ? `        ${id}[/${mermaidString(label)}\\]` : `        ${id}[${mermaidString(label)}]`);

@@ -191,3 +191,43 @@ describe("red edges come from the paths the pack's violations name, under the us
         );
     });
 });
+
+it("draws a big stack bounded, violating paths first, and says what it left out", () => {
+    const temp = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-graph-big-"));
+    try {
+        const stack = networkExport() as { deployment: { resources: Array<Record<string, unknown> & { id?: string; urn: string }> } };
+        const resources = stack.deployment.resources;
+        const app = resources.find((r) => r.id === "i-app")!;
+        // 300 private instances with long names, and the bastion (reachable, violating) last in the stack.
+        const bastion = resources.splice(
+            resources.findIndex((r) => r.id === "i-bastion"),
+            1,
+        )[0];
+        for (let i = 0; i < 300; i++) {
+            const copy = JSON.parse(JSON.stringify(app)) as typeof app & { outputs: { id: string } };
+            copy.urn = `${app.urn.replace(/::app$/, "::")}worker-${i}-${"w".repeat(200)}`;
+            copy.id = copy.outputs.id = `i-w${i}`;
+            resources.push(copy);
+        }
+        resources.push(bastion);
+        const file = path.join(temp, "big.json");
+        fs.writeFileSync(file, JSON.stringify(stack));
+        const mermaid = tierguard("scan", file, "--graph", "mermaid").stdout;
+        expect(mermaid.length).toBeLessThanOrEqual(50_000);
+        const drawn = mermaid.split("\n").filter((l) => /^ {8}n\d+\[/.test(l));
+        expect(drawn.length).toBeLessThanOrEqual(200);
+        expect(drawn.some((l) => l.includes('"bastion [bastion-sg]"'))).toBe(true);
+        expect(mermaid).toMatch(
+            /^ {4}more\["graph shortened: \d+ of 303 resources not drawn \(at most \d+( to fit Mermaid's 50,000-character limit)?: violating and internet paths first\)/m,
+        );
+        // A name is cut in its label.
+        expect(mermaid).toContain(`worker-0-${"w".repeat(100 - "worker-0-".length)}…`);
+        const dot = tierguard("scan", file, "--graph", "dot").stdout;
+        expect(dot.split("\n").filter((l) => /^ {8}n\d+ \[/.test(l))).toHaveLength(200);
+        expect(dot).toContain(
+            'more [shape=note, style=dashed, label="graph shortened: 103 of 303 resources not drawn (at most 200: violating and internet paths first)',
+        );
+    } finally {
+        fs.rmSync(temp, { recursive: true, force: true });
+    }
+});
