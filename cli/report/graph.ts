@@ -101,7 +101,7 @@ const TIER_ORDER = ["public", "web", "app", "data"];
 const NO_COLOURS = "violations are not coloured: the findings of another policy pack (--policy-pack) name no paths";
 /** What the colours and dashes mean, with tierguard's own pack. */
 const LEGEND =
-    "legend: red = a path a violation names (every hop of it); solid = the internet reaches it today; dashed 'latent' = open to the internet, but a hop is missing today (amber when a violation names it); dashed 'not known' = a hop is not known yet";
+    "legend: red = a path a violation names (every hop of it); solid = the internet reaches it today (load balancer → target: where a listener forwards); dashed 'latent' = open to the internet, but a hop is missing today (amber when a violation names it); dashed 'not known' = a hop is not known yet";
 
 const edgeKey = (from: string, to: string) => `${from}\u0000${to}`;
 const sourceNode = (source: string) => (source === "internet" ? "internet" : `tier_${source}`);
@@ -276,6 +276,35 @@ function networkOf(report: CheckReport) {
                 own.push(edge("internet", to, "reachable", ports, violating));
             } else {
                 own.push(edge("internet", to, reach.verdict === "no" ? "latent" : "unknown", ports, violating, redact(reach.why)));
+            }
+        }
+        // A network load balancer without security groups passes every listener's traffic: the internet reaches each listener port.
+        if (given && given.verdict !== "no" && carrier.attachments.length === 0 && field(carrier.resource.props, "loadBalancerType") === "network") {
+            for (const listener of graph.loadBalancing.listenersOf(carrier.resource)) {
+                const port = listener.port;
+                if (port === undefined || isUnresolved(port)) continue;
+                const udp = /UDP/i.test(listener.protocol ?? "");
+                const gate = naclGate(
+                    graph,
+                    { ports: [[port, port]], only: { tcp: !/^UDP$/i.test(listener.protocol ?? ""), udp, otherProtocols: false } },
+                    options,
+                );
+                const key = subnets.find((k) => graph.routing.directReach({ ...carrier, subnets: [k] }, 4, gate, given).verdict === "yes");
+                if (key === undefined) continue;
+                reachedThrough ??= key;
+                const subnet = subnetOf(key);
+                const gateway = gatewayNode(gatewayOf(subnet.resource));
+                const chain = [edge("internet", gateway, "reachable", "", false), edge(gateway, `sn${subnet.id}`, "reachable", "0.0.0.0/0", false)];
+                const last = edge(
+                    `sn${subnet.id}`,
+                    to,
+                    "reachable",
+                    redact(`listener ${(listener.protocol ?? "TCP").toUpperCase()} ${port} (no security groups)`),
+                    false,
+                );
+                chains.set(last, chain);
+                own.push(last, ...chain);
+                reachableLbs.set(urn, [...(reachableLbs.get(urn) ?? []), last]);
             }
         }
         const drawnUnder = reachedThrough ?? subnets[0];

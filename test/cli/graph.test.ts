@@ -99,6 +99,29 @@ describe("a load balancer forwarding the internet to an admin port", () => {
         expect(dot).toMatch(/^ {4}n\d+ -> n\d+ \[label="listener HTTPS 443 → port 22", color=red, penwidth=3\];$/m);
         expect(dot).toMatch(/^ {8}n\d+ \[shape=trapezium, label="front \[lb-sg\] · load balancer · tier public"\];$/m);
     });
+
+    it("draws a network load balancer without security groups reached on its listener port", () => {
+        const stack = networkExport() as {
+            deployment: { resources: Array<{ type: string; inputs: Record<string, unknown>; outputs: Record<string, unknown> }> };
+        };
+        for (const r of stack.deployment.resources)
+            for (const props of [r.inputs, r.outputs]) {
+                if (r.type === "aws:lb/loadBalancer:LoadBalancer") {
+                    props.loadBalancerType = "network";
+                    delete props.securityGroups;
+                }
+                if (r.type === "aws:lb/listener:Listener") Object.assign(props, { protocol: "TCP", port: 2222 });
+            }
+        const nlb = path.join(temp, "nlb.json");
+        fs.writeFileSync(nlb, JSON.stringify(stack));
+        const graph = tierguard("scan", nlb, "--graph", "mermaid").stdout;
+        const lines = graph.split("\n");
+        // internet-exposure: the listener port 2222 is outside the allow-list, so the path to the load balancer is red.
+        const listener = lines.findIndex((l) => /^ {4}sn\d+ -->\|"listener TCP 2222 \(no security groups\)"\| n\d+$/.test(l));
+        expect(listener).toBeGreaterThan(0);
+        expect(styleAfter(lines, listener)).toMatch(RED);
+        expect(graph).toMatch(/^ {4}n\d+ -->\|"listener TCP 2222 → port 22"\| n\d+$/m);
+    });
 });
 
 it("embeds the Mermaid graph in the Markdown report", () => {
