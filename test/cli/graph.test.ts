@@ -128,6 +128,9 @@ it("embeds the Mermaid graph in the Markdown report", () => {
     const out = tierguard("check", "examples/three-tier", "--format", "markdown").stdout;
     expect(out).toContain("No violations.");
     expect(out).toContain("```mermaid\nflowchart LR");
+    // The same graph as --graph mermaid: subnets, public and private, with their resources.
+    expect(out).toMatch(/^ {4}subgraph sb\d+\["subnet private-0"\]\n {8}sn\d+\[\["private: no default route to an internet gateway"\]\]$/m);
+    expect(out).toMatch(/^ {4}subgraph sb\d+\["subnet public-0"\]\n {8}sn\d+\[\["public: default route to an internet gateway"\]\]$/m);
     expect(out).not.toContain("stroke:#d00");
 });
 
