@@ -14,6 +14,7 @@ import { sarifReport } from "../../cli/report/sarif";
 import { dotString, htmlText, jsonText, markdownCode, markdownText, mermaidString, sarifText, terminalText, uriPath } from "../../cli/report/escape";
 import { CheckReport } from "../../cli/report/checkReport";
 import { Violation } from "../../cli/engine/violation";
+import { NetworkNames, networkExport } from "./networkStack";
 
 /** C0 and C1 control characters (but newline) and bidirectional overrides: what a terminal would act on. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -210,30 +211,76 @@ describe("markdown", () => {
     });
 });
 
-/** Every line one of the statements tierguard writes; labels quoted, with no quote, `%` or newline of their own. */
-function expectOnlyTierguardMermaid(graph: string): void {
-    const label = '"[^"%`<>]*"';
+/** Every line one of the statements tierguard writes; labels quoted, with nothing mermaidString escapes of their own. */
+function expectOnlyMermaidStatements(graph: string, carrierCount: number): void {
+    const label = '"[^"%`<>\\\\|{}]*"';
+    const node = "(internet|gw\\d+|sn\\d+|n\\d+|tier_(public|web|app|data))";
     const statements = [
         /^flowchart LR$/,
         /^ {4}internet\(\("internet"\)\)$/,
-        new RegExp(`^ {4}subgraph tier_(public|web|app|data|untiered)\\[${label}\\]$`),
+        new RegExp(`^ {4}gw\\d+\\{\\{${label}\\}\\}$`),
+        new RegExp(`^ {4}tier_(public|web|app|data)\\(\\[${label}\\]\\)$`),
+        new RegExp(`^ {4}subgraph sb\\d+\\[${label}\\]$`),
+        new RegExp(`^ {8}sn\\d+\\[\\[${label}\\]\\]$`),
+        /^ {4}subgraph no_subnet\["no subnet in the stack"\]$/,
+        /^ {4}subgraph not_checked\["not checked"\]$/,
+        /^ {4}style (not_checked|legend|more) stroke-dasharray: 5 5$/,
         new RegExp(`^ {8}n\\d+\\[${label}\\]$`),
+        new RegExp(`^ {8}n\\d+\\[/${label}\\\\\\]$`),
+        new RegExp(`^ {8}u\\d+\\[${label}\\]$`),
         /^ {4}end$/,
-        new RegExp(`^ {4}(internet|tier_[a-z]+) -->\\|${label}\\| n\\d+$`),
+        new RegExp(`^ {4}${node} (-->|-\\.->)(\\|${label}\\|)? ${node}$`),
         /^ {4}linkStyle \d+ stroke:#d00,stroke-width:3px$/,
+        /^ {4}linkStyle \d+ stroke:#e69500,stroke-width:2px$/,
+        new RegExp(`^ {4}(legend|more)\\[${label}\\]$`),
     ];
     const lines = graph.split("\n");
     for (const line of lines) expect(statements.some((statement) => statement.test(line)) ? line : `not tierguard's: ${line}`).toBe(line);
-    expect(lines.filter((line) => /^ {8}n\d+\[/.test(line)).length).toBe(carriers);
+    expect(lines.filter((line) => /^ {8}n\d+\[/.test(line)).length).toBe(carrierCount);
     expect(graph).not.toContain("%%");
+}
+
+function expectOnlyTierguardMermaid(graph: string): void {
+    expectOnlyMermaidStatements(graph, carriers);
     expect(graph).toContain("#quot;]     click n0 #quot;javascript:alert(1)#quot;");
     expect(graph).toContain("#37;#37;#123;init: #123;#quot;theme#quot;:#quot;dark#quot;#125;#125;#37;#37;");
 }
+
+/** The network stack of the graph tests with a hostile name on the VPC, gateway, subnets, load balancer and instances. */
+const HOSTILE_NETWORK: NetworkNames = {
+    vpc: HOSTILE.mermaidInit,
+    gateway: HOSTILE.mermaidClick,
+    publicSubnet: HOSTILE.dotBreakout,
+    privateSubnet: `${HOSTILE.details}${HOSTILE.trailingBackslash}`,
+    loadBalancer: `${HOSTILE.mermaidClick}${HOSTILE.trailingBackslash}`,
+    bastion: HOSTILE.ansi,
+    app: HOSTILE.formatting,
+};
+let hostileNetworkFile: string;
+beforeAll(() => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard escaping network #"));
+    hostileNetworkFile = path.join(dir, "network.json");
+    fs.writeFileSync(hostileNetworkFile, JSON.stringify(networkExport(HOSTILE_NETWORK, PROJECT, "prod")));
+});
+const networkCarriers = 3; // the bastion, the app and the load balancer
 
 describe("mermaid", () => {
     it("draws only tierguard's statements, one node per carrier, whatever the names and group ids", () => {
         const run = scan("--graph", "mermaid");
         expectOnlyTierguardMermaid(run.stdout.trimEnd());
+    });
+
+    it("keeps hostile subnet, gateway and load balancer names in their labels", () => {
+        const graph = tierguard("scan", hostileNetworkFile, "--graph", "mermaid").stdout.trimEnd();
+        expectOnlyMermaidStatements(graph, networkCarriers);
+        // Every name stays inside its label; the nodes and paths are all there, as with plain names.
+        expect(graph).toContain('    gw0{{"internet gateway #quot;]     click n0 #quot;javascript:alert(1)#quot;"}}');
+        expect(graph).toContain('    subgraph sb0["subnet q#92;#quot;]; evil [URL=#quot;javascript:alert(1)#quot;, label=#quot;x"]');
+        expect(graph).toContain('    subgraph sb1["subnet #lt;/details#gt;  #35;#35; ✅ safe to merge  #lt;details#gt;web#92;"]');
+        expect(graph).toContain('        n2[/"#quot;]     click n0 #quot;javascript:alert(1)#quot;web#92; [lb-sg] · load balancer · tier public"\\]');
+        expect(graph).toContain('    n2 -->|"listener HTTPS 443 → port 22"| n1');
+        expect(graph.match(/linkStyle \d+ stroke:#d00/g)).toHaveLength(5);
+        expect(graph).toContain('    internet -.->|"TCP port 9000 (latent: it has no public IP)"| n1');
     });
 });
 
@@ -272,29 +319,45 @@ function dotTokens(text: string): Array<{ kind: "string" | "id" | "punct"; value
     return tokens;
 }
 
+/** One digraph whose ids are all tierguard's keywords, attributes, values and nodes, with `nodes` resource nodes; every string a value. */
+function expectOnlyTierguardDot(text: string, nodes: number): void {
+    const tokens = dotTokens(text);
+    expect(tokens.slice(0, 3).map((t) => t.value)).toEqual(["digraph", "tierguard", "{"]);
+    let depth = 0;
+    tokens.forEach((token, i) => {
+        if (token.kind !== "punct") return;
+        if (token.value === "{") depth++;
+        if (token.value === "}") {
+            depth--;
+            // The graph closes once, at the very end.
+            expect(depth > 0 || i === tokens.length - 1).toBe(true);
+        }
+    });
+    expect(depth).toBe(0);
+    const allowed =
+        /^(digraph|tierguard|subgraph|rankdir|LR|shape|doublecircle|hexagon|trapezium|tab|ellipse|note|box|label|style|dashed|dotted|color|red|orange|penwidth|2|3|internet|legend|more|cluster_sb\d+|cluster_no_subnet|cluster_not_checked|gw\d+|sn\d+|u\d+|tier_(public|web|app|data)|n\d+)$/;
+    for (const token of tokens.filter((t) => t.kind === "id")) expect(token.value).toMatch(allowed);
+    // Strings only ever follow `label=` (the one attribute tierguard writes stack text into).
+    tokens.forEach((t, i) => {
+        if (t.kind === "string") expect(`${tokens[i - 2]?.value}${tokens[i - 1]?.value}`).toBe("label=");
+    });
+    const drawn = new Set(tokens.filter((t, i) => t.kind === "id" && /^n\d+$/.test(t.value) && tokens[i + 1]?.value === "[").map((t) => t.value));
+    expect(drawn.size).toBe(nodes);
+}
+
 describe("dot", () => {
     it("is a single graph whose nodes and attributes are all tierguard's", () => {
         const run = scan("--graph", "dot");
-        const tokens = dotTokens(run.stdout);
-        expect(tokens.slice(0, 3).map((t) => t.value)).toEqual(["digraph", "tierguard", "{"]);
-        let depth = 0;
-        tokens.forEach((token, i) => {
-            if (token.kind !== "punct") return;
-            if (token.value === "{") depth++;
-            if (token.value === "}") {
-                depth--;
-                // The graph closes once, at the very end.
-                expect(depth > 0 || i === tokens.length - 1).toBe(true);
-            }
-        });
-        expect(depth).toBe(0);
-        // Every id is a keyword, an attribute, an attribute value or a node of tierguard's; every string a value.
-        const allowed =
-            /^(digraph|tierguard|subgraph|rankdir|LR|shape|doublecircle|point|box|label|style|dashed|color|red|penwidth|3|internet|cluster_[a-z_]+|tier_[a-z]+|n\d+)$/;
-        for (const token of tokens.filter((t) => t.kind === "id")) expect(token.value).toMatch(allowed);
-        const nodes = new Set(tokens.filter((t, i) => t.kind === "id" && /^n\d+$/.test(t.value) && tokens[i + 1]?.value === "[").map((t) => t.value));
-        expect(nodes.size).toBe(carriers);
-        expect(run.stdout).toContain('label="web\\\\ [x<!--]"');
+        expectOnlyTierguardDot(run.stdout, carriers);
+        expect(run.stdout).toContain('label="web\\\\ [x<!--] · tier web"');
+    });
+
+    it("keeps hostile subnet, gateway and load balancer names in their labels", () => {
+        const out = tierguard("scan", hostileNetworkFile, "--graph", "dot").stdout;
+        expectOnlyTierguardDot(out, networkCarriers);
+        expect(out).toContain('    subgraph cluster_sb0 {\n        label="subnet q\\\\\\"]; evil [URL=\\"javascript:alert(1)\\", label=\\"x";');
+        expect(out).toContain('    gw0 [shape=hexagon, label="internet gateway \\"]     click n0 \\"javascript:alert(1)\\""];');
+        expect(out).toMatch(/^ {4}n\d+ -> n\d+ \[label="listener HTTPS 443 → port 22", color=red, penwidth=3\];$/m);
     });
 });
 
