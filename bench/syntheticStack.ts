@@ -425,7 +425,7 @@ function routedApplication(app: number, add: Add, plan: RoutedPlan): void {
     const group = (name: string, tier: string | undefined, ingress: ReturnType<typeof inline>[], egress: ReturnType<typeof inline>[]) =>
         add(
             SG,
-            `${name}-${app}`,
+            `${name}-sg-${app}`,
             `sg-${name}-${app}`,
             {
                 vpcId: `vpc-${app}`,
