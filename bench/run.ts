@@ -6,8 +6,12 @@
  * figure's verdict against its budget; exits 1 when a budget is missed. Not part of `npm test`.
  *
  *   node dist/bench/run.js [--runs N] [--sizes 1000,5000,10000,50000] [--analyze-size N]
- *                          [--scan-size N] [--program-sizes 1000,10000]
- *                          [--only startup,analyze,stack,scan,program] [--json results.json]
+ *                          [--scan-size N] [--program-sizes 1000,10000] [--routed-sizes 5000,50000]
+ *                          [--only startup,analyze,stack,routing,scan,program] [--json results.json]
+ *
+ * `routing`: a stack of the routed shape (VPCs, subnets, route tables, gateways, public addresses, an
+ * internet-facing load balancer) at the largest routed size over AnalyzeStack against the no-op pack,
+ * and the reachability pass alone, in-process, at every routed size (its scaling must stay linear).
  *
  * `--only` runs some sections (while working on one figure); the verdict then covers only those.
  */
@@ -17,9 +21,11 @@ import * as path from "path";
 import { PackProcess, PackResource, analyzeRequest, encodeAnalyzeStack } from "../cli/engine/packProcess";
 import { inOrder } from "../cli/engine/boundedConcurrency";
 import { configurationFor } from "../cli/policyConfig";
-import { Paired, cpuMs, figure, pairedRuns, runMeasured } from "./measure";
+import { Paired, cpuMs, figure, median, pairedRuns, runMeasured } from "./measure";
 import { BenchPacks, benchPacks } from "./packs";
 import { SyntheticStack, syntheticStack, writeStackExport } from "./syntheticStack";
+import { stackGraphInProcess } from "../policypack/inProcess";
+import { stackPolicyDefinitions } from "../policypack/policies";
 import { runCheck, runFloor, writeGroupsProgram } from "./programRun";
 
 interface Options {
@@ -28,11 +34,12 @@ interface Options {
     analyzeSize: number;
     scanSize: number;
     programSizes: number[];
+    routedSizes: number[];
     json?: string;
     sections: Set<Section>;
 }
 
-const SECTIONS = ["startup", "analyze", "stack", "scan", "program"] as const;
+const SECTIONS = ["startup", "analyze", "stack", "routing", "scan", "program"] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The budgets of issue #7: ratios to the yardstick, and the scaling exponent. */
@@ -58,6 +65,7 @@ function parseOptions(argv: string[]): Options {
         analyzeSize: 2000,
         scanSize: 50000,
         programSizes: [1000, 10000],
+        routedSizes: [5000, 50000],
         sections: new Set(SECTIONS),
     };
     for (let i = 0; i < argv.length; i++) {
@@ -72,6 +80,7 @@ function parseOptions(argv: string[]): Options {
                 options.runs = number("--runs");
                 break;
             case "--sizes":
+            case "--routed-sizes":
             case "--program-sizes": {
                 const sizes = (value ?? "").split(",").map((size) => {
                     const n = Number(size);
@@ -79,6 +88,7 @@ function parseOptions(argv: string[]): Options {
                     return n;
                 });
                 if (argv[i - 1] === "--sizes") options.sizes = sizes;
+                else if (argv[i - 1] === "--routed-sizes") options.routedSizes = sizes;
                 else options.programSizes = sizes;
                 break;
             }
@@ -104,6 +114,7 @@ function parseOptions(argv: string[]): Options {
         }
     }
     options.sizes.sort((a, b) => a - b);
+    options.routedSizes.sort((a, b) => a - b);
     return options;
 }
 
@@ -226,6 +237,65 @@ async function measureAnalyzeStack(ours: PackProcess, noop: PackProcess, sizes: 
     return results;
 }
 
+/** AnalyzeStack of the routed shape: exactly the planted internet-exposure violations (every other world-open rule is latent). */
+async function measureRoutedAnalyzeStack(ours: PackProcess, noop: PackProcess, size: number, runs: number): Promise<{ paired: Paired; resources: number }> {
+    const stack = syntheticStack(size, "routed");
+    const bytes = encodeAnalyzeStack(asSent(stack, "outputs"));
+    const expected = stack.plan.reachable;
+    const call = async (pack: PackProcess, expected: number) => {
+        const started = process.hrtime.bigint();
+        const diagnostics = await pack.callEncoded("analyzeStack", bytes);
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        expectFindings(`AnalyzeStack of ${size} resources with routing`, diagnostics.length, expected);
+        return ms;
+    };
+    // Warm-up: the routing and load-balancing code has not run in the pack yet.
+    await call(ours, expected);
+    await call(noop, 0);
+    log(`AnalyzeStack of ${stack.resources.length} resources with routing, ${runs} rounds`);
+    const rounds = await pairedRuns(
+        runs,
+        () => call(ours, expected),
+        () => call(noop, 0),
+    );
+    return { paired: figure(rounds, (wallMs) => wallMs), resources: stack.resources.length };
+}
+
+/**
+ * The reachability pass alone, in this process, on routed stacks of each size: a fresh graph per round
+ * (built untimed, as the pack does once per AnalyzeStack for every stack policy), then internet-exposure
+ * timed — the routing and load-balancing indexes it builds on first use, and every resource's paths.
+ * Rounds go size by size in turn, so drift falls on every size alike. Medians in milliseconds by size.
+ */
+function measureReachabilityPass(sizes: number[], runs: number): Map<number, { ms: number; resources: number }> {
+    const policy = stackPolicyDefinitions.find((p) => p.name === "internet-exposure");
+    if (!policy) throw new Error("the pack has no internet-exposure policy");
+    const stacks = sizes.map((size) => {
+        const stack = syntheticStack(size, "routed");
+        const resources = stack.resources.map((r) => ({
+            type: r.type,
+            name: r.name,
+            urn: r.urn,
+            props: r.outputs,
+            propertyDependencies: r.propertyDependencies,
+        }));
+        return { size, resources, expected: stack.plan.reachable, times: [] as number[] };
+    });
+    const once = (stack: (typeof stacks)[number]) => {
+        const graph = stackGraphInProcess(stack.resources);
+        const started = process.hrtime.bigint();
+        const reports = policy.evaluate(graph, {});
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        expectFindings(`internet-exposure in-process on ${stack.size} resources with routing`, reports.length, stack.expected);
+        return ms;
+    };
+    for (const stack of stacks) once(stack); // warm-up
+    const rounds = runs * 2;
+    log(`reachability pass in-process at ${sizes.join(", ")} resources with routing, ${rounds} rounds`);
+    for (let round = 0; round < rounds; round++) for (const stack of stacks) stack.times.push(once(stack));
+    return new Map(stacks.map((stack) => [stack.size, { ms: median(stack.times), resources: stack.resources.length }]));
+}
+
 interface ScanFigures {
     wall: Paired;
     memory: Paired;
@@ -299,6 +369,7 @@ async function protocolRows(packs: BenchPacks, options: Options): Promise<Row[]>
     const ours = await startConfigured(packs.tierguard);
     const noop = await startConfigured(packs.noop);
     let stackTimes = new Map<number, Paired>();
+    let routedRow: Row | undefined;
     try {
         if (options.sections.has("analyze")) {
             log(`Analyze of a ${options.analyzeSize}-resource stack, ${options.runs} rounds`);
@@ -321,11 +392,23 @@ async function protocolRows(packs: BenchPacks, options: Options): Promise<Row[]>
             });
         }
         if (options.sections.has("stack")) stackTimes = await measureAnalyzeStack(ours, noop, options.sizes, options.runs);
+        if (options.sections.has("routing")) {
+            const size = options.routedSizes[options.routedSizes.length - 1];
+            const routed = await measureRoutedAnalyzeStack(ours, noop, size, options.runs);
+            routedRow = {
+                measure: `AnalyzeStack, ${routed.resources.toLocaleString("en")} resources with routing (vs the same-shape no-op pack)`,
+                ours: ms(routed.paired.oursMedian),
+                theirs: ms(routed.paired.theirsMedian),
+                ratio: times(routed.paired.ratio),
+                budget: `≤ ${times(BUDGETS.analyzeStackAtLargest)}`,
+                pass: routed.paired.ratio <= BUDGETS.analyzeStackAtLargest,
+            };
+        }
     } finally {
         await ours.stop();
         await noop.stop();
     }
-    if (!options.sections.has("stack")) return rows;
+    if (!options.sections.has("stack")) return routedRow ? [...rows, routedRow] : rows;
     const largest = options.sizes[options.sizes.length - 1];
     for (const size of options.sizes) {
         const paired = stackTimes.get(size)!;
@@ -350,6 +433,33 @@ async function protocolRows(packs: BenchPacks, options: Options): Promise<Row[]>
             ratio: "",
             budget: `≤ ${BUDGETS.exponent}`,
             pass: oursExponent <= BUDGETS.exponent,
+        });
+    }
+    return routedRow ? [...rows, routedRow] : rows;
+}
+
+/** The reachability pass in-process at each routed size, and its scaling from the smallest to the largest. */
+function reachabilityRows(options: Options): Row[] {
+    const sizes = options.routedSizes;
+    const passes = measureReachabilityPass(sizes, options.runs);
+    const rows: Row[] = sizes.map((size) => ({
+        measure: `Reachability pass in-process (routing and load-balancer indexes, internet-exposure over every resource), ${passes.get(size)!.resources.toLocaleString("en")} resources with routing`,
+        ours: ms(passes.get(size)!.ms),
+        theirs: "",
+        ratio: "",
+        budget: "",
+    }));
+    if (sizes.length > 1) {
+        const small = passes.get(sizes[0])!;
+        const large = passes.get(sizes[sizes.length - 1])!;
+        const scaled = exponent(small.resources, small.ms, large.resources, large.ms);
+        rows.push({
+            measure: `Reachability pass scaling, ${small.resources.toLocaleString("en")} → ${large.resources.toLocaleString("en")} resources with routing: time ratio for ${(large.resources / small.resources).toFixed(1)}× the resources (exponent)`,
+            ours: `${times(large.ms / small.ms)} (${scaled.toFixed(2)})`,
+            theirs: "",
+            ratio: "",
+            budget: `exponent ≤ ${BUDGETS.exponent}`,
+            pass: scaled <= BUDGETS.exponent,
         });
     }
     return rows;
@@ -422,7 +532,8 @@ async function main(): Promise<number> {
     const rows: Row[] = [];
 
     if (options.sections.has("startup")) rows.push(...(await startupRows(packs, options)));
-    if (options.sections.has("analyze") || options.sections.has("stack")) rows.push(...(await protocolRows(packs, options)));
+    if (options.sections.has("analyze") || options.sections.has("stack") || options.sections.has("routing")) rows.push(...(await protocolRows(packs, options)));
+    if (options.sections.has("routing")) rows.push(...reachabilityRows(options));
     if (options.sections.has("scan")) rows.push(...(await scanRows(packs, options)));
     if (options.sections.has("program")) rows.push(...(await programRows(options)));
 
