@@ -22,7 +22,7 @@ import { DirectReach, Family, Hop } from "../../network/routing";
 import { LoadBalancing, Target, clientAddressPreserved, portText } from "../../network/loadBalancing";
 import { NaclTraffic, directReachOfPath, gateOverSubnets, naclGate, naclGateFrom, subnetCidrs } from "../../network/internetPaths";
 import { AnalyzedResource } from "../../model/resource";
-import { field, readBoolean } from "../../model/propertyReaders";
+import { field } from "../../model/propertyReaders";
 import { canonical } from "../../model/addresses";
 
 const config = {
