@@ -54,6 +54,17 @@ export interface ListenerPath {
     hops: string[];
     /** What is not known yet on the way (the "maybe" hops' words). */
     doubts: string[];
+    /** Every family judged (the best one above): for a question about one rule of one family. */
+    perFamily: FamilyReach[];
+}
+
+/** The listener path over one address family. */
+export interface FamilyReach {
+    family: Family;
+    address: Hop;
+    reach: DirectReach;
+    admits: Hop;
+    reachable: Tri;
 }
 
 /** The ingress allow rules of the groups a carrier carries, with their holder. */
@@ -133,7 +144,7 @@ export function listenerPaths(graph: StackGraph, carrier: Carrier, options: Inte
             ? { ports: ALL_PORTS, only: { tcp: true, udp: transports.includes("udp"), otherProtocols: false } }
             : { ports: [[port, port]], only: { tcp: transports.includes("tcp"), udp: transports.includes("udp"), otherProtocols: false } };
         const gate = naclGate(graph, traffic, options);
-        const perFamily = familyList.map((family) => {
+        const perFamily = familyList.map((family): FamilyReach => {
             const address = addressOf(family);
             const reach = graph.routing.directReach(carrier, family, gate, address, options);
             const admits = loadBalancerAdmits(carrier, port, transports[0], options, family);
@@ -150,7 +161,7 @@ export function listenerPaths(graph: StackGraph, carrier: Carrier, options: Inte
             `"${lb.name}" (${address.text}) ${listenerHop}`,
         ];
         const doubts = [reach.address, reach.route, reach.nacl, admits].filter((h) => h.verdict === "maybe").map((h) => h.text);
-        paths.push({ lb: carrier, listener, port, transports, listenerHop, ...best, hops, doubts });
+        paths.push({ lb: carrier, listener, port, transports, listenerHop, ...best, hops, doubts, perFamily });
     }
     return paths;
 }

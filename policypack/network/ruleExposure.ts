@@ -13,7 +13,8 @@
  *   internet-facing load balancer and the rule admits what the load balancer sends it on the target
  *   port: the path up to the target's subnet is `loadBalancerPaths.ts`'s, the one internet-exposure
  *   reports (an application load balancer connects from its private addresses, which 0.0.0.0/0 admits;
- *   a network load balancer preserving client addresses sends internet sources);
+ *   a network load balancer preserving client addresses sends internet sources); and a rule of an
+ *   internet-facing load balancer's own group is reachable when a listener on a port it covers is;
  * - "latent": no such resource is reached, and `reason` names the hop that is missing today (no public
  *   address, no route to an internet gateway, the ACL denies it, the group is attached to nothing);
  * - "unknown": no resource is reached for sure, and some hop is not known yet (a preview), directly or
@@ -209,6 +210,9 @@ export class RuleExposures {
     private throughRule(carrier: Carrier, group: GroupNode, rule: Rule, certain: boolean, options: InternetOptions): CarrierAnswer {
         const direct = this.directly(carrier, group, rule, certain, options);
         if (direct.verdict === "yes") return direct; // direct reach wins
+        // A load balancer's own group: the internet arrives on its listeners (it has no public IP of its own to judge).
+        const atLb = this.atLoadBalancer(carrier, rule, certain, options);
+        if (atLb) return atLb;
         const viaLb = this.throughLoadBalancers(carrier, rule, certain, options);
         if (viaLb?.verdict === "yes") return viaLb;
         if (viaLb?.verdict === "maybe" && direct.verdict === "no") return viaLb;
@@ -239,11 +243,7 @@ export class RuleExposures {
     private throughLoadBalancers(carrier: Carrier, rule: Rule, certain: boolean, options: InternetOptions): CarrierAnswer | undefined {
         const routes = (this.lbTargets ??= loadBalancedTargets(this.graph)).get(carrier);
         if (!routes) return undefined;
-        const families = new Set<Family>();
-        for (const { peer } of internetExposure(rule, options).internet) {
-            if (peer.kind === "cidr") families.add(peer.cidr.family);
-            else [4, 6].forEach((f) => families.add(f as Family));
-        }
+        const families = this.ruleFamilies(rule, options);
         let maybe: CarrierAnswer | undefined;
         for (const route of routes) {
             const entry = this.listenerPath(route, options);
@@ -298,13 +298,79 @@ export class RuleExposures {
         return maybe;
     }
 
-    /** The internet's path to a route's listener: all listeners of its load balancer computed once per definition. */
-    private listenerPath(route: LoadBalancedRoute, options: InternetOptions): ListenerPath | undefined {
+    /**
+     * A rule of a group an internet-facing load balancer carries: reachable when a listener whose port the
+     * rule covers is reached over a family the rule admits (the listener path's address, route and
+     * subnet ACL); latent naming the missing hop, or that nothing listens on the rule's ports. Undefined
+     * for a carrier that is no load balancer, or an internal one.
+     */
+    private atLoadBalancer(carrier: Carrier, rule: Rule, certain: boolean, options: InternetOptions): CarrierAnswer | undefined {
+        const paths = this.listenerPathsOf(carrier, options);
+        if (paths.size === 0) return undefined;
+        const families = this.ruleFamilies(rule, options);
+        let maybe: CarrierAnswer | undefined;
+        let no: CarrierAnswer | undefined;
+        for (const entry of paths.values()) {
+            const port = entry.port;
+            const covered = isUnresolved(port) ? ["maybe" as Tri] : entry.transports.map((t) => coversPort(rule, port, t));
+            const covers: Tri = covered.includes("yes") ? "yes" : covered.includes("maybe") ? "maybe" : "no";
+            if (covers === "no") continue;
+            const listener = `listener ${(entry.listener.protocol ?? "TCP").toUpperCase()} ${portText(port)}`;
+            if (!entry.perFamily.some((f) => families.has(f.family))) {
+                const wanted = [...families].map((f) => `IPv${f}`).join(" or ");
+                no ??= { verdict: "no", hop: "address", reason: `load balancer "${carrier.resource.name}" has no ${wanted} address` };
+            }
+            for (const f of entry.perFamily) {
+                if (!families.has(f.family)) continue;
+                const verdict = all(f.reach.verdict, covers, certain ? "yes" : "maybe");
+                if (verdict === "yes") {
+                    const hops = [f.reach.route.text, f.reach.nacl.text, f.address.text].filter(Boolean);
+                    return {
+                        verdict,
+                        reason: `reachable from the internet today on load balancer "${carrier.resource.name}" ${listener}: ${hops.join(" → ")}`,
+                    };
+                }
+                if (verdict === "maybe") {
+                    const doubts = [f.reach.address, f.reach.route, f.reach.nacl].filter((h) => h.verdict === "maybe").map((h) => h.text);
+                    if (covers === "maybe") doubts.push("the listener port is not known yet");
+                    if (!certain) doubts.push("the security group id is not known yet");
+                    maybe ??= {
+                        verdict,
+                        hop: "load-balancer",
+                        reason: `load balancer "${carrier.resource.name}" ${listener} may be reached: ${doubts.join("; ")}`,
+                    };
+                } else if (f.address.verdict === "no") {
+                    no ??= { verdict, hop: "address", reason: `load balancer "${carrier.resource.name}" has no IPv${f.family} address` };
+                } else no ??= { verdict, ...named(missingHop(f.reach, "no")) };
+            }
+        }
+        if (maybe) return maybe;
+        if (no) return no;
+        return { verdict: "no", hop: "load-balancer", reason: `no listener of load balancer "${carrier.resource.name}" on ${protocolAndPorts(rule)}` };
+    }
+
+    /** The address families a rule admits the internet from (both for a prefix list, whose entries' families are not on the rule). */
+    private ruleFamilies(rule: Rule, options: InternetOptions): Set<Family> {
+        const families = new Set<Family>();
+        for (const { peer } of internetExposure(rule, options).internet) {
+            if (peer.kind === "cidr") families.add(peer.cidr.family);
+            else [4, 6].forEach((f) => families.add(f as Family));
+        }
+        return families;
+    }
+
+    /** A load balancer's listener paths, by listener: computed once per load balancer and definition. */
+    private listenerPathsOf(lb: Carrier, options: InternetOptions): Map<Listener, ListenerPath> {
         const definition = definitionKey(options);
         const byLb = this.listenerMemo.get(definition) ?? this.listenerMemo.set(definition, new Map()).get(definition)!;
-        let paths = byLb.get(route.lb);
-        if (!paths) byLb.set(route.lb, (paths = new Map(listenerPaths(this.graph, route.lb, options).map((p) => [p.listener, p]))));
-        return paths.get(route.listener);
+        let paths = byLb.get(lb);
+        if (!paths) byLb.set(lb, (paths = new Map(listenerPaths(this.graph, lb, options).map((p) => [p.listener, p]))));
+        return paths;
+    }
+
+    /** The internet's path to a route's listener. */
+    private listenerPath(route: LoadBalancedRoute, options: InternetOptions): ListenerPath | undefined {
+        return this.listenerPathsOf(route.lb, options).get(route.listener);
     }
 
     /** The target subnet's network ACL on what the load balancer sends: once per (load balancer, target group, target) and definition. */

@@ -255,4 +255,24 @@ describe("exposure through an internet-facing load balancer", () => {
         expect(f.exposure).toMatchObject({ exposure: "reachable" });
         expect(f.exposure!.reason).not.toContain("through load balancer");
     });
+
+    it("a world-open rule on the internet-facing load balancer's own group: reachable on a listener port it covers, latent where nothing listens", () => {
+        const wide = securityGroup("lb-sg", [tcpFrom(8443, { cidrBlocks: ["0.0.0.0/0"] }), tcpFrom(9443, { cidrBlocks: ["0.0.0.0/0"] })]);
+        const all = findings([...stack(loadBalancer(), listener(8443)).map((r) => (r.name === "lb-sg" ? wide : r))]);
+        const onLb = (path: string) =>
+            all.find((f) => f.policy === "internet-ingress-only-on-allowed-ports" && f.rule?.origin.resourceName === "lb-sg" && f.rule.origin.path === path);
+        expect(onLb("ingress[0]")?.exposure).toMatchObject({ exposure: "reachable" });
+        expect(onLb("ingress[0]")!.exposure!.reason).toContain('"lb": reachable from the internet today on load balancer "lb" listener HTTPS 8443');
+        expect(onLb("ingress[1]")?.exposure).toMatchObject({ exposure: "latent", hop: "load-balancer" });
+        expect(onLb("ingress[1]")!.exposure!.reason).toBe('"lb": no listener of load balancer "lb" on TCP port 9443');
+        const internal = findings([...stack(loadBalancer({ internal: true }), listener(8443)).map((r) => (r.name === "lb-sg" ? wide : r))]);
+        const f = internal.find((x) => x.policy === "internet-ingress-only-on-allowed-ports" && x.rule?.origin.resourceName === "lb-sg");
+        expect(f?.exposure?.exposure).toBe("latent");
+    });
+    it("a ::/0 rule on an IPv4-only internet-facing load balancer's group is latent: it has no IPv6 address", () => {
+        const v6 = securityGroup("lb-sg", [tcpFrom(8443, { ipv6CidrBlocks: ["::/0"] })]);
+        const all = findings([...stack(loadBalancer(), listener(8443)).map((r) => (r.name === "lb-sg" ? v6 : r))]);
+        const f = all.find((x) => x.policy === "internet-ingress-only-on-allowed-ports" && x.rule?.origin.resourceName === "lb-sg");
+        expect(f?.exposure).toMatchObject({ exposure: "latent", hop: "address", reason: '"lb": load balancer "lb" has no IPv6 address' });
+    });
 });
