@@ -30,7 +30,7 @@ ended early or timed out, or a file that could not be scanned (2 wins over 1).`;
 
 const COMMON_OPTIONS = `  --format FORMAT             text (default), json, sarif (code scanning) or markdown (a pull-request comment)
   --json                      the same as --format json
-  --graph mermaid|dot         print the stack's network graph instead of the report (not with --format or --json)
+  --graph mermaid|dot         print the stack's network graph instead of the report (not with --format, --json)
   --policy-pack-config FILE   policy config JSON, as for pulumi preview --policy-pack-config
   --policy-pack DIR           judge with the policy pack in DIR (a folder the engine could run, e.g.
                               another version of tierguard's) instead of the one tierguard ships
@@ -47,7 +47,7 @@ over the engine protocol.
 
 Options:
   -c, --config key=value      set a program config value (repeatable), as pulumi preview -c
-  --config-file FILE          read the stack's config from FILE instead of Pulumi.<stack>.yaml, as pulumi --config-file
+  --config-file FILE          the stack's config file, read instead of Pulumi.<stack>.yaml (as pulumi's)
   -s, --stack NAME            the stack, [organization/][project/]NAME: reads Pulumi.NAME.yaml
                               (default: the only stack file, else "dev")
   --mode preview|update       preview (default): ids and computed outputs of new resources are unknown;
