@@ -13,7 +13,10 @@ import { SecretRedactor, redactReport, secretsOf } from "./report/secrets";
 export interface CheckOptions {
     programDir: string;
     mode: Mode;
+    /** The policy config file (--policy-pack-config). */
     configFile?: string;
+    /** The stack's config file (--config-file), read instead of Pulumi.<stack>.yaml. */
+    stackConfigFile?: string;
     stack?: string;
     overrides: string[];
     /** A policy pack folder to judge with instead of tierguard's own. */
@@ -72,7 +75,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
         throw new UsageError(`--stack ${options.stack} names project "${named.project}", but ${project.dir} holds project "${project.name}"`);
     }
     const stack = chooseStack(project, named?.stack);
-    const config = loadConfig(project, stack, options.overrides);
+    const config = loadConfig(project, stack, options.overrides, options.stackConfigFile);
     // Secret config values are masked in the program's output as the Pulumi CLI masks them, and with
     // every other secret value in the report. Stand-ins for undecryptable values are not secrets (and
     // one like "1" would hide every port 1).

@@ -4,10 +4,11 @@
  * --fail-on-unchecked, a component not checked), 2 a usage error, a program that did not complete,
  * or a file scan could not judge (2 wins over 1).
  */
+import * as fs from "fs";
 import * as v8 from "v8";
 import { STACK_TYPE } from "./engine/capturedStack";
 import { check } from "./check";
-import { CommandLine, USAGE, parseCommandLine } from "./commandLine";
+import { CommandLine, parseCommandLine, usageOf } from "./commandLine";
 import { readPolicyConfig } from "./policyConfig";
 import { scan, scanJson } from "./scan/scan";
 import { SECRET_PLACEHOLDER, UsageError } from "./program/project";
@@ -26,32 +27,51 @@ function progress(count: number): void {
     if (count % 20 === 0) process.stderr.write(`\rtierguard: ${count} resources registered`);
 }
 
+/** A usage error, and where to read the usage: the command's help, else the overview. */
+function usageError(message: string, argv: string[]): number {
+    const command = argv.find((a) => a === "check" || a === "scan");
+    console.error(`tierguard: ${terminalText(message)}\nRun "tierguard ${command ? `${command} ` : ""}--help" for usage.`);
+    return 2;
+}
+
 export async function main(argv: string[]): Promise<number> {
     let args: CommandLine;
     try {
         args = parseCommandLine(argv);
     } catch (error) {
-        console.error(`tierguard: ${terminalText((error as Error).message)}\n\n${USAGE}`);
-        return 2;
+        return usageError((error as Error).message, argv);
     }
+    const known = args.command === undefined || args.command === "check" || args.command === "scan";
+    if (!known) return usageError(`unknown command "${args.command}" (tierguard has check and scan)`, argv);
     if (args.help) {
-        console.log(USAGE);
+        console.log(usageOf(args.command));
         return 0;
     }
-    if (args.command === "scan") return runScan(args);
-    if (args.command !== "check" || !args.programDir) {
-        console.error(args.command && args.command !== "check" ? `tierguard: unknown command "${args.command}"\n\n${USAGE}` : USAGE);
+    if (args.version) {
+        console.log(require("../../package.json").version);
+        return 0;
+    }
+    if (args.command === undefined) {
+        console.error(usageOf());
         return 2;
     }
+    if (args.cwd !== undefined) {
+        // -C: as if started there (as git -C and make -C), so every relative path and the report's own resolve against it.
+        if (!fs.existsSync(args.cwd) || !fs.statSync(args.cwd).isDirectory())
+            return usageError(`${argv.includes("-C") ? "-C" : "--cwd"} ${args.cwd}: not a directory`, argv);
+        process.chdir(args.cwd);
+    }
+    if (args.command === "scan") return runScan(args, argv);
     // check's own process holds little (the resources' inputs) but decodes every registration; V8's
     // memory-saving mode halves its peak beside a large program (measured: 190 → 110 MiB at 3,000 groups).
     if (require.main === module) v8.setFlagsFromString("--optimize-for-size");
     const showProgress = process.stderr.isTTY === true;
     try {
         const report = await check({
-            programDir: args.programDir,
+            programDir: args.programDir ?? ".",
             mode: args.mode,
-            configFile: args.configFile,
+            configFile: args.policyPackConfig,
+            stackConfigFile: args.stackConfigFile,
             stack: args.stack,
             overrides: args.overrides,
             policyPack: args.policyPack,
@@ -141,13 +161,11 @@ function programProblem(report: CheckReport): string {
     return lines.join("\n");
 }
 
-async function runScan(args: CommandLine): Promise<number> {
-    if (args.targets.length === 0) {
-        console.error(USAGE);
-        return 2;
-    }
+async function runScan(args: CommandLine, argv: string[]): Promise<number> {
+    if (args.targets.length === 0)
+        return usageError("tierguard scan takes at least one stack file (pulumi stack export, pulumi preview --json) or folder", argv);
     try {
-        const result = await scan(args.targets, readPolicyConfig(args.configFile), { policyPack: args.policyPack, configFile: args.configFile });
+        const result = await scan(args.targets, readPolicyConfig(args.policyPackConfig), { policyPack: args.policyPack, configFile: args.policyPackConfig });
         if (args.graph) console.log(result.reports.map((r) => renderGraph(r, args.graph!)).join("\n\n"));
         else if (args.format === "json") console.log(scanJson(result));
         else if (args.format === "sarif") console.log(sarifReport(result.reports, { scanProblems: result }));

@@ -118,7 +118,8 @@ export function loadProject(programDir: string): Project {
     const dir = path.resolve(programDir);
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`${programDir} is not a directory`);
     const projectFile = ["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
-    if (!projectFile) throw new UsageError(`no Pulumi.yaml in ${dir}: tierguard check takes the folder of a Pulumi project`);
+    if (!projectFile)
+        throw new UsageError(`no Pulumi.yaml in ${dir}: tierguard check takes the folder of a Pulumi project (default: the current folder; or give -C DIR)`);
     const project = readYaml(projectFile);
     if (typeof project.name !== "string" || !project.name) throw new UsageError(`${projectFile} has no project name`);
     const runtime = runtimeOf(project.runtime, projectFile);
@@ -140,10 +141,13 @@ function configString(value: unknown): string {
 }
 
 /**
- * Assembles config as the CLI would: declared defaults from Pulumi.yaml, then Pulumi.<stack>.yaml,
- * then `-c` overrides. A key Pulumi.yaml declares without a default must have a value.
+ * Assembles config as the CLI would: declared defaults from Pulumi.yaml, then Pulumi.<stack>.yaml (or
+ * the file given with --config-file, as pulumi's), then `-c` overrides. A key Pulumi.yaml declares without a default must have a value.
  */
-export function loadConfig(project: Project, stack: string, overrides: string[]): ProgramConfig {
+export function loadConfig(project: Project, stack: string, overrides: string[], configFile?: string): ProgramConfig {
+    if (configFile !== undefined && !(fs.existsSync(configFile) && fs.statSync(configFile).isFile())) {
+        throw new UsageError(`--config-file ${configFile}: no such file (the stack's config file, in the shape of Pulumi.<stack>.yaml)`);
+    }
     const values: Record<string, string> = {};
     const secretKeys = new Set<string>();
     const standIns = new Set<string>();
@@ -164,7 +168,7 @@ export function loadConfig(project: Project, stack: string, overrides: string[])
             values[full] = configString(spec);
         }
     }
-    const stackFile = path.join(project.stackConfigDir, `Pulumi.${stack}.yaml`);
+    const stackFile = configFile !== undefined ? path.resolve(configFile) : path.join(project.stackConfigDir, `Pulumi.${stack}.yaml`);
     if (fs.existsSync(stackFile)) {
         const stackConfig = (readYaml(stackFile).config ?? {}) as Record<string, unknown>;
         for (const [key, value] of Object.entries(stackConfig)) {
@@ -189,7 +193,7 @@ export function loadConfig(project: Project, stack: string, overrides: string[])
     if (missing.length > 0) {
         throw new UsageError(
             `stack "${stack}" is missing configuration value${missing.length > 1 ? "s" : ""} ${missing.map((k) => `"${k}"`).join(", ")} ` +
-                `(declared in Pulumi.yaml without a default): set it in Pulumi.${stack}.yaml or pass -c ${missing[0].split(":").pop()}=VALUE`,
+                `(declared in Pulumi.yaml without a default): set it in ${configFile ?? `Pulumi.${stack}.yaml`} or pass -c ${missing[0].split(":").pop()}=VALUE`,
         );
     }
     return { stack, values, secretKeys: [...secretKeys], standIns: [...standIns] };

@@ -180,7 +180,7 @@ describe("tierguard check examples/insecure-web-app", () => {
                 },
             }),
         );
-        const report = json(tierguard("check", "examples/insecure-web-app", "--format", "json", "--config", file));
+        const report = json(tierguard("check", "examples/insecure-web-app", "--format", "json", "--policy-pack-config", file));
         expect(pairs(report)).not.toContain("no-admin-ports-from-internet @ web-sg");
         expect(pairs(report)).not.toContain("no-unrestricted-egress @ lb-sg");
         expect(report.violations.every((v) => v.enforcementLevel === "advisory")).toBe(true);
@@ -207,14 +207,14 @@ describe("latent findings graded by internet-exposure's latentFindings", () => {
     };
 
     it('"advisory" reports latent findings advisory: summary and exit code follow; the default keeps them mandatory', () => {
-        const before = tierguard("check", "examples/insecure-web-app", "--format", "json", "--config", config());
+        const before = tierguard("check", "examples/insecure-web-app", "--format", "json", "--policy-pack-config", config());
         expect(before.code).toBe(1);
         const asConfigured = json(before);
         expect(asConfigured.violations.map((v) => `${v.resourceName}:${v.exposure}:${v.enforcementLevel}`).sort()).toEqual([
             "app-sg:latent:mandatory",
             "web-rdp-ipv6:latent:mandatory",
         ]);
-        const after = tierguard("check", "examples/insecure-web-app", "--format", "json", "--config", config("advisory"));
+        const after = tierguard("check", "examples/insecure-web-app", "--format", "json", "--policy-pack-config", config("advisory"));
         expect(after.code).toBe(0);
         const graded = json(after);
         expect(graded.violations.map((v) => `${v.resourceName}:${v.exposure}:${v.enforcementLevel}:${v.gradedFrom}`).sort()).toEqual([
@@ -222,7 +222,7 @@ describe("latent findings graded by internet-exposure's latentFindings", () => {
             "web-rdp-ipv6:latent:advisory:mandatory",
         ]);
         expect(graded.summary).toMatchObject({ mandatory: 0, advisory: 2, findings: { mandatory: 0, advisory: 2 } });
-        const text = tierguard("check", "examples/insecure-web-app", "--config", config("advisory"));
+        const text = tierguard("check", "examples/insecure-web-app", "--policy-pack-config", config("advisory"));
         expect(text.code).toBe(0);
         expect(text.stdout).toContain(
             '  advisory   no-admin-ports-from-internet  [critical]  [latent: no public address] (graded advisory by internet-exposure latentFindings: "advisory")',
@@ -235,7 +235,7 @@ describe("latent findings graded by internet-exposure's latentFindings", () => {
     ])("a typo in the key or value (%j) exits 2 naming it", (settings, named) => {
         const file = path.join(dir, "typo.json");
         fs.writeFileSync(file, JSON.stringify({ "internet-exposure": settings }));
-        const run = tierguard("check", "examples/insecure-web-app", "--config", file);
+        const run = tierguard("check", "examples/insecure-web-app", "--policy-pack-config", file);
         expect(run.code).toBe(2);
         expect(run.stderr).toContain(`"internet-exposure": ${named}`);
         expect(run.stdout).toBe("");
@@ -263,6 +263,22 @@ describe("program configuration", () => {
         const report = json(tierguard("check", fixture("configured"), "--stack", "prod", "-c", "adminPort=2222", "--format", "json"));
         expect(pairs(report)).not.toContain("no-admin-ports-from-internet @ admin");
         expect(pairs(report)).toContain("internet-ingress-only-on-allowed-ports @ admin");
+    });
+    it("runs in -C's folder with no program folder given, a relative --config-file read from there, --json for --format json", () => {
+        const run = tierguard("check", "-C", fixture("configured"), "--config-file", "Pulumi.prod.yaml", "--json");
+        const report = json(run);
+        expect(run.code).toBe(1);
+        expect(report.program.status).toBe("completed");
+        expect(pairs(report)).toContain("no-admin-ports-from-internet @ admin");
+    });
+    it("reads the stack's config from --config-file instead of Pulumi.<stack>.yaml, -c over it", () => {
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-config-file-")), "elsewhere.yaml");
+        fs.writeFileSync(file, 'config:\n  configured:adminPort: "2222"\n  configured:sources: ["0.0.0.0/0"]\n  configured:token: placeholder\n');
+        const report = json(tierguard("check", fixture("configured"), "-s", "prod", "--config-file", file, "--json"));
+        expect(pairs(report)).not.toContain("no-admin-ports-from-internet @ admin");
+        expect(pairs(report)).toContain("internet-ingress-only-on-allowed-ports @ admin");
+        const overridden = json(tierguard("check", fixture("configured"), "--config-file", file, "--config", "adminPort=22", "--format", "json"));
+        expect(pairs(overridden)).toContain("no-admin-ports-from-internet @ admin");
     });
     it("names a missing required key (program's own require)", () => {
         const run = tierguard("check", fixture("configured"), "--stack", "staging");
@@ -307,12 +323,12 @@ describe("programs the check cannot fully judge", () => {
 
 describe("usage errors exit 2", () => {
     it.each([
-        [["check"], "Usage"],
+        [["check"], "no Pulumi.yaml in"],
         [["check", "examples/insecure-web-app", "--mode", "apply"], "--mode must be preview or update"],
         [["check", "examples/insecure-web-app", "--format", "xml"], "--format must be text, json, sarif or markdown"],
         [["check", "no/such/dir"], "is not a directory"],
         [["check", "test"], "no Pulumi.yaml"],
-        [["check", "examples/insecure-web-app", "--config", "no-such.json"], "cannot read policy config"],
+        [["check", "examples/insecure-web-app", "--policy-pack-config", "no-such.json"], "cannot read policy config"],
         [["lint", "."], 'unknown command "lint"'],
         [["check", ".", "--bogus"], "unknown option --bogus"],
         [["check", "examples/three-tier", "--timeout", "0"], "--timeout takes a number of seconds greater than 0"],

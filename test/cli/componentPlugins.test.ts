@@ -60,13 +60,13 @@ describe.each(MODES)("@pulumi/eks models (%s)", (mode) => {
         const open = eks("cluster");
         expect(open.code).toBe(0);
         expect(open.report.components[0]).toMatchObject({ name: "k8s", expandedBy: "model", resources: 11 });
-        const strict = eks("cluster", "--config", egressMandatory);
+        const strict = eks("cluster", "--policy-pack-config", egressMandatory);
         expect(strict.code).toBe(1);
         expect(mandatory(strict.report)).toEqual([
             "no-unrestricted-egress@k8s-eksClusterInternetEgressRule",
             "no-unrestricted-egress@k8s-eksNodeInternetEgressRule",
         ]);
-        const closed = eks("cluster", "--config", egressMandatory, "-c", "closed=true");
+        const closed = eks("cluster", "--policy-pack-config", egressMandatory, "-c", "closed=true");
         expect(mandatory(closed.report)).toEqual([]);
         expect(closed.report.components[0].resources).toBe(1);
         expect(closed.code).toBe(0);

@@ -173,12 +173,12 @@ describe("red edges come from the paths the pack's violations name, under the us
             prod,
             "--graph",
             "mermaid",
-            "--config",
+            "--policy-pack-config",
             configFile("exempt", { "tier-isolation": { exemptions: [{ resource: "db", reason: "being moved" }] } }),
         ).stdout;
         expect(internetEdgeOf(exempted, "web-0")).toEqual({ drawn: true, red: true });
         expect(internetEdgeOf(exempted, "db")).toEqual({ drawn: true, red: false });
-        const disabled = tierguard("scan", prod, "--graph", "dot", "--config", configFile("disabled", { "tier-isolation": "disabled" })).stdout;
+        const disabled = tierguard("scan", prod, "--graph", "dot", "--policy-pack-config", configFile("disabled", { "tier-isolation": "disabled" })).stdout;
         expect(disabled).toMatch(/internet -> n\d+ \[label="TCP port 22 \(not known: [^"]*\)", style=dotted\];/);
         expect(disabled).not.toContain("color=red");
     });
@@ -190,10 +190,13 @@ describe("red edges come from the paths the pack's violations name, under the us
         fs.writeFileSync(file, JSON.stringify(stack));
         expect(internetEdgeOf(tierguard("scan", file, "--graph", "mermaid").stdout, "web-0")).toEqual({ drawn: false, red: false });
         const wider = configFile("wider", { "tier-isolation": { internetPrefixV4: 24 } });
-        expect(tierguard("scan", file, "--config", wider).stdout).toContain(
+        expect(tierguard("scan", file, "--policy-pack-config", wider).stdout).toContain(
             '"web-0" (tier web, from its tierguard:tier tag) is reachable from the internet (52.0.0.0/20)',
         );
-        expect(internetEdgeOf(tierguard("scan", file, "--graph", "mermaid", "--config", wider).stdout, "web-0")).toEqual({ drawn: true, red: true });
+        expect(internetEdgeOf(tierguard("scan", file, "--graph", "mermaid", "--policy-pack-config", wider).stdout, "web-0")).toEqual({
+            drawn: true,
+            red: true,
+        });
     });
 
     it("colours nothing with another pack, and says why, even one whose messages read like tierguard's", () => {

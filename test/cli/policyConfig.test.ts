@@ -50,8 +50,8 @@ const typos: Array<[string, unknown, string[]]> = [
 ];
 
 describe.each([
-    ["check", (file: string) => tierguard("check", fixture("configured"), "--stack", "prod", "--config", file)],
-    ["scan", (file: string) => tierguard("scan", prod, "--config", file)],
+    ["check", (file: string) => tierguard("check", fixture("configured"), "--stack", "prod", "--policy-pack-config", file)],
+    ["scan", (file: string) => tierguard("scan", prod, "--policy-pack-config", file)],
 ])("%s refuses a config with", (_command, run) => {
     it.each(typos)("%s, naming file, key and value", (_what, content, expected) => {
         const file = configFile(JSON.stringify(content));
@@ -65,14 +65,14 @@ describe.each([
 
 it("check refuses a typo before the program runs", () => {
     const file = configFile(JSON.stringify({ all: "mandatroy" }));
-    const result = tierguard("check", fixture("configured"), "--stack", "prod", "--config", file);
+    const result = tierguard("check", fixture("configured"), "--stack", "prod", "--policy-pack-config", file);
     expect(result.code).toBe(2);
     expect(result.stderr).not.toContain("[program]");
 });
 
 it("lists every problem of a file at once", () => {
     const file = configFile(JSON.stringify({ all: "mandatroy", "no-admn-ports-from-internet": "advisory" }));
-    const result = tierguard("scan", prod, "--config", file);
+    const result = tierguard("scan", prod, "--policy-pack-config", file);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('"all" = "mandatroy"');
     expect(result.stderr).toContain('"no-admn-ports-from-internet" is not a policy');
@@ -81,7 +81,7 @@ it("lists every problem of a file at once", () => {
 it("accepts every level Pulumi accepts and a UTF-8 byte-order mark", () => {
     for (const level of ["advisory", "mandatory", "remediate", "disabled"]) {
         const file = configFile(`\uFEFF${JSON.stringify({ all: level })}`);
-        const result = tierguard("scan", prod, "--config", file, "--format", "json");
+        const result = tierguard("scan", prod, "--policy-pack-config", file, "--format", "json");
         expect(result.stderr).toBe("");
         expect([0, 1]).toContain(result.code);
     }
@@ -89,10 +89,26 @@ it("accepts every level Pulumi accepts and a UTF-8 byte-order mark", () => {
 
 it("validates another pack's config against the policies and types it declares", () => {
     const noop = benchPacks().noop;
-    const misspelt = tierguard("scan", prod, "--policy-pack", noop, "--config", configFile(JSON.stringify({ "no-admn-ports-from-internet": "mandatory" })));
+    const misspelt = tierguard(
+        "scan",
+        prod,
+        "--policy-pack",
+        noop,
+        "--policy-pack-config",
+        configFile(JSON.stringify({ "no-admn-ports-from-internet": "mandatory" })),
+    );
     expect(misspelt.code).toBe(2);
     expect(misspelt.stderr).toContain('"no-admn-ports-from-internet" is not a policy of this pack');
-    const level = tierguard("check", fixture("configured"), "--stack", "prod", "--policy-pack", noop, "--config", configFile(JSON.stringify({ all: "off" })));
+    const level = tierguard(
+        "check",
+        fixture("configured"),
+        "--stack",
+        "prod",
+        "--policy-pack",
+        noop,
+        "--policy-pack-config",
+        configFile(JSON.stringify({ all: "off" })),
+    );
     expect(level.code).toBe(2);
     expect(level.stderr).toContain('"all" = "off" is not a valid enforcement level');
     expect(level.stderr).not.toContain("[program]");
