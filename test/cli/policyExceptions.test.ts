@@ -8,7 +8,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ROOT, tierguard } from "./run";
+import { ROOT, fixture, tierguard } from "./run";
 
 const prod = "test/fixtures/stacks/shop-prod.json";
 const urn = (type: string, name: string) => `urn:pulumi:prod::shop::${type}::${name}`;
@@ -104,5 +104,35 @@ describe("policy exceptions (Pulumi's shape) in scan", () => {
             'exceptions["EXC-2"].match[1].policies[0] = "database-not-publically-accessible" is not a policy of this pack (did you mean "database-not-publicly-accessible"?)',
         );
         expect(result.stdout).toBe("");
+    });
+});
+
+describe("policy exceptions (Pulumi's shape) in check", () => {
+    const ADMIN = "urn:pulumi:prod::configured::aws:ec2/securityGroup:SecurityGroup::admin";
+
+    it("waives the program's mandatory violations it matches: exit 0, the advisory one still counted", () => {
+        const file = configFile({
+            exceptions: {
+                "EXC-7": {
+                    reason: "admin group is only attached in the lab",
+                    match: [{ policies: ["no-admin-ports-from-internet", "internet-ingress-only-on-allowed-ports"], targets: [ADMIN] }],
+                },
+            },
+        });
+        const result = tierguard("check", fixture("configured"), "--stack", "prod", CONFIG_FLAG, file, "--format", "json");
+        expect(result.code).toBe(0);
+        const json = JSON.parse(result.stdout);
+        expect(json.summary).toMatchObject({ mandatory: 0, advisory: 1, exempted: 2 });
+        expect(json.exempted.map((v: any) => [v.policy, v.exception.id]).sort()).toEqual([
+            ["internet-ingress-only-on-allowed-ports", "EXC-7"],
+            ["no-admin-ports-from-internet", "EXC-7"],
+        ]);
+    });
+
+    it("refuses a target that is a logical name before the program runs", () => {
+        const file = configFile({ exceptions: { "EXC-7": { reason: "r", match: [{ policies: ["no-admin-ports-from-internet"], targets: ["admin"] }] } } });
+        const result = tierguard("check", fixture("configured"), "--stack", "prod", CONFIG_FLAG, file);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain('exceptions["EXC-7"].match[0].targets[0] = "admin" is not a resource URN');
     });
 });
