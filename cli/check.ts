@@ -130,6 +130,8 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
                 mode: options.mode,
                 outcome: run.outcome,
                 violations: verdict.violations,
+                exempted: verdict.exempted,
+                exceptions: verdict.exceptions,
                 resources: verdict.analysed,
                 unchecked,
                 components,

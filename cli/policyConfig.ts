@@ -12,6 +12,8 @@ import { ConfigKeys } from "../policypack/kit/config";
 import { PolicyMetadata } from "../policypack/kit/define";
 import { policyDefinitions, stackPolicyDefinitions } from "../policypack/policies";
 import { PackConfiguration } from "../policypack/inProcess";
+import { didYouMean } from "./suggest";
+import { EXCEPTIONS_KEY, exceptionProblems } from "./policyExceptions";
 
 /** Policy config in the shape of `pulumi preview --policy-pack-config`: level strings or objects, "all" for every policy. */
 export type PolicyConfigFile = Record<string, string | Record<string, unknown>>;
@@ -37,26 +39,6 @@ export function readPolicyConfig(file: string | undefined): PolicyConfigFile {
         throw new UsageError(`policy config ${file} must be a JSON object of policy names, as for pulumi preview --policy-pack-config`);
     }
     return parsed as PolicyConfigFile;
-}
-
-/** The edit distance of two short words, for "did you mean". */
-function distance(a: string, b: string): number {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let previous = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const current = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-    }
-    return row[b.length];
-}
-
-function didYouMean(given: string, known: readonly string[]): string {
-    const best = known.map((name) => ({ name, d: distance(given.trim().toLowerCase(), name.toLowerCase()) })).sort((x, y) => x.d - y.d)[0];
-    return best && best.d <= Math.max(2, Math.floor(best.name.length / 4)) ? ` (did you mean "${best.name}"?)` : "";
 }
 
 const show = (value: unknown) => JSON.stringify(value) ?? String(value);
@@ -106,6 +88,11 @@ export function policyConfigProblems(config: PolicyConfigFile, policies: PolicyI
     const problems: string[] = [];
     const names = policies.map((p) => p.name);
     for (const [key, value] of Object.entries(config)) {
+        if (key === EXCEPTIONS_KEY) {
+            // Pulumi's policy exceptions (see policyExceptions.ts): applied by the engine side, never sent to the pack.
+            problems.push(...exceptionProblems(value, names));
+            continue;
+        }
         if (key === "all") {
             const problem = levelProblem(`"all"`, value);
             if (problem) problems.push(problem);

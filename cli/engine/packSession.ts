@@ -11,6 +11,16 @@ import { withRuleFacts } from "./ruleFacts";
 import { PackConfiguration, internetDefinition } from "../../policypack/inProcess";
 import { InternetOptions } from "../../policypack/model/addresses";
 import { PackVerdict, StackJudgement } from "./stackJudgement";
+import { EXCEPTIONS_KEY, ExceptionStatus, PolicyException, applyExceptions, readExceptions } from "../policyExceptions";
+import { Violation } from "./violation";
+
+/** A stack's verdict after the config file's policy exceptions (if any) were applied, as the Pulumi CLI applies them. */
+export interface SessionVerdict extends PackVerdict {
+    /** Violations an exception waived: reported, but they do not count. */
+    exempted: Violation[];
+    /** The config file's exceptions, with their status and what each waived in this stack. */
+    exceptions: ExceptionStatus[];
+}
 
 /** How long a pack that answered before may take to answer GetAnalyzerInfo before it counts as stopped. */
 const PROBE_TIMEOUT_MS = 5000;
@@ -50,6 +60,11 @@ export class PackSession {
         configuration: PackConfiguration,
         /** For tierguard's own pack, that configuration: rule facts are evaluated in-process with it. */
         private readonly ownConfiguration: PackConfiguration | undefined,
+        /**
+         * The config file's policy exceptions. The engine side applies them to what the pack reports, as
+         * the Pulumi CLI does under `pulumi preview`; the pack is never sent them.
+         */
+        readonly exceptions: PolicyException[] = [],
     ) {
         this.graphBasis = { internet: internetDefinition(configuration), edgesKnown: ownConfiguration !== undefined };
     }
@@ -66,7 +81,7 @@ export class PackSession {
             validatePolicyConfig(configSource, configFile, info.policies, own);
             const configuration = configurationFor(info.policies, configFile);
             await pack.configure(configuration);
-            return new PackSession(pack, info.policies, configuration, own ? configuration : undefined);
+            return new PackSession(pack, info.policies, configuration, own ? configuration : undefined, readExceptions(configFile[EXCEPTIONS_KEY]));
         } catch (error) {
             await pack.stop();
             throw error;
@@ -100,12 +115,13 @@ export class PackSession {
      * Judges a stack: ConfigureStack, Analyze of each resource, AnalyzeStack. With `recordedState` (a stack export), resources whose
      * recorded outputs differ from their inputs are also analysed as recorded (see drift.ts).
      */
-    async judge(capture: CaptureResult, mode: Mode, options: { recordedState?: boolean } = {}): Promise<PackVerdict> {
+    async judge(capture: CaptureResult, mode: Mode, options: { recordedState?: boolean; now?: number } = {}): Promise<SessionVerdict> {
         const judgement = new StackJudgement(this.pack, this.policies, capture, mode);
         const byUrn = new Map(capture.resources.map((r) => [r.urn, r]));
         const lookup = (urn: string) => byUrn.get(urn);
         for (const resource of capture.resources) if (isAnalysed(resource)) judgement.analyze(resource, lookup, options);
         const verdict = await judgement.finish(capture);
-        return this.ownConfiguration ? { ...verdict, violations: withRuleFacts(verdict.violations, capture, this.ownConfiguration) } : verdict;
+        const violations = this.ownConfiguration ? withRuleFacts(verdict.violations, capture, this.ownConfiguration) : verdict.violations;
+        return { ...verdict, ...applyExceptions(violations, this.exceptions, options.now) };
     }
 }

@@ -5,6 +5,7 @@ import { driftMessage } from "./drift";
 import { ReachEdge } from "../../policypack/network/reachability";
 import { severityOfNumber } from "../../policypack/model/severity";
 import { Exposure, ExposureHop } from "../../policypack/network/ruleExposure";
+import type { ExceptionRef } from "../policyExceptions";
 
 export interface Violation {
     policy: string;
@@ -40,6 +41,10 @@ export interface Violation {
     gradedFrom?: "mandatory";
     /** Set when only the resource's recorded state (its outputs in a stack export) has this, not its inputs: drift. */
     drift?: true;
+    /** Set on a violation a policy exception of the config file waived (it does not count): the exception. */
+    exception?: ExceptionRef;
+    /** Set on a violation an exception would waive had it not expired (it counts; its message says so). */
+    expiredException?: ExceptionRef;
 }
 
 /** The protocol's severity numbers (pulumi's PolicySeverity), by number. */

@@ -6,6 +6,7 @@ import { OfflineAnswer } from "../engine/dataSources";
 import { ProgramOutcome } from "../engine/runProgram";
 import type { SecretRedactor } from "./secrets";
 import { GraphBasis } from "../engine/packSession";
+import { ExceptionStatus } from "../policyExceptions";
 
 /** A multi-language component whose children were not checked. */
 export interface Unchecked {
@@ -38,7 +39,12 @@ export interface CheckReport {
     mode: Mode;
     /** How the program's run ended; anything but "completed" means the report covers only part of the stack. */
     outcome: ProgramOutcome;
+    /** The violations that count (an exempted one is in `exempted`). */
     violations: Violation[];
+    /** Violations a policy exception of the config file waived: still reported, marked with it; they never fail the run. */
+    exempted?: Violation[];
+    /** The config file's policy exceptions, with their status and what each waived here. */
+    exceptions?: ExceptionStatus[];
     /** Resources analysed one by one by the pack. */
     resources: number;
     unchecked: Unchecked[];

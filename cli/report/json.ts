@@ -2,7 +2,10 @@
  * `--format json`: { stack, program: { status, ... }, violations: [{ policy, enforcementLevel, severity,
  * urn, resourceType, resourceName, message, rule?, ruleUrn?, protocol?, ports?, peer?, exposure?, exposureReason?,
  * gradedFrom?, modeled? }],
- * summary: { mandatory, advisory, resources, resourcesWithViolations, findings: { mandatory, advisory } },
+ * exempted: [same fields, exception: { id, reason, expiresAt? }] (waived by a policy exception: not counted),
+ * exceptions: [{ id, reason, match, expiresAt?, status: "permanent" | "active" | "expired", waived: [{ policy, urn, resourceName, enforcementLevel }] }]
+ * (both only when the policy config file has exceptions); a violation an expired exception covers has expiredException,
+ * summary: { mandatory, advisory, resources, resourcesWithViolations, findings: { mandatory, advisory }, exempted },
  * components: [...], unchecked: [...], offline: [...] }. One object per policy violation: tools group
  * by `urn` and `rule` as the other formats do.
  */
@@ -13,21 +16,12 @@ import { jsonText } from "./escape";
 import { Violation } from "../engine/violation";
 
 export function jsonReport(report: CheckReport): string {
-    const violations = [...report.violations].sort(bySeverity).map((v) => ({
-        policy: v.policy,
-        enforcementLevel: v.enforcementLevel,
-        severity: v.severity,
-        urn: v.urn,
-        resourceType: v.resourceType,
-        resourceName: v.resourceName,
-        message: v.message,
-        ...ruleFactsOf(v),
-        ...(v.modeled ? { modeled: v.modeled } : {}),
-    }));
+    const violations = [...report.violations].sort(bySeverity).map(listed);
     return jsonText({
         stack: report.stack,
         program: report.outcome,
         violations,
+        ...exceptionsJson(report),
         summary: summaryOf(report),
         components: report.components,
         unchecked: report.unchecked,
@@ -53,4 +47,27 @@ export function ruleFactsOf(
         ...(v.exposure ? { exposure: v.exposure, exposureReason: v.exposureReason } : {}),
         ...(v.gradedFrom ? { gradedFrom: v.gradedFrom } : {}),
     };
+}
+
+/** A violation as JSON lists it: every field but the path it names (which graphs draw). */
+function listed(v: Violation) {
+    return {
+        policy: v.policy,
+        enforcementLevel: v.enforcementLevel,
+        severity: v.severity,
+        urn: v.urn,
+        resourceType: v.resourceType,
+        resourceName: v.resourceName,
+        message: v.message,
+        ...ruleFactsOf(v),
+        ...(v.modeled ? { modeled: v.modeled } : {}),
+        ...(v.exception ? { exception: v.exception } : {}),
+        ...(v.expiredException ? { expiredException: v.expiredException } : {}),
+    };
+}
+
+/** `exempted` and `exceptions`, when the policy config file has exceptions. */
+export function exceptionsJson(report: Pick<CheckReport, "exempted" | "exceptions">): object {
+    if (!report.exceptions || report.exceptions.length === 0) return {};
+    return { exempted: [...(report.exempted ?? [])].sort(bySeverity).map(listed), exceptions: report.exceptions };
 }

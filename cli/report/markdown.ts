@@ -15,6 +15,7 @@ import { NETWORK_WORDS, describeOffline, incompleteReason } from "./runNotes";
 import { Finding, groupByResource } from "./order";
 import { htmlText, markdownCode, markdownText } from "./escape";
 import { GRADED_WORDS, exposed, exposureTag } from "./exposure";
+import { statusWords } from "../policyExceptions";
 
 /** GitHub refuses a comment longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -190,10 +191,13 @@ function stackSection(report: Report, graph: string | undefined, detail: Detail,
                 ? `No violations among the resources registered.${notChecked}`
                 : notChecked
                   ? `No violations among the resources checked.${notChecked}`
-                  : "No violations.",
+                  : report.exempted?.length
+                    ? `No violations but the ${plural(report.exempted.length, "one")} policy exceptions waived (below).`
+                    : "No violations.",
         );
     }
     lines.push(...violationLines(report, detail, leftOut));
+    lines.push(...exceptionSection(report, detail));
     if (report.unchecked.length > 0) {
         lines.push("", "**Not checked** (run `pulumi preview --policy-pack`, or install their provider plugins, to judge their children):", "");
         const shown = report.unchecked.slice(0, detail.perList);
@@ -221,6 +225,26 @@ function stackSection(report: Report, graph: string | undefined, detail: Detail,
     }
     if (graph && detail.graphs) lines.push("", "```mermaid", graph, "```");
     if (graph && !detail.graphs) leftOut.graphs++;
+    return lines;
+}
+
+/** The config file's policy exceptions: each with its status, its reason and the violations it waived (reported, not counted). */
+function exceptionSection(report: Report, detail: Detail): string[] {
+    const exceptions = report.exceptions ?? [];
+    if (exceptions.length === 0) return [];
+    const exempted = report.exempted?.length ?? 0;
+    const lines = ["", `<details><summary>Policy exceptions: ${plural(exempted, "violation")} exempted (reported, not counted)</summary>`, ""];
+    for (const e of exceptions.slice(0, detail.perList)) {
+        const status = e.status === "expired" ? `⚠️ **${markdownText(statusWords(e))}**` : markdownText(statusWords(e));
+        lines.push(`- ${markdownCode(e.id)} — ${status}: ${markdownText(e.reason)}`);
+        const shown = e.waived.slice(0, detail.perList);
+        const verb = e.status === "expired" ? "would have waived (now counted)" : "waived";
+        if (e.waived.length === 0) lines.push(`  - ${e.status === "expired" ? "covers nothing in this stack" : "waived nothing in this stack"}`);
+        for (const w of shown) lines.push(`  - ${verb}: ${markdownCode(w.policy)} on ${markdownCode(w.resourceName)} (${w.enforcementLevel})`);
+        lines.push(...moreLine(e.waived.length - shown.length, "waived violation").map((line) => (line ? `  ${line}` : line)));
+    }
+    lines.push(...moreLine(exceptions.length - Math.min(exceptions.length, detail.perList), "exception"));
+    lines.push("", "</details>");
     return lines;
 }
 

@@ -2,7 +2,9 @@
  * `--format sarif`: SARIF 2.1.0 for code scanning (e.g. GitHub's upload-sarif). One rule per
  * policy with its description and remediation as help; results at "error" (mandatory) or
  * "warning" (advisory), located in the program file that registered the resource when known,
- * else in the scanned file, and always by URN as a logical location.
+ * else in the scanned file, and always by URN as a logical location. A violation a policy exception
+ * waived is a result with a `suppressions` entry (kind "external", status "accepted") whose
+ * justification is the exception's ID and reason.
  *
  * Messages from outside tierguard are plain text escaped for SARIF (sarifText), file locations
  * are relative URI references (uriPath), and the log is written by jsonText, so no control
@@ -13,7 +15,7 @@ import * as path from "path";
 import { fileURLToPath } from "url";
 import { CheckReport, ScanProblems } from "./checkReport";
 import { describeOffline, incompleteReason } from "./runNotes";
-import { alsoBroken, findingsOf } from "./order";
+import { Finding, alsoBroken, findingsOf } from "./order";
 import { ruleFactsOf } from "./json";
 import { exposed, exposureSecuritySeverity } from "./exposure";
 import { jsonText, markdownText, sarifText, uriPath } from "./escape";
@@ -92,36 +94,53 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>, opt
     );
     // One result per finding: a rule that breaks several policies is reported once, under its most
     // severe policy, naming the others (an alert per policy would be one mistake counted several times).
-    const results = reports.flatMap((report) =>
-        findingsOf(report.violations).map((finding) => {
-            const v = finding.lead;
-            const physicalLocation = locationOf(report, v.urn);
-            const also = alsoBroken(finding);
-            // A finding with an exposure is scored by it (see exposure.ts); others keep their rule's score.
-            const withExposure = exposed(finding);
-            const graded = withExposure ? exposureSecuritySeverity({ ...withExposure, severity: v.severity }) : undefined;
-            return {
-                ruleId: v.policy,
-                ...(ruleIndex.has(v.policy) ? { ruleIndex: ruleIndex.get(v.policy) } : {}),
-                level: v.enforcementLevel === "mandatory" ? "error" : "warning",
-                message: { text: sarifText(also.length > 0 ? `${v.message} The same rule also breaks: ${also.join(", ")}.` : v.message) },
-                locations: [{ physicalLocation, logicalLocations: [{ fullyQualifiedName: v.urn, name: v.resourceName, kind: "resource" }] }],
-                partialFingerprints: { "tierguard/v1": crypto.createHash("sha256").update(`${v.policy}|${v.urn}|${v.message}`).digest("hex") },
-                properties: {
-                    stack: report.stack,
-                    project: report.project,
-                    resourceType: v.resourceType,
-                    severity: v.severity,
-                    policies: finding.violations.map((o) => o.policy),
-                    ...ruleFactsOf(v),
-                    ...(withExposure && !v.exposure ? { exposure: withExposure.exposure, exposureReason: withExposure.exposureReason } : {}),
-                    ...(graded ? { "security-severity": graded } : {}),
-                    ...(v.modeled ? { modeled: v.modeled } : {}),
-                    ...(v.drift ? { drift: true } : {}),
-                },
-            };
-        }),
-    );
+    const resultOf = (report: CheckReport & { file?: string }, finding: Finding) => {
+        const v = finding.lead;
+        const physicalLocation = locationOf(report, v.urn);
+        const also = alsoBroken(finding);
+        // A finding with an exposure is scored by it (see exposure.ts); others keep their rule's score.
+        const withExposure = exposed(finding);
+        const graded = withExposure ? exposureSecuritySeverity({ ...withExposure, severity: v.severity }) : undefined;
+        return {
+            ruleId: v.policy,
+            ...(ruleIndex.has(v.policy) ? { ruleIndex: ruleIndex.get(v.policy) } : {}),
+            level: v.enforcementLevel === "mandatory" ? "error" : "warning",
+            message: { text: sarifText(also.length > 0 ? `${v.message} The same rule also breaks: ${also.join(", ")}.` : v.message) },
+            locations: [{ physicalLocation, logicalLocations: [{ fullyQualifiedName: v.urn, name: v.resourceName, kind: "resource" }] }],
+            partialFingerprints: { "tierguard/v1": crypto.createHash("sha256").update(`${v.policy}|${v.urn}|${v.message}`).digest("hex") },
+            properties: {
+                stack: report.stack,
+                project: report.project,
+                resourceType: v.resourceType,
+                severity: v.severity,
+                policies: finding.violations.map((o) => o.policy),
+                ...ruleFactsOf(v),
+                ...(withExposure && !v.exposure ? { exposure: withExposure.exposure, exposureReason: withExposure.exposureReason } : {}),
+                ...(graded ? { "security-severity": graded } : {}),
+                ...(v.modeled ? { modeled: v.modeled } : {}),
+                ...(v.drift ? { drift: true } : {}),
+                ...(v.expiredException ? { expiredException: v.expiredException } : {}),
+            },
+            // An exempted violation is reported as Pulumi reports it, marked with the exception that waived it.
+            ...(v.exception
+                ? {
+                      suppressions: [
+                          {
+                              kind: "external",
+                              status: "accepted",
+                              justification: sarifText(`policy exception ${v.exception.id}: ${v.exception.reason}`),
+                              properties: { exception: v.exception },
+                          },
+                      ],
+                  }
+                : {}),
+        };
+    };
+    const results = reports.flatMap((report) => [
+        ...findingsOf(report.violations).map((finding) => resultOf(report, finding)),
+        // One result per exempted violation: each carries the exception that waived it.
+        ...(report.exempted ?? []).map((v) => resultOf(report, { lead: v, violations: [v] })),
+    ]);
     return jsonText({
         $schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",

@@ -120,6 +120,7 @@ export function redactReport<R extends CheckReport>(report: R, redactor: SecretR
     return {
         ...report,
         violations: report.violations.map((v) => redactViolation(v, redactor)),
+        ...(report.exempted ? { exempted: report.exempted.map((v) => redactViolation(v, redactor)) } : {}),
         outcome:
             outcome.status === "failed"
                 ? { ...outcome, errors: outcome.errors.map((e) => redactor.redact(e)) }

@@ -8,9 +8,11 @@ export interface Summary {
     resources: number;
     resourcesWithViolations: number;
     findings: { mandatory: number; advisory: number };
+    /** Violations a policy exception waived (not counted above). */
+    exempted: number;
 }
 
-export function summaryOf(report: Pick<CheckReport, "violations" | "resources">): Summary {
+export function summaryOf(report: Pick<CheckReport, "violations" | "resources" | "exempted">): Summary {
     const mandatory = report.violations.filter((v) => v.enforcementLevel === "mandatory").length;
     const findings = findingsOf(report.violations);
     const mandatoryFindings = findings.filter((f) => f.lead.enforcementLevel === "mandatory").length;
@@ -20,6 +22,7 @@ export function summaryOf(report: Pick<CheckReport, "violations" | "resources">)
         resources: report.resources,
         resourcesWithViolations: new Set(report.violations.map((v) => v.urn)).size,
         findings: { mandatory: mandatoryFindings, advisory: findings.length - mandatoryFindings },
+        exempted: report.exempted?.length ?? 0,
     };
 }
 
@@ -32,6 +35,7 @@ export function summaryWords(summary: Summary): string {
     return (
         `${count(summary.resourcesWithViolations, "resource")} with violations; ${summary.resources.toLocaleString("en-US")} analysed; ` +
         `${count(findings, "finding")} (${summary.findings.mandatory} mandatory, ${summary.findings.advisory} advisory)` +
-        (violations !== findings ? ` from ${count(violations, "policy violation")}` : "")
+        (violations !== findings ? ` from ${count(violations, "policy violation")}` : "") +
+        (summary.exempted > 0 ? `; ${count(summary.exempted, "violation")} exempted by policy exceptions` : "")
     );
 }

@@ -9,6 +9,7 @@ import { NETWORK_WORDS, describeOffline, incompleteReason } from "./runNotes";
 import { alsoBroken, groupByResource } from "./order";
 import { terminalText } from "./escape";
 import { GRADED_WORDS, exposed, exposureTag } from "./exposure";
+import { statusWords } from "../policyExceptions";
 
 function indent(text: string, spaces: number): string {
     return text
@@ -47,6 +48,7 @@ export function textReport(report: CheckReport, command = "check"): string {
         }
         lines.push("");
     }
+    lines.push(...exceptionLines(report));
     const expanded = report.components.filter((c) => c.expandedBy !== "none");
     if (expanded.length > 0) {
         lines.push("Multi-language components:");
@@ -73,4 +75,33 @@ export function textReport(report: CheckReport, command = "check"): string {
             ".",
     );
     return lines.join("\n");
+}
+
+/** The violations policy exceptions waived (reported, not counted), then every exception with its status and what it waived. */
+function exceptionLines(report: CheckReport): string[] {
+    const lines: string[] = [];
+    const exempted = report.exempted ?? [];
+    if (exempted.length > 0) {
+        lines.push("EXEMPTED by policy exceptions (reported, not counted):");
+        for (const v of exempted) {
+            lines.push(
+                `  ${terminalText(v.resourceName)}  (${terminalText(v.resourceType)})  ${terminalText(v.policy)}  [${terminalText(v.severity)}]  was ${v.enforcementLevel}`,
+            );
+            lines.push(indent(terminalText(v.message, { multiline: true }), 14));
+            lines.push(indent(`Exempted by exception ${terminalText(v.exception!.id)}: ${terminalText(v.exception!.reason, { multiline: true })}`, 14));
+        }
+        lines.push("");
+    }
+    const exceptions = report.exceptions ?? [];
+    if (exceptions.length > 0) {
+        lines.push("Policy exceptions (policy config file):");
+        for (const e of exceptions) {
+            lines.push(`  ${terminalText(e.id)}  ${terminalText(statusWords(e))}: ${terminalText(e.reason, { multiline: true })}`);
+            const what = e.waived.map((w) => `${terminalText(w.policy)} on ${terminalText(w.resourceName)}`).join(", ");
+            if (e.status === "expired") lines.push(`    ${e.waived.length > 0 ? `would have waived (now counted): ${what}` : "covers nothing in this stack"}`);
+            else lines.push(`    ${e.waived.length > 0 ? `waived ${e.waived.length}: ${what}` : "waived nothing in this stack"}`);
+        }
+        lines.push("");
+    }
+    return lines;
 }

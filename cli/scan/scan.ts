@@ -34,6 +34,8 @@ async function judgeFile(file: string, session: PackSession, limits: ScanLimits)
             stackUrn: stack.stackUrn,
             mode: stack.mode,
             violations: verdict.violations,
+            exempted: verdict.exempted,
+            exceptions: verdict.exceptions,
             resources: verdict.analysed,
             outcome: { status: "completed" },
             unchecked: [],
@@ -114,7 +116,13 @@ function withoutEdge({ edge: _drawn, ...violation }: Violation): Omit<Violation,
 }
 
 export function scanJson(result: ScanResult): string {
-    const stacks = result.reports.map((r) => ({ stack: r.stack, file: r.file, violations: r.violations.map(withoutEdge), summary: summaryOf(r) }));
+    const stacks = result.reports.map((r) => ({
+        stack: r.stack,
+        file: r.file,
+        violations: r.violations.map(withoutEdge),
+        ...(r.exceptions && r.exceptions.length > 0 ? { exempted: (r.exempted ?? []).map(withoutEdge), exceptions: r.exceptions } : {}),
+        summary: summaryOf(r),
+    }));
     const total = (count: (s: Summary) => number) => stacks.reduce((sum, s) => sum + count(s.summary), 0);
     return jsonText({
         stacks,
@@ -124,6 +132,7 @@ export function scanJson(result: ScanResult): string {
             resources: total((s) => s.resources),
             resourcesWithViolations: total((s) => s.resourcesWithViolations),
             findings: { mandatory: total((s) => s.findings.mandatory), advisory: total((s) => s.findings.advisory) },
+            exempted: total((s) => s.exempted),
             stacks: stacks.length,
             failedFiles: result.errors.length,
         },

@@ -49,6 +49,7 @@ it("scans a directory of exports and previews, one report per stack", () => {
         resources: 7,
         resourcesWithViolations: 4,
         findings: { mandatory: 5, advisory: 1 },
+        exempted: 0,
         stacks: 3,
         failedFiles: 0,
     });
