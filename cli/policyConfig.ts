@@ -1,5 +1,5 @@
 /**
- * The policy configuration file (`--config`, the file `pulumi preview --policy-pack-config` takes), read
+ * The policy configuration file (`--policy-pack-config`, the file `pulumi preview --policy-pack-config` takes), read
  * and validated as the Pulumi CLI validates it — and stricter: an unknown level, policy name or setting,
  * or a value of the wrong type, is an error before anything runs, never a weaker policy — and turned
  * into the configuration the CLI sends the pack.

@@ -8,7 +8,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ROOT, fixture, tierguard } from "./run";
+import { fixture, tierguard } from "./run";
 
 const prod = "test/fixtures/stacks/shop-prod.json";
 const urn = (type: string, name: string) => `urn:pulumi:prod::shop::${type}::${name}`;
@@ -16,8 +16,7 @@ const SG = urn("aws:ec2/securityGroup:SecurityGroup", "web-sg");
 const WEB = urn("aws:ec2/instance:Instance", "web-0");
 const DB = urn("aws:rds/instance:Instance", "db");
 
-// The policy config file's flag: `--config` until the CLI takes Pulumi's `--policy-pack-config`.
-const CONFIG_FLAG = fs.readFileSync(path.join(ROOT, "cli", "commandLine.ts"), "utf8").includes('"--policy-pack-config"') ? "--policy-pack-config" : "--config";
+const CONFIG_FLAG = "--policy-pack-config";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-exceptions-"));
 let count = 0;
