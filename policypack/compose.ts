@@ -43,10 +43,13 @@ export type TierguardPolicyName = keyof Catalog & string;
 type KeysOfDefinition<D> = D extends PolicyMetadata<infer K> ? K & typeof commonKeys : never;
 
 /** The settings of one policy: its own keys and every policy's `unknownValues` and `exemptions`, all optional. */
-export type TierguardSettings<N extends TierguardPolicyName> = SettingsOf<KeysOfDefinition<Catalog[N]>>;
+export type TierguardSettings<N extends TierguardPolicyName> = Flatten<SettingsOf<KeysOfDefinition<Catalog[N]>>>;
+
+/** An object type spelt out key by key (so an editor's hints and error messages list the settings themselves). */
+type Flatten<T> = { [P in keyof T]: T[P] } & {};
 
 /** A policy's entry: a level, or its settings with an optional level. */
-export type TierguardPolicyArgs<N extends TierguardPolicyName> = EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & TierguardSettings<N>);
+export type TierguardPolicyArgs<N extends TierguardPolicyName> = EnforcementLevel | Flatten<{ enforcementLevel?: EnforcementLevel } & TierguardSettings<N>>;
 
 /** `all`: the level of every policy not given one; then one optional entry per policy, by name. */
 export type TierguardArgs = { all?: EnforcementLevel } & { [N in TierguardPolicyName]?: TierguardPolicyArgs<N> };

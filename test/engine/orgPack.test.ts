@@ -20,6 +20,7 @@ const ORG_POLICY = "org-security-groups-have-an-owner";
 const tierguardNames = [...policyDefinitions, ...stackPolicyDefinitions].map((p) => p.name);
 
 let dir: string;
+const scratch: string[] = [];
 let pack: PackProcess;
 let policies: PolicyInfo[];
 
@@ -27,12 +28,20 @@ function packageDir(name: string): string {
     return path.dirname(require.resolve(`${name}/package.json`, { paths: [REPO_ROOT] }));
 }
 
+/** A copy of the example pack with its dependencies installed; `edit` changes its index.ts. */
+function layOut(edit: (source: string) => string = (source) => source): string {
+    const to = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-org-pack-"));
+    scratch.push(to);
+    for (const file of ["PulumiPolicy.yaml", "package.json", "tsconfig.json"]) fs.copyFileSync(path.join(EXAMPLE, file), path.join(to, file));
+    fs.writeFileSync(path.join(to, "index.ts"), edit(fs.readFileSync(path.join(EXAMPLE, "index.ts"), "utf8")));
+    fs.mkdirSync(path.join(to, "node_modules", "@pulumi"), { recursive: true });
+    fs.symlinkSync(REPO_ROOT, path.join(to, "node_modules", "tierguard"), "dir");
+    for (const name of ["@pulumi/policy", "@pulumi/pulumi", "typescript"]) fs.symlinkSync(packageDir(name), path.join(to, "node_modules", name), "dir");
+    return to;
+}
+
 beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-org-pack-"));
-    for (const file of ["PulumiPolicy.yaml", "package.json", "tsconfig.json", "index.ts"]) fs.copyFileSync(path.join(EXAMPLE, file), path.join(dir, file));
-    fs.mkdirSync(path.join(dir, "node_modules", "@pulumi"), { recursive: true });
-    fs.symlinkSync(REPO_ROOT, path.join(dir, "node_modules", "tierguard"), "dir");
-    for (const name of ["@pulumi/policy", "@pulumi/pulumi", "typescript"]) fs.symlinkSync(packageDir(name), path.join(dir, "node_modules", name), "dir");
+    dir = layOut();
     // Type-checking the pack with ts-node takes seconds; two cores shared with other tests take more.
     pack = await PackProcess.start(dir, 120000);
     policies = (await pack.getAnalyzerInfo()).policies;
@@ -40,7 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
     await pack?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    for (const made of scratch) fs.rmSync(made, { recursive: true, force: true });
 });
 
 const levelOf = (name: string) => policies.find((p) => p.name === name)?.enforcementLevel;
@@ -108,4 +117,10 @@ describe("examples/org-pack, started by the engine", () => {
         await pack.configure(configurationFor(policies, { "no-wide-ingress-port-ranges": { maxPorts: 100 } }));
         expect(byPolicy(await pack.analyze({ type: SG, name: "app", props }), "no-wide-ingress-port-ranges")).toEqual([]);
     });
+
+    it("does not start with a misspelt policy or setting: ts-node type-checks index.ts against tierguard's types", async () => {
+        const typo = layOut((source) => source.replace('"no-wide-ingress-port-ranges": { maxPorts: 20 }', '"no-wide-ingress-port-ranges": { maxPort: 20 }'));
+        expect(fs.readFileSync(path.join(typo, "index.ts"), "utf8")).toContain("maxPort: 20");
+        await expect(PackProcess.start(typo, 120000)).rejects.toThrow(/TS2561[\s\S]*'maxPort' does not exist[\s\S]*Did you mean to write 'maxPorts'/);
+    }, 150000);
 });
