@@ -25,6 +25,7 @@ import { ConfigKeys, SettingsOf, configSchema, parseConfig } from "./kit/config"
 import { PolicyMetadata, commonKeys, keysOf, toResourcePolicy } from "./kit/define";
 import { toStackPolicy } from "./kit/defineStack";
 import { Exemption } from "./kit/exemptions";
+import { didYouMean } from "./kit/didYouMean";
 import { hasOwn, isPlainObject } from "./model/ownProperties";
 import { policyDefinitions, resourcePolicyCatalog, stackPolicyCatalog, stackPolicyDefinitions } from "./policies";
 
@@ -109,7 +110,9 @@ function levelProblem(where: string, level: unknown): string | undefined {
 function settingsProblems(name: string, metadata: PolicyMetadata<ConfigKeys>, settings: Record<string, unknown>): string[] {
     const { values, problems } = parseConfig(keysOf(metadata), settings);
     return [
-        ...problems.map((p) => (p.unknownKey ? `"${name}".${p.key} ${p.reason}` : `"${name}".${p.key}: ${p.reason}`)),
+        ...problems.map((p) =>
+            p.unknownKey ? `"${name}".${p.key}${didYouMean(p.key, Object.keys(keysOf(metadata)))} ${p.reason}` : `"${name}".${p.key}: ${p.reason}`,
+        ),
         ...(values.exemptions as Exemption[]).filter((e) => e.invalid !== undefined).map((e) => `"${name}".${e.invalid}`),
     ];
 }
@@ -156,7 +159,7 @@ export function tierguardPolicies(args: TierguardArgs = {}): TierguardPolicy[] {
     const problems: string[] = [];
     for (const key of Object.keys(given)) {
         if (key !== "all" && !definitions.some((d) => d.metadata.name === key)) {
-            problems.push(`"${key}" is not a tierguard policy (its policies: ${tierguardPolicyNames.join(", ")})`);
+            problems.push(`"${key}" is not a tierguard policy${didYouMean(key, tierguardPolicyNames)} (its policies: ${tierguardPolicyNames.join(", ")})`);
         }
     }
     const all = hasOwn(given, "all") ? given.all : undefined;

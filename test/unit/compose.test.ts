@@ -72,8 +72,14 @@ describe("new Tierguard(...)", () => {
     });
 
     const refused: Array<[string, unknown, string[]]> = [
-        ["a misspelt policy", { "internet-exposre": "mandatory" }, ['"internet-exposre" is not a tierguard policy', "internet-exposure"]],
-        ["a misspelt setting", { "no-wide-ingress-port-ranges": { maxPort: 20 } }, ['"no-wide-ingress-port-ranges".maxPort is not a setting', "maxPorts"]],
+        ["a misspelt policy", { "internet-exposre": "mandatory" }, ['"internet-exposre" is not a tierguard policy (did you mean "internet-exposure"?)']],
+        [
+            "a misspelt setting",
+            { "no-wide-ingress-port-ranges": { maxPort: 20 } },
+            [
+                '"no-wide-ingress-port-ranges".maxPort (did you mean "maxPorts"?) is not a setting of this policy (its settings: maxPorts, unknownValues, exemptions)',
+            ],
+        ],
         [
             "an invalid value",
             { "no-wide-ingress-port-ranges": { maxPorts: 0 } },
