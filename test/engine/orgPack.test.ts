@@ -6,6 +6,7 @@
  * `npm install` would lay it out: its dependencies in its node_modules, tierguard being this checkout
  * (built: `exports` points at dist/).
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -28,12 +29,13 @@ function packageDir(name: string): string {
     return path.dirname(require.resolve(`${name}/package.json`, { paths: [REPO_ROOT] }));
 }
 
-/** A copy of the example pack with its dependencies installed; `edit` changes its index.ts. */
-function layOut(edit: (source: string) => string = (source) => source): string {
+/** A copy of the example pack with its dependencies installed; `edit` changes its index.ts, `javascript` gives an index.js instead. */
+function layOut(edit: (source: string) => string = (source) => source, javascript?: string): string {
     const to = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-org-pack-"));
     scratch.push(to);
     for (const file of ["PulumiPolicy.yaml", "package.json", "tsconfig.json"]) fs.copyFileSync(path.join(EXAMPLE, file), path.join(to, file));
-    fs.writeFileSync(path.join(to, "index.ts"), edit(fs.readFileSync(path.join(EXAMPLE, "index.ts"), "utf8")));
+    if (javascript !== undefined) fs.writeFileSync(path.join(to, "index.js"), javascript);
+    else fs.writeFileSync(path.join(to, "index.ts"), edit(fs.readFileSync(path.join(EXAMPLE, "index.ts"), "utf8")));
     fs.mkdirSync(path.join(to, "node_modules", "@pulumi"), { recursive: true });
     fs.symlinkSync(REPO_ROOT, path.join(to, "node_modules", "tierguard"), "dir");
     for (const name of ["@pulumi/policy", "@pulumi/pulumi", "typescript"]) fs.symlinkSync(packageDir(name), path.join(to, "node_modules", name), "dir");
@@ -123,4 +125,22 @@ describe("examples/org-pack, started by the engine", () => {
         expect(fs.readFileSync(path.join(typo, "index.ts"), "utf8")).toContain("maxPort: 20");
         await expect(PackProcess.start(typo, 120000)).rejects.toThrow(/TS2561[\s\S]*'maxPort' does not exist[\s\S]*Did you mean to write 'maxPorts'/);
     }, 150000);
+
+    it("does not start a JavaScript pack with a misspelt policy: the settings are checked when built", async () => {
+        const source = `const { PolicyPack } = require("@pulumi/policy");
+const { Tierguard } = require("tierguard/policies");
+new PolicyPack("org", { policies: [...new Tierguard({ all: "mandatory", "internet-exposre": { adminPorts: [22] } })] });
+`;
+        await expect(PackProcess.start(layOut(undefined, source), 120000)).rejects.toThrow(
+            /"internet-exposre" is not a tierguard policy \(did you mean "internet-exposure"\?\)/,
+        );
+    }, 150000);
+
+    it("type-checks with moduleResolution node too (typesVersions), as Pulumi's TypeScript templates set it", () => {
+        const tsc = path.join(packageDir("typescript"), "bin", "tsc");
+        const options = ["--noEmit", "--strict", "--skipLibCheck", "--target", "ES2020", "--module", "commonjs", "--moduleResolution", "node"];
+        const run = spawnSync(process.execPath, [tsc, ...options, "index.ts"], { cwd: dir, encoding: "utf8" });
+        expect(run.stdout + run.stderr).toBe("");
+        expect(run.status).toBe(0);
+    }, 120000);
 });
