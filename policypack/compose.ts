@@ -209,6 +209,3 @@ export class Tierguard extends Array<TierguardPolicy> {
         this.push(...tierguardPolicies(args));
     }
 }
-
-/** The settings every policy shares, named for documentation (`unknownValues`, `exemptions`). */
-export const commonSettings: readonly string[] = Object.keys(commonKeys);

@@ -4,9 +4,12 @@
  * is typed per policy from the policies' own config keys. The `@ts-expect-error` lines are checked by
  * `npm run typecheck` and the build (unit tests themselves run untyped).
  */
+import * as fs from "fs";
+import * as path from "path";
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { Tierguard, TierguardArgs, TierguardSettings, tierguardPolicies, tierguardPolicyInfo, tierguardPolicyNames } from "../../policypack/compose";
 import { policyDefinitions, stackPolicyDefinitions } from "../../policypack/policies";
+import { REPO_ROOT } from "../repoRoot";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const registered = [...policyDefinitions, ...stackPolicyDefinitions];
@@ -113,6 +116,21 @@ describe("new Tierguard(...)", () => {
         expect(() => tierguardPolicies({ all: "warn", "no-wide-ingress-port-ranges": { maxPorts: -1 } } as unknown as TierguardArgs)).toThrow(
             /"all" = "warn"[\s\S]*maxPorts: -1/,
         );
+    });
+});
+
+describe("the README's section", () => {
+    it("shows the error new Tierguard throws, word for word", () => {
+        const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+        const shown = /```\n\s*(tierguard: invalid policy settings[^`]*)```/.exec(readme)![1].trimEnd().split("\n");
+        let thrown = "";
+        try {
+            new Tierguard({ "internet-exposre": "mandatory", "no-wide-ingress-port-ranges": { maxPorts: 0 } } as unknown as TierguardArgs);
+        } catch (error) {
+            thrown = (error as Error).message;
+        }
+        const lines = thrown.split("\n");
+        expect(shown.map((l) => l.trim())).toEqual(lines.map((l) => l.trim().replace(/\(its policies: ([^,]+), .*\)$/, "(its policies: $1, ...)")));
     });
 });
 
