@@ -136,7 +136,7 @@ new PolicyPack("org", { policies: [...new Tierguard({ all: "mandatory", "interne
         );
     }, 150000);
 
-    it("type-checks with moduleResolution node too (typesVersions), as Pulumi's TypeScript templates set it", () => {
+    it("type-checks with moduleResolution node too (typesVersions), as many existing tsconfig.json files set it", () => {
         const tsc = path.join(packageDir("typescript"), "bin", "tsc");
         const options = ["--noEmit", "--strict", "--skipLibCheck", "--target", "ES2020", "--module", "commonjs", "--moduleResolution", "node"];
         const run = spawnSync(process.execPath, [tsc, ...options, "index.ts"], { cwd: dir, encoding: "utf8" });
