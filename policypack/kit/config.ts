@@ -12,15 +12,29 @@ import { show } from "../model/unresolved";
 
 type PolicyConfigJSONSchema = PolicyConfigSchema["properties"][string];
 
-export interface ConfigKey<T> {
+/**
+ * A config key. `T` is what the check reads (a parsed port set, CIDRs); `S` is what a user writes for it
+ * (numbers and "from-to" strings): the type of the setting in `new Tierguard({...})` (policypack/compose.ts),
+ * declared once, here, by each kind of key.
+ */
+export interface ConfigKey<T, S = unknown> {
     schema: PolicyConfigJSONSchema;
     defaultValue: T;
     /** Returns the value, or a reason it is invalid. */
     read(raw: unknown): T | { invalid: string };
+    /** Type only, never set: what a user writes for this key (see SettingOf). */
+    readonly setting?: S;
 }
 
 export type ConfigKeys = Record<string, ConfigKey<unknown>>;
 export type ConfigValues<K extends ConfigKeys> = { [P in keyof K]: K[P] extends ConfigKey<infer T> ? T : never };
+/** What a user writes for one key. */
+export type SettingOf<C> = C extends { readonly setting?: infer S } ? S : never;
+/** What a user writes for a policy's keys: every key optional (its default applies). */
+export type SettingsOf<K extends ConfigKeys> = { [P in keyof K]?: SettingOf<K[P]> };
+
+/** A port as config lists write it: a number, or a "from-to" range. */
+export type PortSetting = number | `${number}-${number}`;
 
 function invalid(reason: string): { invalid: string } {
     return { invalid: reason };
@@ -47,7 +61,7 @@ function readPortList(raw: unknown): PortSet | { invalid: string } {
 }
 
 /** A list of ports: numbers, or "from-to" strings for ranges. */
-export function portsKey(description: string, defaults: ReadonlyArray<number | string>): ConfigKey<PortSet> {
+export function portsKey(description: string, defaults: readonly PortSetting[]): ConfigKey<PortSet, readonly PortSetting[]> {
     const defaultValue = readPortList([...defaults]);
     if (isInvalid(defaultValue)) throw new Error(`bad default ports ${show(defaults)}`);
     return {
@@ -58,7 +72,7 @@ export function portsKey(description: string, defaults: ReadonlyArray<number | s
 }
 
 /** A list of ICMP types (0-255). */
-export function icmpTypesKey(description: string): ConfigKey<number[]> {
+export function icmpTypesKey(description: string): ConfigKey<number[], readonly number[]> {
     return {
         schema: { type: "array", description, items: { type: "integer", minimum: 0, maximum: 255 }, default: [] },
         defaultValue: [],
@@ -74,7 +88,7 @@ export function icmpTypesKey(description: string): ConfigKey<number[]> {
     };
 }
 
-export function cidrsKey(description: string): ConfigKey<Cidr[]> {
+export function cidrsKey(description: string): ConfigKey<Cidr[], readonly string[]> {
     return {
         schema: { type: "array", description, items: { type: "string" }, default: [] },
         defaultValue: [],
@@ -91,7 +105,7 @@ export function cidrsKey(description: string): ConfigKey<Cidr[]> {
     };
 }
 
-export function integerKey(description: string, defaultValue: number, minimum: number, maximum: number): ConfigKey<number> {
+export function integerKey(description: string, defaultValue: number, minimum: number, maximum: number): ConfigKey<number, number> {
     return {
         schema: { type: "integer", description, minimum, maximum, default: defaultValue },
         defaultValue,
@@ -104,7 +118,7 @@ export function integerKey(description: string, defaultValue: number, minimum: n
     };
 }
 
-export function enumKey<T extends string>(description: string, values: readonly T[], defaultValue: T): ConfigKey<T> {
+export function enumKey<T extends string>(description: string, values: readonly T[], defaultValue: T): ConfigKey<T, T> {
     return {
         schema: { type: "string", description, enum: [...values], default: defaultValue },
         defaultValue,
@@ -122,15 +136,26 @@ export const internetKeys = {
     internetPrefixV6: integerKey("IPv6 CIDRs with a prefix shorter than this that contain a public address count as the internet.", 32, 0, 128),
 };
 
+/** A setting that cannot be used: a value its key cannot read, or a key the policy does not have. */
+export interface ConfigProblem {
+    key: string;
+    /** Why, naming the value (or, for an unknown key, the policy's settings). */
+    reason: string;
+    unknownKey: boolean;
+}
+
 export interface ParsedConfig<K extends ConfigKeys> {
     values: ConfigValues<K>;
     /** One sentence per key that could not be read, naming the key and value. */
     errors: string[];
+    /** The same problems, structured (errors add what the pack does meanwhile). */
+    problems: ConfigProblem[];
 }
 
 export function parseConfig<K extends ConfigKeys>(keys: K, raw: unknown): ParsedConfig<K> {
     const values: Record<string, unknown> = {};
     const errors: string[] = [];
+    const problems: ConfigProblem[] = [];
     const given = isPlainObject(raw) ? raw : {};
     for (const [name, key] of Object.entries(keys)) {
         const setting = ownValue(given, name);
@@ -140,6 +165,7 @@ export function parseConfig<K extends ConfigKeys>(keys: K, raw: unknown): Parsed
         }
         const value = key.read(setting);
         if (isInvalid(value)) {
+            problems.push({ key: name, reason: value.invalid, unknownKey: false });
             errors.push(`config "${name}": ${value.invalid}; the default ${show(key.schema.default)} is used instead`);
             values[name] = key.defaultValue;
         } else {
@@ -149,10 +175,12 @@ export function parseConfig<K extends ConfigKeys>(keys: K, raw: unknown): Parsed
     for (const name of Object.keys(given)) {
         // Own keys only: a setting named "constructor" or "toString" is as unknown as any other typo.
         if (!hasOwn(keys, name) && name !== "enforcementLevel") {
-            errors.push(`config "${name}" is not a setting of this policy (its settings: ${Object.keys(keys).join(", ")})`);
+            const reason = `is not a setting of this policy (its settings: ${Object.keys(keys).join(", ")})`;
+            problems.push({ key: name, reason, unknownKey: true });
+            errors.push(`config "${name}" ${reason}`);
         }
     }
-    return { values: values as ConfigValues<K>, errors };
+    return { values: values as ConfigValues<K>, errors, problems };
 }
 
 export function configSchema(keys: ConfigKeys): { properties: Record<string, PolicyConfigJSONSchema> } {

@@ -46,7 +46,17 @@ function readExemption(raw: unknown, index: number): Exemption {
     return exemption;
 }
 
-export const exemptionsKey: ConfigKey<Exemption[]> = {
+/** An exemption as a user writes it. */
+export interface ExemptionSetting {
+    /** Logical name or URN; `*` matches any run of characters. */
+    resource: string;
+    /** Required: an exemption without a reason is not applied. */
+    reason: string;
+    /** YYYY-MM-DD, inclusive, UTC. */
+    expires?: string;
+}
+
+export const exemptionsKey: ConfigKey<Exemption[], readonly ExemptionSetting[]> = {
     schema: {
         type: "array",
         description:

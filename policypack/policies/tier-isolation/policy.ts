@@ -15,7 +15,7 @@ const DEFAULT_FLOWS: Array<[Source, Tier]> = [
     ["app", "data"],
 ];
 
-const flowsKey: ConfigKey<Array<[Source, Tier]>> = {
+const flowsKey: ConfigKey<Array<[Source, Tier]>, ReadonlyArray<readonly [Source, Tier]>> = {
     schema: {
         type: "array",
         description: 'Allowed [from, to] tier pairs ("internet" as a source); replaces the defaults.',
@@ -33,7 +33,7 @@ const flowsKey: ConfigKey<Array<[Source, Tier]>> = {
     },
 };
 
-const booleanKey = (description: string, defaultValue: boolean): ConfigKey<boolean> => ({
+const booleanKey = (description: string, defaultValue: boolean): ConfigKey<boolean, boolean> => ({
     schema: { type: "boolean", description, default: defaultValue },
     defaultValue,
     read: (raw) => (typeof raw === "boolean" ? raw : { invalid: `${show(raw)} is not true or false` }),
