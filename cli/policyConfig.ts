@@ -12,7 +12,7 @@ import { ConfigKeys } from "../policypack/kit/config";
 import { PolicyMetadata } from "../policypack/kit/define";
 import { policyDefinitions, stackPolicyDefinitions } from "../policypack/policies";
 import { PackConfiguration } from "../policypack/inProcess";
-import { didYouMean } from "./suggest";
+import { didYouMean } from "../policypack/kit/didYouMean";
 import { EXCEPTIONS_KEY, exceptionProblems } from "./policyExceptions";
 
 /** Policy config in the shape of `pulumi preview --policy-pack-config`: level strings or objects, "all" for every policy. */

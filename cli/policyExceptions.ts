@@ -25,7 +25,7 @@
  * have, a malformed URN, a pattern where an exact name is matched, or a field no exception has, is an
  * error before anything runs, naming the file, the exception's ID, the match entry and the field.
  */
-import { didYouMean } from "./suggest";
+import { didYouMean } from "../policypack/kit/didYouMean";
 import { Violation } from "./engine/violation";
 
 /** The reserved key of the policy config file (never a policy name). */
