@@ -167,3 +167,112 @@ describe("exposure of resource-policy findings", () => {
         expect(all.filter((f) => f.policy === "internet-exposure").every((f) => f.exposure === undefined)).toBe(true);
     });
 });
+
+describe("exposure through an internet-facing load balancer", () => {
+    const lbSg = securityGroup("lb-sg", [tcpFrom(443, { cidrBlocks: ["0.0.0.0/0"] })]);
+    const loadBalancer = (props: Record<string, unknown> = {}): ExampleResource => ({
+        type: "aws:lb/loadBalancer:LoadBalancer",
+        name: "lb",
+        props: { loadBalancerType: "application", subnets: [ref("public-a")], securityGroups: [ref("lb-sg")], ...props },
+    });
+    const targetGroup: ExampleResource = {
+        type: "aws:lb/targetGroup:TargetGroup",
+        name: "tg",
+        props: { port: 8080, protocol: "HTTP", vpcId: ref("vpc"), targetType: "instance" },
+    };
+    const listener = (port: unknown = 443): ExampleResource => ({
+        type: "aws:lb/listener:Listener",
+        name: "front",
+        props: { loadBalancerArn: ref("lb"), port, protocol: "HTTPS", defaultActions: [{ type: "forward", targetGroupArn: ref("tg") }] },
+    });
+    /** The app's group opens 8080 to the whole internet; the app sits in the private subnet without a public address. */
+    const appSg = securityGroup("app-sg", [tcpFrom(8080, { cidrBlocks: ["0.0.0.0/0"] })]);
+    const app: ExampleResource = {
+        type: "aws:ec2/instance:Instance",
+        name: "app-1",
+        props: { ami: "ami-1", instanceType: "t3.micro", subnetId: ref("private-a"), vpcSecurityGroupIds: [ref("app-sg")] },
+    };
+    const attachment: ExampleResource = {
+        type: "aws:lb/targetGroupAttachment:TargetGroupAttachment",
+        name: "app-1-tg",
+        props: { targetGroupArn: ref("tg"), targetId: ref("app-1"), port: 8080 },
+    };
+    const stack = (lb: ExampleResource = loadBalancer(), front: ExampleResource = listener()) => [
+        ...network,
+        lbSg,
+        lb,
+        targetGroup,
+        front,
+        appSg,
+        app,
+        attachment,
+    ];
+    /** The allow-list finding on app-sg's 8080 rule. */
+    const appFinding = (resources: ExampleResource[], mode: Mode = "update") => {
+        const found = findings(resources, mode).find((f) => f.policy === "internet-ingress-only-on-allowed-ports" && f.rule?.origin.resourceName === "app-sg");
+        expect(found).toBeDefined();
+        return found!;
+    };
+
+    it("reachable: an internet-facing ALB on 443 forwards to the target's 8080, which the world-open rule admits", () => {
+        const f = appFinding(stack());
+        expect(f.exposure).toMatchObject({ exposure: "reachable" });
+        expect(f.exposure!.hop).toBeUndefined();
+        expect(f.exposure!.reason).toContain('"app-1": reachable from the internet today through load balancer "lb" listener HTTPS 443 → target port 8080');
+        expect(f.exposure!.reason).toContain('internet gateway "igw"');
+        expect(f.exposure!.reason).toContain('target group "tg" (attachment "app-1-tg")');
+    });
+
+    it("latent: the same stack with an internal load balancer", () => {
+        const f = appFinding(stack(loadBalancer({ internal: true })));
+        expect(f.exposure).toMatchObject({ exposure: "latent", hop: "address" });
+        expect(f.exposure!.reason).toContain('"app-1": it has no public IP');
+    });
+
+    it("latent: the load balancer sits in a private subnet (no route to an internet gateway)", () => {
+        const f = appFinding(stack(loadBalancer({ subnets: [ref("private-a")] })));
+        expect(f.exposure).toMatchObject({ exposure: "latent", hop: "address" });
+    });
+
+    it("latent: the rule does not cover the port the load balancer forwards to", () => {
+        const other = securityGroup("app-sg", [tcpFrom(9090, { cidrBlocks: ["0.0.0.0/0"] })]);
+        const resources = stack().map((r) => (r.name === "app-sg" ? other : r));
+        const f = appFinding(resources);
+        expect(f.exposure).toMatchObject({ exposure: "latent" });
+    });
+
+    it("unknown in a preview: the listener port is not known yet", () => {
+        const f = appFinding(stack(loadBalancer(), listener(computed(443))), "preview");
+        expect(f.exposure).toMatchObject({ exposure: "unknown", hop: "load-balancer" });
+        expect(f.exposure!.reason).toContain('through load balancer "lb" listener HTTPS (port not known yet) → target port 8080 may reach it');
+        const update = appFinding(stack(loadBalancer(), listener(computed(443))), "update");
+        expect(update.exposure?.exposure).toBe("reachable");
+    });
+
+    it("direct reach still wins: a target with a public address in the public subnet names its direct path", () => {
+        const direct = { ...app, props: { ...app.props, subnetId: ref("public-a"), associatePublicIpAddress: true } };
+        const f = appFinding(stack().map((r) => (r.name === "app-1" ? direct : r)));
+        expect(f.exposure).toMatchObject({ exposure: "reachable" });
+        expect(f.exposure!.reason).not.toContain("through load balancer");
+    });
+
+    it("a world-open rule on the internet-facing load balancer's own group: reachable on a listener port it covers, latent where nothing listens", () => {
+        const wide = securityGroup("lb-sg", [tcpFrom(8443, { cidrBlocks: ["0.0.0.0/0"] }), tcpFrom(9443, { cidrBlocks: ["0.0.0.0/0"] })]);
+        const all = findings([...stack(loadBalancer(), listener(8443)).map((r) => (r.name === "lb-sg" ? wide : r))]);
+        const onLb = (path: string) =>
+            all.find((f) => f.policy === "internet-ingress-only-on-allowed-ports" && f.rule?.origin.resourceName === "lb-sg" && f.rule.origin.path === path);
+        expect(onLb("ingress[0]")?.exposure).toMatchObject({ exposure: "reachable" });
+        expect(onLb("ingress[0]")!.exposure!.reason).toContain('"lb": reachable from the internet today on load balancer "lb" listener HTTPS 8443');
+        expect(onLb("ingress[1]")?.exposure).toMatchObject({ exposure: "latent", hop: "load-balancer" });
+        expect(onLb("ingress[1]")!.exposure!.reason).toBe('"lb": no listener of load balancer "lb" on TCP port 9443');
+        const internal = findings([...stack(loadBalancer({ internal: true }), listener(8443)).map((r) => (r.name === "lb-sg" ? wide : r))]);
+        const f = internal.find((x) => x.policy === "internet-ingress-only-on-allowed-ports" && x.rule?.origin.resourceName === "lb-sg");
+        expect(f?.exposure?.exposure).toBe("latent");
+    });
+    it("a ::/0 rule on an IPv4-only internet-facing load balancer's group is latent: it has no IPv6 address", () => {
+        const v6 = securityGroup("lb-sg", [tcpFrom(8443, { ipv6CidrBlocks: ["::/0"] })]);
+        const all = findings([...stack(loadBalancer(), listener(8443)).map((r) => (r.name === "lb-sg" ? v6 : r))]);
+        const f = all.find((x) => x.policy === "internet-ingress-only-on-allowed-ports" && x.rule?.origin.resourceName === "lb-sg");
+        expect(f?.exposure).toMatchObject({ exposure: "latent", hop: "address", reason: '"lb": load balancer "lb" has no IPv6 address' });
+    });
+});

@@ -11,19 +11,17 @@
 import { ConfigValues, enumKey, portsKey } from "../../kit/config";
 import { INTERNET_INGRESS_DEFAULTS, allowListConfig } from "../internetAllowList";
 import { StackFinding, StackPolicyDefinition } from "../../kit/defineStack";
-import { Tri, all, beyondAllowList, internetExposure, opensAnyPort } from "../../model/exposure";
-import { ALL_PORTS, PortSet } from "../../model/ports";
+import { Tri, all, beyondAllowList, opensAnyPort } from "../../model/exposure";
+import { PortSet } from "../../model/ports";
 import { Rule, peerLabel, protocolAndPorts } from "../../model/rule";
 import { ADMIN_PORTS, DATABASE_PORTS, DEFAULT_ADMIN_PORTS, DEFAULT_DATABASE_PORTS, namePorts } from "../../model/sensitivePorts";
 import { Unresolved, describeUnresolved, isUnresolved } from "../../model/unresolved";
 import { Carrier, StackGraph } from "../../network/graph";
 import { Path, edgeOf, pathsTo } from "../../network/reachability";
-import { DirectReach, Family, Hop } from "../../network/routing";
-import { LoadBalancing, Target, clientAddressPreserved, portText } from "../../network/loadBalancing";
-import { NaclTraffic, directReachOfPath, gateOverSubnets, naclGate, naclGateFrom, subnetCidrs } from "../../network/internetPaths";
-import { AnalyzedResource } from "../../model/resource";
-import { field } from "../../model/propertyReaders";
-import { canonical } from "../../model/addresses";
+import { DirectReach } from "../../network/routing";
+import { LoadBalancing, portText } from "../../network/loadBalancing";
+import { directReachOfPath } from "../../network/internetPaths";
+import { listenerPaths, targetAdmits, targetSubnetNacl } from "../../network/loadBalancerPaths";
 
 const config = {
     adminPorts: portsKey('The admin ports (numbers or "from-to" ranges).', DEFAULT_ADMIN_PORTS),
@@ -171,176 +169,12 @@ function judgePort(port: number | Unresolved | undefined, transports: readonly (
     return outside ? { verdict: "yes", what: `${outside.toUpperCase()} port ${port}, outside the allow-list` } : { verdict: "no", what: "" };
 }
 
-function transportsOf(protocol: string | undefined): Array<"tcp" | "udp"> {
-    const p = (protocol ?? "").toUpperCase();
-    if (p === "UDP") return ["udp"];
-    if (p === "TCP_UDP") return ["tcp", "udp"];
-    return ["tcp"];
-}
-
-/** The ingress rules of the groups a carrier carries, with their holder. */
-function ingressRules(carrier: Carrier) {
-    return carrier.attachments
-        .flatMap(({ group, certain }) => [
-            ...group.ownInline.map((rule) => ({ rule, group, certain, holder: group.resource })),
-            ...group.standalone.map(({ resource, rule }) => ({ rule, group, certain, holder: resource })),
-        ])
-        .filter(({ rule }) => rule.direction === "ingress" && rule.action === "allow");
-}
-
-function coversPort(rule: Rule, port: number, transport: "tcp" | "udp"): Tri {
-    if (isUnresolved(rule.protocol)) return "maybe";
-    if (rule.protocol.kind !== "all" && rule.protocol.kind !== transport) return "no";
-    return opensAnyPort(rule, [[port, port]]).verdict;
-}
-
-/** Do the load balancer's groups let the internet in on the listener port, over one address family? A network load balancer without groups lets everything in. */
-function loadBalancerAdmits(carrier: Carrier, port: number | Unresolved, transport: "tcp" | "udp", cfg: Config, family: Family): Hop {
-    if (carrier.attachments.length === 0) {
-        const kind = LoadBalancing.kind(carrier.resource);
-        return kind === "network"
-            ? { verdict: "yes", text: "no security groups (a network load balancer without groups passes all traffic)" }
-            : { verdict: "no", text: "no security group admits it" };
-    }
-    let maybe: Hop | undefined;
-    for (const { rule, group, certain } of ingressRules(carrier)) {
-        const covers = isUnresolved(port) ? "maybe" : coversPort(rule, port, transport);
-        const exposure = internetExposure(rule, cfg);
-        // An IPv4 rule (0.0.0.0/0) does not admit IPv6 clients, nor the reverse; a prefix list's family is not on the rule.
-        const ofFamily = exposure.internet.some(({ peer }) => peer.kind !== "cidr" || peer.cidr.family === family);
-        const source: Tri = exposure.verdict === "yes" && !ofFamily ? "no" : exposure.verdict;
-        const verdict = all(covers, source, certain ? "yes" : "maybe");
-        const where = rule.origin.path ? rule.origin.path : `standalone rule "${rule.origin.resourceName}"`;
-        const text = `security group "${group.label}" ${where} ${protocolAndPorts(rule)}`;
-        if (verdict === "yes") return { verdict, text };
-        if (verdict === "maybe") maybe ??= { verdict, text: `${text} may admit it`, unresolved: exposure.unresolved[0] };
-    }
-    return maybe ?? { verdict: "no", text: "no security group admits it" };
-}
-
-/** Do the target's groups let the load balancer's traffic in on the target port (from its groups, or from the internet when it preserves client addresses)? */
-function targetAdmits(graph: StackGraph, target: Carrier, port: number | Unresolved, lb: Carrier, cfg: Config): Hop {
-    const lbGroups = new Set(lb.attachments.map((a) => a.group));
-    let maybe: Hop | undefined;
-    for (const { rule, group, certain, holder } of ingressRules(target)) {
-        const covers = isUnresolved(port) ? "maybe" : coversPort(rule, port, "tcp");
-        if (covers === "no") continue;
-        const where = rule.origin.path ? rule.origin.path : `standalone rule "${rule.origin.resourceName}"`;
-        const text = `security group "${group.label}" ${where} ${protocolAndPorts(rule)}`;
-        const exposure = internetExposure(rule, cfg);
-        let source: Tri = exposure.verdict;
-        let from = exposure.verdict === "yes" ? `from ${exposure.internet.map((i) => peerLabel(i.peer)).join(", ")}` : "";
-        for (const peer of rule.peers) {
-            if (source === "yes") break;
-            if (peer.kind !== "securityGroup" || !holder) continue;
-            for (const resolved of graph.resolveGroups(holder, peer.property, peer.id)) {
-                if (!lbGroups.has(resolved.group)) continue;
-                source = resolved.certain ? "yes" : "maybe";
-                from = `from "${resolved.group.label}"`;
-            }
-        }
-        const verdict = all(covers, source, certain ? "yes" : "maybe");
-        if (verdict === "yes") return { verdict, text: `${text} ${from}` };
-        if (verdict === "maybe") maybe ??= { verdict, text: `${text} may admit it` };
-    }
-    return maybe ?? { verdict: "no", text: "" };
-}
-
-/**
- * The network ACL of the target's subnet, for what the load balancer sends it: client addresses from the
- * internet when a network load balancer preserves them (judged like a direct path, first match), else the
- * load balancer's own private addresses (its subnets' ranges). The best answer over the target's subnets.
- */
-function targetSubnetNacl(graph: StackGraph, lb: Carrier, group: AnalyzedResource, target: Target, cfg: Config): Hop {
-    const protocol = field(group.props, "protocol");
-    const transports = transportsOf(typeof protocol === "string" ? protocol : undefined);
-    const port = target.port;
-    const preserved = clientAddressPreserved(lb.resource, group);
-    const fromInternet = (): Hop => {
-        const only = { tcp: transports.includes("tcp"), udp: transports.includes("udp"), otherProtocols: false };
-        const traffic: NaclTraffic = port === undefined || isUnresolved(port) ? { ports: ALL_PORTS, only } : { ports: [[port, port]], only };
-        return gateOverSubnets(graph, target.carrier, naclGate(graph, traffic, cfg));
-    };
-    const fromLoadBalancer = (): Hop => {
-        const sources = subnetCidrs(graph, lb);
-        const words = `load balancer "${lb.resource.name}"`;
-        if ("unresolved" in sources || port === undefined || isUnresolved(port)) {
-            const why = "unresolved" in sources ? sources.text : "the target port is not known yet";
-            const unresolved = "unresolved" in sources ? sources.unresolved : isUnresolved(port) ? port : undefined;
-            return gateOverSubnets(graph, target.carrier, (key) => {
-                const acl = key === undefined ? undefined : graph.naclOfSubnet(key);
-                return acl
-                    ? { verdict: "maybe", text: `NACL "${acl.resource.name}" may let ${words} in (${why})`, unresolved }
-                    : { verdict: "yes", text: `NACL: AWS's default ACL (allows all from ${words})` };
-            });
-        }
-        return gateOverSubnets(
-            graph,
-            target.carrier,
-            naclGateFrom(graph, sources.cidrs, `${words} (${sources.cidrs.map(canonical).join(", ")})`, transports, port),
-        );
-    };
-    if (preserved.verdict === "yes") {
-        const hop = fromInternet();
-        return { ...hop, text: `${hop.text} (${preserved.text})` };
-    }
-    if (preserved.verdict === "no") return fromLoadBalancer();
-    const [a, b] = [fromInternet(), fromLoadBalancer()];
-    if (a.verdict === b.verdict) return a.verdict === "no" ? a : { ...a, text: `${a.text} (clients or the load balancer alike)` };
-    return {
-        verdict: "maybe",
-        text: `the target's network ACL: ${preserved.text}, and ${a.verdict === "yes" ? a.text : b.text}`,
-        unresolved: preserved.unresolved,
-    };
-}
-
 function throughLoadBalancer(graph: StackGraph, carrier: Carrier, cfg: Config): StackFinding[] {
     const lb = carrier.resource;
-    const scheme = LoadBalancing.facing(lb);
-    if (scheme.facing === false) return [];
-    const facing: Hop = isUnresolved(scheme.facing)
-        ? { verdict: "maybe", text: `whether it is internet-facing is not known (${describeUnresolved(scheme.facing)})`, unresolved: scheme.facing }
-        : { verdict: "yes", text: scheme.because };
-    // The families the internet reaches it on (ipAddressType): each judged over its own routes (0.0.0.0/0 or ::/0).
-    const families = LoadBalancing.families(lb);
-    const addressOf = (family: Family): Hop => {
-        if (facing.verdict !== "yes") return facing;
-        if (isUnresolved(families))
-            return {
-                verdict: "maybe",
-                text: `whether it has a public IPv${family} address is not known (${describeUnresolved(families)})`,
-                unresolved: families,
-            };
-        return families.families.includes(family) ? { verdict: "yes", text: `${facing.text}, ${families.because[family]}` } : { verdict: "no", text: "" };
-    };
-    const familyList: Family[] = isUnresolved(families) ? [4, 6] : families.families;
     const findings: StackFinding[] = [];
-    for (const listener of graph.loadBalancing.listenersOf(lb)) {
-        const transports = transportsOf(listener.protocol);
-        const port = listener.port;
-        if (port === undefined) continue;
-        const listenerHop = `listener "${listener.resource.name}" (${(listener.protocol ?? "TCP").toUpperCase()} ${portText(port)})`;
-        const traffic: NaclTraffic = isUnresolved(port)
-            ? { ports: ALL_PORTS, only: { tcp: true, udp: transports.includes("udp"), otherProtocols: false } }
-            : { ports: [[port, port]], only: { tcp: transports.includes("tcp"), udp: transports.includes("udp"), otherProtocols: false } };
-        const gate = naclGate(graph, traffic, cfg);
-        const perFamily = familyList.map((family) => {
-            const address = addressOf(family);
-            const reach = graph.routing.directReach(carrier, family, gate, address, cfg);
-            const admits = loadBalancerAdmits(carrier, port, transports[0], cfg, family);
-            return { family, address, reach, admits, reachable: all(reach.verdict, admits.verdict) };
-        });
-        const best = perFamily.find((f) => f.reachable === "yes") ?? perFamily.find((f) => f.reachable === "maybe") ?? perFamily[0];
-        const { reach, admits, reachable, address } = best;
+    for (const entry of listenerPaths(graph, carrier, cfg)) {
+        const { listener, port, transports, listenerHop, reachable, hops, doubts } = entry;
         if (reachable === "no") continue;
-        const hops = [
-            `internet (${best.family === 4 ? "IPv4" : "IPv6"})`,
-            reach.route.text,
-            reach.nacl.text,
-            admits.text,
-            `"${lb.name}" (${address.text}) ${listenerHop}`,
-        ];
-        const doubts = [reach.address, reach.route, reach.nacl, admits].filter((h) => h.verdict === "maybe").map((h) => h.text);
         const listenerJudgement = judgePort(port, transports, cfg, true);
         const listenerVerdict = all(reachable, listenerJudgement.verdict);
         if (listenerVerdict === "yes") {
