@@ -14,15 +14,13 @@ exports.internetExposurePolicy = void 0;
 const config_1 = require("../../kit/config");
 const internetAllowList_1 = require("../internetAllowList");
 const exposure_1 = require("../../model/exposure");
-const ports_1 = require("../../model/ports");
 const rule_1 = require("../../model/rule");
 const sensitivePorts_1 = require("../../model/sensitivePorts");
 const unresolved_1 = require("../../model/unresolved");
 const reachability_1 = require("../../network/reachability");
 const loadBalancing_1 = require("../../network/loadBalancing");
 const internetPaths_1 = require("../../network/internetPaths");
-const propertyReaders_1 = require("../../model/propertyReaders");
-const addresses_1 = require("../../model/addresses");
+const loadBalancerPaths_1 = require("../../network/loadBalancerPaths");
 const config = {
     adminPorts: (0, config_1.portsKey)('The admin ports (numbers or "from-to" ranges).', sensitivePorts_1.DEFAULT_ADMIN_PORTS),
     databasePorts: (0, config_1.portsKey)('The database ports (numbers or "from-to" ranges).', sensitivePorts_1.DEFAULT_DATABASE_PORTS),
@@ -166,184 +164,13 @@ function judgePort(port, transports, cfg, allowList) {
     const outside = transports.find((t) => !inSet(t === "udp" ? cfg.allowedUdpPorts : cfg.allowedTcpPorts));
     return outside ? { verdict: "yes", what: `${outside.toUpperCase()} port ${port}, outside the allow-list` } : { verdict: "no", what: "" };
 }
-function transportsOf(protocol) {
-    const p = (protocol ?? "").toUpperCase();
-    if (p === "UDP")
-        return ["udp"];
-    if (p === "TCP_UDP")
-        return ["tcp", "udp"];
-    return ["tcp"];
-}
-/** The ingress rules of the groups a carrier carries, with their holder. */
-function ingressRules(carrier) {
-    return carrier.attachments
-        .flatMap(({ group, certain }) => [
-        ...group.ownInline.map((rule) => ({ rule, group, certain, holder: group.resource })),
-        ...group.standalone.map(({ resource, rule }) => ({ rule, group, certain, holder: resource })),
-    ])
-        .filter(({ rule }) => rule.direction === "ingress" && rule.action === "allow");
-}
-function coversPort(rule, port, transport) {
-    if ((0, unresolved_1.isUnresolved)(rule.protocol))
-        return "maybe";
-    if (rule.protocol.kind !== "all" && rule.protocol.kind !== transport)
-        return "no";
-    return (0, exposure_1.opensAnyPort)(rule, [[port, port]]).verdict;
-}
-/** Do the load balancer's groups let the internet in on the listener port, over one address family? A network load balancer without groups lets everything in. */
-function loadBalancerAdmits(carrier, port, transport, cfg, family) {
-    if (carrier.attachments.length === 0) {
-        const kind = loadBalancing_1.LoadBalancing.kind(carrier.resource);
-        return kind === "network"
-            ? { verdict: "yes", text: "no security groups (a network load balancer without groups passes all traffic)" }
-            : { verdict: "no", text: "no security group admits it" };
-    }
-    let maybe;
-    for (const { rule, group, certain } of ingressRules(carrier)) {
-        const covers = (0, unresolved_1.isUnresolved)(port) ? "maybe" : coversPort(rule, port, transport);
-        const exposure = (0, exposure_1.internetExposure)(rule, cfg);
-        // An IPv4 rule (0.0.0.0/0) does not admit IPv6 clients, nor the reverse; a prefix list's family is not on the rule.
-        const ofFamily = exposure.internet.some(({ peer }) => peer.kind !== "cidr" || peer.cidr.family === family);
-        const source = exposure.verdict === "yes" && !ofFamily ? "no" : exposure.verdict;
-        const verdict = (0, exposure_1.all)(covers, source, certain ? "yes" : "maybe");
-        const where = rule.origin.path ? rule.origin.path : `standalone rule "${rule.origin.resourceName}"`;
-        const text = `security group "${group.label}" ${where} ${(0, rule_1.protocolAndPorts)(rule)}`;
-        if (verdict === "yes")
-            return { verdict, text };
-        if (verdict === "maybe")
-            maybe ?? (maybe = { verdict, text: `${text} may admit it`, unresolved: exposure.unresolved[0] });
-    }
-    return maybe ?? { verdict: "no", text: "no security group admits it" };
-}
-/** Do the target's groups let the load balancer's traffic in on the target port (from its groups, or from the internet when it preserves client addresses)? */
-function targetAdmits(graph, target, port, lb, cfg) {
-    const lbGroups = new Set(lb.attachments.map((a) => a.group));
-    let maybe;
-    for (const { rule, group, certain, holder } of ingressRules(target)) {
-        const covers = (0, unresolved_1.isUnresolved)(port) ? "maybe" : coversPort(rule, port, "tcp");
-        if (covers === "no")
-            continue;
-        const where = rule.origin.path ? rule.origin.path : `standalone rule "${rule.origin.resourceName}"`;
-        const text = `security group "${group.label}" ${where} ${(0, rule_1.protocolAndPorts)(rule)}`;
-        const exposure = (0, exposure_1.internetExposure)(rule, cfg);
-        let source = exposure.verdict;
-        let from = exposure.verdict === "yes" ? `from ${exposure.internet.map((i) => (0, rule_1.peerLabel)(i.peer)).join(", ")}` : "";
-        for (const peer of rule.peers) {
-            if (source === "yes")
-                break;
-            if (peer.kind !== "securityGroup" || !holder)
-                continue;
-            for (const resolved of graph.resolveGroups(holder, peer.property, peer.id)) {
-                if (!lbGroups.has(resolved.group))
-                    continue;
-                source = resolved.certain ? "yes" : "maybe";
-                from = `from "${resolved.group.label}"`;
-            }
-        }
-        const verdict = (0, exposure_1.all)(covers, source, certain ? "yes" : "maybe");
-        if (verdict === "yes")
-            return { verdict, text: `${text} ${from}` };
-        if (verdict === "maybe")
-            maybe ?? (maybe = { verdict, text: `${text} may admit it` });
-    }
-    return maybe ?? { verdict: "no", text: "" };
-}
-/**
- * The network ACL of the target's subnet, for what the load balancer sends it: client addresses from the
- * internet when a network load balancer preserves them (judged like a direct path, first match), else the
- * load balancer's own private addresses (its subnets' ranges). The best answer over the target's subnets.
- */
-function targetSubnetNacl(graph, lb, group, target, cfg) {
-    const protocol = (0, propertyReaders_1.field)(group.props, "protocol");
-    const transports = transportsOf(typeof protocol === "string" ? protocol : undefined);
-    const port = target.port;
-    const preserved = (0, loadBalancing_1.clientAddressPreserved)(lb.resource, group);
-    const fromInternet = () => {
-        const only = { tcp: transports.includes("tcp"), udp: transports.includes("udp"), otherProtocols: false };
-        const traffic = port === undefined || (0, unresolved_1.isUnresolved)(port) ? { ports: ports_1.ALL_PORTS, only } : { ports: [[port, port]], only };
-        return (0, internetPaths_1.gateOverSubnets)(graph, target.carrier, (0, internetPaths_1.naclGate)(graph, traffic, cfg));
-    };
-    const fromLoadBalancer = () => {
-        const sources = (0, internetPaths_1.subnetCidrs)(graph, lb);
-        const words = `load balancer "${lb.resource.name}"`;
-        if ("unresolved" in sources || port === undefined || (0, unresolved_1.isUnresolved)(port)) {
-            const why = "unresolved" in sources ? sources.text : "the target port is not known yet";
-            const unresolved = "unresolved" in sources ? sources.unresolved : (0, unresolved_1.isUnresolved)(port) ? port : undefined;
-            return (0, internetPaths_1.gateOverSubnets)(graph, target.carrier, (key) => {
-                const acl = key === undefined ? undefined : graph.naclOfSubnet(key);
-                return acl
-                    ? { verdict: "maybe", text: `NACL "${acl.resource.name}" may let ${words} in (${why})`, unresolved }
-                    : { verdict: "yes", text: `NACL: AWS's default ACL (allows all from ${words})` };
-            });
-        }
-        return (0, internetPaths_1.gateOverSubnets)(graph, target.carrier, (0, internetPaths_1.naclGateFrom)(graph, sources.cidrs, `${words} (${sources.cidrs.map(addresses_1.canonical).join(", ")})`, transports, port));
-    };
-    if (preserved.verdict === "yes") {
-        const hop = fromInternet();
-        return { ...hop, text: `${hop.text} (${preserved.text})` };
-    }
-    if (preserved.verdict === "no")
-        return fromLoadBalancer();
-    const [a, b] = [fromInternet(), fromLoadBalancer()];
-    if (a.verdict === b.verdict)
-        return a.verdict === "no" ? a : { ...a, text: `${a.text} (clients or the load balancer alike)` };
-    return {
-        verdict: "maybe",
-        text: `the target's network ACL: ${preserved.text}, and ${a.verdict === "yes" ? a.text : b.text}`,
-        unresolved: preserved.unresolved,
-    };
-}
 function throughLoadBalancer(graph, carrier, cfg) {
     const lb = carrier.resource;
-    const scheme = loadBalancing_1.LoadBalancing.facing(lb);
-    if (scheme.facing === false)
-        return [];
-    const facing = (0, unresolved_1.isUnresolved)(scheme.facing)
-        ? { verdict: "maybe", text: `whether it is internet-facing is not known (${(0, unresolved_1.describeUnresolved)(scheme.facing)})`, unresolved: scheme.facing }
-        : { verdict: "yes", text: scheme.because };
-    // The families the internet reaches it on (ipAddressType): each judged over its own routes (0.0.0.0/0 or ::/0).
-    const families = loadBalancing_1.LoadBalancing.families(lb);
-    const addressOf = (family) => {
-        if (facing.verdict !== "yes")
-            return facing;
-        if ((0, unresolved_1.isUnresolved)(families))
-            return {
-                verdict: "maybe",
-                text: `whether it has a public IPv${family} address is not known (${(0, unresolved_1.describeUnresolved)(families)})`,
-                unresolved: families,
-            };
-        return families.families.includes(family) ? { verdict: "yes", text: `${facing.text}, ${families.because[family]}` } : { verdict: "no", text: "" };
-    };
-    const familyList = (0, unresolved_1.isUnresolved)(families) ? [4, 6] : families.families;
     const findings = [];
-    for (const listener of graph.loadBalancing.listenersOf(lb)) {
-        const transports = transportsOf(listener.protocol);
-        const port = listener.port;
-        if (port === undefined)
-            continue;
-        const listenerHop = `listener "${listener.resource.name}" (${(listener.protocol ?? "TCP").toUpperCase()} ${(0, loadBalancing_1.portText)(port)})`;
-        const traffic = (0, unresolved_1.isUnresolved)(port)
-            ? { ports: ports_1.ALL_PORTS, only: { tcp: true, udp: transports.includes("udp"), otherProtocols: false } }
-            : { ports: [[port, port]], only: { tcp: transports.includes("tcp"), udp: transports.includes("udp"), otherProtocols: false } };
-        const gate = (0, internetPaths_1.naclGate)(graph, traffic, cfg);
-        const perFamily = familyList.map((family) => {
-            const address = addressOf(family);
-            const reach = graph.routing.directReach(carrier, family, gate, address, cfg);
-            const admits = loadBalancerAdmits(carrier, port, transports[0], cfg, family);
-            return { family, address, reach, admits, reachable: (0, exposure_1.all)(reach.verdict, admits.verdict) };
-        });
-        const best = perFamily.find((f) => f.reachable === "yes") ?? perFamily.find((f) => f.reachable === "maybe") ?? perFamily[0];
-        const { reach, admits, reachable, address } = best;
+    for (const entry of (0, loadBalancerPaths_1.listenerPaths)(graph, carrier, cfg)) {
+        const { listener, port, transports, listenerHop, reachable, hops, doubts } = entry;
         if (reachable === "no")
             continue;
-        const hops = [
-            `internet (${best.family === 4 ? "IPv4" : "IPv6"})`,
-            reach.route.text,
-            reach.nacl.text,
-            admits.text,
-            `"${lb.name}" (${address.text}) ${listenerHop}`,
-        ];
-        const doubts = [reach.address, reach.route, reach.nacl, admits].filter((h) => h.verdict === "maybe").map((h) => h.text);
         const listenerJudgement = judgePort(port, transports, cfg, true);
         const listenerVerdict = (0, exposure_1.all)(reachable, listenerJudgement.verdict);
         if (listenerVerdict === "yes") {
@@ -366,8 +193,8 @@ function throughLoadBalancer(graph, carrier, cfg) {
                 const judgement = judgePort(target.port, ["tcp"], cfg, false);
                 if (judgement.verdict === "no" || target.port === undefined)
                     continue;
-                const admitted = targetAdmits(graph, target.carrier, target.port, carrier, cfg);
-                const nacl = admitted.verdict === "no" ? admitted : targetSubnetNacl(graph, carrier, group, target, cfg);
+                const admitted = (0, loadBalancerPaths_1.targetAdmits)(graph, target.carrier, target.port, carrier, cfg);
+                const nacl = admitted.verdict === "no" ? admitted : (0, loadBalancerPaths_1.targetSubnetNacl)(graph, carrier, group, target, cfg);
                 const verdict = (0, exposure_1.all)(reachable, judgement.verdict, nacl.verdict, admitted.verdict);
                 if (verdict === "no")
                     continue;
