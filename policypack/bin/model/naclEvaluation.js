@@ -1,0 +1,159 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.FAMILIES = void 0;
+exports.everyAddress = everyAddress;
+exports.inEvaluationOrder = inEvaluationOrder;
+exports.ruleNumberDoubt = ruleNumberDoubt;
+exports.trafficSegments = trafficSegments;
+exports.matches = matches;
+exports.entryAddresses = entryAddresses;
+exports.firstMatch = firstMatch;
+exports.fullyKnown = fullyKnown;
+exports.transportsOf = transportsOf;
+exports.entryPorts = entryPorts;
+exports.portsNotAllowed = portsNotAllowed;
+/**
+ * First-match evaluation of network ACL entries, as AWS does it: entries in rule-number order, the
+ * first entry that matches a packet decides, and a packet no entry matches is denied. Evaluated with
+ * address-set arithmetic: a deny that covers part of a later allow removes that part. One walk,
+ * `firstMatch`, answers every question asked of an ACL: which entries let the internet reach a port
+ * (naclExposure.ts, for policies and reachability) and which replies a direction drops (below).
+ */
+const addresses_1 = require("./addresses");
+const addressSet_1 = require("./addressSet");
+const ports_1 = require("./ports");
+const unresolved_1 = require("./unresolved");
+exports.FAMILIES = [4, 6];
+/** Every address of both families. */
+function everyAddress() {
+    return { 4: [{ first: 0n, last: (1n << BigInt(addressSet_1.FAMILY_BITS[4])) - 1n }], 6: [{ first: 0n, last: (1n << BigInt(addressSet_1.FAMILY_BITS[6])) - 1n }] };
+}
+/** The entries whose rule number is known, in evaluation order, and those whose place in the order is unknown. */
+function inEvaluationOrder(entries) {
+    const numbered = entries.flatMap((entry) => (typeof entry.ruleNumber === "number" ? [{ entry, number: entry.ruleNumber }] : []));
+    numbered.sort((a, b) => a.number - b.number);
+    return { ordered: numbered.map(({ entry }) => entry), unordered: entries.filter((entry) => typeof entry.ruleNumber !== "number") };
+}
+/** Why an entry's place in the evaluation order is unknown. */
+function ruleNumberDoubt(entry) {
+    return (0, unresolved_1.isUnresolved)(entry.ruleNumber) ? entry.ruleNumber : undefined;
+}
+/** Splits port ranges at every entry's range boundary, so that each piece is matched by an entry wholly or not at all. */
+function trafficSegments(entries, ports) {
+    const cuts = new Set();
+    for (const entry of entries) {
+        if ((0, unresolved_1.isUnresolved)(entry.ports) || entry.ports.kind !== "range")
+            continue;
+        cuts.add(entry.ports.from);
+        cuts.add(entry.ports.to + 1);
+    }
+    const sortedCuts = [...cuts].sort((a, b) => a - b);
+    const out = [];
+    for (const [from, to] of ports) {
+        let start = from;
+        for (const cut of sortedCuts) {
+            if (cut > start && cut <= to) {
+                out.push([start, cut - 1]);
+                start = cut;
+            }
+        }
+        out.push([start, to]);
+    }
+    return out;
+}
+/** Does the entry match this traffic? Traffic is cut at entry boundaries (trafficSegments), so containment decides. */
+function matches(entry, traffic) {
+    const protocol = entry.protocol;
+    if ((0, unresolved_1.isUnresolved)(protocol))
+        return { verdict: "maybe", unresolved: protocol };
+    if (protocol.kind === "all")
+        return { verdict: "yes" };
+    if (traffic.protocol === "other")
+        return { verdict: protocol.kind === "number" && protocol.number === traffic.number ? "yes" : "no" };
+    if (protocol.kind !== traffic.protocol)
+        return { verdict: "no" };
+    if ((0, unresolved_1.isUnresolved)(entry.ports))
+        return { verdict: "maybe", unresolved: entry.ports };
+    const [from, to] = traffic.ports;
+    return { verdict: (0, ports_1.portsOf)(entry.ports).some(([a, b]) => a <= from && to <= b) ? "yes" : "no" };
+}
+/** The addresses an entry matches, by family (an entry has a CIDR of one family, or none). */
+function entryAddresses(entry) {
+    const sets = { 4: [], 6: [] };
+    for (const peer of entry.peers) {
+        if (peer.kind === "unresolved")
+            return { sets, unresolved: peer.unresolved };
+        if (peer.kind === "cidr")
+            sets[peer.cidr.family] = (0, addressSet_1.normalize)([...sets[peer.cidr.family], ...(0, addresses_1.cidrInterval)(peer.cidr)]);
+    }
+    return { sets };
+}
+/**
+ * Walks `ordered` entries (see inEvaluationOrder) for one kind of traffic from the `from` addresses:
+ * each matching entry decides the addresses no earlier one decided. Returns every step, and the
+ * addresses no entry decided (which AWS denies).
+ */
+function firstMatch(ordered, traffic, from) {
+    const undecided = { 4: from[4], 6: from[6] };
+    const steps = [];
+    for (const entry of ordered) {
+        const match = matches(entry, traffic);
+        if (match.verdict === "no")
+            continue;
+        const addresses = entryAddresses(entry);
+        // What cannot be read is named in this order: the match, the addresses, the action.
+        const doubt = match.unresolved ?? addresses.unresolved;
+        const action = entry.action;
+        if ((0, unresolved_1.isUnresolved)(action)) {
+            steps.push({ entry, doubt: doubt ?? action });
+            continue;
+        }
+        if (doubt !== undefined) {
+            steps.push({ entry, doubt });
+            continue;
+        }
+        const decided = { 4: [], 6: [] };
+        for (const family of exports.FAMILIES) {
+            decided[family] = (0, addressSet_1.intersect)(undecided[family], addresses.sets[family]);
+            undecided[family] = (0, addressSet_1.subtract)(undecided[family], addresses.sets[family]);
+        }
+        steps.push({ entry, action, decided });
+    }
+    return { steps, undecided };
+}
+// --- Which traffic a direction allows, for stateless replies -------------------------------------
+/** Whether every part of an entry is known (rule number, action, protocol, ports, CIDRs). */
+function fullyKnown(entry) {
+    return (!(0, unresolved_1.isUnresolved)(entry.protocol) &&
+        !(0, unresolved_1.isUnresolved)(entry.ports) &&
+        !(0, unresolved_1.isUnresolved)(entry.action) &&
+        typeof entry.ruleNumber === "number" &&
+        entry.peers.every((p) => p.kind === "cidr"));
+}
+/** The transports (TCP, UDP) an entry matches; none for ICMP or other protocols. */
+function transportsOf(entry) {
+    if ((0, unresolved_1.isUnresolved)(entry.protocol))
+        return [];
+    if (entry.protocol.kind === "all")
+        return ["tcp", "udp"];
+    return entry.protocol.kind === "tcp" || entry.protocol.kind === "udp" ? [entry.protocol.kind] : [];
+}
+/** The TCP/UDP ports an entry matches. */
+function entryPorts(entry) {
+    if ((0, unresolved_1.isUnresolved)(entry.protocol) || (0, unresolved_1.isUnresolved)(entry.ports))
+        return [];
+    return entry.protocol.kind === "all" ? [[0, 65535]] : (0, ports_1.portsOf)(entry.ports);
+}
+/**
+ * What part of `ports` the entries of one direction do NOT allow for `transport` traffic with any of
+ * the `wanted` addresses: the pieces where some wanted address meets a deny first, or no entry at all.
+ * Entries that are not fully known are left out: callers say "cannot verify" for those.
+ */
+function portsNotAllowed(entries, transport, ports, wanted) {
+    const { ordered } = inEvaluationOrder(entries.filter(fullyKnown));
+    return trafficSegments(ordered, ports).filter((segment) => {
+        const { steps, undecided } = firstMatch(ordered, { protocol: transport, ports: segment }, wanted);
+        const denied = steps.some((step) => "action" in step && step.action === "deny" && exports.FAMILIES.some((family) => !(0, addressSet_1.isEmpty)(step.decided[family])));
+        return denied || exports.FAMILIES.some((family) => !(0, addressSet_1.isEmpty)(undecided[family]));
+    });
+}

@@ -1,0 +1,143 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.naclInternetExposure = naclInternetExposure;
+exports.describeTraffic = describeTraffic;
+/**
+ * Which entries of a network ACL let the internet reach some ports, decided first-match (see
+ * naclEvaluation.ts): what the NACL policies report and what reachability lets through.
+ */
+const addresses_1 = require("./addresses");
+const addressSet_1 = require("./addressSet");
+const naclEvaluation_1 = require("./naclEvaluation");
+const unresolved_1 = require("./unresolved");
+const EVERY_KIND = { tcp: true, udp: true, otherProtocols: true };
+/**
+ * Which entries let the internet reach the `ports`, deciding first-match. `entries` are one
+ * direction's entries of one ACL (or a single standalone entry, judged on its own).
+ */
+function naclInternetExposure(entries, ports, options, only = EVERY_KIND) {
+    const { ordered, unordered } = (0, naclEvaluation_1.inEvaluationOrder)(entries);
+    const traffics = trafficToEvaluate(entries, ports, only);
+    const notes = new ExposureNotes();
+    noteUnorderedAllows(unordered, traffics, options, notes);
+    // A deny whose place in the order is unknown may or may not come before an allow.
+    const unorderedDeny = unordered.find((entry) => entry.action === "deny");
+    for (const traffic of traffics) {
+        noteInternetAllows((0, naclEvaluation_1.firstMatch)(ordered, traffic, (0, naclEvaluation_1.everyAddress)()).steps, traffic, unorderedDeny && (0, naclEvaluation_1.ruleNumberDoubt)(unorderedDeny), options, notes);
+    }
+    return notes.exposures();
+}
+/** TCP and UDP on each piece of the ports, cut at entry boundaries, and each other protocol an entry names. */
+function trafficToEvaluate(entries, ports, only) {
+    const traffics = [];
+    for (const segment of (0, naclEvaluation_1.trafficSegments)(entries, ports)) {
+        if (only.tcp)
+            traffics.push({ protocol: "tcp", ports: segment });
+        if (only.udp)
+            traffics.push({ protocol: "udp", ports: segment });
+    }
+    if (!only.otherProtocols)
+        return traffics;
+    const others = new Set();
+    for (const entry of entries) {
+        if (!(0, unresolved_1.isUnresolved)(entry.protocol) && entry.protocol.kind === "number")
+            others.add(entry.protocol.number);
+    }
+    for (const number of others)
+        traffics.push({ protocol: "other", number });
+    return traffics;
+}
+/**
+ * An allow entry whose addresses are all known and hold no internet-wide block (private or reserved
+ * space, a named host) can never let the internet in, whatever its place in the order: an unknown rule
+ * number or protocol changes which private traffic it matches, not whether the internet gets in.
+ */
+function neverLetsInternetIn(entry, options) {
+    const { sets, unresolved } = (0, naclEvaluation_1.entryAddresses)(entry);
+    if (unresolved)
+        return false;
+    return naclEvaluation_1.FAMILIES.every((family) => !(0, addresses_1.judgeAddressSet)(sets[family], family, options).internet);
+}
+/** Entries whose place in the order is unknown could come first: an allow among them is a doubt for all it matches. */
+function noteUnorderedAllows(unordered, traffics, options, notes) {
+    for (const entry of unordered) {
+        if (entry.action === "deny" || neverLetsInternetIn(entry, options))
+            continue;
+        for (const traffic of traffics) {
+            if ((0, naclEvaluation_1.matches)(entry, traffic).verdict === "no")
+                continue;
+            notes.add(entry, "maybe", traffic, "its rule number cannot be read, so its place in the evaluation order is unknown", (0, naclEvaluation_1.ruleNumberDoubt)(entry));
+        }
+    }
+}
+/** The allows of one walk that decide internet addresses; after a deny that cannot be read, only "maybe". */
+function noteInternetAllows(steps, traffic, unorderedDeny, options, notes) {
+    // A deny we cannot fully read may or may not have stopped the traffic before a later allow.
+    let doubtfulDenyBefore = unorderedDeny;
+    for (const step of steps) {
+        if ("doubt" in step) {
+            if (step.entry.action === "deny")
+                doubtfulDenyBefore = doubtfulDenyBefore ?? step.doubt;
+            else if (!neverLetsInternetIn(step.entry, options))
+                notes.add(step.entry, "maybe", traffic, "part of the entry cannot be read", step.doubt);
+            continue;
+        }
+        if (step.action !== "allow")
+            continue;
+        for (const family of naclEvaluation_1.FAMILIES) {
+            const verdict = internetVerdict(step.decided, family, options);
+            if (!verdict?.internet)
+                continue;
+            if (doubtfulDenyBefore) {
+                notes.add(step.entry, "maybe", traffic, `it allows ${verdict.reason}, unless an earlier entry that cannot be read denies it`, doubtfulDenyBefore);
+            }
+            else {
+                notes.add(step.entry, "yes", traffic, `it is the first entry matching this traffic from ${verdict.reason}`);
+            }
+        }
+    }
+}
+function internetVerdict(decided, family, options) {
+    return (0, addressSet_1.isEmpty)(decided[family]) ? undefined : (0, addresses_1.judgeAddressSet)(decided[family], family, options);
+}
+/** The exposures found so far, one per entry: a "yes" wins over a "maybe", and the traffic adds up. */
+class ExposureNotes {
+    constructor() {
+        this.found = new Map();
+    }
+    add(entry, verdict, traffic, reason, unresolved) {
+        const existing = this.found.get(entry);
+        if (!existing) {
+            this.found.set(entry, { entry, verdict, traffic: [traffic], reason, unresolved });
+            return;
+        }
+        if (verdict === "yes" && existing.verdict === "maybe")
+            Object.assign(existing, { verdict, reason, unresolved: undefined });
+        if (!existing.traffic.some((known) => sameTraffic(known, traffic)))
+            existing.traffic.push(traffic);
+    }
+    exposures() {
+        return [...this.found.values()];
+    }
+}
+function sameTraffic(a, b) {
+    if (a.protocol === "other")
+        return b.protocol === "other" && a.number === b.number;
+    return b.protocol === a.protocol && a.ports[0] === b.ports[0] && a.ports[1] === b.ports[1];
+}
+/** Traffic in words, one phrase per protocol: "TCP ports 22, 3389", "UDP port 22", "IP protocol 47 (every port)". */
+function describeTraffic(traffic) {
+    const byTransport = new Map();
+    const others = [];
+    for (const t of traffic) {
+        if (t.protocol === "other")
+            others.push(`IP protocol ${t.number} (every port)`);
+        else
+            byTransport.set(t.protocol, [...(byTransport.get(t.protocol) ?? []), t.ports]);
+    }
+    const transports = [...byTransport].map(([protocol, ranges]) => {
+        const single = ranges.length === 1 && ranges[0][0] === ranges[0][1];
+        return `${protocol.toUpperCase()} ${single ? "port" : "ports"} ${ranges.map(([from, to]) => (from === to ? `${from}` : `${from}-${to}`)).join(", ")}`;
+    });
+    return [...transports, ...others];
+}

@@ -1,0 +1,178 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.edgeOf = edgeOf;
+exports.prefixListExposure = prefixListExposure;
+exports.describePrefixList = describePrefixList;
+exports.unknownReferences = unknownReferences;
+exports.pathsTo = pathsTo;
+exports.describePath = describePath;
+/**
+ * Who can reach a resource: the union of the ingress rules of every group it carries, each peer
+ * turned into a source (the internet, a tier, or nothing known), with internet traffic narrowed by
+ * the network ACL of the resource's subnets (first match, address and port sets).
+ */
+const addresses_1 = require("../model/addresses");
+const answerCache_1 = require("../model/answerCache");
+const exposure_1 = require("../model/exposure");
+const naclExposure_1 = require("../model/naclExposure");
+const ports_1 = require("../model/ports");
+const rule_1 = require("../model/rule");
+const propertyReaders_1 = require("../model/propertyReaders");
+const unresolved_1 = require("../model/unresolved");
+const graph_1 = require("./graph");
+function edgeOf(path) {
+    return {
+        source: path.source,
+        destinationUrn: path.destination.resource.urn,
+        group: path.group.resource?.urn ?? path.group.label,
+        rule: { urn: path.rule.origin.urn, path: path.rule.origin.path },
+    };
+}
+/** Does a network ACL in front of the resource let internet traffic matching this rule through? */
+function naclLetsInternetThrough(graph, carrier, rule, options) {
+    const nacls = graph.naclsOf(carrier);
+    if (nacls.length === 0 || nacls.some((entries) => entries === undefined))
+        return true; // no ACL known: AWS's default allows all
+    return nacls.some((entries) => naclLetsThrough(entries, rule, options));
+}
+/**
+ * Answers per ACL, rule and internet definition: thousands of resources share a few ACLs and carry
+ * the same groups, so the same question comes back for each of them.
+ */
+const naclAnswers = new WeakMap();
+function naclLetsThrough(entries, rule, options) {
+    let byRule = naclAnswers.get(entries);
+    if (!byRule) {
+        byRule = new answerCache_1.AnswerCache();
+        naclAnswers.set(entries, byRule);
+    }
+    return byRule.get(rule, (0, addresses_1.definitionKey)(options), () => computeNaclLetsThrough(entries, rule, options));
+}
+function computeNaclLetsThrough(entries, rule, options) {
+    const protocol = rule.protocol;
+    if ((0, unresolved_1.isUnresolved)(protocol) || protocol.kind === "icmp" || protocol.kind === "icmpv6")
+        return true;
+    const ports = protocol.kind === "tcp" || protocol.kind === "udp" ? ((0, unresolved_1.isUnresolved)(rule.ports) ? ports_1.ALL_PORTS : (0, ports_1.portsOf)(rule.ports)) : ports_1.ALL_PORTS;
+    const only = {
+        tcp: protocol.kind === "tcp" || protocol.kind === "all",
+        udp: protocol.kind === "udp" || protocol.kind === "all",
+        otherProtocols: protocol.kind === "number" || protocol.kind === "all",
+    };
+    return ((0, naclExposure_1.naclInternetExposure)(entries.filter((e) => e.direction === "ingress"), ports, options, only).length > 0);
+}
+function describeCarrier(carrier, group) {
+    return `"${carrier.resource.name}" (carries "${group.label}")`;
+}
+/** Computed once per group: a group carried by thousands of instances is referenced by all of them. */
+const sourcesCache = new WeakMap();
+/** The sources a referenced group stands for: its own tier tag, else the tiers of the resources carrying it. */
+function sourcesOfGroup(source) {
+    const cached = sourcesCache.get(source);
+    if (cached)
+        return cached;
+    const computed = computeSourcesOfGroup(source);
+    sourcesCache.set(source, computed);
+    return computed;
+}
+function computeSourcesOfGroup(source) {
+    if (source.tierTag)
+        return [{ tier: source.tierTag, label: `security group "${source.label}" (tier ${source.tierTag})` }];
+    const out = [];
+    const seen = new Set();
+    for (const { carrier } of source.carriers) {
+        if (!carrier.tier || seen.has(carrier.tier))
+            continue;
+        seen.add(carrier.tier);
+        out.push({ tier: carrier.tier, label: describeCarrier(carrier, source) });
+    }
+    return out;
+}
+/** Answers per prefix list and internet definition: a list is named by many rules. */
+const prefixListAnswers = new answerCache_1.AnswerCache();
+/**
+ * Do a stack-defined prefix list's entries include the internet? A rule naming the list opens its ports
+ * to every entry, so the entries are judged like one rule's CIDRs (alone, or together covering a family).
+ */
+function prefixListExposure(list, options) {
+    return prefixListAnswers.get(list, (0, addresses_1.definitionKey)(options), () => {
+        const exposure = (0, exposure_1.peersInternetExposure)(list.entries, options, "the list's other entries");
+        return exposure.verdict === "no" && list.unreadable ? { ...exposure, verdict: "maybe", unresolved: [list.unreadable] } : exposure;
+    });
+}
+/** `prefix list "partners" (pl-0abc)`. */
+function describePrefixList(list) {
+    const id = [(0, propertyReaders_1.field)(list.resource.props, "prefixListId"), (0, propertyReaders_1.field)(list.resource.props, "id")].find((v) => typeof v === "string" && /^pl-/.test(v));
+    return `prefix list "${list.resource.name}"${id ? ` (${id})` : ""}`;
+}
+/** How many references of one kind a holder leaves unknown in one top-level property (to match them with candidates). */
+function unknownReferences(rules, kind, property) {
+    return rules.flatMap((r) => r.peers).filter((p) => p.kind === kind && p.id === undefined && (0, graph_1.topLevel)(p.property) === (0, graph_1.topLevel)(property)).length;
+}
+function pathsTo(graph, carrier, options) {
+    const paths = [];
+    for (const { group, certain } of carrier.attachments) {
+        const holders = [
+            ...group.ownInline.map((rule) => [rule, group.resource]),
+            ...group.standalone.map(({ resource, rule }) => [rule, resource]),
+        ];
+        for (const [rule, holder] of holders) {
+            if (rule.direction !== "ingress" || rule.action !== "allow")
+                continue;
+            const base = { destination: carrier, group, rule };
+            const exposure = (0, exposure_1.internetExposure)(rule, options);
+            if (exposure.verdict === "yes" && naclLetsInternetThrough(graph, carrier, rule, options)) {
+                paths.push({ ...base, source: "internet", sourceLabel: exposure.internet.map((i) => (0, rule_1.peerLabel)(i.peer)).join(", "), certain });
+            }
+            else if (exposure.verdict === "maybe") {
+                paths.push({ ...base, source: "unknown", sourceLabel: "an address not known yet", certain, unresolved: exposure.unresolved[0] });
+            }
+            const rulesOfHolder = holders.filter(([, h]) => h === holder).map(([r]) => r);
+            for (const peer of rule.peers) {
+                if (peer.kind === "prefixList" && holder) {
+                    paths.push(...prefixListPaths(graph, carrier, base, holder, peer, unknownReferences(rulesOfHolder, "prefixList", peer.property), certain, options));
+                }
+                if (peer.kind !== "securityGroup" && peer.kind !== "self")
+                    continue;
+                const unknownsHere = unknownReferences(rulesOfHolder, "securityGroup", peer.property);
+                const resolved = peer.kind === "self" ? [{ group, certain: true }] : holder ? graph.resolveGroups(holder, peer.property, peer.id, unknownsHere) : [];
+                for (const source of resolved) {
+                    for (const { tier, label } of sourcesOfGroup(source.group)) {
+                        paths.push({ ...base, source: tier, sourceLabel: label, certain: certain && source.certain });
+                    }
+                }
+            }
+        }
+    }
+    return paths;
+}
+/** Paths from the internet through a prefix list defined in the stack whose entries include it (or may). */
+function prefixListPaths(graph, carrier, base, holder, peer, unknownsHere, certain, options) {
+    const paths = [];
+    for (const { list, certain: listCertain } of graph.resolvePrefixLists(holder, peer, unknownsHere)) {
+        const exposure = prefixListExposure(list, options);
+        if (exposure.verdict === "yes" && naclLetsInternetThrough(graph, carrier, base.rule, options)) {
+            const entries = exposure.internet.map((i) => (0, rule_1.peerLabel)(i.peer)).join(", ");
+            paths.push({
+                ...base,
+                source: "internet",
+                sourceLabel: `${describePrefixList(list)} (its entries include the internet: ${entries})`,
+                certain: certain && listCertain,
+            });
+        }
+        else if (exposure.verdict === "maybe") {
+            paths.push({
+                ...base,
+                source: "unknown",
+                sourceLabel: `${describePrefixList(list)} (an entry not known yet)`,
+                certain,
+                unresolved: exposure.unresolved[0],
+            });
+        }
+    }
+    return paths;
+}
+/** "it carries "web-sg", whose ingress[0] allows TCP port 22 from 0.0.0.0/0". */
+function describePath(path) {
+    const where = path.rule.origin.path ? path.rule.origin.path : `standalone rule "${path.rule.origin.resourceName}"`;
+    return `it carries "${path.group.label}", whose ${where} allows ${(0, rule_1.protocolAndPorts)(path.rule)} from ${path.rule.peers.map(rule_1.peerLabel).join(", ")}`;
+}

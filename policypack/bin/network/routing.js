@@ -1,0 +1,661 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.RoutingFacts = void 0;
+/**
+ * Routing and addressing facts of the stack graph: which route table each subnet uses (its explicit
+ * association, else its VPC's main table), whether the table's longest-prefix match sends some internet
+ * address to an internet gateway (0.0.0.0/0, 0.0.0.0/1 + 128.0.0.0/1, a managed prefix list, ... with
+ * more specific routes elsewhere taken out), whether VPC Block Public Access blocks it, and which
+ * resources have a public address (their own switch, their subnet's default, an Elastic IP). Indexed
+ * once per stack on first use, each answer memoised per subnet (and route table), so a reachability pass
+ * stays linear in the number of resources. Every answer is three-valued: an id or switch not known yet
+ * is "maybe", never a pass.
+ */
+const routing_1 = require("../adapters/routing");
+const addresses_1 = require("../model/addresses");
+const addressSet_1 = require("../model/addressSet");
+const propertyReaders_1 = require("../model/propertyReaders");
+const unresolved_1 = require("../model/unresolved");
+const graph_1 = require("./graph");
+const DEFAULT_ROUTE = { 4: "0.0.0.0/0", 6: "::/0" };
+function knownString(value) {
+    return typeof value === "string" && value !== "" && !(0, propertyReaders_1.isUnknown)(value) ? value : undefined;
+}
+function idOrUrn(resource) {
+    const id = knownString((0, propertyReaders_1.field)(resource.props, "id"));
+    return id ? [resource.urn, id] : [resource.urn];
+}
+class RoutingFacts {
+    constructor(graph) {
+        this.graph = graph;
+        this.vpcByKey = new Map();
+        this.gatewayByKey = new Map();
+        this.tableByKey = new Map();
+        /** A subnet's (URN's) explicit table; "unknown" when an association names it but its table cannot be told. */
+        this.explicitTable = new Map();
+        /** A VPC's (URN's) main table when the stack replaces or manages it. */
+        this.mainTable = new Map();
+        /** Keys (URN, id) of instances and interfaces an Elastic IP is associated with, and the EIP's name. */
+        this.elasticIps = new Map();
+        this.routeMemo = new Map();
+        this.tableMemo = new Map();
+        /** VPC Block Public Access: the region-wide options resources, and exclusions by subnet or VPC URN (or unscoped). */
+        this.bpaOptions = [];
+        this.bpaExclusions = new Map();
+        this.bpaUnscopedExclusions = [];
+        const resources = graph.resources;
+        for (const r of resources) {
+            if (routing_1.AWS_VPC_TYPES.has(r.type)) {
+                for (const key of idOrUrn(r))
+                    this.vpcByKey.set(key, r);
+                for (const output of routing_1.VPC_MAIN_ROUTE_TABLE_OUTPUTS) {
+                    const id = knownString((0, propertyReaders_1.field)(r.props, output));
+                    if (id)
+                        this.vpcByKey.set(`main:${id}`, r);
+                }
+            }
+            const kind = routing_1.GATEWAY_KINDS.get(r.type);
+            if (kind)
+                for (const key of idOrUrn(r))
+                    this.gatewayByKey.set(key, { resource: r, kind });
+        }
+        for (const r of resources) {
+            if (r.type !== routing_1.ROUTE_TABLE.type && r.type !== routing_1.DEFAULT_ROUTE_TABLE.type && r.type !== routing_1.NATIVE_ROUTE_TABLE)
+                continue;
+            const node = this.inlineTable(r);
+            for (const key of idOrUrn(r))
+                this.tableByKey.set(key, node);
+            if (r.type === routing_1.DEFAULT_ROUTE_TABLE.type) {
+                const raw = (0, propertyReaders_1.field)(r.props, routing_1.DEFAULT_ROUTE_TABLE.table);
+                const id = knownString(raw);
+                const vpc = id
+                    ? this.vpcByKey.get(`main:${id}`)
+                    : (0, graph_1.dependenciesOf)(r, routing_1.DEFAULT_ROUTE_TABLE.table)
+                        .map((urn) => this.vpcByKey.get(urn))
+                        .find((v) => v !== undefined);
+                if (id)
+                    this.tableByKey.set(id, node);
+                if (vpc)
+                    this.mainTable.set(vpc.urn, node);
+            }
+        }
+        for (const r of resources) {
+            const standalone = routing_1.STANDALONE_ROUTES.get(r.type);
+            if (standalone) {
+                const table = this.tableNamed(r, standalone.table);
+                if (table && !(0, unresolved_1.isUnresolved)(table))
+                    table.routes.push(this.routeFact(r, undefined, r.props, standalone, `route "${r.name}"`));
+            }
+            else if (routing_1.ROUTE_TABLE_ASSOCIATIONS.has(r.type)) {
+                const table = this.tableNamed(r, routing_1.ROUTE_TABLE_ASSOCIATION.table);
+                for (const key of graph.subnetKeys(r, routing_1.ROUTE_TABLE_ASSOCIATION.subnet, [(0, propertyReaders_1.field)(r.props, routing_1.ROUTE_TABLE_ASSOCIATION.subnet)])) {
+                    const subnet = graph.subnetByKey(key);
+                    if (subnet && table)
+                        this.explicitTable.set(subnet.urn, table);
+                }
+            }
+            else if (r.type === routing_1.MAIN_ROUTE_TABLE_ASSOCIATION.type) {
+                const vpcKey = graph.referenced(r, routing_1.MAIN_ROUTE_TABLE_ASSOCIATION.vpc, (0, propertyReaders_1.field)(r.props, routing_1.MAIN_ROUTE_TABLE_ASSOCIATION.vpc));
+                const vpc = vpcKey !== undefined ? this.vpcByKey.get(vpcKey) : undefined;
+                const table = this.tableNamed(r, routing_1.MAIN_ROUTE_TABLE_ASSOCIATION.table);
+                if (vpc && table)
+                    this.mainTable.set(vpc.urn, table);
+            }
+            else if (routing_1.ELASTIC_IPS.has(r.type)) {
+                const spec = routing_1.ELASTIC_IPS.get(r.type);
+                for (const property of [spec.instance, spec.networkInterface]) {
+                    if (property === undefined)
+                        continue;
+                    const key = graph.referenced(r, property, (0, propertyReaders_1.field)(r.props, property));
+                    if (key === undefined)
+                        continue;
+                    const target = graph.resourceByUrn(key);
+                    for (const k of target ? idOrUrn(target) : [key])
+                        this.elasticIps.set(k, r.name);
+                }
+            }
+            else if (routing_1.BPA_OPTIONS_TYPES.has(r.type)) {
+                this.bpaOptions.push(r);
+            }
+            else if (routing_1.BPA_EXCLUSION_TYPES.has(r.type)) {
+                this.indexExclusion(r);
+            }
+        }
+    }
+    /** An exclusion applies to one subnet or one VPC; one whose scope cannot be told may apply to any. */
+    indexExclusion(r) {
+        const scopes = [];
+        let unknownScope = false;
+        for (const property of [routing_1.BPA_EXCLUSION.subnet, routing_1.BPA_EXCLUSION.vpc]) {
+            const raw = (0, propertyReaders_1.field)(r.props, property);
+            if (raw === undefined)
+                continue;
+            const key = this.graph.referenced(r, property, raw);
+            const scope = key === undefined ? undefined : property === routing_1.BPA_EXCLUSION.subnet ? this.graph.subnetByKey(key) : this.vpcByKey.get(key);
+            if (scope)
+                scopes.push(scope.urn);
+            else if (key !== undefined)
+                scopes.push(key);
+            else
+                unknownScope = true;
+        }
+        if (unknownScope && scopes.length === 0)
+            this.bpaUnscopedExclusions.push(r);
+        for (const scope of scopes) {
+            const list = this.bpaExclusions.get(scope);
+            if (list)
+                list.push(r);
+            else
+                this.bpaExclusions.set(scope, [r]);
+        }
+    }
+    inlineTable(resource) {
+        const node = { resource, routes: [] };
+        const raw = (0, propertyReaders_1.field)(resource.props, routing_1.ROUTE_TABLE.routes);
+        if ((0, propertyReaders_1.isUnknown)(raw))
+            node.unreadable = (0, unresolved_1.unknownAt)(`${resource.name}.routes`);
+        else if (Array.isArray(raw)) {
+            raw.forEach((route, i) => {
+                if ((0, propertyReaders_1.isUnknown)(route))
+                    node.routes.push(this.unknownRoute(`routes[${i}]`, (0, unresolved_1.unknownAt)(`${resource.name}.routes[${i}]`)));
+                else
+                    node.routes.push(this.routeFact(resource, routing_1.ROUTE_TABLE.routes, route, routing_1.INLINE_ROUTE, `routes[${i}]`));
+            });
+        }
+        return node;
+    }
+    unknownRoute(where, unresolved) {
+        return { destination: { 4: unresolved, 6: unresolved }, target: { internet: "maybe", label: "a gateway not known yet", unresolved }, where };
+    }
+    /** A table named in `property`: by known id, else the one table that fed it; an Unresolved when it cannot be told. */
+    tableNamed(holder, property) {
+        const raw = (0, propertyReaders_1.field)(holder.props, property);
+        const key = this.graph.referenced(holder, property, raw);
+        const table = key !== undefined ? this.tableByKey.get(key) : undefined;
+        if (table)
+            return table;
+        if ((0, propertyReaders_1.isUnknown)(raw))
+            return (0, unresolved_1.unknownAt)(`${holder.name}.${property}`);
+        return undefined;
+    }
+    /** A route: inline (`dependencyProperty` is the holder's `routes`) or standalone (undefined: each property's own dependencies). */
+    routeFact(holder, dependencyProperty, route, spec, where) {
+        const standalone = dependencyProperty === undefined;
+        const propertyName = (property) => `${holder.name}.${standalone ? property : `${where}.${property}`}`;
+        const destination = (property) => {
+            const raw = (0, propertyReaders_1.field)(route, property);
+            if ((0, propertyReaders_1.isUnknown)(raw))
+                return (0, unresolved_1.unknownAt)(propertyName(property));
+            return typeof raw === "string" ? raw.trim() : undefined;
+        };
+        const rawList = (0, propertyReaders_1.field)(route, spec.prefixList);
+        const prefixList = rawList === undefined ? undefined : { holder, property: standalone ? spec.prefixList : `${where}.${spec.prefixList}`, raw: rawList };
+        return {
+            destination: { 4: destination(spec.v4), 6: destination(spec.v6) },
+            prefixList,
+            target: this.routeTarget(holder, dependencyProperty ?? spec.gateway, route, spec),
+            where,
+        };
+    }
+    routeTarget(holder, dependencyProperty, route, spec) {
+        if ((0, propertyReaders_1.field)(route, spec.egressOnly) !== undefined)
+            return { internet: "no", label: "an egress-only internet gateway (outbound only)" };
+        if ((0, propertyReaders_1.field)(route, spec.nat) !== undefined)
+            return { internet: "no", label: "a NAT gateway (outbound only)" };
+        const raw = (0, propertyReaders_1.field)(route, spec.gateway);
+        if (raw === undefined)
+            return { internet: "no", label: "no internet gateway" };
+        const id = knownString(raw);
+        if (id !== undefined) {
+            const gateway = this.gatewayByKey.get(id);
+            const kind = gateway?.kind ?? (0, routing_1.gatewayKindOfId)(id);
+            const label = gateway ? `${gatewayWords(gateway.kind)} "${gateway.resource.name}"` : id;
+            if (kind === undefined)
+                return {
+                    internet: "maybe",
+                    label: id,
+                    unresolved: (0, unresolved_1.malformedAt)(`${holder.name}.${spec.gateway}`, id, "not an id of a gateway tierguard recognises"),
+                };
+            return { internet: kind === "internet" ? "yes" : "no", label };
+        }
+        // Not known yet: the gateways that fed the property (an internet gateway or a virtual private gateway go into gatewayId).
+        const candidates = (0, graph_1.dependenciesOf)(holder, dependencyProperty)
+            .map((urn) => this.gatewayByKey.get(urn))
+            .filter((g) => g !== undefined && (g.kind === "internet" || g.kind === "other"));
+        const unresolved = (0, unresolved_1.unknownAt)(`${holder.name}.${spec.gateway}`);
+        if (candidates.length > 0 && candidates.every((g) => g.kind === "internet"))
+            return { internet: "yes", label: `internet gateway "${candidates[0].resource.name}"` };
+        if (candidates.length > 0 && candidates.every((g) => g.kind !== "internet"))
+            return { internet: "no", label: `gateway "${candidates[0].resource.name}"` };
+        return { internet: "maybe", label: "a gateway not known yet", unresolved };
+    }
+    /** The route from the internet gateway to a subnet for one family: yes (with the hops), no (why not), or maybe. */
+    subnetRoute(subnetKey, family, options = addresses_1.DEFAULT_INTERNET_OPTIONS) {
+        const subnet = this.graph.subnetByKey(subnetKey);
+        const memoKey = `${subnet?.urn ?? subnetKey}|${family}|${(0, addresses_1.definitionKey)(options)}`;
+        let answer = this.routeMemo.get(memoKey);
+        if (!answer) {
+            answer = this.withBlockPublicAccess(subnet, this.computeSubnetRoute(subnet, subnetKey, family, options));
+            this.routeMemo.set(memoKey, answer);
+        }
+        return answer;
+    }
+    vpcOf(subnet) {
+        const vpcKey = this.graph.referenced(subnet, routing_1.SUBNET_PROPERTIES.vpc, (0, propertyReaders_1.field)(subnet.props, routing_1.SUBNET_PROPERTIES.vpc));
+        return vpcKey !== undefined ? this.vpcByKey.get(vpcKey) : undefined;
+    }
+    computeSubnetRoute(subnet, subnetKey, family, options) {
+        if (!subnet) {
+            return {
+                verdict: "maybe",
+                subnet: subnetKey,
+                text: `subnet ${subnetKey} is not in the stack, so its routes are unknown`,
+                unresolved: (0, unresolved_1.unknownAt)(subnetKey),
+            };
+        }
+        const label = `subnet "${subnet.name}"`;
+        const explicit = this.explicitTable.get(subnet.urn);
+        let table = explicit;
+        let how = "its explicit association";
+        if (explicit === undefined) {
+            how = "the VPC's main route table";
+            const vpc = this.vpcOf(subnet);
+            if (!vpc) {
+                const unresolved = (0, unresolved_1.unknownAt)(`${subnet.name}.vpcId`);
+                return {
+                    verdict: "maybe",
+                    subnet: label,
+                    text: `${label} has no route table association and its VPC is not in the stack, so its main route table is unknown`,
+                    unresolved,
+                };
+            }
+            table = this.mainTable.get(vpc.urn);
+            if (table === undefined)
+                return {
+                    verdict: "no",
+                    subnet: label,
+                    text: `${label} uses the main route table of VPC "${vpc.name}", which AWS creates with only the local route`,
+                };
+        }
+        if (table === undefined)
+            return { verdict: "no", subnet: label, text: `${label} has no route table` };
+        if ((0, unresolved_1.isUnresolved)(table))
+            return { verdict: "maybe", subnet: label, text: `the route table of ${label} is not known yet (${(0, unresolved_1.describeUnresolved)(table)})`, unresolved: table };
+        const tableLabel = `route table "${table.resource.name}"`;
+        const answer = this.judgeTable(table, family, options);
+        if (answer.yes) {
+            const { route, text } = answer.yes;
+            return { verdict: "yes", subnet: label, text: `${route.target.label} → ${tableLabel} (${route.where}: ${text}, ${how}) → ${label}` };
+        }
+        if (answer.maybe)
+            return { ...answer.maybe, text: `${tableLabel} ${answer.maybe.text}`, subnet: label };
+        if (table.unreadable)
+            return {
+                verdict: "maybe",
+                subnet: label,
+                text: `the routes of ${tableLabel} are not known yet (${(0, unresolved_1.describeUnresolved)(table.unreadable)})`,
+                unresolved: table.unreadable,
+            };
+        return {
+            verdict: "no",
+            subnet: label,
+            text: `${tableLabel} (${how} of ${label}) has no ${DEFAULT_ROUTE[family]} route to an internet gateway, nor any route sending internet addresses there`,
+        };
+    }
+    /**
+     * Does the table's longest-prefix match send some internet address to an internet gateway? Traffic from
+     * an internet address S comes back only if the route for S goes to the gateway, so the table is open
+     * to the internet when, for some route to an internet gateway, the addresses it wins (its block minus
+     * more specific routes) are "the internet" by the pack's definition. Memoised per table.
+     */
+    judgeTable(table, family, options) {
+        const key = `${family}|${(0, addresses_1.definitionKey)(options)}`;
+        let byKey = this.tableMemo.get(table);
+        if (!byKey)
+            this.tableMemo.set(table, (byKey = new Map()));
+        let answer = byKey.get(key);
+        if (!answer)
+            byKey.set(key, (answer = this.computeTable(table, family, options)));
+        return answer;
+    }
+    computeTable(table, family, options) {
+        const destinations = [];
+        const maybes = [];
+        const mayReach = (route, what, unresolved, why) => maybes.push({
+            verdict: "maybe",
+            text: `${route.where} may send ${what} to an internet gateway (${why ?? (unresolved ? (0, unresolved_1.describeUnresolved)(unresolved) : "its target is not known yet")})`,
+            unresolved,
+        });
+        for (const route of table.routes) {
+            // Routes to other targets stay in: a more specific one takes its addresses from a route to the gateway.
+            const toGateway = route.target.internet !== "no";
+            const destination = route.destination[family];
+            if (destination !== undefined) {
+                if ((0, unresolved_1.isUnresolved)(destination)) {
+                    if (toGateway)
+                        mayReach(route, DEFAULT_ROUTE[family], destination);
+                    continue;
+                }
+                const cidr = (0, addresses_1.parseCidr)(destination);
+                if (typeof cidr === "string") {
+                    if (!toGateway)
+                        continue;
+                    const property = `${table.resource.name}.${route.where}`;
+                    mayReach(route, destination, (0, unresolved_1.malformedAt)(property, destination, cidr));
+                }
+                else if (cidr.family === family)
+                    destinations.push({ cidr, text: destination, route });
+            }
+            if (route.prefixList)
+                this.prefixListDestinations(route, family, destinations, mayReach);
+        }
+        const winsOf = addressesWon(destinations);
+        // What the routes to an internet gateway win together (yes), and with the ones that may lead there (maybe).
+        const won = { yes: [], maybe: [], yesBy: [], maybeBy: [] };
+        for (const d of destinations) {
+            const wins = winsOf.get(d) ?? [];
+            if (d.route.target.internet === "no" || wins.length === 0)
+                continue;
+            if (d.route.target.internet === "yes") {
+                // One route alone is the shortest hop to read; else the routes to the gateway together (monotone: a route added there never takes reach away).
+                if ((0, addresses_1.judgeAddressSet)(wins, family, options).internet)
+                    return { yes: { route: d.route, text: d.text } };
+                won.yes.push(...wins);
+                won.yesBy.push(d);
+            }
+            else {
+                if ((0, addresses_1.judgeAddressSet)(wins, family, options).internet)
+                    mayReach(d.route, d.text, d.route.target.unresolved);
+                won.maybe.push(...wins);
+                won.maybeBy.push(d);
+            }
+        }
+        if (won.yesBy.length > 0 && (0, addresses_1.judgeAddressSet)((0, addressSet_1.normalize)(won.yes), family, options).internet) {
+            const [first, ...others] = won.yesBy;
+            return { yes: { route: first.route, text: [first.text, ...others.map((d) => `${d.route.where}: ${d.text}`)].join(", ") } };
+        }
+        if (maybes.length === 0 && won.maybeBy.length > 0 && (0, addresses_1.judgeAddressSet)((0, addressSet_1.normalize)([...won.yes, ...won.maybe]), family, options).internet) {
+            const d = won.maybeBy[0];
+            mayReach(d.route, `${d.text} (with the table's other routes)`, d.route.target.unresolved);
+        }
+        return maybes.length > 0 ? { maybe: maybes[0] } : {};
+    }
+    /** A prefix list as a route's destination: its entries of the family, or "maybe" when the list or an entry cannot be read. */
+    prefixListDestinations(route, family, out, mayReachAny) {
+        const { holder, property, raw } = route.prefixList;
+        // A route elsewhere only takes addresses away: its doubts are not doubts about the gateway.
+        const toGateway = route.target.internet !== "no";
+        const mayReach = (r, what, unresolved, why) => {
+            if (toGateway)
+                mayReachAny(r, what, unresolved, why);
+        };
+        const id = knownString(raw);
+        const candidates = this.graph.resolvePrefixLists(holder, { kind: "prefixList", id, property });
+        const named = id ?? "a prefix list not known yet";
+        if (candidates.length === 0) {
+            if ((0, propertyReaders_1.isUnknown)(raw))
+                mayReach(route, `prefix list ${named}`, (0, unresolved_1.unknownAt)(`${holder.name}.${property}`));
+            else
+                mayReach(route, `prefix list ${named}`, (0, unresolved_1.malformedAt)(`${holder.name}.${property}`, raw, "a prefix list outside the stack"), "the list is not in the stack, so its entries are unknown");
+            return;
+        }
+        if (candidates.length > 1 || !candidates[0].certain) {
+            mayReach(route, `prefix list ${named}`, (0, unresolved_1.unknownAt)(`${holder.name}.${property}`));
+            return;
+        }
+        const list = candidates[0].list;
+        const listLabel = `prefix list "${list.resource.name}"`;
+        if (list.unreadable)
+            mayReach(route, listLabel, list.unreadable);
+        for (const entry of list.entries) {
+            if (entry.kind === "cidr") {
+                if (entry.cidr.family === family)
+                    out.push({ cidr: entry.cidr, text: `${listLabel} ${entry.cidr.text}`, route, fromList: true });
+            }
+            else if (entry.kind === "unresolved")
+                mayReach(route, listLabel, entry.unresolved);
+        }
+    }
+    /** VPC Block Public Access over a subnet's route: a known block turns the route into "no", a possible one into "maybe". */
+    withBlockPublicAccess(subnet, route) {
+        if (route.verdict === "no" || this.bpaOptions.length === 0)
+            return route;
+        const bpa = this.blockPublicAccess(subnet);
+        if (bpa.blocks === "yes")
+            return { verdict: "no", subnet: route.subnet, text: `${route.subnet} is blocked by ${bpa.text}` };
+        if (bpa.blocks === "maybe")
+            return {
+                verdict: "maybe",
+                subnet: route.subnet,
+                text: `${route.verdict === "yes" ? `${route.text}, but ` : `${route.text}; and `}${bpa.text}`,
+                unresolved: bpa.unresolved ?? route.unresolved,
+            };
+        return bpa.text ? { ...route, text: `${route.text} (${bpa.text})` } : route;
+    }
+    /** Does VPC Block Public Access block internet traffic into the subnet? Both modes block ingress through internet gateways; only an allow-bidirectional exclusion of the subnet or its VPC reopens it. */
+    blockPublicAccess(subnet) {
+        let mode;
+        for (const r of this.bpaOptions) {
+            const raw = (0, propertyReaders_1.field)(r.props, routing_1.BPA_OPTIONS.mode);
+            if ((0, propertyReaders_1.isUnknown)(raw)) {
+                const unresolved = (0, unresolved_1.unknownAt)(`${r.name}.${routing_1.BPA_OPTIONS.mode}`);
+                return {
+                    blocks: "maybe",
+                    text: `whether VPC Block Public Access "${r.name}" blocks it is not known (${(0, unresolved_1.describeUnresolved)(unresolved)})`,
+                    unresolved,
+                };
+            }
+            if (typeof raw !== "string" || !routing_1.BPA_MODES.has(raw)) {
+                const unresolved = (0, unresolved_1.malformedAt)(`${r.name}.${routing_1.BPA_OPTIONS.mode}`, raw, "not a VPC Block Public Access mode");
+                return {
+                    blocks: "maybe",
+                    text: `whether VPC Block Public Access "${r.name}" blocks it is not known (${(0, unresolved_1.describeUnresolved)(unresolved)})`,
+                    unresolved,
+                };
+            }
+            if (routing_1.BPA_BLOCKING_MODES.has(raw))
+                mode ?? (mode = { name: raw, resource: r });
+        }
+        if (!mode)
+            return { blocks: "no", text: "" };
+        const blockedBy = `VPC Block Public Access (${mode.name}) "${mode.resource.name}"`;
+        if (!subnet && this.bpaExclusions.size > 0) {
+            const unresolved = (0, unresolved_1.unknownAt)("subnet");
+            return { blocks: "maybe", text: `${blockedBy} applies unless one of the stack's exclusions names its subnet, which is not known`, unresolved };
+        }
+        // The subnet's VPC: one of the stack (by URN), or the id it names (a VPC outside the stack).
+        const vpcKey = subnet ? this.graph.referenced(subnet, routing_1.SUBNET_PROPERTIES.vpc, (0, propertyReaders_1.field)(subnet.props, routing_1.SUBNET_PROPERTIES.vpc)) : undefined;
+        const vpc = vpcKey !== undefined ? this.vpcByKey.get(vpcKey) : undefined;
+        const scopes = [subnet?.urn, vpc?.urn ?? vpcKey].filter((k) => k !== undefined);
+        const scoped = [...new Set(scopes.flatMap((k) => this.bpaExclusions.get(k) ?? []))];
+        let maybe;
+        for (const exclusion of [...scoped, ...this.bpaUnscopedExclusions]) {
+            const certain = scoped.includes(exclusion) && subnet !== undefined;
+            const raw = (0, propertyReaders_1.field)(exclusion.props, routing_1.BPA_EXCLUSION.mode);
+            const scope = (0, propertyReaders_1.field)(exclusion.props, routing_1.BPA_EXCLUSION.subnet) !== undefined ? "subnet" : "VPC";
+            if (typeof raw === "string" && routing_1.BPA_EXCLUSION_MODES.has(raw) && !routing_1.BPA_INGRESS_EXCLUSION_MODES.has(raw))
+                continue;
+            if (certain && typeof raw === "string" && routing_1.BPA_INGRESS_EXCLUSION_MODES.has(raw))
+                return { blocks: "no", text: `${blockedBy} excludes its ${scope} by exclusion "${exclusion.name}" (${raw})` };
+            const unresolved = (0, propertyReaders_1.isUnknown)(raw)
+                ? (0, unresolved_1.unknownAt)(`${exclusion.name}.${routing_1.BPA_EXCLUSION.mode}`)
+                : !certain
+                    ? (0, unresolved_1.unknownAt)(`${exclusion.name}.${routing_1.BPA_EXCLUSION.subnet}`)
+                    : (0, unresolved_1.malformedAt)(`${exclusion.name}.${routing_1.BPA_EXCLUSION.mode}`, raw, "not a VPC Block Public Access exclusion mode");
+            maybe ?? (maybe = {
+                blocks: "maybe",
+                text: `${blockedBy} applies unless exclusion "${exclusion.name}" reopens it (${(0, unresolved_1.describeUnresolved)(unresolved)})`,
+                unresolved,
+            });
+        }
+        return maybe ?? { blocks: "yes", text: blockedBy };
+    }
+    /** Does the carrier have a public address of the family in this subnet (its own switch, the subnet's default, an Elastic IP)? */
+    address(carrier, subnetKey, family) {
+        const resource = carrier.resource;
+        if (family === 4) {
+            const eip = idOrUrn(resource)
+                .map((k) => this.elasticIps.get(k))
+                .find((n) => n !== undefined);
+            if (eip !== undefined)
+                return { verdict: "yes", text: `public IP: Elastic IP "${eip}"` };
+            // An Elastic IP on a network interface the resource is launched on is the resource's address.
+            for (const eni of carrier.interfaces ?? []) {
+                const onEni = idOrUrn(eni)
+                    .map((k) => this.elasticIps.get(k))
+                    .find((n) => n !== undefined);
+                if (onEni !== undefined)
+                    return { verdict: "yes", text: `public IP: Elastic IP "${onEni}" on network interface "${eni.name}"` };
+            }
+        }
+        let own = family === 4 ? (0, routing_1.ownPublicAddress)(resource.type, resource.props) : (0, routing_1.ownIpv6Address)(resource.type, resource.props);
+        const kind = family === 4 ? "public IP" : "IPv6 address";
+        if (own === undefined)
+            return { verdict: "no", text: `it has no ${kind}` };
+        // Launched from a template: the template's interface decides before the subnet does.
+        const template = carrier.launchTemplate;
+        if (own.verdict === "subnet" && template) {
+            if ("unresolved" in template) {
+                const which = template.candidates.length > 1 ? ` (one of ${template.candidates.map((c) => `"${c.name}"`).join(", ")})` : "";
+                return {
+                    verdict: "maybe",
+                    text: `whether it gets a ${kind} is not known: its launch template${which} is not known yet (${(0, unresolved_1.describeUnresolved)(template.unresolved)})`,
+                    unresolved: template.unresolved,
+                };
+            }
+            own = (0, routing_1.templateAddress)(template.resource.name, template.resource.props, family);
+        }
+        // AWS assigns a public IPv4 address automatically only to a new primary interface, never to an existing one the resource is launched on.
+        const fromSubnet = this.fromOwn(own, kind, subnetKey, family);
+        const existing = carrier.interfaces?.[0];
+        if (family === 4 && own.verdict === "subnet" && existing && fromSubnet.verdict !== "no")
+            return { verdict: "no", text: `it has no public IP (it is launched on network interface "${existing.name}", which gets none from the subnet)` };
+        return fromSubnet;
+    }
+    fromOwn(own, kind, subnetKey, family) {
+        switch (own.verdict) {
+            case "yes":
+                return { verdict: "yes", text: `${kind}: ${own.because}` };
+            case "no":
+                return { verdict: "no", text: `it has no ${kind}` };
+            case "maybe":
+                return { verdict: "maybe", text: `whether it gets a ${kind} is not known (${(0, unresolved_1.describeUnresolved)(own.unresolved)})`, unresolved: own.unresolved };
+        }
+        const property = family === 4 ? routing_1.SUBNET_PROPERTIES.mapPublicIp : routing_1.SUBNET_PROPERTIES.assignIpv6;
+        const subnet = subnetKey !== undefined ? this.graph.subnetByKey(subnetKey) : undefined;
+        if (!subnet) {
+            const where = subnetKey === undefined
+                ? "it names no subnet (AWS launches it in the default VPC, whose subnets are public)"
+                : `subnet ${subnetKey} is not in the stack`;
+            return { verdict: "maybe", text: `whether it gets a ${kind} is not known: ${where}`, unresolved: (0, unresolved_1.unknownAt)(subnetKey ?? "subnetId") };
+        }
+        const value = (0, propertyReaders_1.readBoolean)((0, propertyReaders_1.field)(subnet.props, property), `${subnet.name}.${property}`);
+        if ((0, unresolved_1.isUnresolved)(value))
+            return { verdict: "maybe", text: `whether it gets a ${kind} is not known (${(0, unresolved_1.describeUnresolved)(value)})`, unresolved: value };
+        return value
+            ? { verdict: "yes", text: `${kind}: subnet "${subnet.name}" has ${property} and the resource does not override it` }
+            : { verdict: "no", text: `it has no ${kind} (subnet "${subnet.name}" does not set ${property})` };
+    }
+    /** Can the internet reach the carrier directly in some subnet, for one family? The best answer over its subnets. */
+    directReach(carrier, family, gate = () => ({ verdict: "yes", text: "" }), 
+    /** The address, when the resource's type decides it (an internet-facing load balancer). */
+    given, options = addresses_1.DEFAULT_INTERNET_OPTIONS) {
+        const keys = this.distinctSubnets(carrier);
+        if (keys.length === 0) {
+            const address = given ?? this.address(carrier, undefined, family);
+            const nacl = gate(undefined);
+            if (address.verdict === "no")
+                return { verdict: "no", route: address, address, nacl, subnet: "" };
+            const route = this.withBlockPublicAccess(undefined, {
+                verdict: "maybe",
+                subnet: "",
+                text: "it names no subnet, so its route table is unknown",
+                unresolved: (0, unresolved_1.unknownAt)("subnet"),
+            });
+            return { verdict: nacl.verdict === "no" || route.verdict === "no" ? "no" : "maybe", route, address, nacl, subnet: "" };
+        }
+        let best;
+        for (const key of keys) {
+            const address = given ?? this.address(carrier, key, family);
+            const route = address.verdict === "no" ? { verdict: "no", text: "", subnet: key } : this.subnetRoute(key, family, options);
+            const nacl = address.verdict === "no" || route.verdict === "no" ? { verdict: "no", text: "" } : gate(key);
+            const verdicts = [address.verdict, route.verdict, nacl.verdict];
+            const verdict = verdicts.includes("no") ? "no" : verdicts.every((v) => v === "yes") ? "yes" : "maybe";
+            const candidate = { verdict, route, address, nacl, subnet: route.subnet };
+            if (!best || rank(verdict) > rank(best.verdict))
+                best = candidate;
+            if (verdict === "yes")
+                break;
+        }
+        return best;
+    }
+    distinctSubnets(carrier) {
+        const seen = new Set();
+        const out = [];
+        for (const key of carrier.subnets) {
+            const identity = this.graph.subnetByKey(key)?.urn ?? key;
+            if (seen.has(identity))
+                continue;
+            seen.add(identity);
+            out.push(key);
+        }
+        return out;
+    }
+    /** Subnet keys the carrier sits in (for callers that walk subnets themselves). */
+    subnetsOf(carrier) {
+        return this.distinctSubnets(carrier);
+    }
+}
+exports.RoutingFacts = RoutingFacts;
+/**
+ * The addresses each destination wins by longest-prefix match: its block minus the more specific blocks
+ * inside it (CIDR blocks are nested or disjoint, so one walk in address order finds them, O(n log n));
+ * of two equal blocks the static route wins over a prefix list's entry (AWS's route priority) and the
+ * other wins nothing.
+ */
+function addressesWon(destinations) {
+    const sorted = [...destinations].sort((a, b) => (a.cidr.first < b.cidr.first ? -1 : a.cidr.first > b.cidr.first ? 1 : 0) ||
+        a.cidr.prefix - b.cidr.prefix ||
+        Number(a.fromList ?? false) - Number(b.fromList ?? false));
+    const won = new Map();
+    const open = [];
+    const close = () => {
+        const node = open.pop();
+        if (node.cursor <= node.d.cidr.last)
+            node.gaps.push({ first: node.cursor, last: node.d.cidr.last });
+        won.set(node.d, node.gaps);
+    };
+    let previous;
+    for (const d of sorted) {
+        if (previous && previous.cidr.first === d.cidr.first && previous.cidr.prefix === d.cidr.prefix)
+            continue; // the same block: the first wins
+        previous = d;
+        while (open.length > 0 && open[open.length - 1].d.cidr.last < d.cidr.first)
+            close();
+        const parent = open[open.length - 1];
+        if (parent) {
+            if (parent.cursor < d.cidr.first)
+                parent.gaps.push({ first: parent.cursor, last: d.cidr.first - 1n });
+            parent.cursor = d.cidr.last + 1n;
+        }
+        open.push({ d, cursor: d.cidr.first, gaps: [] });
+    }
+    while (open.length > 0)
+        close();
+    return won;
+}
+function rank(verdict) {
+    return verdict === "yes" ? 2 : verdict === "maybe" ? 1 : 0;
+}
+function gatewayWords(kind) {
+    switch (kind) {
+        case "internet":
+            return "internet gateway";
+        case "egress-only":
+            return "egress-only internet gateway";
+        case "nat":
+            return "NAT gateway";
+        default:
+            return "gateway";
+    }
+}
