@@ -110,6 +110,7 @@ exports.internetKeys = {
 function parseConfig(keys, raw) {
     const values = {};
     const errors = [];
+    const problems = [];
     const given = (0, ownProperties_1.isPlainObject)(raw) ? raw : {};
     for (const [name, key] of Object.entries(keys)) {
         const setting = (0, ownProperties_1.ownValue)(given, name);
@@ -119,6 +120,7 @@ function parseConfig(keys, raw) {
         }
         const value = key.read(setting);
         if (isInvalid(value)) {
+            problems.push({ key: name, reason: value.invalid, unknownKey: false });
             errors.push(`config "${name}": ${value.invalid}; the default ${(0, unresolved_1.show)(key.schema.default)} is used instead`);
             values[name] = key.defaultValue;
         }
@@ -129,10 +131,12 @@ function parseConfig(keys, raw) {
     for (const name of Object.keys(given)) {
         // Own keys only: a setting named "constructor" or "toString" is as unknown as any other typo.
         if (!(0, ownProperties_1.hasOwn)(keys, name) && name !== "enforcementLevel") {
-            errors.push(`config "${name}" is not a setting of this policy (its settings: ${Object.keys(keys).join(", ")})`);
+            const reason = `is not a setting of this policy (its settings: ${Object.keys(keys).join(", ")})`;
+            problems.push({ key: name, reason, unknownKey: true });
+            errors.push(`config "${name}" ${reason}`);
         }
     }
-    return { values: values, errors };
+    return { values: values, errors, problems };
 }
 function configSchema(keys) {
     const properties = {};
