@@ -45,10 +45,11 @@ function expectDocumentedShape(report: unknown): asserts report is JsonReport {
         for (const key of ["policy", "urn", "resourceType", "resourceName", "message"]) expect(typeof v[key]).toBe("string");
         expect(v.urn).toMatch(/^urn:pulumi:/);
     }
-    expect(Object.keys(r.summary).sort()).toEqual(["advisory", "findings", "mandatory", "resources", "resourcesWithViolations"]);
+    expect(Object.keys(r.summary).sort()).toEqual(["advisory", "exempted", "findings", "mandatory", "resources", "resourcesWithViolations"]);
     for (const n of [
         r.summary.mandatory,
         r.summary.advisory,
+        r.summary.exempted,
         r.summary.resources,
         r.summary.resourcesWithViolations,
         r.summary.findings.mandatory,
