@@ -8,8 +8,21 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cidr } from "../policypack/model/addresses";
 import { hasOwn } from "../policypack/model/ownProperties";
-import { EgressArgs, FlowArgs, Ports, TierArgs, TieredSecurityGroups } from "./tieredSecurityGroups";
-import { CidrInput, FlowProtocol, Problems, argumentProblems, internetCidrs, internetRefusal, readCidr, readDescription, readPorts, show } from "./validation";
+import { EgressArgs, FlowArgs, TierArgs, TieredSecurityGroups } from "./tieredSecurityGroups";
+import {
+    CidrInput,
+    FlowProtocol,
+    Ports,
+    Problems,
+    argumentProblems,
+    internetCidrs,
+    internetRefusal,
+    portItem,
+    readCidr,
+    readDescription,
+    readPorts,
+    show,
+} from "./validation";
 
 export type ThreeTierName = "loadBalancer" | "web" | "app" | "database";
 
@@ -23,8 +36,8 @@ export interface TierEgress {
 export interface ThreeTierSecurityGroupsArgs {
     vpcId: pulumi.Input<string>;
     loadBalancer?: {
-        /** TCP ports open to clients (default [443]). */
-        ports?: number[];
+        /** TCP ports open to clients (default [443]): ports and { from, to } ranges, each its own rule. */
+        ports?: Ports;
         /** Also TCP 80, for redirects to HTTPS. */
         http?: boolean;
         /** Also UDP 443, for HTTP/3. */
@@ -79,27 +92,36 @@ function loadBalancerFlows(lb: NonNullable<ThreeTierSecurityGroupsArgs["loadBala
     if (!Array.isArray(sources) || sources.length === 0) problems.add(`loadBalancer.sourceCidrs = ${show(sources)} must be a non-empty list of CIDRs`);
     const sourceCidrs = (Array.isArray(sources) ? sources : []).map((c, i) => readCidr(c, `loadBalancer.sourceCidrs[${i}]`, problems));
     const knownSources = sourceCidrs.filter((c): c is Cidr => !!c && !pulumi.Output.isInstance(c));
-    const lbPorts = lb.ports ?? [443];
-    if (!Array.isArray(lbPorts) || lbPorts.length === 0) problems.add(`loadBalancer.ports = ${show(lbPorts)} must be a non-empty list of TCP ports`);
-    const publicTcp = new Set<number>();
-    (Array.isArray(lbPorts) ? lbPorts : []).forEach((port, i) => {
-        const where = `loadBalancer.ports[${i}]`;
-        const ports = readPorts("tcp", port, where, problems);
-        if (!ports) return;
-        if (publicTcp.has(port)) return problems.add(`${where} = ${port} is listed twice`);
-        const refusal = internetRefusal(ports, knownSources, `${where} = ${port}`);
-        if (refusal) return problems.add(refusal);
-        publicTcp.add(port);
+    const read = readPorts("tcp", lb.ports ?? [443], "loadBalancer", problems) ?? [];
+    const listed = new Set<string>();
+    let has80 = false;
+    for (const { flow, where, raw } of read) {
+        const item = portItem(flow);
+        const text = show(item);
+        if (listed.has(text)) {
+            problems.add(`${where} = ${show(raw)} is listed twice`);
+            continue;
+        }
+        listed.add(text);
+        const refusal = internetRefusal(flow, knownSources, `${where} = ${show(raw)}`);
+        if (refusal) {
+            problems.add(refusal);
+            continue;
+        }
+        if (flow.ports.kind === "range" && flow.ports.from <= 80 && 80 <= flow.ports.to) has80 = true;
         flows.push({
             from: { cidrs: sources },
             to: "loadBalancer",
             protocol: "tcp",
-            ports: port,
-            description: port === 443 ? "HTTPS from clients" : `TCP ${port} from clients`,
+            ports: [item!],
+            description:
+                item === 443
+                    ? "HTTPS from clients"
+                    : `TCP ${typeof item === "number" ? item : `${flow.ports.kind === "range" ? `${flow.ports.from}-${flow.ports.to}` : text}`} from clients`,
         });
-    });
+    }
     if (lb.http) {
-        if (publicTcp.has(80)) problems.add("loadBalancer.http = true while loadBalancer.ports already has 80: list it once");
+        if (has80) problems.add("loadBalancer.http = true while loadBalancer.ports already has 80: list it once");
         else flows.push({ from: { cidrs: sources }, to: "loadBalancer", protocol: "tcp", ports: 80, description: "HTTP from clients, redirected to HTTPS" });
     }
     if (lb.quic) flows.push({ from: { cidrs: sources }, to: "loadBalancer", protocol: "udp", ports: 443, description: "HTTP/3 (QUIC) from clients" });

@@ -12,6 +12,7 @@ import {
     CidrInput,
     FlowPorts,
     FlowProtocol,
+    Ports,
     Problems,
     argumentProblems,
     internetRefusal,
@@ -27,8 +28,6 @@ export type TierRole = Tier;
 const TIER_ROLES = TIERS;
 export { TIER_TAG };
 
-export type Ports = number | [number, number];
-
 export interface TierArgs {
     role: TierRole;
     description?: string;
@@ -39,7 +38,7 @@ export interface FlowArgs {
     from: string | { cidrs: CidrInput[] };
     to: string;
     protocol: FlowProtocol;
-    /** TCP/UDP: a port or [from, to]; ICMP: a type or [type, code]; "-1": omitted. */
+    /** A list of ports, ranges ({ from, to } or "from-to") or ICMP types; each item is its own rule. A single item stands for a list of one. */
     ports?: Ports;
     description: string;
 }
@@ -209,19 +208,26 @@ function planFlow(flow: FlowArgs, i: number, plan: RulePlan): void {
     const description = readDescription(flow.description, where, plan.problems);
     const source = readSource(flow.from, where, plan);
     if (!ports || !description || !source || !plan.isTier(flow.to)) return;
-    const rule = { ...ports, description };
-    if ("tier" in source) {
-        plan.add({ ...rule, direction: "ingress", tier: flow.to, peer: { tier: source.tier }, key: `from-${source.tier}-${portsKey(ports)}` }, where);
-        plan.add({ ...rule, direction: "egress", tier: source.tier, peer: { tier: flow.to }, key: `to-${flow.to}-${portsKey(ports)}` }, where);
-        return;
+    for (const { flow: item, where: itemWhere } of ports) {
+        // A list names the item; a single item (shorthand) names the flow.
+        const at = Array.isArray(flow.ports) ? itemWhere : where;
+        const rule = { ...item, description };
+        if ("tier" in source) {
+            plan.add({ ...rule, direction: "ingress", tier: flow.to, peer: { tier: source.tier }, key: `from-${source.tier}-${portsKey(item)}` }, at);
+            plan.add({ ...rule, direction: "egress", tier: source.tier, peer: { tier: flow.to }, key: `to-${flow.to}-${portsKey(item)}` }, at);
+            continue;
+        }
+        const known = source.cidrs.filter((c): c is Cidr => !pulumi.Output.isInstance(c));
+        const refusal = internetRefusal(item, known, at);
+        if (refusal) {
+            plan.problems.add(refusal);
+            continue;
+        }
+        source.cidrs.forEach((cidr, j) => {
+            const peer = { cidr: guardResolved(cidr, item, `${where}.from.cidrs[${j}]`) };
+            plan.add({ ...rule, direction: "ingress", tier: flow.to, peer, key: `from-${peerKey(cidr, `cidr${i}-${j}`)}-${portsKey(item)}` }, at);
+        });
     }
-    const known = source.cidrs.filter((c): c is Cidr => !pulumi.Output.isInstance(c));
-    const refusal = internetRefusal(ports, known, where);
-    if (refusal) return plan.problems.add(refusal);
-    source.cidrs.forEach((cidr, j) => {
-        const peer = { cidr: guardResolved(cidr, ports, `${where}.from.cidrs[${j}]`) };
-        plan.add({ ...rule, direction: "ingress", tier: flow.to, peer, key: `from-${peerKey(cidr, `cidr${i}-${j}`)}-${portsKey(ports)}` }, where);
-    });
 }
 
 /** Egress from a tier to CIDRs outside the stack (traffic between tiers comes from flows). */
@@ -235,11 +241,14 @@ function planEgress(egress: EgressArgs, i: number, plan: RulePlan): void {
     if (!(egress.to && typeof egress.to === "object"))
         plan.problems.add(`${where}.to = ${show(egress.to)} must be { cidrs: [...] } (traffic between tiers comes from flows)`);
     if (!ports || !description || !cidrs || !plan.isTier(egress.from)) return;
-    for (const [j, cidr] of cidrs.entries()) {
-        plan.add(
-            { ...ports, description, direction: "egress", tier: egress.from, peer: { cidr }, key: `to-${peerKey(cidr, `cidr${i}-${j}`)}-${portsKey(ports)}` },
-            where,
-        );
+    for (const { flow: item, where: itemWhere } of ports) {
+        const at = Array.isArray(egress.ports) ? itemWhere : where;
+        for (const [j, cidr] of cidrs.entries()) {
+            plan.add(
+                { ...item, description, direction: "egress", tier: egress.from, peer: { cidr }, key: `to-${peerKey(cidr, `cidr${i}-${j}`)}-${portsKey(item)}` },
+                at,
+            );
+        }
     }
 }
 

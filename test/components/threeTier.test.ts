@@ -45,7 +45,7 @@ describe("ThreeTierSecurityGroups", () => {
                 admin: { cidrs: ["203.0.113.10/32", "2001:db8::10/128"], tiers: ["web", "app"] },
                 egress: {
                     web: [{ cidr: "0.0.0.0/0", protocol: "tcp", ports: 443, description: "OS updates" }],
-                    app: [{ cidr: "10.20.0.0/16", protocol: "udp", ports: [53, 53], description: "DNS" }],
+                    app: [{ cidr: "10.20.0.0/16", protocol: "udp", ports: [53], description: "DNS" }],
                 },
                 tags: { team: "crm" },
             });
@@ -78,10 +78,10 @@ describe("TieredSecurityGroups", () => {
                 vpcId: pulumi.output("vpc-1"),
                 tiers: { edge: { role: "public" }, cache: { role: "data", description: "Redis" } },
                 flows: [
-                    { from: { cidrs: ["10.1.0.0/16"] }, to: "edge", protocol: "tcp", ports: [8000, 8010], description: "partners" },
+                    { from: { cidrs: ["10.1.0.0/16"] }, to: "edge", protocol: "tcp", ports: [{ from: 8000, to: 8010 }], description: "partners" },
                     { from: "edge", to: "cache", protocol: "tcp", ports: 6379, description: "redis" },
                     { from: "cache", to: "cache", protocol: "tcp", ports: 16379, description: "cluster bus" },
-                    { from: "internet", to: "edge", protocol: "icmp", ports: [3, 4], description: "path MTU discovery" },
+                    { from: "internet", to: "edge", protocol: "icmp", ports: [{ type: 3, code: 4 }], description: "path MTU discovery" },
                 ],
             });
         });
@@ -111,19 +111,53 @@ describe("TieredSecurityGroups", () => {
                 }),
         );
         expect(ruleLines(open, "o")).toEqual(["a egress -1 all to 0.0.0.0/0: asked for"]);
-        // Terraform's and AWS's spellings of "every port" are accepted for protocol -1.
-        for (const ports of [0, [0, 0], [0, 65535], -1] as const) {
-            const spelled = await run(
-                () =>
-                    new TieredSecurityGroups("p", {
-                        vpcId: "vpc-1",
-                        tiers: { a: { role: "web" } },
-                        flows: [],
-                        egress: [{ from: "a", to: { cidrs: ["10.0.0.0/8"] }, protocol: "-1", ports: ports as never, description: "inside" }],
-                    }),
-            );
-            expect(ruleLines(spelled, "p")).toEqual(["a egress -1 all to 10.0.0.0/8: inside"]);
-        }
+    });
+
+    it("reads ports the same way everywhere: a list of ports and ranges, each its own rule", async () => {
+        const capture = await run(
+            () =>
+                new TieredSecurityGroups("p", {
+                    vpcId: "vpc-1",
+                    tiers: { a: { role: "web" }, b: { role: "app" } },
+                    flows: [
+                        { from: "a", to: "b", protocol: "tcp", ports: [443, 8443], description: "two ports" },
+                        {
+                            from: { cidrs: ["10.0.0.0/8"] },
+                            to: "b",
+                            protocol: "tcp",
+                            ports: [{ from: 8000, to: 8100 }, "9000-9001", 7000],
+                            description: "mixed",
+                        },
+                    ],
+                    egress: [{ from: "a", to: { cidrs: ["10.0.0.0/8"] }, protocol: "tcp", ports: [443, 8443], description: "two, not 7,001" }],
+                }),
+        );
+        expect(ruleLines(capture, "p").sort()).toEqual(
+            [
+                "a egress tcp 443 to sg:b: two ports",
+                "a egress tcp 8443 to sg:b: two ports",
+                "b ingress tcp 443 from sg:a: two ports",
+                "b ingress tcp 8443 from sg:a: two ports",
+                "b ingress tcp 8000-8100 from 10.0.0.0/8: mixed",
+                "b ingress tcp 9000-9001 from 10.0.0.0/8: mixed",
+                "b ingress tcp 7000 from 10.0.0.0/8: mixed",
+                "a egress tcp 443 to 10.0.0.0/8: two, not 7,001",
+                "a egress tcp 8443 to 10.0.0.0/8: two, not 7,001",
+            ].sort(),
+        );
+        const lb = await run(
+            () =>
+                new ThreeTierSecurityGroups("l", {
+                    vpcId: "v",
+                    loadBalancer: { ports: [443, { from: 8443, to: 8444 }] },
+                    web: { port: 80 },
+                    database: { port: 5432 },
+                }),
+        );
+        expect(ruleLines(lb, "l").filter((l) => l.startsWith("loadBalancer ingress") && l.includes("0.0.0.0/0"))).toEqual([
+            "loadBalancer ingress tcp 443 from 0.0.0.0/0: HTTPS from clients",
+            "loadBalancer ingress tcp 8443-8444 from 0.0.0.0/0: TCP 8443-8444 from clients",
+        ]);
     });
 
     it("keeps rule names stable when flows are reordered", async () => {
@@ -159,8 +193,8 @@ describe("refuses bad arguments before creating anything", () => {
         [{ ...base, loadBalancer: { ports: [80], http: true } }, "already has 80"],
         [{ ...base, loadBalancer: { sourceCidrs: ["010.0.0.0/8"] } }, "loadBalancer.sourceCidrs[0]"],
         [
-            { ...base, egress: { web: [{ cidr: "0.0.0.0/0", protocol: "tcp", ports: [444, 443], description: "x" }] } },
-            "egress.web[0].ports = [444,443] is a reversed range",
+            { ...base, egress: { web: [{ cidr: "0.0.0.0/0", protocol: "tcp", ports: { from: 444, to: 443 }, description: "x" }] } },
+            'egress.web[0].ports = {"from":444,"to":443} is a reversed range',
         ],
         [{ ...base, egress: { web: [{ cidr: "0.0.0.0/0", protocol: "tcp", ports: 443, description: "" }] } }, "every rule needs a description"],
         [{ ...base, egress: { app: [] } }, "egress.app: there is no app tier"],
@@ -187,13 +221,37 @@ describe("refuses bad arguments before creating anything", () => {
         ],
         [{ tiers, flows: [{ from: "internet", to: "lb", protocol: "-1", description: "x" }] }, "flows[0] would open SSH (22)"],
         [
-            { tiers, flows: [{ from: { cidrs: ["8.0.0.0/8"] }, to: "lb", protocol: "udp", ports: [3000, 4000], description: "x" }] },
+            { tiers, flows: [{ from: { cidrs: ["8.0.0.0/8"] }, to: "lb", protocol: "udp", ports: [{ from: 3000, to: 4000 }], description: "x" }] },
             "RDP (3389) to the internet (8.0.0.0/8)",
         ],
         [{ tiers, flows: [{ from: "web", to: "db", protocol: "tcp", ports: 5432, description: "x" }] }, 'flows[0].from = "web" is not a tier'],
         [{ tiers, flows: [{ from: "lb", to: "cache", protocol: "tcp", ports: 6379, description: "x" }] }, 'flows[0].to = "cache" is not a tier'],
-        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: [10, 5], description: "x" }] }, "flows[0].ports = [10,5] is a reversed range"],
+        [
+            { tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: [{ from: 10, to: 5 }], description: "x" }] },
+            'flows[0].ports[0] = {"from":10,"to":5} is a reversed range',
+        ],
         [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: 65536, description: "x" }] }, "flows[0].ports = 65536 is outside 0-65535"],
+        [
+            { tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: [443, [1, 2]], description: "x" }] },
+            "flows[0].ports[1] = [1,2] is not a port, a { from, to } range",
+        ],
+        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: [443, "80-"], description: "x" }] }, 'flows[0].ports[1] = "80-" is not a port'],
+        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: ["9-8"], description: "x" }] }, 'flows[0].ports[0] = "9-8" is a reversed range'],
+        [
+            { tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: [-1], description: "x" }] },
+            "flows[0].ports[0] = -1 is outside 0-65535 (every port is written { from: 0, to: 65535 })",
+        ],
+        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: [], description: "x" }] }, "flows[0].ports = [] lists no port"],
+        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", description: "x" }] }, "flows[0].ports is missing"],
+        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: [443, 443], description: "x" }] }, "flows[0].ports[1] repeats a rule"],
+        [
+            { tiers, flows: [{ from: "internet", to: "lb", protocol: "tcp", ports: [443, { from: 20, to: 30 }], description: "x" }] },
+            "flows[0].ports[1] would open SSH (22), Telnet (23) to the internet",
+        ],
+        [
+            { tiers, flows: [], egress: [{ from: "lb", to: { cidrs: ["10.0.0.0/8"] }, protocol: "-1", ports: [0, 65535], description: "x" }] },
+            'egress[0].ports = [0,65535]: protocol "-1" opens every protocol and port, so it takes no ports',
+        ],
         [{ tiers, flows: [{ from: "lb", to: "db", protocol: "sctp", ports: 1, description: "x" }] }, 'flows[0].protocol = "sctp" is not one of'],
         [
             { tiers, flows: [{ from: "lb", to: "db", protocol: "-1", ports: 22, description: "x" }] },
