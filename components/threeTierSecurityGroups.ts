@@ -21,13 +21,15 @@ import {
     readCidr,
     readDescription,
     readPorts,
+    refuseRenamed,
     show,
 } from "./validation";
 
 export type ThreeTierName = "loadBalancer" | "web" | "app" | "database";
 
 export interface TierEgress {
-    cidr: CidrInput;
+    /** The addresses the tier reaches. */
+    cidrs: CidrInput[];
     protocol: FlowProtocol;
     ports?: Ports;
     description: string;
@@ -43,7 +45,7 @@ export interface ThreeTierSecurityGroupsArgs {
         /** Also UDP 443, for HTTP/3. */
         quic?: boolean;
         /** Who the load balancer serves (default 0.0.0.0/0 and ::/0). */
-        sourceCidrs?: CidrInput[];
+        cidrs?: CidrInput[];
     };
     web: { port: number };
     app?: { port: number };
@@ -88,9 +90,10 @@ function tiersOf(args: ThreeTierSecurityGroupsArgs): PlannedTiers {
 /** Internet → load balancer: its TCP ports (never an admin or database port), plus HTTP and QUIC when asked. */
 function loadBalancerFlows(lb: NonNullable<ThreeTierSecurityGroupsArgs["loadBalancer"]>, problems: Problems): FlowArgs[] {
     const flows: FlowArgs[] = [];
-    const sources = lb.sourceCidrs ?? WORLD;
-    if (!Array.isArray(sources) || sources.length === 0) problems.add(`loadBalancer.sourceCidrs = ${show(sources)} must be a non-empty list of CIDRs`);
-    const sourceCidrs = (Array.isArray(sources) ? sources : []).map((c, i) => readCidr(c, `loadBalancer.sourceCidrs[${i}]`, problems));
+    refuseRenamed(lb, "loadBalancer", problems);
+    const sources = lb.cidrs ?? WORLD;
+    if (!Array.isArray(sources) || sources.length === 0) problems.add(`loadBalancer.cidrs = ${show(sources)} must be a non-empty list of CIDRs`);
+    const sourceCidrs = (Array.isArray(sources) ? sources : []).map((c, i) => readCidr(c, `loadBalancer.cidrs[${i}]`, problems));
     const knownSources = sourceCidrs.filter((c): c is Cidr => !!c && !pulumi.Output.isInstance(c));
     const read = readPorts("tcp", lb.ports ?? [443], "loadBalancer", problems) ?? [];
     const listed = new Set<string>();
@@ -204,16 +207,20 @@ function egressOf(args: ThreeTierSecurityGroupsArgs, tiers: PlannedTiers, proble
             continue;
         }
         if (!Array.isArray(list)) {
-            problems.add(`egress.${tier} = ${show(list)} must be a list of { cidr, protocol, ports, description }`);
+            problems.add(`egress.${tier} = ${show(list)} must be a list of { cidrs, protocol, ports, description }`);
             continue;
         }
         list.forEach((entry, i) => {
             const where = `egress.${tier}[${i}]`;
-            if (!entry || typeof entry !== "object") return problems.add(`${where} = ${show(entry)} must be { cidr, protocol, ports, description }`);
-            if (readCidr(entry.cidr, `${where}.cidr`, problems) === undefined) return;
+            if (!entry || typeof entry !== "object") return problems.add(`${where} = ${show(entry)} must be { cidrs, protocol, ports, description }`);
+            refuseRenamed(entry, where, problems);
+            if (!Array.isArray(entry.cidrs) || entry.cidrs.length === 0)
+                return problems.add(`${where}.cidrs = ${show(entry.cidrs)} must be a non-empty list of CIDRs`);
+            const cidrs = entry.cidrs.map((c, k) => readCidr(c, `${where}.cidrs[${k}]`, problems));
             readPorts(entry.protocol, entry.ports, where, problems);
             readDescription(entry.description, where, problems);
-            egress.push({ from: tier, to: { cidrs: [entry.cidr] }, protocol: entry.protocol, ports: entry.ports, description: entry.description });
+            if (cidrs.includes(undefined)) return;
+            egress.push({ from: tier, to: { cidrs: entry.cidrs }, protocol: entry.protocol, ports: entry.ports, description: entry.description });
         });
     }
     return egress;

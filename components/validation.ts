@@ -44,6 +44,21 @@ export function argumentProblems(component: string, args: unknown): Problems {
     return problems;
 }
 
+/** Argument names replaced in 0.x, each with the name that replaced it: refused, naming the new one. */
+export const RENAMED: ReadonlyMap<string, string> = new Map([
+    ["sourceCidrs", "cidrs"],
+    ["cidr", "cidrs"],
+]);
+
+/** A problem for each old argument name in `value` (the argument at `where`), naming the one that replaced it. */
+export function refuseRenamed(value: unknown, where: string, problems: Problems): void {
+    if (!value || typeof value !== "object" || Array.isArray(value) || pulumi.Output.isInstance(value)) return;
+    for (const key of Object.keys(value)) {
+        const renamed = RENAMED.get(key);
+        if (renamed !== undefined) problems.add(`${where}${where ? "." : ""}${key} was renamed: use ${renamed} (a list, as everywhere addresses are given)`);
+    }
+}
+
 export function show(value: unknown): string {
     if (pulumi.Output.isInstance(value)) return "<Output>";
     try {

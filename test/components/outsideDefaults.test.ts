@@ -22,7 +22,7 @@ const CASES: Array<{ name: string; build: () => void; policy: string; config: Re
         build: () =>
             new ThreeTierSecurityGroups("b", {
                 ...base,
-                egress: { web: [{ cidr: "0.0.0.0/0", protocol: "udp", ports: 123, description: "NTP" }] },
+                egress: { web: [{ cidrs: ["0.0.0.0/0"], protocol: "udp", ports: 123, description: "NTP" }] },
             } as ThreeTierSecurityGroupsArgs),
         policy: "no-unrestricted-egress",
         config: { allowedUdpPorts: [123] },

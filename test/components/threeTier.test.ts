@@ -38,14 +38,14 @@ describe("ThreeTierSecurityGroups", () => {
         const capture = await run(() => {
             new ThreeTierSecurityGroups("crm", {
                 vpcId: "vpc-1",
-                loadBalancer: { sourceCidrs: ["198.51.100.0/24"] },
+                loadBalancer: { cidrs: ["198.51.100.0/24"] },
                 web: { port: 80 },
                 app: { port: 9000 },
                 database: { port: 3306 },
                 admin: { cidrs: ["203.0.113.10/32", "2001:db8::10/128"], tiers: ["web", "app"] },
                 egress: {
-                    web: [{ cidr: "0.0.0.0/0", protocol: "tcp", ports: 443, description: "OS updates" }],
-                    app: [{ cidr: "10.20.0.0/16", protocol: "udp", ports: [53], description: "DNS" }],
+                    web: [{ cidrs: ["0.0.0.0/0"], protocol: "tcp", ports: 443, description: "OS updates" }],
+                    app: [{ cidrs: ["10.20.0.0/16"], protocol: "udp", ports: [53], description: "DNS" }],
                 },
                 tags: { team: "crm" },
             });
@@ -191,13 +191,26 @@ describe("refuses bad arguments before creating anything", () => {
         [{ ...base, loadBalancer: { ports: [443, 22] } }, "loadBalancer.ports[1] = 22 would open SSH (22) to the internet"],
         [{ ...base, loadBalancer: { ports: [5432] } }, "PostgreSQL (5432) to the internet"],
         [{ ...base, loadBalancer: { ports: [80], http: true } }, "already has 80"],
-        [{ ...base, loadBalancer: { sourceCidrs: ["010.0.0.0/8"] } }, "loadBalancer.sourceCidrs[0]"],
+        [{ ...base, loadBalancer: { cidrs: ["010.0.0.0/8"] } }, "loadBalancer.cidrs[0]"],
         [
-            { ...base, egress: { web: [{ cidr: "0.0.0.0/0", protocol: "tcp", ports: { from: 444, to: 443 }, description: "x" }] } },
+            { ...base, egress: { web: [{ cidrs: ["0.0.0.0/0"], protocol: "tcp", ports: { from: 444, to: 443 }, description: "x" }] } },
             'egress.web[0].ports = {"from":444,"to":443} is a reversed range',
         ],
-        [{ ...base, egress: { web: [{ cidr: "0.0.0.0/0", protocol: "tcp", ports: 443, description: "" }] } }, "every rule needs a description"],
+        [{ ...base, egress: { web: [{ cidrs: ["0.0.0.0/0"], protocol: "tcp", ports: 443, description: "" }] } }, "every rule needs a description"],
         [{ ...base, egress: { app: [] } }, "egress.app: there is no app tier"],
+        [{ ...base, loadBalancer: { sourceCidrs: ["198.51.100.0/24"] } }, "loadBalancer.sourceCidrs was renamed: use cidrs"],
+        [
+            { ...base, egress: { web: [{ cidr: "0.0.0.0/0", protocol: "tcp", ports: 443, description: "x" }] } },
+            "egress.web[0].cidr was renamed: use cidrs (a list",
+        ],
+        [
+            { ...base, egress: { web: [{ cidrs: [], protocol: "tcp", ports: 443, description: "x" }] } },
+            "egress.web[0].cidrs = [] must be a non-empty list of CIDRs",
+        ],
+        [
+            { ...base, egress: { web: [{ cidrs: ["10.0.0.0/8", "10.0.0.1/33"], protocol: "tcp", ports: 443, description: "x" }] } },
+            'egress.web[0].cidrs[1] = "10.0.0.1/33"',
+        ],
     ])("ThreeTierSecurityGroups %#", async (args, message) => {
         let thrown: unknown;
         const capture = await run(() => {
