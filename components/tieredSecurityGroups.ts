@@ -7,6 +7,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cidr, parseCidr } from "../policypack/model/addresses";
+import { opensEveryPort } from "../policypack/model/protocol";
 import { TIER_TAG, TIERS, Tier } from "../policypack/network/carriers";
 import {
     CidrInput,
@@ -102,6 +103,7 @@ function slug(text: string): string {
 /** The ports in a rule's resource name: "tcp443", "tcp8000-8010", "icmp3-4", "all". */
 function portsKey(flow: FlowPorts): string {
     if (flow.ipProtocol === "-1") return "all";
+    if (opensEveryPort(flow.protocol)) return `proto${flow.ipProtocol}`;
     const { fromPort, toPort } = portFields(flow);
     return fromPort === toPort ? `${flow.ipProtocol}${fromPort}` : `${flow.ipProtocol}${fromPort}-${toPort}`;
 }

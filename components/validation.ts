@@ -68,12 +68,21 @@ export function show(value: unknown): string {
     }
 }
 
-export type FlowProtocol = "tcp" | "udp" | "icmp" | "icmpv6" | "-1";
-export const PROTOCOLS: readonly FlowProtocol[] = ["tcp", "udp", "icmp", "icmpv6", "-1"];
+/**
+ * A protocol as the pack reads it (policypack/model/protocol.ts): "tcp", "udp", "icmp", "icmpv6", "all" or "-1",
+ * in any letter case, or a protocol number (6, 17, "6", -1, 47...).
+ */
+export type FlowProtocol = "tcp" | "udp" | "icmp" | "icmpv6" | "all" | "-1" | (string & {}) | number;
+
+/** The protocol as the rule resource takes it: "-1", "tcp", "udp", "icmp", "icmpv6", or another protocol's number. */
+function ipProtocolOf(protocol: Protocol): string {
+    return protocol.kind === "all" ? "-1" : protocol.kind === "number" ? String(protocol.number) : protocol.kind;
+}
 
 /** A flow's protocol and one item of its ports: as the rule resource takes the protocol, and as the pack's model reads both. */
 export interface FlowPorts {
-    ipProtocol: FlowProtocol;
+    /** As the rule resource takes it (see ipProtocolOf). */
+    ipProtocol: string;
     protocol: Protocol;
     ports: PortSpec;
 }
@@ -106,7 +115,6 @@ export interface ReadPort {
     raw: unknown;
 }
 
-const isFlowProtocol = (p: unknown): p is FlowProtocol => typeof p === "string" && (PROTOCOLS as readonly string[]).includes(p);
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v) && !pulumi.Output.isInstance(v);
 const PORT_TEXT = /^\s*\d{1,5}(\s*-\s*\d{1,5})?\s*$/;
 
@@ -134,17 +142,21 @@ function readIcmpItem(protocol: Protocol, item: unknown, where: string): PortSpe
  * Reads a flow's protocol and ports with the pack's own readers: one entry per ports item (each becomes
  * its own rule); undefined (and a problem naming the item's path, e.g. `flows[1].ports[0]`) when any is invalid.
  */
-export function readPorts(ipProtocol: unknown, ports: unknown, where: string, problems: Problems): ReadPort[] | undefined {
-    if (!isFlowProtocol(ipProtocol)) {
-        problems.add(`${where}.protocol = ${show(ipProtocol)} is not one of ${PROTOCOLS.map((p) => `"${p}"`).join(", ")}`);
+export function readPorts(rawProtocol: unknown, ports: unknown, where: string, problems: Problems): ReadPort[] | undefined {
+    // The pack's own protocol reader: what it accepts in a rule, a component accepts in a flow.
+    const protocol = pulumi.Output.isInstance(rawProtocol) ? undefined : parseProtocol(rawProtocol, `${where}.protocol`);
+    if (protocol === undefined || isUnresolved(protocol)) {
+        const reason = protocol?.kind === "malformed" ? protocol.reason : "not known before the rule is planned (give it as plain text)";
+        problems.add(`${where}.protocol = ${show(rawProtocol)} is not a protocol: ${reason}`);
         return undefined;
     }
-    const protocol = parseProtocol(ipProtocol, `${where}.protocol`);
-    if (isUnresolved(protocol)) return undefined;
+    const ipProtocol = ipProtocolOf(protocol);
     const at = `${where}.ports`;
     if (opensEveryPort(protocol)) {
         if (ports === undefined) return [{ flow: { ipProtocol, protocol, ports: { kind: "all" } }, where: at, raw: ports }];
-        problems.add(`${at} = ${show(ports)}: protocol "${ipProtocol}" opens every protocol and port, so it takes no ports (omit them)`);
+        problems.add(
+            `${at} = ${show(ports)}: protocol ${show(rawProtocol)} ${protocol.kind === "all" ? "opens every protocol and port" : "has no ports (AWS opens every port of it)"}, so it takes no ports (omit them)`,
+        );
         return undefined;
     }
     const icmp = protocol.kind === "icmp" || protocol.kind === "icmpv6";
@@ -176,7 +188,7 @@ export function readPorts(ipProtocol: unknown, ports: unknown, where: string, pr
 export function portItem(flow: FlowPorts): PortItem | undefined {
     switch (flow.ports.kind) {
         case "all":
-            return flow.ipProtocol === "-1" ? undefined : { from: 0, to: 65535 };
+            return opensEveryPort(flow.protocol) ? undefined : { from: 0, to: 65535 };
         case "range":
             return flow.ports.from === flow.ports.to ? flow.ports.from : { from: flow.ports.from, to: flow.ports.to };
         case "icmp":
@@ -188,7 +200,7 @@ export function portItem(flow: FlowPorts): PortItem | undefined {
 export function portFields(flow: FlowPorts): { fromPort?: number; toPort?: number } {
     switch (flow.ports.kind) {
         case "all":
-            return flow.ipProtocol === "-1" ? {} : { fromPort: 0, toPort: 65535 };
+            return opensEveryPort(flow.protocol) ? {} : { fromPort: 0, toPort: 65535 };
         case "range":
             return { fromPort: flow.ports.from, toPort: flow.ports.to };
         case "icmp":

@@ -160,6 +160,38 @@ describe("TieredSecurityGroups", () => {
         ]);
     });
 
+    it("accepts protocols as the pack reads them: names in any case, numbers, all", async () => {
+        const capture = await run(
+            () =>
+                new TieredSecurityGroups("q", {
+                    vpcId: "vpc-1",
+                    tiers: { a: { role: "web" }, b: { role: "app" } },
+                    flows: [
+                        { from: "a", to: "b", protocol: "TCP", ports: [443], description: "upper case" },
+                        { from: "a", to: "b", protocol: 17, ports: [53], description: "udp by number" },
+                        { from: "a", to: "b", protocol: "6", ports: [8080], description: "tcp by number text" },
+                        { from: "a", to: "b", protocol: "icmp", ports: [{ type: 3, code: 4 }], description: "mtu" },
+                    ],
+                    egress: [
+                        { from: "a", to: { cidrs: ["10.0.0.0/8"] }, protocol: "all", description: "all inside" },
+                        { from: "b", to: { cidrs: ["10.0.0.0/8"] }, protocol: 47, description: "GRE inside" },
+                    ],
+                }),
+        );
+        const lines = ruleLines(capture, "q");
+        expect(lines).toEqual(
+            expect.arrayContaining([
+                "b ingress tcp 443 from sg:a: upper case",
+                "b ingress udp 53 from sg:a: udp by number",
+                "b ingress tcp 8080 from sg:a: tcp by number text",
+                "b ingress icmp 3-4 from sg:a: mtu",
+                "a egress -1 all to 10.0.0.0/8: all inside",
+            ]),
+        );
+        const gre = capture.resources.find((r) => r.name.endsWith("b-to-10.0.0.0-8-proto47"))!;
+        expect([gre.inputs.ipProtocol, gre.inputs.fromPort, gre.inputs.toPort]).toEqual(["47", undefined, undefined]);
+    });
+
     it("keeps rule names stable when flows are reordered", async () => {
         const flows = [
             { from: "a", to: "b", protocol: "tcp" as const, ports: 1, description: "one" },
@@ -265,7 +297,16 @@ describe("refuses bad arguments before creating anything", () => {
             { tiers, flows: [], egress: [{ from: "lb", to: { cidrs: ["10.0.0.0/8"] }, protocol: "-1", ports: [0, 65535], description: "x" }] },
             'egress[0].ports = [0,65535]: protocol "-1" opens every protocol and port, so it takes no ports',
         ],
-        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "sctp", ports: 1, description: "x" }] }, 'flows[0].protocol = "sctp" is not one of'],
+        [
+            { tiers, flows: [{ from: "lb", to: "db", protocol: "sctp", ports: 1, description: "x" }] },
+            'flows[0].protocol = "sctp" is not a protocol: expected "-1"/"all", "tcp", "udp", "icmp", "icmpv6" or a protocol number',
+        ],
+        [
+            { tiers, flows: [{ from: "lb", to: "db", protocol: 256, ports: 1, description: "x" }] },
+            "flows[0].protocol = 256 is not a protocol: protocol numbers run from 0 to 255",
+        ],
+        [{ tiers, flows: [{ from: "lb", to: "db", protocol: 47, ports: [1], description: "x" }] }, "flows[0].ports = [1]: protocol 47 has no ports"],
+        [{ tiers, flows: [{ from: "internet", to: "lb", protocol: "ALL", description: "x" }] }, "flows[0] would open SSH (22)"],
         [
             { tiers, flows: [{ from: "lb", to: "db", protocol: "-1", ports: 22, description: "x" }] },
             'protocol "-1" opens every protocol and port, so it takes no ports',
