@@ -8,6 +8,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cidr } from "../policypack/model/addresses";
 import { hasOwn } from "../policypack/model/ownProperties";
+import { didYouMean } from "../policypack/kit/didYouMean";
 import { EgressArgs, FlowArgs, TierArgs, TieredSecurityGroups } from "./tieredSecurityGroups";
 import {
     CidrInput,
@@ -21,7 +22,7 @@ import {
     readCidr,
     readDescription,
     readPorts,
-    refuseRenamed,
+    refuseUnknownKeys,
     show,
 } from "./validation";
 
@@ -90,7 +91,7 @@ function tiersOf(args: ThreeTierSecurityGroupsArgs): PlannedTiers {
 /** Internet → load balancer: its TCP ports (never an admin or database port), plus HTTP and QUIC when asked. */
 function loadBalancerFlows(lb: NonNullable<ThreeTierSecurityGroupsArgs["loadBalancer"]>, problems: Problems): FlowArgs[] {
     const flows: FlowArgs[] = [];
-    refuseRenamed(lb, "loadBalancer", problems);
+    refuseUnknownKeys(lb, "loadBalancer", ["ports", "http", "quic", "cidrs"], problems);
     const sources = lb.cidrs ?? WORLD;
     if (!Array.isArray(sources) || sources.length === 0) problems.add(`loadBalancer.cidrs = ${show(sources)} must be a non-empty list of CIDRs`);
     const sourceCidrs = (Array.isArray(sources) ? sources : []).map((c, i) => readCidr(c, `loadBalancer.cidrs[${i}]`, problems));
@@ -133,6 +134,7 @@ function loadBalancerFlows(lb: NonNullable<ThreeTierSecurityGroupsArgs["loadBala
 
 /** Tier to tier, by security-group reference: load balancer → web → (app →) database. */
 function tierFlows(args: ThreeTierSecurityGroupsArgs, problems: Problems): FlowArgs[] {
+    for (const tier of ["web", "app", "database"] as const) refuseUnknownKeys(args[tier], tier, ["port"], problems);
     const webPort = readTierPort(args.web?.port, "web.port", problems);
     const appPort = args.app === undefined ? undefined : readTierPort(args.app?.port, "app.port", problems);
     const databasePort = readTierPort(args.database?.port, "database.port", problems);
@@ -180,6 +182,7 @@ function readAdminCidrs(admin: NonNullable<ThreeTierSecurityGroupsArgs["admin"]>
 function adminFlows(args: ThreeTierSecurityGroupsArgs, problems: Problems): FlowArgs[] {
     if (args.admin === undefined) return [];
     const admin = args.admin;
+    refuseUnknownKeys(admin, "admin", ["cidrs", "port", "tiers"], problems);
     const port = admin?.port === undefined ? 22 : readTierPort(admin.port, "admin.port", problems);
     const cidrs = readAdminCidrs(admin, problems);
     if (!Array.isArray(admin?.tiers) || admin.tiers.length === 0)
@@ -203,7 +206,7 @@ function egressOf(args: ThreeTierSecurityGroupsArgs, tiers: PlannedTiers, proble
     for (const [tier, list] of Object.entries(args.egress ?? {})) {
         // Own keys only: "constructor" or "toString" is no tier, though every object answers to it.
         if (!hasOwn(tiers, tier)) {
-            problems.add(`egress.${tier}: there is no ${tier} tier (tiers: ${Object.keys(tiers).join(", ")})`);
+            problems.add(`egress.${tier}: there is no ${tier} tier${didYouMean(tier, Object.keys(tiers))} (tiers: ${Object.keys(tiers).join(", ")})`);
             continue;
         }
         if (!Array.isArray(list)) {
@@ -213,7 +216,7 @@ function egressOf(args: ThreeTierSecurityGroupsArgs, tiers: PlannedTiers, proble
         list.forEach((entry, i) => {
             const where = `egress.${tier}[${i}]`;
             if (!entry || typeof entry !== "object") return problems.add(`${where} = ${show(entry)} must be { cidrs, protocol, ports, description }`);
-            refuseRenamed(entry, where, problems);
+            refuseUnknownKeys(entry, where, ["cidrs", "protocol", "ports", "description"], problems);
             if (!Array.isArray(entry.cidrs) || entry.cidrs.length === 0)
                 return problems.add(`${where}.cidrs = ${show(entry.cidrs)} must be a non-empty list of CIDRs`);
             const cidrs = entry.cidrs.map((c, k) => readCidr(c, `${where}.cidrs[${k}]`, problems));
@@ -229,6 +232,7 @@ function egressOf(args: ThreeTierSecurityGroupsArgs, tiers: PlannedTiers, proble
 /** Checks the arguments and turns them into TieredSecurityGroups arguments; throws all problems at once. */
 export function planThreeTier(component: string, args: ThreeTierSecurityGroupsArgs): { tiers: PlannedTiers; flows: FlowArgs[]; egress: EgressArgs[] } {
     const problems = argumentProblems(component, args);
+    refuseUnknownKeys(args, "", ["vpcId", "loadBalancer", "web", "app", "database", "admin", "egress", "tags"], problems);
     const tiers = tiersOf(args);
     const tierToTier = tierFlows(args, problems);
     const flows = [...loadBalancerFlows(args.loadBalancer ?? {}, problems), ...tierToTier, ...adminFlows(args, problems)];

@@ -21,6 +21,7 @@ import {
     readCidr,
     readDescription,
     readPorts,
+    refuseUnknownKeys,
     show,
 } from "./validation";
 
@@ -146,6 +147,7 @@ function readTiers(value: unknown, problems: Problems): Map<string, TierArgs> {
             problems.add(`tiers["${name}"].role = ${show(tier?.role)} is not one of ${TIER_ROLES.map((r) => `"${r}"`).join(", ")}`);
             continue;
         }
+        refuseUnknownKeys(tier, `tiers["${name}"]`, ["role", "description"], problems);
         if (tier.description !== undefined && typeof tier.description !== "string")
             problems.add(`tiers["${name}"].description = ${show(tier.description)} must be a string`);
         tiers.set(name, tier);
@@ -193,7 +195,8 @@ function readSource(from: FlowArgs["from"], where: string, plan: RulePlan): { ti
         plan.problems.add(`${where}.from = ${show(from)} is not a tier, "internet" or { cidrs } (tiers: ${plan.tierList()})`);
         return undefined;
     }
-    if (from && typeof from === "object" && "cidrs" in from) {
+    if (from && typeof from === "object" && !Array.isArray(from)) {
+        refuseUnknownKeys(from, `${where}.from`, ["cidrs"], plan.problems);
         const cidrs = readCidrList(from.cidrs, `${where}.from.cidrs`, plan.problems);
         return cidrs ? { cidrs } : undefined;
     }
@@ -205,6 +208,7 @@ function readSource(from: FlowArgs["from"], where: string, plan: RulePlan): { ti
 function planFlow(flow: FlowArgs, i: number, plan: RulePlan): void {
     const where = `flows[${i}]`;
     if (!flow || typeof flow !== "object") return plan.problems.add(`${where} = ${show(flow)} must be an object`);
+    refuseUnknownKeys(flow, where, ["from", "to", "protocol", "ports", "description"], plan.problems);
     plan.requireTier(flow.to, `${where}.to`);
     const ports = readPorts(flow.protocol, flow.ports, where, plan.problems);
     const description = readDescription(flow.description, where, plan.problems);
@@ -236,6 +240,8 @@ function planFlow(flow: FlowArgs, i: number, plan: RulePlan): void {
 function planEgress(egress: EgressArgs, i: number, plan: RulePlan): void {
     const where = `egress[${i}]`;
     if (!egress || typeof egress !== "object") return plan.problems.add(`${where} = ${show(egress)} must be an object`);
+    refuseUnknownKeys(egress, where, ["from", "to", "protocol", "ports", "description"], plan.problems);
+    if (egress.to && typeof egress.to === "object") refuseUnknownKeys(egress.to, `${where}.to`, ["cidrs"], plan.problems);
     plan.requireTier(egress.from, `${where}.from`);
     const ports = readPorts(egress.protocol, egress.ports, where, plan.problems);
     const description = readDescription(egress.description, where, plan.problems);
@@ -257,6 +263,7 @@ function planEgress(egress: EgressArgs, i: number, plan: RulePlan): void {
 /** Checks the arguments and plans every rule; throws a ComponentArgumentError listing all problems. */
 export function planTieredSecurityGroups(component: string, args: TieredSecurityGroupsArgs): { tiers: Record<string, TierArgs>; rules: PlannedRule[] } {
     const problems = argumentProblems(component, args);
+    refuseUnknownKeys(args, "", ["vpcId", "tiers", "flows", "egress", "tags"], problems);
     if (args.vpcId === undefined || args.vpcId === null || args.vpcId === "") problems.add(`vpcId = ${show(args.vpcId)} is required`);
     const plan = new RulePlan(readTiers(args.tiers, problems), problems);
     if (!Array.isArray(args.flows)) problems.add(`flows = ${show(args.flows)} must be a list (it may be empty)`);

@@ -12,6 +12,7 @@ import { Protocol, opensEveryPort, parseProtocol } from "../policypack/model/pro
 import { Rule } from "../policypack/model/rule";
 import { ADMIN_PORTS, DATABASE_PORTS, namePorts } from "../policypack/model/sensitivePorts";
 import { isUnresolved } from "../policypack/model/unresolved";
+import { didYouMean } from "../policypack/kit/didYouMean";
 
 export class ComponentArgumentError extends Error {
     constructor(
@@ -50,12 +51,18 @@ export const RENAMED: ReadonlyMap<string, string> = new Map([
     ["cidr", "cidrs"],
 ]);
 
-/** A problem for each old argument name in `value` (the argument at `where`), naming the one that replaced it. */
-export function refuseRenamed(value: unknown, where: string, problems: Problems): void {
+/**
+ * A problem for each key of `value` (the argument at `where`) that is not one of `known`: an old name
+ * names the one that replaced it, anything else gets a "did you mean" — JavaScript would ignore it silently.
+ */
+export function refuseUnknownKeys(value: unknown, where: string, known: readonly string[], problems: Problems): void {
     if (!value || typeof value !== "object" || Array.isArray(value) || pulumi.Output.isInstance(value)) return;
     for (const key of Object.keys(value)) {
+        if (known.includes(key)) continue;
+        const path = where ? `${where}.${key}` : key;
         const renamed = RENAMED.get(key);
-        if (renamed !== undefined) problems.add(`${where}${where ? "." : ""}${key} was renamed: use ${renamed} (a list, as everywhere addresses are given)`);
+        if (renamed !== undefined && known.includes(renamed)) problems.add(`${path} was renamed: use ${renamed} (a list, as everywhere addresses are given)`);
+        else problems.add(`${path} is not an argument here${didYouMean(key, known)} (arguments: ${known.join(", ")})`);
     }
 }
 
@@ -122,6 +129,8 @@ const PORT_TEXT = /^\s*\d{1,5}(\s*-\s*\d{1,5})?\s*$/;
 function readPortItem(protocol: Protocol, item: unknown, where: string): PortSpec | string {
     const shaped = typeof item === "number" || (typeof item === "string" && PORT_TEXT.test(item)) || (isRecord(item) && ("from" in item || "to" in item));
     if (!shaped) return 'is not a port, a { from, to } range or a "from-to" string';
+    const stray = isRecord(item) ? Object.keys(item).find((key) => key !== "from" && key !== "to") : undefined;
+    if (stray !== undefined) return `has "${stray}", which a { from, to } range does not take${didYouMean(stray, ["from", "to"])}`;
     // AWS reads -1 as "every port"; a flow says so explicitly ({ from: 0, to: 65535 }), so a stray -1 never opens everything.
     if (item === -1 || (isRecord(item) && (item.from === -1 || item.to === -1))) return "is outside 0-65535 (every port is written { from: 0, to: 65535 })";
     const spec = parsePortItem(protocol, item, where);
@@ -133,6 +142,8 @@ function readPortItem(protocol: Protocol, item: unknown, where: string): PortSpe
 function readIcmpItem(protocol: Protocol, item: unknown, where: string): PortSpec | string {
     const [type, code] = typeof item === "number" ? [item, undefined] : isRecord(item) && "type" in item ? [item.type, item.code] : [undefined, undefined];
     if (typeof type !== "number" || !(code === undefined || typeof code === "number")) return "is not an ICMP type or { type, code } (0-255, -1 for all)";
+    const stray = isRecord(item) ? Object.keys(item).find((key) => key !== "type" && key !== "code") : undefined;
+    if (stray !== undefined) return `has "${stray}", which { type, code } does not take${didYouMean(stray, ["type", "code"])}`;
     const spec = parsePortSpec(protocol, type, code, where, where);
     if (isUnresolved(spec)) return `is ${spec.kind === "malformed" ? spec.reason : "not known"}`;
     return spec;

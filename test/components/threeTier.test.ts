@@ -230,6 +230,15 @@ describe("refuses bad arguments before creating anything", () => {
         ],
         [{ ...base, egress: { web: [{ cidrs: ["0.0.0.0/0"], protocol: "tcp", ports: 443, description: "" }] } }, "every rule needs a description"],
         [{ ...base, egress: { app: [] } }, "egress.app: there is no app tier"],
+        [{ vpcId: "vpc-1", web: { port: 8080 }, databse: { port: 5432 } }, 'databse is not an argument here (did you mean "database"?)'],
+        [{ ...base, loadBalancer: { prots: [443] } }, 'loadBalancer.prots is not an argument here (did you mean "ports"?)'],
+        [{ ...base, web: { port: 8080, prot: 1 } }, 'web.prot is not an argument here (did you mean "port"?)'],
+        [{ ...base, admin: { cidrs: ["203.0.113.10/32"], tiers: ["web"], tier: ["app"] } }, 'admin.tier is not an argument here (did you mean "tiers"?)'],
+        [{ ...base, egress: { wbe: [] } }, 'egress.wbe: there is no wbe tier (did you mean "web"?)'],
+        [
+            { ...base, egress: { web: [{ cidrs: ["10.0.0.0/8"], protocol: "tcp", port: 443, description: "x" }] } },
+            'egress.web[0].port is not an argument here (did you mean "ports"?)',
+        ],
         [{ ...base, loadBalancer: { sourceCidrs: ["198.51.100.0/24"] } }, "loadBalancer.sourceCidrs was renamed: use cidrs"],
         [
             { ...base, egress: { web: [{ cidr: "0.0.0.0/0", protocol: "tcp", ports: 443, description: "x" }] } },
@@ -276,6 +285,28 @@ describe("refuses bad arguments before creating anything", () => {
             'flows[0].ports[0] = {"from":10,"to":5} is a reversed range',
         ],
         [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: 65536, description: "x" }] }, "flows[0].ports = 65536 is outside 0-65535"],
+        [{ tiers, flows: [], egres: [] }, 'egres is not an argument here (did you mean "egress"?)'],
+        [{ tiers: { lb: { role: "public", descripton: "x" } }, flows: [] }, 'tiers["lb"].descripton is not an argument here (did you mean "description"?)'],
+        [
+            { tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", port: 1, description: "x" }] },
+            'flows[0].port is not an argument here (did you mean "ports"?)',
+        ],
+        [
+            { tiers, flows: [{ from: { cidr: ["10.0.0.0/8"] }, to: "db", protocol: "tcp", ports: 1, description: "x" }] },
+            "flows[0].from.cidr was renamed: use cidrs",
+        ],
+        [
+            { tiers, flows: [], egress: [{ from: "lb", to: { cidrs: ["10.0.0.0/8"], cidr: "10.0.0.0/8" }, protocol: "tcp", ports: 1, description: "x" }] },
+            "egress[0].to.cidr was renamed: use cidrs",
+        ],
+        [
+            { tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: [{ from: 1, too: 2 }], description: "x" }] },
+            'flows[0].ports[0] = {"from":1,"too":2} has "too", which a { from, to } range does not take (did you mean "to"?)',
+        ],
+        [
+            { tiers, flows: [{ from: "lb", to: "db", protocol: "icmp", ports: [{ type: 3, cod: 4 }], description: "x" }] },
+            'has "cod", which { type, code } does not take (did you mean "code"?)',
+        ],
         [
             { tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: [443, [1, 2]], description: "x" }] },
             "flows[0].ports[1] = [1,2] is not a port, a { from, to } range",
