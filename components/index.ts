@@ -6,9 +6,8 @@ export {
     FlowArgs,
     EgressArgs,
     TierRole,
-    Ports,
     TIER_TAG,
     planTieredSecurityGroups,
 } from "./tieredSecurityGroups";
 export { ThreeTierSecurityGroups, ThreeTierSecurityGroupsArgs, TierEgress, ThreeTierName, planThreeTier } from "./threeTierSecurityGroups";
-export { ComponentArgumentError, FlowProtocol, CidrInput } from "./validation";
+export { ComponentArgumentError, FlowProtocol, CidrInput, Ports, PortItem, PortRange, IcmpType } from "./validation";

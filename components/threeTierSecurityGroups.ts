@@ -8,13 +8,29 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cidr } from "../policypack/model/addresses";
 import { hasOwn } from "../policypack/model/ownProperties";
-import { EgressArgs, FlowArgs, Ports, TierArgs, TieredSecurityGroups } from "./tieredSecurityGroups";
-import { CidrInput, FlowProtocol, Problems, argumentProblems, internetCidrs, internetRefusal, readCidr, readDescription, readPorts, show } from "./validation";
+import { didYouMean } from "../policypack/kit/didYouMean";
+import { EgressArgs, FlowArgs, TierArgs, TieredSecurityGroups } from "./tieredSecurityGroups";
+import {
+    CidrInput,
+    FlowProtocol,
+    Ports,
+    Problems,
+    argumentProblems,
+    internetCidrs,
+    internetRefusal,
+    portItem,
+    readCidr,
+    readDescription,
+    readPorts,
+    refuseUnknownKeys,
+    show,
+} from "./validation";
 
 export type ThreeTierName = "loadBalancer" | "web" | "app" | "database";
 
 export interface TierEgress {
-    cidr: CidrInput;
+    /** The addresses the tier reaches. */
+    cidrs: CidrInput[];
     protocol: FlowProtocol;
     ports?: Ports;
     description: string;
@@ -23,14 +39,14 @@ export interface TierEgress {
 export interface ThreeTierSecurityGroupsArgs {
     vpcId: pulumi.Input<string>;
     loadBalancer?: {
-        /** TCP ports open to clients (default [443]). */
-        ports?: number[];
+        /** TCP ports open to clients (default [443]): ports and { from, to } ranges, each its own rule. */
+        ports?: Ports;
         /** Also TCP 80, for redirects to HTTPS. */
         http?: boolean;
         /** Also UDP 443, for HTTP/3. */
         quic?: boolean;
         /** Who the load balancer serves (default 0.0.0.0/0 and ::/0). */
-        sourceCidrs?: CidrInput[];
+        cidrs?: CidrInput[];
     };
     web: { port: number };
     app?: { port: number };
@@ -75,31 +91,41 @@ function tiersOf(args: ThreeTierSecurityGroupsArgs): PlannedTiers {
 /** Internet → load balancer: its TCP ports (never an admin or database port), plus HTTP and QUIC when asked. */
 function loadBalancerFlows(lb: NonNullable<ThreeTierSecurityGroupsArgs["loadBalancer"]>, problems: Problems): FlowArgs[] {
     const flows: FlowArgs[] = [];
-    const sources = lb.sourceCidrs ?? WORLD;
-    if (!Array.isArray(sources) || sources.length === 0) problems.add(`loadBalancer.sourceCidrs = ${show(sources)} must be a non-empty list of CIDRs`);
-    const sourceCidrs = (Array.isArray(sources) ? sources : []).map((c, i) => readCidr(c, `loadBalancer.sourceCidrs[${i}]`, problems));
+    refuseUnknownKeys(lb, "loadBalancer", ["ports", "http", "quic", "cidrs"], problems);
+    const sources = lb.cidrs ?? WORLD;
+    if (!Array.isArray(sources) || sources.length === 0) problems.add(`loadBalancer.cidrs = ${show(sources)} must be a non-empty list of CIDRs`);
+    const sourceCidrs = (Array.isArray(sources) ? sources : []).map((c, i) => readCidr(c, `loadBalancer.cidrs[${i}]`, problems));
     const knownSources = sourceCidrs.filter((c): c is Cidr => !!c && !pulumi.Output.isInstance(c));
-    const lbPorts = lb.ports ?? [443];
-    if (!Array.isArray(lbPorts) || lbPorts.length === 0) problems.add(`loadBalancer.ports = ${show(lbPorts)} must be a non-empty list of TCP ports`);
-    const publicTcp = new Set<number>();
-    (Array.isArray(lbPorts) ? lbPorts : []).forEach((port, i) => {
-        const where = `loadBalancer.ports[${i}]`;
-        const ports = readPorts("tcp", port, where, problems);
-        if (!ports) return;
-        if (publicTcp.has(port)) return problems.add(`${where} = ${port} is listed twice`);
-        const refusal = internetRefusal(ports, knownSources, `${where} = ${port}`);
-        if (refusal) return problems.add(refusal);
-        publicTcp.add(port);
+    const read = readPorts("tcp", lb.ports ?? [443], "loadBalancer", problems) ?? [];
+    const listed = new Set<string>();
+    let has80 = false;
+    for (const { flow, where, raw } of read) {
+        const item = portItem(flow);
+        const text = show(item);
+        if (listed.has(text)) {
+            problems.add(`${where} = ${show(raw)} is listed twice`);
+            continue;
+        }
+        listed.add(text);
+        const refusal = internetRefusal(flow, knownSources, `${where} = ${show(raw)}`);
+        if (refusal) {
+            problems.add(refusal);
+            continue;
+        }
+        if (flow.ports.kind === "range" && flow.ports.from <= 80 && 80 <= flow.ports.to) has80 = true;
         flows.push({
             from: { cidrs: sources },
             to: "loadBalancer",
             protocol: "tcp",
-            ports: port,
-            description: port === 443 ? "HTTPS from clients" : `TCP ${port} from clients`,
+            ports: [item!],
+            description:
+                item === 443
+                    ? "HTTPS from clients"
+                    : `TCP ${typeof item === "number" ? item : `${flow.ports.kind === "range" ? `${flow.ports.from}-${flow.ports.to}` : text}`} from clients`,
         });
-    });
+    }
     if (lb.http) {
-        if (publicTcp.has(80)) problems.add("loadBalancer.http = true while loadBalancer.ports already has 80: list it once");
+        if (has80) problems.add("loadBalancer.http = true while loadBalancer.ports already has 80: list it once");
         else flows.push({ from: { cidrs: sources }, to: "loadBalancer", protocol: "tcp", ports: 80, description: "HTTP from clients, redirected to HTTPS" });
     }
     if (lb.quic) flows.push({ from: { cidrs: sources }, to: "loadBalancer", protocol: "udp", ports: 443, description: "HTTP/3 (QUIC) from clients" });
@@ -108,6 +134,7 @@ function loadBalancerFlows(lb: NonNullable<ThreeTierSecurityGroupsArgs["loadBala
 
 /** Tier to tier, by security-group reference: load balancer → web → (app →) database. */
 function tierFlows(args: ThreeTierSecurityGroupsArgs, problems: Problems): FlowArgs[] {
+    for (const tier of ["web", "app", "database"] as const) refuseUnknownKeys(args[tier], tier, ["port"], problems);
     const webPort = readTierPort(args.web?.port, "web.port", problems);
     const appPort = args.app === undefined ? undefined : readTierPort(args.app?.port, "app.port", problems);
     const databasePort = readTierPort(args.database?.port, "database.port", problems);
@@ -155,6 +182,7 @@ function readAdminCidrs(admin: NonNullable<ThreeTierSecurityGroupsArgs["admin"]>
 function adminFlows(args: ThreeTierSecurityGroupsArgs, problems: Problems): FlowArgs[] {
     if (args.admin === undefined) return [];
     const admin = args.admin;
+    refuseUnknownKeys(admin, "admin", ["cidrs", "port", "tiers"], problems);
     const port = admin?.port === undefined ? 22 : readTierPort(admin.port, "admin.port", problems);
     const cidrs = readAdminCidrs(admin, problems);
     if (!Array.isArray(admin?.tiers) || admin.tiers.length === 0)
@@ -178,20 +206,24 @@ function egressOf(args: ThreeTierSecurityGroupsArgs, tiers: PlannedTiers, proble
     for (const [tier, list] of Object.entries(args.egress ?? {})) {
         // Own keys only: "constructor" or "toString" is no tier, though every object answers to it.
         if (!hasOwn(tiers, tier)) {
-            problems.add(`egress.${tier}: there is no ${tier} tier (tiers: ${Object.keys(tiers).join(", ")})`);
+            problems.add(`egress.${tier}: there is no ${tier} tier${didYouMean(tier, Object.keys(tiers))} (tiers: ${Object.keys(tiers).join(", ")})`);
             continue;
         }
         if (!Array.isArray(list)) {
-            problems.add(`egress.${tier} = ${show(list)} must be a list of { cidr, protocol, ports, description }`);
+            problems.add(`egress.${tier} = ${show(list)} must be a list of { cidrs, protocol, ports, description }`);
             continue;
         }
         list.forEach((entry, i) => {
             const where = `egress.${tier}[${i}]`;
-            if (!entry || typeof entry !== "object") return problems.add(`${where} = ${show(entry)} must be { cidr, protocol, ports, description }`);
-            if (readCidr(entry.cidr, `${where}.cidr`, problems) === undefined) return;
+            if (!entry || typeof entry !== "object") return problems.add(`${where} = ${show(entry)} must be { cidrs, protocol, ports, description }`);
+            refuseUnknownKeys(entry, where, ["cidrs", "protocol", "ports", "description"], problems);
+            if (!Array.isArray(entry.cidrs) || entry.cidrs.length === 0)
+                return problems.add(`${where}.cidrs = ${show(entry.cidrs)} must be a non-empty list of CIDRs`);
+            const cidrs = entry.cidrs.map((c, k) => readCidr(c, `${where}.cidrs[${k}]`, problems));
             readPorts(entry.protocol, entry.ports, where, problems);
             readDescription(entry.description, where, problems);
-            egress.push({ from: tier, to: { cidrs: [entry.cidr] }, protocol: entry.protocol, ports: entry.ports, description: entry.description });
+            if (cidrs.includes(undefined)) return;
+            egress.push({ from: tier, to: { cidrs: entry.cidrs }, protocol: entry.protocol, ports: entry.ports, description: entry.description });
         });
     }
     return egress;
@@ -200,6 +232,7 @@ function egressOf(args: ThreeTierSecurityGroupsArgs, tiers: PlannedTiers, proble
 /** Checks the arguments and turns them into TieredSecurityGroups arguments; throws all problems at once. */
 export function planThreeTier(component: string, args: ThreeTierSecurityGroupsArgs): { tiers: PlannedTiers; flows: FlowArgs[]; egress: EgressArgs[] } {
     const problems = argumentProblems(component, args);
+    refuseUnknownKeys(args, "", ["vpcId", "loadBalancer", "web", "app", "database", "admin", "egress", "tags"], problems);
     const tiers = tiersOf(args);
     const tierToTier = tierFlows(args, problems);
     const flows = [...loadBalancerFlows(args.loadBalancer ?? {}, problems), ...tierToTier, ...adminFlows(args, problems)];

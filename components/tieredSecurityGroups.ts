@@ -7,11 +7,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cidr, parseCidr } from "../policypack/model/addresses";
+import { opensEveryPort } from "../policypack/model/protocol";
 import { TIER_TAG, TIERS, Tier } from "../policypack/network/carriers";
 import {
     CidrInput,
     FlowPorts,
     FlowProtocol,
+    Ports,
     Problems,
     argumentProblems,
     internetRefusal,
@@ -19,6 +21,7 @@ import {
     readCidr,
     readDescription,
     readPorts,
+    refuseUnknownKeys,
     show,
 } from "./validation";
 
@@ -26,8 +29,6 @@ import {
 export type TierRole = Tier;
 const TIER_ROLES = TIERS;
 export { TIER_TAG };
-
-export type Ports = number | [number, number];
 
 export interface TierArgs {
     role: TierRole;
@@ -39,7 +40,7 @@ export interface FlowArgs {
     from: string | { cidrs: CidrInput[] };
     to: string;
     protocol: FlowProtocol;
-    /** TCP/UDP: a port or [from, to]; ICMP: a type or [type, code]; "-1": omitted. */
+    /** A list of ports, ranges ({ from, to } or "from-to") or ICMP types; each item is its own rule. A single item stands for a list of one. */
     ports?: Ports;
     description: string;
 }
@@ -103,6 +104,7 @@ function slug(text: string): string {
 /** The ports in a rule's resource name: "tcp443", "tcp8000-8010", "icmp3-4", "all". */
 function portsKey(flow: FlowPorts): string {
     if (flow.ipProtocol === "-1") return "all";
+    if (opensEveryPort(flow.protocol)) return `proto${flow.ipProtocol}`;
     const { fromPort, toPort } = portFields(flow);
     return fromPort === toPort ? `${flow.ipProtocol}${fromPort}` : `${flow.ipProtocol}${fromPort}-${toPort}`;
 }
@@ -145,6 +147,7 @@ function readTiers(value: unknown, problems: Problems): Map<string, TierArgs> {
             problems.add(`tiers["${name}"].role = ${show(tier?.role)} is not one of ${TIER_ROLES.map((r) => `"${r}"`).join(", ")}`);
             continue;
         }
+        refuseUnknownKeys(tier, `tiers["${name}"]`, ["role", "description"], problems);
         if (tier.description !== undefined && typeof tier.description !== "string")
             problems.add(`tiers["${name}"].description = ${show(tier.description)} must be a string`);
         tiers.set(name, tier);
@@ -192,7 +195,8 @@ function readSource(from: FlowArgs["from"], where: string, plan: RulePlan): { ti
         plan.problems.add(`${where}.from = ${show(from)} is not a tier, "internet" or { cidrs } (tiers: ${plan.tierList()})`);
         return undefined;
     }
-    if (from && typeof from === "object" && "cidrs" in from) {
+    if (from && typeof from === "object" && !Array.isArray(from)) {
+        refuseUnknownKeys(from, `${where}.from`, ["cidrs"], plan.problems);
         const cidrs = readCidrList(from.cidrs, `${where}.from.cidrs`, plan.problems);
         return cidrs ? { cidrs } : undefined;
     }
@@ -204,30 +208,40 @@ function readSource(from: FlowArgs["from"], where: string, plan: RulePlan): { ti
 function planFlow(flow: FlowArgs, i: number, plan: RulePlan): void {
     const where = `flows[${i}]`;
     if (!flow || typeof flow !== "object") return plan.problems.add(`${where} = ${show(flow)} must be an object`);
+    refuseUnknownKeys(flow, where, ["from", "to", "protocol", "ports", "description"], plan.problems);
     plan.requireTier(flow.to, `${where}.to`);
     const ports = readPorts(flow.protocol, flow.ports, where, plan.problems);
     const description = readDescription(flow.description, where, plan.problems);
     const source = readSource(flow.from, where, plan);
     if (!ports || !description || !source || !plan.isTier(flow.to)) return;
-    const rule = { ...ports, description };
-    if ("tier" in source) {
-        plan.add({ ...rule, direction: "ingress", tier: flow.to, peer: { tier: source.tier }, key: `from-${source.tier}-${portsKey(ports)}` }, where);
-        plan.add({ ...rule, direction: "egress", tier: source.tier, peer: { tier: flow.to }, key: `to-${flow.to}-${portsKey(ports)}` }, where);
-        return;
+    for (const { flow: item, where: itemWhere } of ports) {
+        // A list names the item; a single item (shorthand) names the flow.
+        const at = Array.isArray(flow.ports) ? itemWhere : where;
+        const rule = { ...item, description };
+        if ("tier" in source) {
+            plan.add({ ...rule, direction: "ingress", tier: flow.to, peer: { tier: source.tier }, key: `from-${source.tier}-${portsKey(item)}` }, at);
+            plan.add({ ...rule, direction: "egress", tier: source.tier, peer: { tier: flow.to }, key: `to-${flow.to}-${portsKey(item)}` }, at);
+            continue;
+        }
+        const known = source.cidrs.filter((c): c is Cidr => !pulumi.Output.isInstance(c));
+        const refusal = internetRefusal(item, known, at);
+        if (refusal) {
+            plan.problems.add(refusal);
+            continue;
+        }
+        source.cidrs.forEach((cidr, j) => {
+            const peer = { cidr: guardResolved(cidr, item, `${where}.from.cidrs[${j}]`) };
+            plan.add({ ...rule, direction: "ingress", tier: flow.to, peer, key: `from-${peerKey(cidr, `cidr${i}-${j}`)}-${portsKey(item)}` }, at);
+        });
     }
-    const known = source.cidrs.filter((c): c is Cidr => !pulumi.Output.isInstance(c));
-    const refusal = internetRefusal(ports, known, where);
-    if (refusal) return plan.problems.add(refusal);
-    source.cidrs.forEach((cidr, j) => {
-        const peer = { cidr: guardResolved(cidr, ports, `${where}.from.cidrs[${j}]`) };
-        plan.add({ ...rule, direction: "ingress", tier: flow.to, peer, key: `from-${peerKey(cidr, `cidr${i}-${j}`)}-${portsKey(ports)}` }, where);
-    });
 }
 
 /** Egress from a tier to CIDRs outside the stack (traffic between tiers comes from flows). */
 function planEgress(egress: EgressArgs, i: number, plan: RulePlan): void {
     const where = `egress[${i}]`;
     if (!egress || typeof egress !== "object") return plan.problems.add(`${where} = ${show(egress)} must be an object`);
+    refuseUnknownKeys(egress, where, ["from", "to", "protocol", "ports", "description"], plan.problems);
+    if (egress.to && typeof egress.to === "object") refuseUnknownKeys(egress.to, `${where}.to`, ["cidrs"], plan.problems);
     plan.requireTier(egress.from, `${where}.from`);
     const ports = readPorts(egress.protocol, egress.ports, where, plan.problems);
     const description = readDescription(egress.description, where, plan.problems);
@@ -235,17 +249,21 @@ function planEgress(egress: EgressArgs, i: number, plan: RulePlan): void {
     if (!(egress.to && typeof egress.to === "object"))
         plan.problems.add(`${where}.to = ${show(egress.to)} must be { cidrs: [...] } (traffic between tiers comes from flows)`);
     if (!ports || !description || !cidrs || !plan.isTier(egress.from)) return;
-    for (const [j, cidr] of cidrs.entries()) {
-        plan.add(
-            { ...ports, description, direction: "egress", tier: egress.from, peer: { cidr }, key: `to-${peerKey(cidr, `cidr${i}-${j}`)}-${portsKey(ports)}` },
-            where,
-        );
+    for (const { flow: item, where: itemWhere } of ports) {
+        const at = Array.isArray(egress.ports) ? itemWhere : where;
+        for (const [j, cidr] of cidrs.entries()) {
+            plan.add(
+                { ...item, description, direction: "egress", tier: egress.from, peer: { cidr }, key: `to-${peerKey(cidr, `cidr${i}-${j}`)}-${portsKey(item)}` },
+                at,
+            );
+        }
     }
 }
 
 /** Checks the arguments and plans every rule; throws a ComponentArgumentError listing all problems. */
 export function planTieredSecurityGroups(component: string, args: TieredSecurityGroupsArgs): { tiers: Record<string, TierArgs>; rules: PlannedRule[] } {
     const problems = argumentProblems(component, args);
+    refuseUnknownKeys(args, "", ["vpcId", "tiers", "flows", "egress", "tags"], problems);
     if (args.vpcId === undefined || args.vpcId === null || args.vpcId === "") problems.add(`vpcId = ${show(args.vpcId)} is required`);
     const plan = new RulePlan(readTiers(args.tiers, problems), problems);
     if (!Array.isArray(args.flows)) problems.add(`flows = ${show(args.flows)} must be a list (it may be empty)`);

@@ -7,11 +7,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Cidr, DEFAULT_INTERNET_OPTIONS, internetCidrsOf, parseCidr } from "../policypack/model/addresses";
 import { all, internetExposure, opensAnyPort } from "../policypack/model/exposure";
-import { PortSpec, parsePortSpec, portSet } from "../policypack/model/ports";
-import { Protocol, parseProtocol } from "../policypack/model/protocol";
+import { PortSpec, parsePortItem, parsePortSpec, portSet } from "../policypack/model/ports";
+import { Protocol, opensEveryPort, parseProtocol } from "../policypack/model/protocol";
 import { Rule } from "../policypack/model/rule";
 import { ADMIN_PORTS, DATABASE_PORTS, namePorts } from "../policypack/model/sensitivePorts";
 import { isUnresolved } from "../policypack/model/unresolved";
+import { didYouMean } from "../policypack/kit/didYouMean";
 
 export class ComponentArgumentError extends Error {
     constructor(
@@ -44,6 +45,27 @@ export function argumentProblems(component: string, args: unknown): Problems {
     return problems;
 }
 
+/** Argument names replaced in 0.x, each with the name that replaced it: refused, naming the new one. */
+export const RENAMED: ReadonlyMap<string, string> = new Map([
+    ["sourceCidrs", "cidrs"],
+    ["cidr", "cidrs"],
+]);
+
+/**
+ * A problem for each key of `value` (the argument at `where`) that is not one of `known`: an old name
+ * names the one that replaced it, anything else gets a "did you mean" — JavaScript would ignore it silently.
+ */
+export function refuseUnknownKeys(value: unknown, where: string, known: readonly string[], problems: Problems): void {
+    if (!value || typeof value !== "object" || Array.isArray(value) || pulumi.Output.isInstance(value)) return;
+    for (const key of Object.keys(value)) {
+        if (known.includes(key)) continue;
+        const path = where ? `${where}.${key}` : key;
+        const renamed = RENAMED.get(key);
+        if (renamed !== undefined && known.includes(renamed)) problems.add(`${path} was renamed: use ${renamed} (a list, as everywhere addresses are given)`);
+        else problems.add(`${path} is not an argument here${didYouMean(key, known)} (arguments: ${known.join(", ")})`);
+    }
+}
+
 export function show(value: unknown): string {
     if (pulumi.Output.isInstance(value)) return "<Output>";
     try {
@@ -53,76 +75,143 @@ export function show(value: unknown): string {
     }
 }
 
-export type FlowProtocol = "tcp" | "udp" | "icmp" | "icmpv6" | "-1";
-export const PROTOCOLS: readonly FlowProtocol[] = ["tcp", "udp", "icmp", "icmpv6", "-1"];
+/**
+ * A protocol as the pack reads it (policypack/model/protocol.ts): "tcp", "udp", "icmp", "icmpv6", "all" or "-1",
+ * in any letter case, or a protocol number (6, 17, "6", -1, 47...).
+ */
+export type FlowProtocol = "tcp" | "udp" | "icmp" | "icmpv6" | "all" | "-1" | (string & {}) | number;
 
-/** A flow's protocol and ports: as the rule resource takes the protocol, and as the pack's model reads both. */
+/** The protocol as the rule resource takes it: "-1", "tcp", "udp", "icmp", "icmpv6", or another protocol's number. */
+function ipProtocolOf(protocol: Protocol): string {
+    return protocol.kind === "all" ? "-1" : protocol.kind === "number" ? String(protocol.number) : protocol.kind;
+}
+
+/** A flow's protocol and one item of its ports: as the rule resource takes the protocol, and as the pack's model reads both. */
 export interface FlowPorts {
-    ipProtocol: FlowProtocol;
+    /** As the rule resource takes it (see ipProtocolOf). */
+    ipProtocol: string;
     protocol: Protocol;
     ports: PortSpec;
 }
 
-const isWhole = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n);
-const isFlowProtocol = (p: unknown): p is FlowProtocol => typeof p === "string" && (PROTOCOLS as readonly string[]).includes(p);
-
-/**
- * The `ports` argument as the rule's fromPort and toPort: TCP/UDP take a port or [from, to]; ICMP takes a
- * type or [type, code] (omitted: every type); protocol "-1" takes none (or a spelling of "every port").
- * Only the shape is checked here; what the numbers mean is the model's to read (see readPorts).
- */
-function portFieldsOf(ipProtocol: FlowProtocol, ports: unknown, where: string, problems: Problems): [number, number] | "every port" | undefined {
-    if (ipProtocol === "-1") {
-        // Spellings of "every port" (Terraform's 0/0, AWS's -1) are fine; a real port would be a misunderstanding.
-        const everyPort = (a: unknown, b: unknown) => (a === 0 && (b === 0 || b === 65535)) || (a === -1 && b === -1);
-        const pair = typeof ports === "number" ? [ports, ports] : Array.isArray(ports) ? ports : [];
-        if (ports === undefined || (pair.length === 2 && everyPort(pair[0], pair[1]))) return "every port";
-        problems.add(`${where}.ports = ${show(ports)}: protocol "-1" opens every protocol and port, so it takes no ports (omit them)`);
-        return undefined;
-    }
-    const pair = typeof ports === "number" ? [ports, ports] : Array.isArray(ports) && ports.length === 2 ? ports : undefined;
-    if (ipProtocol === "icmp" || ipProtocol === "icmpv6") {
-        if (ports === undefined) return [-1, -1];
-        const [type, code] = typeof ports === "number" ? [ports, -1] : (pair ?? []);
-        if (isWhole(type) && isWhole(code)) return [type, code];
-        problems.add(`${where}.ports = ${show(ports)} is not an ICMP type or [type, code] (0-255, -1 for all)`);
-        return undefined;
-    }
-    if (!pair || !isWhole(pair[0]) || !isWhole(pair[1])) {
-        problems.add(`${where}.ports = ${show(ports)} is not a port or a [from, to] range of whole numbers`);
-        return undefined;
-    }
-    // AWS reads -1 as "every port"; a flow says so explicitly, so a stray -1 never opens everything.
-    if (pair[0] === -1 || pair[1] === -1) {
-        problems.add(`${where}.ports = ${show(ports)} is outside 0-65535 (every port is written [0, 65535])`);
-        return undefined;
-    }
-    return [pair[0], pair[1]];
+/** A port range: both ends included. */
+export interface PortRange {
+    from: number;
+    to: number;
 }
 
-/** Reads a flow's protocol and ports with the pack's own port reader; undefined (and a problem) when they are not valid. */
-export function readPorts(ipProtocol: unknown, ports: unknown, where: string, problems: Problems): FlowPorts | undefined {
-    if (!isFlowProtocol(ipProtocol)) {
-        problems.add(`${where}.protocol = ${show(ipProtocol)} is not one of ${PROTOCOLS.map((p) => `"${p}"`).join(", ")}`);
+/** An ICMP type and, optionally, one of its codes (every code when omitted). */
+export interface IcmpType {
+    type: number;
+    code?: number;
+}
+
+/** One item of a ports list: a port, a range (`{ from, to }` or "from-to", as in the pack's config lists), or for ICMP a type or `{ type, code }`. */
+export type PortItem = number | PortRange | `${number}-${number}` | IcmpType;
+
+/**
+ * `ports`: a list of items, each its own rule (`[443, 8443]` is two ports, never a range); a single item
+ * is shorthand for a list of one. TCP/UDP need ports; ICMP without ports means every type; protocol "-1" takes none.
+ */
+export type Ports = PortItem | PortItem[];
+
+/** One item of a flow's ports, read: the rule it becomes, where it was written and as what. */
+export interface ReadPort {
+    flow: FlowPorts;
+    where: string;
+    raw: unknown;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v) && !pulumi.Output.isInstance(v);
+const PORT_TEXT = /^\s*\d{1,5}(\s*-\s*\d{1,5})?\s*$/;
+
+/** Why one TCP/UDP ports item is not a port or range, or its port spec (read by the pack's port reader). */
+function readPortItem(protocol: Protocol, item: unknown, where: string): PortSpec | string {
+    const shaped = typeof item === "number" || (typeof item === "string" && PORT_TEXT.test(item)) || (isRecord(item) && ("from" in item || "to" in item));
+    if (!shaped) return 'is not a port, a { from, to } range or a "from-to" string';
+    const stray = isRecord(item) ? Object.keys(item).find((key) => key !== "from" && key !== "to") : undefined;
+    if (stray !== undefined) return `has "${stray}", which a { from, to } range does not take${didYouMean(stray, ["from", "to"])}`;
+    // AWS reads -1 as "every port"; a flow says so explicitly ({ from: 0, to: 65535 }), so a stray -1 never opens everything.
+    if (item === -1 || (isRecord(item) && (item.from === -1 || item.to === -1))) return "is outside 0-65535 (every port is written { from: 0, to: 65535 })";
+    const spec = parsePortItem(protocol, item, where);
+    if (isUnresolved(spec)) return `is ${spec.kind === "malformed" ? spec.reason : "not known"}`;
+    return spec;
+}
+
+/** One ICMP item: a type (every code), or { type, code }. */
+function readIcmpItem(protocol: Protocol, item: unknown, where: string): PortSpec | string {
+    const [type, code] = typeof item === "number" ? [item, undefined] : isRecord(item) && "type" in item ? [item.type, item.code] : [undefined, undefined];
+    if (typeof type !== "number" || !(code === undefined || typeof code === "number")) return "is not an ICMP type or { type, code } (0-255, -1 for all)";
+    const stray = isRecord(item) ? Object.keys(item).find((key) => key !== "type" && key !== "code") : undefined;
+    if (stray !== undefined) return `has "${stray}", which { type, code } does not take${didYouMean(stray, ["type", "code"])}`;
+    const spec = parsePortSpec(protocol, type, code, where, where);
+    if (isUnresolved(spec)) return `is ${spec.kind === "malformed" ? spec.reason : "not known"}`;
+    return spec;
+}
+
+/**
+ * Reads a flow's protocol and ports with the pack's own readers: one entry per ports item (each becomes
+ * its own rule); undefined (and a problem naming the item's path, e.g. `flows[1].ports[0]`) when any is invalid.
+ */
+export function readPorts(rawProtocol: unknown, ports: unknown, where: string, problems: Problems): ReadPort[] | undefined {
+    // The pack's own protocol reader: what it accepts in a rule, a component accepts in a flow.
+    const protocol = pulumi.Output.isInstance(rawProtocol) ? undefined : parseProtocol(rawProtocol, `${where}.protocol`);
+    if (protocol === undefined || isUnresolved(protocol)) {
+        const reason = protocol?.kind === "malformed" ? protocol.reason : "not known before the rule is planned (give it as plain text)";
+        problems.add(`${where}.protocol = ${show(rawProtocol)} is not a protocol: ${reason}`);
         return undefined;
     }
-    const protocol = parseProtocol(ipProtocol, `${where}.protocol`);
-    const fields = portFieldsOf(ipProtocol, ports, where, problems);
-    if (fields === undefined || isUnresolved(protocol)) return undefined;
-    const [from, to] = fields === "every port" ? [undefined, undefined] : fields;
-    const spec = parsePortSpec(protocol, from, to, `${where}.ports`, `${where}.ports`);
-    if (isUnresolved(spec)) {
-        problems.add(`${where}.ports = ${show(ports)} is ${spec.kind === "malformed" ? spec.reason : "not known"}`);
+    const ipProtocol = ipProtocolOf(protocol);
+    const at = `${where}.ports`;
+    if (opensEveryPort(protocol)) {
+        if (ports === undefined) return [{ flow: { ipProtocol, protocol, ports: { kind: "all" } }, where: at, raw: ports }];
+        problems.add(
+            `${at} = ${show(ports)}: protocol ${show(rawProtocol)} ${protocol.kind === "all" ? "opens every protocol and port" : "has no ports (AWS opens every port of it)"}, so it takes no ports (omit them)`,
+        );
         return undefined;
     }
-    return { ipProtocol, protocol, ports: spec };
+    const icmp = protocol.kind === "icmp" || protocol.kind === "icmpv6";
+    if (ports === undefined) {
+        if (icmp) return [{ flow: { ipProtocol, protocol, ports: { kind: "icmp" } }, where: at, raw: ports }];
+        problems.add(`${at} is missing: list the ports, e.g. [443], [443, 8443] or [{ from: 8000, to: 8100 }]`);
+        return undefined;
+    }
+    const list = Array.isArray(ports);
+    const items: unknown[] = list ? ports : [ports];
+    if (items.length === 0) {
+        problems.add(`${at} = [] lists no port (omit ports only for ICMP or protocol "-1")`);
+        return undefined;
+    }
+    const read: ReadPort[] = [];
+    let valid = true;
+    items.forEach((item, j) => {
+        const itemWhere = list ? `${at}[${j}]` : at;
+        const spec = icmp ? readIcmpItem(protocol, item, itemWhere) : readPortItem(protocol, item, itemWhere);
+        if (typeof spec === "string") {
+            problems.add(`${itemWhere} = ${show(item)} ${spec}`);
+            valid = false;
+        } else read.push({ flow: { ipProtocol, protocol, ports: spec }, where: itemWhere, raw: item });
+    });
+    return valid ? read : undefined;
+}
+
+/** A read ports item written back as one item of a `ports` list. */
+export function portItem(flow: FlowPorts): PortItem | undefined {
+    switch (flow.ports.kind) {
+        case "all":
+            return opensEveryPort(flow.protocol) ? undefined : { from: 0, to: 65535 };
+        case "range":
+            return flow.ports.from === flow.ports.to ? flow.ports.from : { from: flow.ports.from, to: flow.ports.to };
+        case "icmp":
+            return flow.ports.type === undefined ? undefined : { type: flow.ports.type, code: flow.ports.code };
+    }
 }
 
 /** fromPort and toPort as the rule resource takes them (none for protocol "-1"). */
 export function portFields(flow: FlowPorts): { fromPort?: number; toPort?: number } {
     switch (flow.ports.kind) {
         case "all":
-            return flow.ipProtocol === "-1" ? {} : { fromPort: 0, toPort: 65535 };
+            return opensEveryPort(flow.protocol) ? {} : { fromPort: 0, toPort: 65535 };
         case "range":
             return { fromPort: flow.ports.from, toPort: flow.ports.to };
         case "icmp":

@@ -42,10 +42,7 @@ const groups = new ThreeTierSecurityGroups("shop", {
     web: { port: 8080 },
     database: { port: 5432 },
     egress: {
-        web: [
-            { cidr: "0.0.0.0/0", protocol: "tcp", ports: 443, description: "HTTPS for OS updates and AWS APIs (SSM)" },
-            { cidr: "::/0", protocol: "tcp", ports: 443, description: "HTTPS for OS updates and AWS APIs (SSM), IPv6" },
-        ],
+        web: [{ cidrs: ["0.0.0.0/0", "::/0"], protocol: "tcp", ports: [443], description: "HTTPS for OS updates and AWS APIs (SSM)" }],
     },
     tags: { app: "shop" },
 });

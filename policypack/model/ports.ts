@@ -131,3 +131,17 @@ export function formatPortSpec(spec: PortSpec): string {
     }
     return formatPortSet(portsOf(spec));
 }
+
+/**
+ * One item of a ports list as components write it — a port (443 or "443"), a "from-to" range
+ * ("8000-8100") or `{ from, to }` — read by parsePortSpec, so its bounds mean what a rule's mean.
+ */
+export function parsePortItem(protocol: Protocol, raw: unknown, property: string): PortSpec | Unresolved {
+    const range = typeof raw === "string" ? /^\s*(\d{1,5})\s*-\s*(\d{1,5})\s*$/.exec(raw) : null;
+    if (range) return parsePortSpec(protocol, range[1], range[2], property, property);
+    if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
+        const { from, to } = raw as { from?: unknown; to?: unknown };
+        return parsePortSpec(protocol, from, to, `${property}.from`, `${property}.to`);
+    }
+    return parsePortSpec(protocol, raw, raw, property, property);
+}

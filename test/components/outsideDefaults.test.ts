@@ -22,7 +22,7 @@ const CASES: Array<{ name: string; build: () => void; policy: string; config: Re
         build: () =>
             new ThreeTierSecurityGroups("b", {
                 ...base,
-                egress: { web: [{ cidr: "0.0.0.0/0", protocol: "udp", ports: 123, description: "NTP" }] },
+                egress: { web: [{ cidrs: ["0.0.0.0/0"], protocol: "udp", ports: 123, description: "NTP" }] },
             } as ThreeTierSecurityGroupsArgs),
         policy: "no-unrestricted-egress",
         config: { allowedUdpPorts: [123] },
@@ -51,7 +51,7 @@ const CASES: Array<{ name: string; build: () => void; policy: string; config: Re
             new TieredSecurityGroups("e", {
                 vpcId: "vpc-1",
                 tiers,
-                flows: [{ from: "edge", to: "edge", protocol: "tcp", ports: [7000, 7999], description: "cluster ports" }],
+                flows: [{ from: "edge", to: "edge", protocol: "tcp", ports: [{ from: 7000, to: 7999 }], description: "cluster ports" }],
             } as TieredSecurityGroupsArgs),
         policy: "no-wide-ingress-port-ranges",
         config: { maxPorts: 1000 },

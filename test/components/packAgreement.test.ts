@@ -49,7 +49,7 @@ const config: fc.Arbitrary<Omit<ThreeTierSecurityGroupsArgs, "vpcId">> = fc
         lbPorts: fc.constantFrom<number[]>([443], [80, 443], [443, 80]),
         http: fc.boolean(),
         quic: fc.boolean(),
-        sourceCidrs: fc.option(fc.array(fc.oneof(namedCidr, fc.constantFrom("0.0.0.0/0", "::/0")), { minLength: 1, maxLength: 3 }), { nil: undefined }),
+        cidrs: fc.option(fc.array(fc.oneof(namedCidr, fc.constantFrom("0.0.0.0/0", "::/0")), { minLength: 1, maxLength: 3 }), { nil: undefined }),
         web: port,
         app: fc.option(port, { nil: undefined }),
         database: port,
@@ -65,13 +65,17 @@ const config: fc.Arbitrary<Omit<ThreeTierSecurityGroupsArgs, "vpcId">> = fc
     })
     .map((c) => {
         const tiers = c.admin?.tiers.filter((t) => t !== "app" || c.app !== undefined) ?? [];
-        const egress = Object.fromEntries(Object.entries(c.egress).filter(([tier]) => tier !== "app" || c.app !== undefined));
+        const egress = Object.fromEntries(
+            Object.entries(c.egress)
+                .filter(([tier]) => tier !== "app" || c.app !== undefined)
+                .map(([tier, list]) => [tier, list.map(({ cidr, ...entry }) => ({ cidrs: [cidr], ...entry }))]),
+        );
         return {
             loadBalancer: {
                 ports: c.lbPorts,
                 http: c.http && !c.lbPorts.includes(80),
                 quic: c.quic,
-                sourceCidrs: c.sourceCidrs ? [...new Set(c.sourceCidrs)] : undefined,
+                cidrs: c.cidrs ? [...new Set(c.cidrs)] : undefined,
             },
             web: { port: c.web },
             app: c.app === undefined ? undefined : { port: c.app },

@@ -38,14 +38,14 @@ describe("ThreeTierSecurityGroups", () => {
         const capture = await run(() => {
             new ThreeTierSecurityGroups("crm", {
                 vpcId: "vpc-1",
-                loadBalancer: { sourceCidrs: ["198.51.100.0/24"] },
+                loadBalancer: { cidrs: ["198.51.100.0/24"] },
                 web: { port: 80 },
                 app: { port: 9000 },
                 database: { port: 3306 },
                 admin: { cidrs: ["203.0.113.10/32", "2001:db8::10/128"], tiers: ["web", "app"] },
                 egress: {
-                    web: [{ cidr: "0.0.0.0/0", protocol: "tcp", ports: 443, description: "OS updates" }],
-                    app: [{ cidr: "10.20.0.0/16", protocol: "udp", ports: [53, 53], description: "DNS" }],
+                    web: [{ cidrs: ["0.0.0.0/0"], protocol: "tcp", ports: 443, description: "OS updates" }],
+                    app: [{ cidrs: ["10.20.0.0/16"], protocol: "udp", ports: [53], description: "DNS" }],
                 },
                 tags: { team: "crm" },
             });
@@ -78,10 +78,10 @@ describe("TieredSecurityGroups", () => {
                 vpcId: pulumi.output("vpc-1"),
                 tiers: { edge: { role: "public" }, cache: { role: "data", description: "Redis" } },
                 flows: [
-                    { from: { cidrs: ["10.1.0.0/16"] }, to: "edge", protocol: "tcp", ports: [8000, 8010], description: "partners" },
+                    { from: { cidrs: ["10.1.0.0/16"] }, to: "edge", protocol: "tcp", ports: [{ from: 8000, to: 8010 }], description: "partners" },
                     { from: "edge", to: "cache", protocol: "tcp", ports: 6379, description: "redis" },
                     { from: "cache", to: "cache", protocol: "tcp", ports: 16379, description: "cluster bus" },
-                    { from: "internet", to: "edge", protocol: "icmp", ports: [3, 4], description: "path MTU discovery" },
+                    { from: "internet", to: "edge", protocol: "icmp", ports: [{ type: 3, code: 4 }], description: "path MTU discovery" },
                 ],
             });
         });
@@ -111,19 +111,85 @@ describe("TieredSecurityGroups", () => {
                 }),
         );
         expect(ruleLines(open, "o")).toEqual(["a egress -1 all to 0.0.0.0/0: asked for"]);
-        // Terraform's and AWS's spellings of "every port" are accepted for protocol -1.
-        for (const ports of [0, [0, 0], [0, 65535], -1] as const) {
-            const spelled = await run(
-                () =>
-                    new TieredSecurityGroups("p", {
-                        vpcId: "vpc-1",
-                        tiers: { a: { role: "web" } },
-                        flows: [],
-                        egress: [{ from: "a", to: { cidrs: ["10.0.0.0/8"] }, protocol: "-1", ports: ports as never, description: "inside" }],
-                    }),
-            );
-            expect(ruleLines(spelled, "p")).toEqual(["a egress -1 all to 10.0.0.0/8: inside"]);
-        }
+    });
+
+    it("reads ports the same way everywhere: a list of ports and ranges, each its own rule", async () => {
+        const capture = await run(
+            () =>
+                new TieredSecurityGroups("p", {
+                    vpcId: "vpc-1",
+                    tiers: { a: { role: "web" }, b: { role: "app" } },
+                    flows: [
+                        { from: "a", to: "b", protocol: "tcp", ports: [443, 8443], description: "two ports" },
+                        {
+                            from: { cidrs: ["10.0.0.0/8"] },
+                            to: "b",
+                            protocol: "tcp",
+                            ports: [{ from: 8000, to: 8100 }, "9000-9001", 7000],
+                            description: "mixed",
+                        },
+                    ],
+                    egress: [{ from: "a", to: { cidrs: ["10.0.0.0/8"] }, protocol: "tcp", ports: [443, 8443], description: "two, not 7,001" }],
+                }),
+        );
+        expect(ruleLines(capture, "p").sort()).toEqual(
+            [
+                "a egress tcp 443 to sg:b: two ports",
+                "a egress tcp 8443 to sg:b: two ports",
+                "b ingress tcp 443 from sg:a: two ports",
+                "b ingress tcp 8443 from sg:a: two ports",
+                "b ingress tcp 8000-8100 from 10.0.0.0/8: mixed",
+                "b ingress tcp 9000-9001 from 10.0.0.0/8: mixed",
+                "b ingress tcp 7000 from 10.0.0.0/8: mixed",
+                "a egress tcp 443 to 10.0.0.0/8: two, not 7,001",
+                "a egress tcp 8443 to 10.0.0.0/8: two, not 7,001",
+            ].sort(),
+        );
+        const lb = await run(
+            () =>
+                new ThreeTierSecurityGroups("l", {
+                    vpcId: "v",
+                    loadBalancer: { ports: [443, { from: 8443, to: 8444 }] },
+                    web: { port: 80 },
+                    database: { port: 5432 },
+                }),
+        );
+        expect(ruleLines(lb, "l").filter((l) => l.startsWith("loadBalancer ingress") && l.includes("0.0.0.0/0"))).toEqual([
+            "loadBalancer ingress tcp 443 from 0.0.0.0/0: HTTPS from clients",
+            "loadBalancer ingress tcp 8443-8444 from 0.0.0.0/0: TCP 8443-8444 from clients",
+        ]);
+    });
+
+    it("accepts protocols as the pack reads them: names in any case, numbers, all", async () => {
+        const capture = await run(
+            () =>
+                new TieredSecurityGroups("q", {
+                    vpcId: "vpc-1",
+                    tiers: { a: { role: "web" }, b: { role: "app" } },
+                    flows: [
+                        { from: "a", to: "b", protocol: "TCP", ports: [443], description: "upper case" },
+                        { from: "a", to: "b", protocol: 17, ports: [53], description: "udp by number" },
+                        { from: "a", to: "b", protocol: "6", ports: [8080], description: "tcp by number text" },
+                        { from: "a", to: "b", protocol: "icmp", ports: [{ type: 3, code: 4 }], description: "mtu" },
+                    ],
+                    egress: [
+                        { from: "a", to: { cidrs: ["10.0.0.0/8"] }, protocol: "all", description: "all inside" },
+                        { from: "b", to: { cidrs: ["10.0.0.0/8"] }, protocol: 47, description: "GRE inside" },
+                    ],
+                }),
+        );
+        const lines = ruleLines(capture, "q");
+        expect(lines).toEqual(
+            expect.arrayContaining([
+                "b ingress tcp 443 from sg:a: upper case",
+                "b ingress udp 53 from sg:a: udp by number",
+                "b ingress tcp 8080 from sg:a: tcp by number text",
+                "b ingress icmp 3-4 from sg:a: mtu",
+                "a egress -1 all to 10.0.0.0/8: all inside",
+            ]),
+        );
+        const gre = capture.resources.find((r) => r.name.endsWith("b-to-10.0.0.0-8-proto47"))!;
+        expect([gre.inputs.ipProtocol, gre.inputs.fromPort, gre.inputs.toPort]).toEqual(["47", undefined, undefined]);
     });
 
     it("keeps rule names stable when flows are reordered", async () => {
@@ -157,13 +223,35 @@ describe("refuses bad arguments before creating anything", () => {
         [{ ...base, loadBalancer: { ports: [443, 22] } }, "loadBalancer.ports[1] = 22 would open SSH (22) to the internet"],
         [{ ...base, loadBalancer: { ports: [5432] } }, "PostgreSQL (5432) to the internet"],
         [{ ...base, loadBalancer: { ports: [80], http: true } }, "already has 80"],
-        [{ ...base, loadBalancer: { sourceCidrs: ["010.0.0.0/8"] } }, "loadBalancer.sourceCidrs[0]"],
+        [{ ...base, loadBalancer: { cidrs: ["010.0.0.0/8"] } }, "loadBalancer.cidrs[0]"],
         [
-            { ...base, egress: { web: [{ cidr: "0.0.0.0/0", protocol: "tcp", ports: [444, 443], description: "x" }] } },
-            "egress.web[0].ports = [444,443] is a reversed range",
+            { ...base, egress: { web: [{ cidrs: ["0.0.0.0/0"], protocol: "tcp", ports: { from: 444, to: 443 }, description: "x" }] } },
+            'egress.web[0].ports = {"from":444,"to":443} is a reversed range',
         ],
-        [{ ...base, egress: { web: [{ cidr: "0.0.0.0/0", protocol: "tcp", ports: 443, description: "" }] } }, "every rule needs a description"],
+        [{ ...base, egress: { web: [{ cidrs: ["0.0.0.0/0"], protocol: "tcp", ports: 443, description: "" }] } }, "every rule needs a description"],
         [{ ...base, egress: { app: [] } }, "egress.app: there is no app tier"],
+        [{ vpcId: "vpc-1", web: { port: 8080 }, databse: { port: 5432 } }, 'databse is not an argument here (did you mean "database"?)'],
+        [{ ...base, loadBalancer: { prots: [443] } }, 'loadBalancer.prots is not an argument here (did you mean "ports"?)'],
+        [{ ...base, web: { port: 8080, prot: 1 } }, 'web.prot is not an argument here (did you mean "port"?)'],
+        [{ ...base, admin: { cidrs: ["203.0.113.10/32"], tiers: ["web"], tier: ["app"] } }, 'admin.tier is not an argument here (did you mean "tiers"?)'],
+        [{ ...base, egress: { wbe: [] } }, 'egress.wbe: there is no wbe tier (did you mean "web"?)'],
+        [
+            { ...base, egress: { web: [{ cidrs: ["10.0.0.0/8"], protocol: "tcp", port: 443, description: "x" }] } },
+            'egress.web[0].port is not an argument here (did you mean "ports"?)',
+        ],
+        [{ ...base, loadBalancer: { sourceCidrs: ["198.51.100.0/24"] } }, "loadBalancer.sourceCidrs was renamed: use cidrs"],
+        [
+            { ...base, egress: { web: [{ cidr: "0.0.0.0/0", protocol: "tcp", ports: 443, description: "x" }] } },
+            "egress.web[0].cidr was renamed: use cidrs (a list",
+        ],
+        [
+            { ...base, egress: { web: [{ cidrs: [], protocol: "tcp", ports: 443, description: "x" }] } },
+            "egress.web[0].cidrs = [] must be a non-empty list of CIDRs",
+        ],
+        [
+            { ...base, egress: { web: [{ cidrs: ["10.0.0.0/8", "10.0.0.1/33"], protocol: "tcp", ports: 443, description: "x" }] } },
+            'egress.web[0].cidrs[1] = "10.0.0.1/33"',
+        ],
     ])("ThreeTierSecurityGroups %#", async (args, message) => {
         let thrown: unknown;
         const capture = await run(() => {
@@ -187,14 +275,69 @@ describe("refuses bad arguments before creating anything", () => {
         ],
         [{ tiers, flows: [{ from: "internet", to: "lb", protocol: "-1", description: "x" }] }, "flows[0] would open SSH (22)"],
         [
-            { tiers, flows: [{ from: { cidrs: ["8.0.0.0/8"] }, to: "lb", protocol: "udp", ports: [3000, 4000], description: "x" }] },
+            { tiers, flows: [{ from: { cidrs: ["8.0.0.0/8"] }, to: "lb", protocol: "udp", ports: [{ from: 3000, to: 4000 }], description: "x" }] },
             "RDP (3389) to the internet (8.0.0.0/8)",
         ],
         [{ tiers, flows: [{ from: "web", to: "db", protocol: "tcp", ports: 5432, description: "x" }] }, 'flows[0].from = "web" is not a tier'],
         [{ tiers, flows: [{ from: "lb", to: "cache", protocol: "tcp", ports: 6379, description: "x" }] }, 'flows[0].to = "cache" is not a tier'],
-        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: [10, 5], description: "x" }] }, "flows[0].ports = [10,5] is a reversed range"],
+        [
+            { tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: [{ from: 10, to: 5 }], description: "x" }] },
+            'flows[0].ports[0] = {"from":10,"to":5} is a reversed range',
+        ],
         [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: 65536, description: "x" }] }, "flows[0].ports = 65536 is outside 0-65535"],
-        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "sctp", ports: 1, description: "x" }] }, 'flows[0].protocol = "sctp" is not one of'],
+        [{ tiers, flows: [], egres: [] }, 'egres is not an argument here (did you mean "egress"?)'],
+        [{ tiers: { lb: { role: "public", descripton: "x" } }, flows: [] }, 'tiers["lb"].descripton is not an argument here (did you mean "description"?)'],
+        [
+            { tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", port: 1, description: "x" }] },
+            'flows[0].port is not an argument here (did you mean "ports"?)',
+        ],
+        [
+            { tiers, flows: [{ from: { cidr: ["10.0.0.0/8"] }, to: "db", protocol: "tcp", ports: 1, description: "x" }] },
+            "flows[0].from.cidr was renamed: use cidrs",
+        ],
+        [
+            { tiers, flows: [], egress: [{ from: "lb", to: { cidrs: ["10.0.0.0/8"], cidr: "10.0.0.0/8" }, protocol: "tcp", ports: 1, description: "x" }] },
+            "egress[0].to.cidr was renamed: use cidrs",
+        ],
+        [
+            { tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: [{ from: 1, too: 2 }], description: "x" }] },
+            'flows[0].ports[0] = {"from":1,"too":2} has "too", which a { from, to } range does not take (did you mean "to"?)',
+        ],
+        [
+            { tiers, flows: [{ from: "lb", to: "db", protocol: "icmp", ports: [{ type: 3, cod: 4 }], description: "x" }] },
+            'has "cod", which { type, code } does not take (did you mean "code"?)',
+        ],
+        [
+            { tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: [443, [1, 2]], description: "x" }] },
+            "flows[0].ports[1] = [1,2] is not a port, a { from, to } range",
+        ],
+        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: [443, "80-"], description: "x" }] }, 'flows[0].ports[1] = "80-" is not a port'],
+        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: ["9-8"], description: "x" }] }, 'flows[0].ports[0] = "9-8" is a reversed range'],
+        [
+            { tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: [-1], description: "x" }] },
+            "flows[0].ports[0] = -1 is outside 0-65535 (every port is written { from: 0, to: 65535 })",
+        ],
+        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: [], description: "x" }] }, "flows[0].ports = [] lists no port"],
+        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", description: "x" }] }, "flows[0].ports is missing"],
+        [{ tiers, flows: [{ from: "lb", to: "db", protocol: "tcp", ports: [443, 443], description: "x" }] }, "flows[0].ports[1] repeats a rule"],
+        [
+            { tiers, flows: [{ from: "internet", to: "lb", protocol: "tcp", ports: [443, { from: 20, to: 30 }], description: "x" }] },
+            "flows[0].ports[1] would open SSH (22), Telnet (23) to the internet",
+        ],
+        [
+            { tiers, flows: [], egress: [{ from: "lb", to: { cidrs: ["10.0.0.0/8"] }, protocol: "-1", ports: [0, 65535], description: "x" }] },
+            'egress[0].ports = [0,65535]: protocol "-1" opens every protocol and port, so it takes no ports',
+        ],
+        [
+            { tiers, flows: [{ from: "lb", to: "db", protocol: "sctp", ports: 1, description: "x" }] },
+            'flows[0].protocol = "sctp" is not a protocol: expected "-1"/"all", "tcp", "udp", "icmp", "icmpv6" or a protocol number',
+        ],
+        [
+            { tiers, flows: [{ from: "lb", to: "db", protocol: 256, ports: 1, description: "x" }] },
+            "flows[0].protocol = 256 is not a protocol: protocol numbers run from 0 to 255",
+        ],
+        [{ tiers, flows: [{ from: "lb", to: "db", protocol: 47, ports: [1], description: "x" }] }, "flows[0].ports = [1]: protocol 47 has no ports"],
+        [{ tiers, flows: [{ from: "internet", to: "lb", protocol: "ALL", description: "x" }] }, "flows[0] would open SSH (22)"],
         [
             { tiers, flows: [{ from: "lb", to: "db", protocol: "-1", ports: 22, description: "x" }] },
             'protocol "-1" opens every protocol and port, so it takes no ports',

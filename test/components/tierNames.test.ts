@@ -78,7 +78,7 @@ describe("ThreeTierSecurityGroups egress keys", () => {
                     vpcId: "vpc-1",
                     web: { port: 8080 },
                     database: { port: 5432 },
-                    egress: JSON.parse(`{ "${name}": [ { "cidr": "0.0.0.0/0", "protocol": "tcp", "ports": 443, "description": "x" } ] }`),
+                    egress: JSON.parse(`{ "${name}": [ { "cidrs": ["0.0.0.0/0"], "protocol": "tcp", "ports": 443, "description": "x" } ] }`),
                 }),
         );
         expect(message).toContain(`egress.${name}: there is no ${name} tier (tiers: loadBalancer, web, database)`);
