@@ -12,7 +12,14 @@ const NO_PLUGINS = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-no-plugins-"
 interface JsonReport {
     program: { status: string; [key: string]: unknown };
     violations: Array<Record<string, unknown>>;
-    summary: { mandatory: number; advisory: number; resources: number; resourcesWithViolations: number; findings: { mandatory: number; advisory: number } };
+    summary: {
+        mandatory: number;
+        advisory: number;
+        exempted: number;
+        resources: number;
+        resourcesWithViolations: number;
+        findings: { mandatory: number; advisory: number };
+    };
     unchecked: Array<Record<string, unknown>>;
     offline: Array<{ kind: string; token: string; answer: string; calls: number; detail?: string }>;
 }
