@@ -9,6 +9,7 @@ exports.portCount = portCount;
 exports.portsOf = portsOf;
 exports.formatPortSet = formatPortSet;
 exports.formatPortSpec = formatPortSpec;
+exports.parsePortItem = parsePortItem;
 /** Port ranges (inclusive) and ICMP type/code, as rules carry them: reading, set arithmetic, wording. */
 const protocol_1 = require("./protocol");
 const propertyReaders_1 = require("./propertyReaders");
@@ -133,4 +134,18 @@ function formatPortSpec(spec) {
         return `${type}${code}`;
     }
     return formatPortSet(portsOf(spec));
+}
+/**
+ * One item of a ports list as components write it — a port (443 or "443"), a "from-to" range
+ * ("8000-8100") or `{ from, to }` — read by parsePortSpec, so its bounds mean what a rule's mean.
+ */
+function parsePortItem(protocol, raw, property) {
+    const range = typeof raw === "string" ? /^\s*(\d{1,5})\s*-\s*(\d{1,5})\s*$/.exec(raw) : null;
+    if (range)
+        return parsePortSpec(protocol, range[1], range[2], property, property);
+    if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
+        const { from, to } = raw;
+        return parsePortSpec(protocol, from, to, `${property}.from`, `${property}.to`);
+    }
+    return parsePortSpec(protocol, raw, raw, property, property);
 }
