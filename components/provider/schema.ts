@@ -1,8 +1,8 @@
 /**
  * The Pulumi package schema of tierguard's components, written by hand: the SDK's schema inference
  * rejects the union types the component API uses (ports items, protocols), which a schema
- * expresses with `oneOf`. See DESIGN.md. WIP: ThreeTierSecurityGroups only; TieredSecurityGroups
- * and the provider that serves this schema come next.
+ * expresses with `oneOf`. See DESIGN.md. WIP: the provider that serves this schema, and
+ * PulumiPlugin.yaml, come next.
  */
 
 /** A Pulumi schema type spec (the subset used here). */
@@ -43,6 +43,7 @@ export interface PackageSchema {
 
 export const PACKAGE = "tierguard";
 export const THREE_TIER_TOKEN = `${PACKAGE}:index:ThreeTierSecurityGroups`;
+export const TIERED_TOKEN = `${PACKAGE}:index:TieredSecurityGroups`;
 
 /** The token of a type of this package. */
 export const typeToken = (name: string): string => `${PACKAGE}:index:${name}`;
@@ -129,6 +130,63 @@ const types: Record<string, ObjectTypeSpec> = {
             database: list(ref("TierEgress")),
         },
     },
+    [typeToken("TierArgs")]: {
+        type: "object",
+        description: "A tier: its role (the tag the stack policies read) and its security group's description.",
+        properties: {
+            role: { ...string, description: 'The tier\'s role: "public", "web", "app" or "data".' },
+            description: { ...string, description: "The security group's description." },
+        },
+        required: ["role"],
+    },
+    [typeToken("FlowCidrs")]: {
+        type: "object",
+        description: "Addresses outside the stack.",
+        properties: { cidrs: cidrs("The CIDRs (IPv4 or IPv6).") },
+        required: ["cidrs"],
+    },
+    [typeToken("FlowArgs")]: {
+        type: "object",
+        description: "Traffic into a tier: the ingress rule on it and, from a tier, the matching egress rule on the sender.",
+        properties: {
+            from: { oneOf: [string, ref("FlowCidrs")], description: 'A tier name, "internet" (0.0.0.0/0 and ::/0), or { cidrs }.' },
+            to: { ...string, description: "The receiving tier." },
+            protocol,
+            ports: list(portOrIcmpItem, 'Required for TCP/UDP; omitted for ICMP means every type; never given for protocol "-1".'),
+            description: { ...string, description: "Why the rule exists." },
+        },
+        required: ["from", "to", "protocol", "description"],
+    },
+    [typeToken("EgressArgs")]: {
+        type: "object",
+        description: "Egress from a tier to addresses outside the stack (traffic between tiers comes from flows).",
+        properties: {
+            from: { ...string, description: "The sending tier." },
+            to: ref("FlowCidrs"),
+            protocol,
+            ports: list(portOrIcmpItem, 'Required for TCP/UDP; omitted for ICMP means every type; never given for protocol "-1".'),
+            description: { ...string, description: "Why the rule exists." },
+        },
+        required: ["from", "to", "protocol", "description"],
+    },
+};
+
+const tiered: ResourceSpec = {
+    isComponent: true,
+    description:
+        "One security group per tier and, for each flow, the ingress rule on the receiving tier plus the matching egress rule on the sending tier, with security-group references between tiers.",
+    inputProperties: {
+        vpcId: { ...string, description: "The VPC of the security groups." },
+        tiers: { type: "object", additionalProperties: ref("TierArgs"), description: "The tiers, by name." },
+        flows: list(ref("FlowArgs"), "The traffic each tier receives (may be empty)."),
+        egress: list(ref("EgressArgs"), "Egress to addresses outside the stack."),
+        tags: stringMap("Tags for every security group and rule."),
+    },
+    requiredInputs: ["vpcId", "tiers", "flows"],
+    properties: {
+        securityGroupIds: stringMap("The id of each tier's security group, by tier name."),
+    },
+    required: ["securityGroupIds"],
 };
 
 const threeTier: ResourceSpec = {
@@ -160,7 +218,7 @@ export function packageSchema(version: string): PackageSchema {
         displayName: "tierguard",
         description: "Three-tier network guardrails for AWS: security-group components that are correct by construction.",
         license: "Apache-2.0",
-        resources: { [THREE_TIER_TOKEN]: threeTier },
+        resources: { [THREE_TIER_TOKEN]: threeTier, [TIERED_TOKEN]: tiered },
         types,
     };
 }
