@@ -1,8 +1,7 @@
 /**
  * The Pulumi package schema of tierguard's components, written by hand: the SDK's schema inference
  * rejects the union types the component API uses (ports items, protocols), which a schema
- * expresses with `oneOf`. See DESIGN.md. WIP: the provider that serves this schema, and
- * PulumiPlugin.yaml, come next.
+ * expresses with `oneOf`. See DESIGN.md. Served by provider.ts (entry main.ts, PulumiPlugin.yaml).
  */
 
 /** A Pulumi schema type spec (the subset used here). */
