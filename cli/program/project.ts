@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
+import { DeclaredPackage, declaredPackages } from "../engine/components/pluginSources";
 
 /** A problem with the command line or the program's files: exit code 2, message shown as is. */
 export class UsageError extends Error {}
@@ -21,6 +22,8 @@ export interface Project {
     options: RuntimeOptions;
     /** Where Pulumi.<stack>.yaml files are (`stackConfigDir`, else the project root). */
     stackConfigDir: string;
+    /** Component packages Pulumi.yaml names (`packages:`, `plugins.providers`), for their providers. */
+    packages: DeclaredPackage[];
 }
 
 export interface RuntimeOptions {
@@ -129,7 +132,14 @@ export function loadProject(programDir: string): Project {
         );
     }
     const stackConfigDir = typeof project.stackConfigDir === "string" ? path.resolve(dir, project.stackConfigDir) : dir;
-    return { dir, name: project.name, ...programLocation(dir, project.main, projectFile), options: runtime.options, stackConfigDir };
+    return {
+        dir,
+        name: project.name,
+        ...programLocation(dir, project.main, projectFile),
+        options: runtime.options,
+        stackConfigDir,
+        packages: declaredPackages(project, dir, projectFile),
+    };
 }
 
 function qualify(key: string, project: string): string {

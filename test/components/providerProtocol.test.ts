@@ -1,12 +1,15 @@
 /**
- * tierguard's component provider over the provider protocol: `node dist/components/provider/main.js
- * <engine address>` (PulumiPlugin.yaml's `main`), the port read from stdout, then `GetPluginInfo` and
- * `GetSchema` as the Pulumi CLI asks them (`pulumi package add`). Neither needs an engine, so the
- * address is a dummy. Runs on the compiled output (`npm test`, integration phase). Construct is not
- * covered here (see components/provider/DESIGN.md, test plan 3).
+ * tierguard's component provider over the provider protocol, started as the Pulumi CLI starts a
+ * source-based component package (`pulumi package add <folder>`): the Node.js language host runs
+ * `node <@pulumi/pulumi/cmd/run-plugin resolved from the package> <package folder> <engine address>`
+ * from another working directory, and run-plugin `require`s the folder (package.json `main`). Then
+ * `GetPluginInfo` and `GetSchema` as the CLI asks them. Neither needs an engine, so the address is a
+ * dummy. Runs on the compiled output (`npm test`, integration phase). Construct against tierguard's
+ * engine: test/cli/componentPackage.test.ts.
  */
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
@@ -16,7 +19,7 @@ import * as pluginproto from "@pulumi/pulumi/proto/plugin_pb";
 import { PackageSchema, THREE_TIER_TOKEN, TIERED_TOKEN } from "../../components/provider/schema";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
-const MAIN = path.join(ROOT, "dist", "components", "provider", "main.js");
+const RUN_PLUGIN = require.resolve("@pulumi/pulumi/cmd/run-plugin", { paths: [ROOT] });
 const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 
 let child: ChildProcess | undefined;
@@ -25,7 +28,7 @@ let client: ResourceProviderClient | undefined;
 /** Starts the provider as the engine does and resolves with the port it prints. */
 function start(): Promise<number> {
     return new Promise((resolve, reject) => {
-        child = spawn(process.execPath, [MAIN, "127.0.0.1:1"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+        child = spawn(process.execPath, [RUN_PLUGIN, ROOT, "127.0.0.1:1"], { cwd: os.tmpdir(), stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
         let stderr = "";
         const timer = setTimeout(() => reject(new Error(`no port within 20 s; stderr:\n${stderr}`)), 20000);

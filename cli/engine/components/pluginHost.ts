@@ -1,12 +1,9 @@
 /**
- * Component provider plugins, where the Pulumi CLI installs them (`$PULUMI_HOME/plugins`, default
- * `~/.pulumi/plugins`, as `resource-<name>-v<version>/pulumi-resource-<name>`), started as the engine
- * starts them (the engine's address as the argument, the port printed on stdout) and asked to
- * `Construct` a component against tierguard's own resource monitor, as the engine asks them.
+ * Component provider plugins (found by pluginSources.ts), started as the engine starts them (the
+ * engine's address as the last argument, the port printed on stdout) and asked to `Construct` a
+ * component against tierguard's own resource monitor, as the engine asks them.
  */
 import { ChildProcess, spawn } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
@@ -15,55 +12,19 @@ import * as providerproto from "@pulumi/pulumi/proto/provider_pb";
 import { lifelineFd } from "../lifeline";
 import { ComponentRegistration } from "./modelKit";
 import { DeploymentConnection } from "../deployment";
+import { PluginLaunch } from "./pluginSources";
 
 /** What a Construct needs to know about the deployment. */
 export interface ConstructSettings extends DeploymentConnection {
     project: string;
+    /** A preview (the engine's dry run) or an update. */
+    dryRun: boolean;
 }
 
 export interface Constructed {
     urn: string;
     state: Struct;
     stateDependencies: Record<string, string[]>;
-}
-
-/** The plugins folder the Pulumi CLI uses. */
-export function pluginsDir(): string {
-    return path.join(process.env.PULUMI_HOME || path.join(os.homedir(), ".pulumi"), "plugins");
-}
-
-/** Orders "1.10.0" after "1.9.2" (prerelease tags after their release's numbers, which is close enough). */
-function compareVersions(a: string, b: string): number {
-    const parts = (v: string) => v.split(/[.-]/).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-    const x = parts(a);
-    const y = parts(b);
-    for (let i = 0; i < Math.max(x.length, y.length); i++) {
-        if (x[i] === y[i]) continue;
-        if (x[i] === undefined) return -1;
-        if (y[i] === undefined) return 1;
-        if (typeof x[i] === "number" && typeof y[i] === "number") return (x[i] as number) - (y[i] as number);
-        return String(x[i]).localeCompare(String(y[i]));
-    }
-    return 0;
-}
-
-/** The plugin binary for a package: the version asked for, else the newest installed. */
-export function findPlugin(pkg: string, version: string): { binary: string; version: string } | undefined {
-    const dir = pluginsDir();
-    let entries: string[];
-    try {
-        entries = fs.readdirSync(dir);
-    } catch {
-        return undefined;
-    }
-    const prefix = `resource-${pkg}-v`;
-    const installed = entries
-        .filter((entry) => entry.startsWith(prefix) && !entry.endsWith(".lock") && !entry.endsWith(".partial"))
-        .map((entry) => ({ version: entry.slice(prefix.length), binary: path.join(dir, entry, `pulumi-resource-${pkg}`) }))
-        .filter((candidate) => fs.existsSync(candidate.binary));
-    const wanted = version.replace(/^v/, "");
-    if (wanted) return installed.find((candidate) => candidate.version === wanted);
-    return installed.sort((a, b) => compareVersions(b.version, a.version))[0];
 }
 
 interface RunningPlugin {
@@ -77,29 +38,29 @@ export class PluginHost {
 
     constructor(private readonly settings: ConstructSettings) {}
 
-    private start(binary: string): Promise<RunningPlugin> {
-        let started = this.running.get(binary);
+    private start(plugin: PluginLaunch): Promise<RunningPlugin> {
+        let started = this.running.get(plugin.label);
         if (!started) {
-            started = launch(binary, this.settings.engineAddress).then((plugin) => {
+            started = launch(plugin, this.settings.engineAddress).then((plugin) => {
                 // Configure as the engine configures a provider before using it: secrets and resources accepted.
                 const request = new providerproto.ConfigureRequest().setAcceptsecrets(true).setAcceptresources(true).setArgs(new Struct());
                 plugin.configured = new Promise((resolve, reject) => plugin.client.configure(request, (error) => (error ? reject(error) : resolve())));
                 return plugin;
             });
-            this.running.set(binary, started);
+            this.running.set(plugin.label, started);
         }
         return started;
     }
 
-    async construct(binary: string, component: ComponentRegistration, dependencies: string[], providers: Record<string, string>): Promise<Constructed> {
-        const plugin = await this.start(binary);
+    async construct(source: PluginLaunch, component: ComponentRegistration, dependencies: string[], providers: Record<string, string>): Promise<Constructed> {
+        const plugin = await this.start(source);
         await plugin.configured;
         const { settings } = this;
         const request = new providerproto.ConstructRequest()
             .setProject(settings.project)
             .setStack(settings.stack)
             .setOrganization(settings.organization)
-            .setDryrun(true)
+            .setDryrun(settings.dryRun)
             .setParallel(16)
             .setMonitorendpoint(settings.monitorAddress)
             .setType(component.type)
@@ -117,7 +78,11 @@ export class PluginHost {
         const response = await new Promise<providerproto.ConstructResponse>((resolve, reject) =>
             plugin.client.construct(request, (error, reply) =>
                 error
-                    ? reject(new Error(`${component.type} "${component.name}": the plugin ${binary} failed to construct it: ${error.details || error.message}`))
+                    ? reject(
+                          new Error(
+                              `${component.type} "${component.name}": the provider ${source.label} failed to construct it: ${error.details || error.message}`,
+                          ),
+                      )
                     : resolve(reply),
             ),
         );
@@ -143,12 +108,14 @@ export class PluginHost {
 }
 
 /** Starts a plugin and connects to the port it prints. */
-function launch(binary: string, engineAddress: string, timeoutMs = 60_000): Promise<RunningPlugin> {
+function launch(plugin: PluginLaunch, engineAddress: string, timeoutMs = 60_000): Promise<RunningPlugin> {
+    const binary = plugin.label;
     return new Promise((resolve, reject) => {
-        const child = spawn(binary, [engineAddress], {
+        const child = spawn(plugin.command, [...plugin.args, engineAddress], {
             // A Node.js plugin stops itself when tierguard ends (the lifeline); any plugin is stopped with its group.
             env: {
                 ...process.env,
+                ...plugin.env,
                 NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(path.join(__dirname, "..", "lifelinePreload.js"))}`.trim(),
                 TIERGUARD_LIFELINE_FD: String(lifelineFd),
             },

@@ -54,5 +54,6 @@ export function networkOf(type: string): "yes" | "no" | "unknown" {
     const model = MODELS.get(type);
     if (model) return model.withoutNetwork ? "no" : "yes";
     const pkg = type.split(":")[0];
-    return pkg === "awsx" || pkg === "eks" ? "yes" : "unknown";
+    // tierguard's own component package makes security groups and their rules.
+    return pkg === "awsx" || pkg === "eks" || pkg === "tierguard" ? "yes" : "unknown";
 }
