@@ -124,13 +124,16 @@ export interface ReadPort {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v) && !pulumi.Output.isInstance(v);
 const PORT_TEXT = /^\s*\d{1,5}(\s*-\s*\d{1,5})?\s*$/;
+/** The keys a `{ from, to }` range and a `{ type, code }` ICMP item take (the package schema's PortRange and IcmpType hold the same). */
+export const PORT_RANGE_KEYS: readonly string[] = ["from", "to"];
+export const ICMP_TYPE_KEYS: readonly string[] = ["type", "code"];
 
 /** Why one TCP/UDP ports item is not a port or range, or its port spec (read by the pack's port reader). */
 function readPortItem(protocol: Protocol, item: unknown, where: string): PortSpec | string {
     const shaped = typeof item === "number" || (typeof item === "string" && PORT_TEXT.test(item)) || (isRecord(item) && ("from" in item || "to" in item));
     if (!shaped) return 'is not a port, a { from, to } range or a "from-to" string';
-    const stray = isRecord(item) ? Object.keys(item).find((key) => key !== "from" && key !== "to") : undefined;
-    if (stray !== undefined) return `has "${stray}", which a { from, to } range does not take${didYouMean(stray, ["from", "to"])}`;
+    const stray = isRecord(item) ? Object.keys(item).find((key) => !PORT_RANGE_KEYS.includes(key)) : undefined;
+    if (stray !== undefined) return `has "${stray}", which a { from, to } range does not take${didYouMean(stray, PORT_RANGE_KEYS)}`;
     // AWS reads -1 as "every port"; a flow says so explicitly ({ from: 0, to: 65535 }), so a stray -1 never opens everything.
     if (item === -1 || (isRecord(item) && (item.from === -1 || item.to === -1))) return "is outside 0-65535 (every port is written { from: 0, to: 65535 })";
     const spec = parsePortItem(protocol, item, where);
@@ -142,8 +145,8 @@ function readPortItem(protocol: Protocol, item: unknown, where: string): PortSpe
 function readIcmpItem(protocol: Protocol, item: unknown, where: string): PortSpec | string {
     const [type, code] = typeof item === "number" ? [item, undefined] : isRecord(item) && "type" in item ? [item.type, item.code] : [undefined, undefined];
     if (typeof type !== "number" || !(code === undefined || typeof code === "number")) return "is not an ICMP type or { type, code } (0-255, -1 for all)";
-    const stray = isRecord(item) ? Object.keys(item).find((key) => key !== "type" && key !== "code") : undefined;
-    if (stray !== undefined) return `has "${stray}", which { type, code } does not take${didYouMean(stray, ["type", "code"])}`;
+    const stray = isRecord(item) ? Object.keys(item).find((key) => !ICMP_TYPE_KEYS.includes(key)) : undefined;
+    if (stray !== undefined) return `has "${stray}", which { type, code } does not take${didYouMean(stray, ICMP_TYPE_KEYS)}`;
     const spec = parsePortSpec(protocol, type, code, where, where);
     if (isUnresolved(spec)) return `is ${spec.kind === "malformed" ? spec.reason : "not known"}`;
     return spec;

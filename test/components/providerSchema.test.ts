@@ -4,7 +4,8 @@
  * schema at the matching place, and the schema offers no key a component refuses. The keys are not
  * listed here: they are captured from the components' own `refuseUnknownKeys` calls while they plan a
  * full set of arguments, so a key added to a component without the schema (or the reverse) fails here.
- * Not covered yet: the keys of a { from, to } range and of { type, code } (checked inline in validation.ts).
+ * The keys of a { from, to } range and of { type, code } are the component's PORT_RANGE_KEYS and
+ * ICMP_TYPE_KEYS, which its port readers refuse anything outside of.
  */
 import * as validation from "../../components/validation";
 import { planThreeTier, ThreeTierSecurityGroupsArgs } from "../../components/threeTierSecurityGroups";
@@ -135,5 +136,30 @@ describe("the package schema of ThreeTierSecurityGroups", () => {
             expect(schema.types[token]).toBeDefined();
         }
         expect(schema.types[typeToken("PortRange")].required).toEqual(["from", "to"]);
+    });
+});
+
+describe("the package schema's port items", () => {
+    it("PortRange has exactly the keys of a { from, to } range the components take", () => {
+        expect(Object.keys(schema.types[typeToken("PortRange")].properties).sort()).toEqual([...validation.PORT_RANGE_KEYS].sort());
+    });
+
+    it("IcmpType has exactly the keys of a { type, code } item the components take", () => {
+        expect(Object.keys(schema.types[typeToken("IcmpType")].properties).sort()).toEqual([...validation.ICMP_TYPE_KEYS].sort());
+    });
+
+    it("the components refuse a key outside them, naming it (the readers use the same lists)", () => {
+        const flow = (ports: unknown) =>
+            planTieredSecurityGroups("TieredSecurityGroups test", {
+                ...FULL_TIERED,
+                flows: [{ from: "edge", to: "api", protocol: "tcp", ports, description: "API" }],
+            } as TieredSecurityGroupsArgs);
+        expect(() => flow([{ from: 8000, too: 8100 }])).toThrow(/has "too", which a \{ from, to \} range does not take/);
+        const icmp = () =>
+            planTieredSecurityGroups("TieredSecurityGroups test", {
+                ...FULL_TIERED,
+                egress: [{ from: "api", to: { cidrs: ["10.0.0.0/8"] }, protocol: "icmp", ports: [{ type: 8, cod: 0 }], description: "ping" }],
+            } as unknown as TieredSecurityGroupsArgs);
+        expect(icmp).toThrow(/has "cod", which \{ type, code \} does not take/);
     });
 });
