@@ -7,7 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Cidr, DEFAULT_INTERNET_OPTIONS, internetCidrsOf, parseCidr } from "../policypack/model/addresses";
 import { all, internetExposure, opensAnyPort } from "../policypack/model/exposure";
-import { PortSpec, parsePortItem, parsePortSpec, portSet } from "../policypack/model/ports";
+import { PortSpec, parsePortItem, parsePortSpec, portSet, readPortRangeText } from "../policypack/model/ports";
 import { Protocol, opensEveryPort, parseProtocol } from "../policypack/model/protocol";
 import { Rule } from "../policypack/model/rule";
 import { ADMIN_PORTS, DATABASE_PORTS, namePorts } from "../policypack/model/sensitivePorts";
@@ -123,14 +123,18 @@ export interface ReadPort {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v) && !pulumi.Output.isInstance(v);
-const PORT_TEXT = /^\s*\d{1,5}(\s*-\s*\d{1,5})?\s*$/;
+/** One port written as text ("443"); a range as text is the pack's readPortRangeText. */
+const SINGLE_PORT_TEXT = /^\s*\d{1,5}\s*$/;
 /** The keys a `{ from, to }` range and a `{ type, code }` ICMP item take (the package schema's PortRange and IcmpType hold the same). */
 export const PORT_RANGE_KEYS: readonly string[] = ["from", "to"];
 export const ICMP_TYPE_KEYS: readonly string[] = ["type", "code"];
 
 /** Why one TCP/UDP ports item is not a port or range, or its port spec (read by the pack's port reader). */
 function readPortItem(protocol: Protocol, item: unknown, where: string): PortSpec | string {
-    const shaped = typeof item === "number" || (typeof item === "string" && PORT_TEXT.test(item)) || (isRecord(item) && ("from" in item || "to" in item));
+    const shaped =
+        typeof item === "number" ||
+        (typeof item === "string" && (SINGLE_PORT_TEXT.test(item) || readPortRangeText(item) !== undefined)) ||
+        (isRecord(item) && ("from" in item || "to" in item));
     if (!shaped) return 'is not a port, a { from, to } range or a "from-to" string';
     const stray = isRecord(item) ? Object.keys(item).find((key) => !PORT_RANGE_KEYS.includes(key)) : undefined;
     if (stray !== undefined) return `has "${stray}", which a { from, to } range does not take${didYouMean(stray, PORT_RANGE_KEYS)}`;

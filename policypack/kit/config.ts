@@ -6,7 +6,7 @@
  */
 import type { PolicyConfigSchema } from "@pulumi/policy";
 import { Cidr, parseCidr } from "../model/addresses";
-import { PortSet, portSet } from "../model/ports";
+import { PortSet, portSet, readPortRangeText } from "../model/ports";
 import { hasOwn, isPlainObject, ownValue } from "../model/ownProperties";
 import { show } from "../model/unresolved";
 
@@ -49,9 +49,8 @@ function readPortList(raw: unknown): PortSet | { invalid: string } {
     if (!Array.isArray(raw)) return invalid(`${show(raw)} is not a list of ports`);
     const ranges: Array<[number, number]> = [];
     for (const [i, item] of raw.entries()) {
-        const match = typeof item === "string" ? /^(\d{1,5})-(\d{1,5})$/.exec(item) : null;
         const range: [number, number] | undefined =
-            typeof item === "number" && Number.isInteger(item) ? [item, item] : match ? [Number(match[1]), Number(match[2])] : undefined;
+            typeof item === "number" && Number.isInteger(item) ? [item, item] : typeof item === "string" ? readPortRangeText(item) : undefined;
         if (!range || range[0] < 0 || range[1] > 65535 || range[0] > range[1]) {
             return invalid(`item [${i}] = ${show(item)} is not a port (0-65535) or a "from-to" range`);
         }

@@ -24,8 +24,7 @@ function readPortList(raw) {
         return invalid(`${(0, unresolved_1.show)(raw)} is not a list of ports`);
     const ranges = [];
     for (const [i, item] of raw.entries()) {
-        const match = typeof item === "string" ? /^(\d{1,5})-(\d{1,5})$/.exec(item) : null;
-        const range = typeof item === "number" && Number.isInteger(item) ? [item, item] : match ? [Number(match[1]), Number(match[2])] : undefined;
+        const range = typeof item === "number" && Number.isInteger(item) ? [item, item] : typeof item === "string" ? (0, ports_1.readPortRangeText)(item) : undefined;
         if (!range || range[0] < 0 || range[1] > 65535 || range[0] > range[1]) {
             return invalid(`item [${i}] = ${(0, unresolved_1.show)(item)} is not a port (0-65535) or a "from-to" range`);
         }

@@ -9,6 +9,7 @@ exports.portCount = portCount;
 exports.portsOf = portsOf;
 exports.formatPortSet = formatPortSet;
 exports.formatPortSpec = formatPortSpec;
+exports.readPortRangeText = readPortRangeText;
 exports.parsePortItem = parsePortItem;
 /** Port ranges (inclusive) and ICMP type/code, as rules carry them: reading, set arithmetic, wording. */
 const protocol_1 = require("./protocol");
@@ -139,10 +140,18 @@ function formatPortSpec(spec) {
  * One item of a ports list as components write it — a port (443 or "443"), a "from-to" range
  * ("8000-8100") or `{ from, to }` — read by parsePortSpec, so its bounds mean what a rule's mean.
  */
+/**
+ * A range written as text, "from-to" (spaces around the numbers allowed): the one spelling shared by the
+ * pack's config lists, the components' ports lists and parsePortItem. The numbers are not range-checked here.
+ */
+function readPortRangeText(text) {
+    const match = /^\s*(\d{1,5})\s*-\s*(\d{1,5})\s*$/.exec(text);
+    return match ? [Number(match[1]), Number(match[2])] : undefined;
+}
 function parsePortItem(protocol, raw, property) {
-    const range = typeof raw === "string" ? /^\s*(\d{1,5})\s*-\s*(\d{1,5})\s*$/.exec(raw) : null;
+    const range = typeof raw === "string" ? readPortRangeText(raw) : undefined;
     if (range)
-        return parsePortSpec(protocol, range[1], range[2], property, property);
+        return parsePortSpec(protocol, range[0], range[1], property, property);
     if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
         const { from, to } = raw;
         return parsePortSpec(protocol, from, to, `${property}.from`, `${property}.to`);
