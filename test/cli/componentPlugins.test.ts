@@ -39,6 +39,13 @@ describe.each(MODES)("a component provider plugin constructs its component (%s)"
         expect(run.code).toBe(1);
     });
 
+    it("SARIF locates a finding on a constructed child at the program line that registered the component", () => {
+        const sarif = JSON.parse(tierguardWith(WITH_PLUGIN, "check", fixture("component-plugin"), "--mode", mode, "--format", "sarif").stdout);
+        const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === "no-admin-ports-from-internet");
+        expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe("test/fixtures/programs/component-plugin/index.js");
+        expect(result.locations[0].physicalLocation.region.startLine).toBe(6);
+    });
+
     it("passes the program's arguments to Construct: a narrow source closes it", () => {
         const run = checkJsonWith(WITH_PLUGIN, "component-plugin", mode, "-c", "sourceCidr=10.0.0.0/8");
         expect(mandatory(run.report)).toEqual([]);
