@@ -91,6 +91,15 @@ describe.each(MODES)("@pulumi/awsx models (%s)", (mode) => {
         expect(component(awsx("vpc", "closed=true").report, "net").resources).toBe(11);
     });
 
+    it("arguments not known yet: the load balancer's subnets are not the default VPC's, the zone count is the default", () => {
+        const run = awsx("unknown-args");
+        expect(run.report.program).toEqual({ status: "completed" });
+        expect(run.report.offline.filter((o) => (o.detail ?? "").includes('"web"'))).toEqual([]);
+        expect(component(run.report, "net").resources).toBe(32);
+        expect(mandatoryOnModeled(run.report)).toContain("no-admin-ports-from-internet@web");
+        expect(run.code).toBe(1);
+    });
+
     it("ec2.DefaultVpc and ecr.Repository create nothing the pack judges", () => {
         expect(component(awsx("defaultvpc").report, "default")).toMatchObject({ expandedBy: "model", resources: 0 });
         expect(component(awsx("ecr").report, "images")).toMatchObject({ expandedBy: "model", network: "no", resources: 0 });

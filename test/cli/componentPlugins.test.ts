@@ -87,6 +87,29 @@ describe.each(MODES)("@pulumi/eks models (%s)", (mode) => {
         ]);
     });
 
+    it("lists a preview cannot know yet, nodeGroupOptions and secret arguments: no crash, no list taken apart, the extra group on the nodes", () => {
+        const run = eks("unknown-lists");
+        expect(run.report.program).toEqual({ status: "completed" });
+        expect(mandatory(run.report)).toEqual([
+            "internet-ingress-only-on-allowed-ports@managed-remoteAccess",
+            "no-admin-ports-from-internet@managed-remoteAccess",
+        ]);
+        expect(run.code).toBe(1);
+        const graph = tierguardWith(
+            NO_PLUGINS,
+            "check",
+            fixture("components-eks"),
+            "--mode",
+            mode,
+            "-c",
+            "component=unknown-lists",
+            "--graph",
+            "mermaid",
+        ).stdout;
+        expect(graph).toContain("k8s [k8s-nodeSecurityGroup, extra] (modeled)");
+        expect(graph).not.toContain("subnet 0 (not in the stack)");
+    });
+
     it("ManagedNodeGroup: SSH keys without source groups open SSH to the world (AWS's group); source groups close it", () => {
         const open = eks("managed");
         expect(open.code).toBe(1);
