@@ -63,6 +63,24 @@ function componentsOf(resources: CapturedResource[]): ComponentReport[] {
         }));
 }
 
+/**
+ * Where in the program each resource was made. A resource under a multi-language component was made by
+ * its provider plugin or tierguard's model, not at a line of the program: it is located at the line that
+ * registered the outermost such component (a plugin's own source position names the plugin's file).
+ */
+function sourcesOf(resources: CapturedResource[]): CheckReport["sources"] {
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const sources: CheckReport["sources"] = {};
+    for (const resource of resources) {
+        let source = resource.source;
+        for (let ancestor = byUrn.get(resource.parent ?? ""); ancestor; ancestor = byUrn.get(ancestor.parent ?? "")) {
+            if (ancestor.remote) source = ancestor.source;
+        }
+        if (source && source.uri) sources[resource.urn] = source;
+    }
+    return sources;
+}
+
 export async function check(options: CheckOptions): Promise<CheckReport> {
     const policyConfig = readPolicyConfig(options.configFile);
     const packDir = policyPackDir(options.policyPack);
@@ -139,7 +157,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
                 policies: verdict.policies,
                 capture: run.capture,
                 graphBasis: session.graphBasis,
-                sources: Object.fromEntries(run.capture.resources.filter((r) => r.source && r.source.uri).map((r) => [r.urn, r.source!])),
+                sources: sourcesOf(run.capture.resources),
             },
             secretsOf(
                 run.capture,

@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { MODES, Report, checkJsonWith } from "./checkJson";
+import { ROOT, fixture, tierguardWith } from "./run";
 
 // No plugin of any kind: every component is modeled or not checked.
 const NO_PLUGINS = { PULUMI_HOME: fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-no-plugins-")) };
@@ -37,6 +38,20 @@ describe.each(MODES)("@pulumi/awsx models (%s)", (mode) => {
         expect(mandatory(closed.report)).toEqual([]);
         expect(component(closed.report, "web").resources).toBe(3); // no default group
         expect(closed.code).toBe(0);
+    });
+
+    it("SARIF locates a modeled child's finding at the program line that registered its component", () => {
+        const sarif = JSON.parse(
+            tierguardWith(NO_PLUGINS, "check", fixture("components-awsx"), "--mode", mode, "--format", "sarif", "-c", "component=alb").stdout,
+        );
+        const source = fs.readFileSync(path.join(ROOT, fixture("components-awsx"), "index.js"), "utf8").split("\n");
+        const line = source.findIndex((text) => text.includes('new x.lb.ApplicationLoadBalancer("web", closed')) + 1;
+        const results = sarif.runs[0].results.filter((r: { properties: { modeled?: string } }) => r.properties.modeled);
+        expect(results.length).toBeGreaterThan(0);
+        for (const result of results) {
+            expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe("test/fixtures/programs/components-awsx/index.js");
+            expect(result.locations[0].physicalLocation.region.startLine).toBe(line);
+        }
     });
 
     it("lb.ApplicationLoadBalancer with defaultSecurityGroup.skip makes no group", () => {
@@ -74,6 +89,15 @@ describe.each(MODES)("@pulumi/awsx models (%s)", (mode) => {
         expect(component(awsx("vpc").report, "net").resources).toBe(32);
         // VPC + gateway + 3 zones × (subnet, table, association).
         expect(component(awsx("vpc", "closed=true").report, "net").resources).toBe(11);
+    });
+
+    it("arguments not known yet: the load balancer's subnets are not the default VPC's, the zone count is the default", () => {
+        const run = awsx("unknown-args");
+        expect(run.report.program).toEqual({ status: "completed" });
+        expect(run.report.offline.filter((o) => (o.detail ?? "").includes('"web"'))).toEqual([]);
+        expect(component(run.report, "net").resources).toBe(32);
+        expect(mandatoryOnModeled(run.report)).toContain("no-admin-ports-from-internet@web");
+        expect(run.code).toBe(1);
     });
 
     it("ec2.DefaultVpc and ecr.Repository create nothing the pack judges", () => {

@@ -39,6 +39,13 @@ describe.each(MODES)("a component provider plugin constructs its component (%s)"
         expect(run.code).toBe(1);
     });
 
+    it("SARIF locates a finding on a constructed child at the program line that registered the component", () => {
+        const sarif = JSON.parse(tierguardWith(WITH_PLUGIN, "check", fixture("component-plugin"), "--mode", mode, "--format", "sarif").stdout);
+        const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === "no-admin-ports-from-internet");
+        expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe("test/fixtures/programs/component-plugin/index.js");
+        expect(result.locations[0].physicalLocation.region.startLine).toBe(6);
+    });
+
     it("passes the program's arguments to Construct: a narrow source closes it", () => {
         const run = checkJsonWith(WITH_PLUGIN, "component-plugin", mode, "-c", "sourceCidr=10.0.0.0/8");
         expect(mandatory(run.report)).toEqual([]);
@@ -78,6 +85,29 @@ describe.each(MODES)("@pulumi/eks models (%s)", (mode) => {
             ["k8s", 9],
             ["workers", 8],
         ]);
+    });
+
+    it("lists a preview cannot know yet, nodeGroupOptions and secret arguments: no crash, no list taken apart, the extra group on the nodes", () => {
+        const run = eks("unknown-lists");
+        expect(run.report.program).toEqual({ status: "completed" });
+        expect(mandatory(run.report)).toEqual([
+            "internet-ingress-only-on-allowed-ports@managed-remoteAccess",
+            "no-admin-ports-from-internet@managed-remoteAccess",
+        ]);
+        expect(run.code).toBe(1);
+        const graph = tierguardWith(
+            NO_PLUGINS,
+            "check",
+            fixture("components-eks"),
+            "--mode",
+            mode,
+            "-c",
+            "component=unknown-lists",
+            "--graph",
+            "mermaid",
+        ).stdout;
+        expect(graph).toContain("k8s [k8s-nodeSecurityGroup, extra] (modeled)");
+        expect(graph).not.toContain("subnet 0 (not in the stack)");
     });
 
     it("ManagedNodeGroup: SSH keys without source groups open SSH to the world (AWS's group); source groups close it", () => {

@@ -46,6 +46,8 @@ function loadBalancerPlacement(ctx: ModelContext): { subnets?: Traced | unknown;
         const first = subnets.find(isResourceRef) as ResourceRef | undefined;
         return { subnets: subnetIdsOf(ctx, subnets), vpcId: first ? ctx.propertyOf(first.urn, "vpcId") : UNKNOWN };
     }
+    // Subnets given but not known yet (an Output in a preview): not the default VPC's.
+    if (subnets !== undefined) return { subnets: { value: UNKNOWN, dependencies: ctx.pass("subnets")?.dependencies ?? [] }, vpcId: UNKNOWN };
     const subnetIds = ctx.pass("subnetIds");
     if (subnetIds) return { subnets: subnetIds, vpcId: String(ctx.dataSource("aws:ec2/getSubnet:getSubnet", { id: firstOf(subnetIds.value) }).vpcId) };
     if (ctx.arg("subnetMappings") !== undefined) {
@@ -218,7 +220,9 @@ type SubnetType = "Public" | "Private" | "Isolated";
 export function vpc(ctx: ModelContext): Record<string, unknown> {
     const { name } = ctx;
     const given = ctx.arg("availabilityZoneNames");
-    const zoneCount = Array.isArray(given) ? given.length : Number(ctx.arg("numberOfAvailabilityZones") ?? 3);
+    // A zone count not known yet (an Output in a preview) is taken as the default, 3.
+    const count = ctx.arg("numberOfAvailabilityZones");
+    const zoneCount = Array.isArray(given) ? given.length : typeof count === "number" ? count : 3;
     const zones = Array.isArray(given)
         ? given.map(String)
         : ((ctx.dataSource("aws:index/getAvailabilityZones:getAvailabilityZones", {}).names as string[] | undefined) ?? []).slice(0, zoneCount);

@@ -94,11 +94,20 @@ function clusterNetwork(ctx: ModelContext): { vpcId: Traced | string; subnetIds:
     const publicIds = ctx.pass("publicSubnetIds");
     const privateIds = ctx.pass("privateSubnetIds");
     if (publicIds || privateIds) {
-        const values = [...((publicIds?.value as unknown[]) ?? []), ...((privateIds?.value as unknown[]) ?? [])];
+        // A list not known yet (an Output of unknown ids in a preview) makes the whole list unknown.
+        const lists = [publicIds?.value, privateIds?.value].filter((list) => list !== undefined);
+        const values = lists.every(Array.isArray) ? (lists as unknown[][]).flat() : UNKNOWN;
         return { vpcId, subnetIds: { value: values, dependencies: [...(publicIds?.dependencies ?? []), ...(privateIds?.dependencies ?? [])] } };
     }
     const found = ctx.dataSource("aws:ec2/getSubnets:getSubnets", { filters: [{ name: "vpc-id", values: [typeof vpcId === "string" ? vpcId : vpcId.value] }] });
     return { vpcId, subnetIds: { value: found.ids ?? [], dependencies: [] } };
+}
+
+/** The ids of `extraNodeSecurityGroups` (resources); a list not known yet (an Output in a preview) adds an unknown group. */
+function extraGroups(ctx: ModelContext, given: unknown, dependencies: string[]): Traced[] {
+    if (given === undefined) return [];
+    if (!Array.isArray(given)) return [{ value: UNKNOWN, dependencies }];
+    return given.filter(isResourceRef).map((ref) => ctx.idOf(ref));
 }
 
 /** The major version of a component package the SDK named ("" when it named none: the newest is assumed). */
@@ -196,11 +205,15 @@ export function cluster(ctx: ModelContext, remember: (facts: ClusterFacts) => vo
         outputs.nodeSecurityGroup = resourceReference(nodeGroup.group);
         outputs.eksClusterIngressRule = resourceReference(nodeGroup.clusterIngressRule);
     }
+    // `nodeGroupOptions` and the same options on the cluster itself exclude each other (cluster/cluster.ts).
     const options = (ctx.arg("nodeGroupOptions") as Record<string, unknown> | undefined) ?? {};
-    const nodeSubnetIds = ctx.pass("nodeSubnetIds");
+    const passedOptions = ctx.pass("nodeGroupOptions");
+    const optionsDependencies = passedOptions?.dependencies ?? [];
+    const optionSubnets = (passedOptions?.value as Record<string, unknown> | undefined)?.nodeSubnetIds;
+    const nodeSubnetIds = ctx.pass("nodeSubnetIds") ?? (optionSubnets !== undefined ? { value: optionSubnets, dependencies: optionsDependencies } : undefined);
     if (!skipNodes && nodeGroup) {
         const publicIp = options.nodeAssociatePublicIpAddress ?? ctx.arg("nodeAssociatePublicIpAddress") ?? true;
-        const extra = (ctx.arg("extraNodeSecurityGroups") as unknown[] | undefined)?.filter(isResourceRef).map((ref) => ctx.idOf(ref)) ?? [];
+        const extra = extraGroups(ctx, options.extraNodeSecurityGroups, optionsDependencies);
         const nodes = selfManagedNodes(ctx, name, [ctx.idOf(nodeGroup.group), ...extra], nodeSubnetIds ?? network.subnetIds, publicIp, version);
         outputs.defaultNodeGroup = { nodeSecurityGroup: resourceReference(nodeGroup.group), autoScalingGroup: resourceReference(nodes) };
     }
@@ -239,7 +252,7 @@ export function nodeGroup(ctx: ModelContext, recall: (urn: string) => ClusterFac
         groupId = ctx.idOf(made.group);
         outputs.nodeSecurityGroup = resourceReference(made.group);
     }
-    const extra = (ctx.arg("extraNodeSecurityGroups") as unknown[] | undefined)?.filter(isResourceRef).map((ref) => ctx.idOf(ref)) ?? [];
+    const extra = extraGroups(ctx, ctx.arg("extraNodeSecurityGroups"), ctx.pass("extraNodeSecurityGroups")?.dependencies ?? []);
     const subnets = ctx.pass("nodeSubnetIds") ?? joined?.nodeSubnetIds ?? joined?.subnetIds ?? UNKNOWN;
     const nodes = selfManagedNodes(ctx, name, [groupId, ...extra], subnets, ctx.arg("nodeAssociatePublicIpAddress") ?? true, ctx.component.version);
     outputs[majorOf(ctx.component.version) < 3 && ctx.component.type === "eks:index:NodeGroup" ? "cfnStack" : "autoScalingGroup"] = resourceReference(nodes);
