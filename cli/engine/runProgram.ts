@@ -106,7 +106,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         monitorAddress: address,
         engineAddress: address,
     };
-    const plugins = new PluginHost({ ...connection, project: options.project.name, dryRun: options.mode === "preview" });
+    const plugins = new PluginHost({ ...connection, project: options.project.name });
     monitor.expander = new ComponentExpander(deployment, plugins, options.project.packages);
     let program: ReturnType<typeof startProgram> | undefined;
     try {

@@ -110,4 +110,14 @@ describe.each(MODES)("@pulumi/awsx models (%s)", (mode) => {
         expect(run.report.unchecked).toEqual([expect.objectContaining({ name: "web", type: "awsx:lb:ApplicationLoadBalancer", network: "yes" })]);
         expect(run.report.unchecked[0].reason).toContain("tierguard models awsx:lb:ApplicationLoadBalancer only for other versions than 1.0.0");
     });
+
+    it("a newer major version than the models follow is modeled from the newest line, and says so (never a silent pass)", () => {
+        const run = awsx("alb", "awsxVersion=4.1.0");
+        expect(run.report.unchecked).toEqual([]);
+        expect(component(run.report, "web")).toMatchObject({ expandedBy: "model", version: "4.1.0", network: "yes" });
+        expect(component(run.report, "web").detail).toContain(
+            "awsx 4.1.0 is newer than the defaults tierguard has read (awsx 2.x–3.x): the 3.x defaults are assumed",
+        );
+        expect(run.code).toBe(1);
+    });
 });

@@ -88,7 +88,7 @@ export class ComponentExpander {
                 outputDependencies: {},
                 expansion: {
                     by: "model",
-                    detail: `modeled from ${model.source}${component.version ? "" : " (the program's SDK named no version: the newest line is assumed)"}: ${made} resource${made === 1 ? "" : "s"}`,
+                    detail: `modeled from ${model.source}${component.version ? "" : " (the program's SDK named no version: the newest line is assumed)"}${model.newerThanModeled ? ` (${model.newerThanModeled})` : ""}: ${made} resource${made === 1 ? "" : "s"}`,
                     ...(component.version ? { version: component.version } : {}),
                     network: model.withoutNetwork ? "no" : network,
                 },

@@ -17,8 +17,6 @@ import { PluginLaunch } from "./pluginSources";
 /** What a Construct needs to know about the deployment. */
 export interface ConstructSettings extends DeploymentConnection {
     project: string;
-    /** A preview (the engine's dry run) or an update. */
-    dryRun: boolean;
 }
 
 export interface Constructed {
@@ -60,7 +58,9 @@ export class PluginHost {
             .setProject(settings.project)
             .setStack(settings.stack)
             .setOrganization(settings.organization)
-            .setDryrun(settings.dryRun)
+            // A dry run in both modes, as the program itself runs (--dry-run): in "update" the engine answers
+            // known placeholder ids, but other computed outputs stay unknown, which only a dry run expects.
+            .setDryrun(true)
             .setParallel(16)
             .setMonitorendpoint(settings.monitorAddress)
             .setType(component.type)

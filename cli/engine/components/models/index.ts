@@ -1,6 +1,7 @@
 /**
  * The component models tierguard has, by type token, with the package versions whose defaults they
- * follow. A component outside them (another type, another major version) is not modeled.
+ * follow. A newer major version is modeled from the newest line, and says so (a release tierguard has
+ * not read would otherwise pass unchecked); an older one, or another type, is not modeled.
  */
 import { ModelContext } from "../modelKit";
 import { AWSX_SOURCE, AWSX_WITHOUT_NETWORK, applicationLoadBalancer, defaultVpcComponent, ec2Service, fargateService, networkLoadBalancer, vpc } from "./awsx";
@@ -40,13 +41,20 @@ const MODELS: ReadonlyMap<string, ComponentModel> = new Map<string, ComponentMod
     ["eks:index:ManagedNodeGroup", { majors: EKS, source: EKS_SOURCE, build: (ctx, memory) => managedNodeGroup(ctx, (urn) => memory.clusters.get(urn)) }],
 ]);
 
-/** The model for a component type at a package version ("" = not said: the newest line is assumed). */
-export function modelFor(type: string, version: string): ComponentModel | undefined {
+/**
+ * The model for a component type at a package version ("" = not said: the newest line is assumed), and
+ * when the version is newer than the models' lines, why the newest line's defaults were used anyway.
+ */
+export function modelFor(type: string, version: string): (ComponentModel & { newerThanModeled?: string }) | undefined {
     const model = MODELS.get(type);
     if (!model) return undefined;
     const major = /^v?(\d+)\./.exec(version)?.[1];
-    if (major !== undefined && (Number(major) < model.majors[0] || Number(major) > model.majors[1])) return undefined;
-    return model;
+    if (major === undefined || Number(major) <= model.majors[1]) return major !== undefined && Number(major) < model.majors[0] ? undefined : model;
+    const pkg = type.split(":")[0];
+    return {
+        ...model,
+        newerThanModeled: `${pkg} ${version} is newer than the defaults tierguard has read (${pkg} ${model.majors[0]}.x–${model.majors[1]}.x): the ${model.majors[1]}.x defaults are assumed`,
+    };
 }
 
 /** Whether a component package is known to create network resources the pack judges. */
