@@ -136,6 +136,11 @@ function programProblem(report: CheckReport): string {
                 `Give it with ${missing.map((key) => `-c ${terminalText(key)}=VALUE`).join(" ")} (or in Pulumi.${terminalText(report.stack)}.yaml); nothing is deployed, so a secret may be any placeholder.`,
             );
         }
+        if (report.outcome.errors.some((e) => e.includes("No AWS region has been configured"))) {
+            lines.push(
+                `The program asks for aws:region: give it with -c aws:region=us-east-1 (or in Pulumi.${terminalText(report.stack)}.yaml, or AWS_REGION); nothing is deployed, so any region will do.`,
+            );
+        }
         if (report.outcome.errors.some((e) => e.includes(SECRET_PLACEHOLDER))) {
             const keys = [...new Set(report.outcome.errors.flatMap((e) => [...e.matchAll(/Configuration '([^']+)' value/g)].map((m) => m[1])))];
             lines.push(

@@ -13,7 +13,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { Project, UsageError } from "../program/project";
-import { lifelineFd } from "./lifeline";
+import { RUN_ID_VARIABLE, killMarked, lifelineFd } from "./lifeline";
 import { DeploymentConnection } from "./deployment";
 
 export interface ProgramLaunch extends DeploymentConnection {
@@ -280,31 +280,6 @@ export function startProgram(launch: ProgramLaunch): ProgramProcess {
             killMarked(`${RUN_ID_VARIABLE}=${runId}`);
         },
     };
-}
-
-const RUN_ID_VARIABLE = "TIERGUARD_RUN_ID";
-
-/**
- * Kills every process of this user whose environment carries the marker: what the program started
- * outside its process group (`detached: true`, a new session), which no group signal reaches.
- * Linux only (/proc); elsewhere the process group is all that is stopped.
- */
-function killMarked(marker: string): void {
-    let entries: string[];
-    try {
-        entries = fs.readdirSync("/proc");
-    } catch {
-        return;
-    }
-    const needle = Buffer.from(`${marker}\0`);
-    for (const entry of entries) {
-        if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-        try {
-            if (fs.readFileSync(`/proc/${entry}/environ`).includes(needle)) process.kill(Number(entry), "SIGKILL");
-        } catch {
-            // Gone, or another user's.
-        }
-    }
 }
 
 /** Signals a process group, ignoring a group that is already gone. */

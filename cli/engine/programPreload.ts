@@ -1,7 +1,7 @@
 /**
  * Loaded into the program's process before the runner (through NODE_OPTIONS), by tierguard only.
  * It changes nothing a program can observe except where noted:
- * - the lifeline: the program stops when tierguard ends;
+ * - the lifeline: the program, and every process it started (its own session too), stops when tierguard ends;
  * - errors are formatted without colour. Node.js 20.20's colouring of stack lines loops on paths
  *   such as `node_modules/@pulumi/config.ts`, which the SDK's own source maps produce, so every
  *   failing program took 30 s to report (under `pulumi preview` too) before failing the formatting;
@@ -16,7 +16,7 @@ import type { InspectOptions } from "util";
 import * as fs from "fs";
 import * as path from "path";
 import { pathToFileURL } from "url";
-import { holdLifeline } from "./lifeline";
+import { RUN_ID_VARIABLE, holdLifeline } from "./lifeline";
 
 // Grandchildren the program starts should not load this file: restore the user's NODE_OPTIONS.
 if (process.env.TIERGUARD_NODE_OPTIONS !== undefined) {
@@ -26,7 +26,8 @@ if (process.env.TIERGUARD_NODE_OPTIONS !== undefined) {
 }
 
 if (process.env.TIERGUARD_LIFELINE_FD) {
-    holdLifeline(Number(process.env.TIERGUARD_LIFELINE_FD));
+    // The run's id stays in the environment: it marks every process the program starts.
+    holdLifeline(Number(process.env.TIERGUARD_LIFELINE_FD), process.env[RUN_ID_VARIABLE]);
     delete process.env.TIERGUARD_LIFELINE_FD;
 }
 

@@ -1,7 +1,8 @@
 /**
  * No process or port is left behind on any path: a program that starts a server in a session of its
- * own; tierguard stopped with SIGTERM or killed with SIGKILL while the program runs (the program,
- * the processes it started and the pack all carry a lifeline to tierguard). The engine's own server
+ * own; tierguard stopped with SIGTERM or killed with SIGKILL while the program runs, with processes
+ * of its own in its group and in a session of its own (the program and the pack carry a lifeline to
+ * tierguard; the program stops every process it started when it goes). The engine's own server
  * is closed when a run returns. (The lifecycle tests check the same after every program they run:
  * one that completes, fails, ends early or hangs.)
  */
@@ -27,7 +28,7 @@ describe.each(MODES)("every process ends with tierguard (%s)", (mode) => {
         const pidFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-")), "pids.json");
         const run = await markedRun(["check", fixture("hang"), "--mode", mode, "--timeout", "60", "-c", `pidFile=${pidFile}`], {
             onStarted: (cli) => {
-                // Once the program runs (it has started its own process and written both pids), stop tierguard.
+                // Once the program runs (it has started its own processes and written the pids), stop tierguard.
                 const poll = setInterval(() => {
                     if (!fs.existsSync(pidFile)) return;
                     clearInterval(poll);
@@ -36,7 +37,7 @@ describe.each(MODES)("every process ends with tierguard (%s)", (mode) => {
             },
         });
         expect(run.signal).toBe(signal);
-        expect(JSON.parse(fs.readFileSync(pidFile, "utf8"))).toHaveLength(2);
+        expect(JSON.parse(fs.readFileSync(pidFile, "utf8"))).toHaveLength(3);
         expect(await leftoverProcesses(run.marker, 5000)).toEqual([]);
     });
 });

@@ -71,6 +71,17 @@ describe.each(MODES)("programs that do not finish (%s)", (mode) => {
         expect(run.report.offline).toContainEqual({ kind: "data source", token: "aws:ec2/getVpcEndpoint:getVpcEndpoint", answer: "empty", calls: 1 });
     });
 
+    it("a program that asks for the AWS region nobody gave: exit 2 with its error and how to give one", () => {
+        const run = check("needs-region", mode);
+        expect(run.report.program.status).toBe("failed");
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain("No AWS region has been configured");
+        expect(run.stderr).toContain("give it with -c aws:region=us-east-1");
+        const given = check("needs-region", mode, "-c", "aws:region=eu-west-1");
+        expect(given.report.program.status).toBe("completed");
+        expect(given.stderr).not.toContain("aws:region=us-east-1");
+    });
+
     it("a program that logs an error fails, as under Pulumi", () => {
         const run = check("log-error", mode);
         expect(run.report.program.status).toBe("failed");
