@@ -1,0 +1,70 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.analyze = analyze;
+const decode_1 = require("./decode");
+const outcomes_1 = require("./outcomes");
+const sdk_1 = require("./sdk");
+async function analyze(pack, request, reply) {
+    const type = request.getType();
+    const ds = [];
+    const notApplicable = new outcomes_1.NotApplicableList();
+    let decoded;
+    try {
+        for (const p of pack.policies) {
+            let level = pack.state.levelOf(p);
+            if (level === "disabled" || !sdk_1.policyHelpers.isResourcePolicy(p))
+                continue;
+            if (!p.validateResource) {
+                notApplicable.add(p.name, "Policy does not implement validateResource");
+                continue;
+            }
+            // A remediation ran before this, yet a violation remains: it is reported as mandatory.
+            if (level === "remediate")
+                level = "mandatory";
+            if (!Array.isArray(p.validateResource)) {
+                const pulumiType = sdk_1.policyHelpers.getPulumiType(p.validateResource);
+                if (pulumiType && type !== pulumiType) {
+                    notApplicable.add(p.name, `Policy only applies to resources of type '${pulumiType}'`);
+                    continue;
+                }
+            }
+            const reportViolation = (0, outcomes_1.violationReporter)(p, pack.name, pack.version, level, ds);
+            const validations = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
+            for (const validation of validations) {
+                try {
+                    decoded ?? (decoded = (0, decode_1.decodeResource)(request));
+                    const props = sdk_1.proxy.unknownCheckingProxy(decoded.props);
+                    const args = {
+                        type,
+                        props,
+                        urn: decoded.urn,
+                        name: decoded.name,
+                        opts: decoded.opts,
+                        stackTags: pack.state.stackTags,
+                        isType: (resourceClass) => (0, decode_1.isTypeOf)(type, resourceClass),
+                        asType: ((resourceClass) => ((0, decode_1.isTypeOf)(type, resourceClass) ? props : undefined)),
+                        getConfig: pack.state.getConfigOf(p.name),
+                        notApplicable: outcomes_1.throwNotApplicable,
+                    };
+                    if (decoded.provider)
+                        args.provider = decoded.provider;
+                    await Promise.resolve(validation(args, reportViolation));
+                }
+                catch (e) {
+                    if (e instanceof sdk_1.proxy.UnknownValueError)
+                        ds.push((0, outcomes_1.unknownValueDiagnostic)(p, "validateResource", pack.name, pack.version, e));
+                    else if (e instanceof outcomes_1.NotApplicableError)
+                        notApplicable.add(p.name, e.reason);
+                    else
+                        throw (0, outcomes_1.asGrpcError)(e, `Error validating resource with ${(0, outcomes_1.policyFrom)("policy", p.name, pack.name, pack.version)}`);
+                }
+            }
+        }
+    }
+    catch (err) {
+        reply(err);
+        return;
+    }
+    // Outside the try, as in the SDK: a response that cannot be built is never answered.
+    reply(undefined, sdk_1.protoutil.makeAnalyzeResponse(ds, notApplicable.entries));
+}

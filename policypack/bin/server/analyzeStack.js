@@ -1,0 +1,52 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.analyzeStack = analyzeStack;
+const decode_1 = require("./decode");
+const outcomes_1 = require("./outcomes");
+const sdk_1 = require("./sdk");
+async function analyzeStack(pack, request, reply) {
+    const messages = request.getResourcesList();
+    const ds = [];
+    const notApplicable = new outcomes_1.NotApplicableList();
+    let resources;
+    try {
+        for (const p of pack.policies) {
+            let level = pack.state.levelOf(p);
+            if (level === "disabled" || !sdk_1.policyHelpers.isStackPolicy(p))
+                continue;
+            // Stack policies cannot remediate: the level is mandatory.
+            if (level === "remediate")
+                level = "mandatory";
+            const pulumiType = sdk_1.policyHelpers.getPulumiType(p.validateStack);
+            if (pulumiType && !messages.some((m) => m.getType() === pulumiType)) {
+                notApplicable.add(p.name, `Policy only applies to resources of type '${pulumiType}'`);
+                continue;
+            }
+            const reportViolation = (0, outcomes_1.violationReporter)(p, pack.name, pack.version, level, ds);
+            try {
+                resources ?? (resources = (0, decode_1.decodeStack)(messages));
+                const args = {
+                    resources: resources.slice(),
+                    getConfig: pack.state.getConfigOf(p.name),
+                    stackTags: pack.state.stackTags,
+                    notApplicable: outcomes_1.throwNotApplicable,
+                };
+                await Promise.resolve(p.validateStack(args, reportViolation));
+            }
+            catch (e) {
+                if (e instanceof sdk_1.proxy.UnknownValueError)
+                    ds.push((0, outcomes_1.unknownValueDiagnostic)(p, "validateStack", pack.name, pack.version, e));
+                else if (e instanceof outcomes_1.NotApplicableError)
+                    notApplicable.add(p.name, e.reason);
+                else
+                    throw (0, outcomes_1.asGrpcError)(e, `Error validating resource with ${(0, outcomes_1.policyFrom)("policy", p.name, pack.name, pack.version)}`);
+            }
+        }
+    }
+    catch (err) {
+        reply(err);
+        return;
+    }
+    // Outside the try, as in the SDK: a response that cannot be built is never answered.
+    reply(undefined, sdk_1.protoutil.makeAnalyzeResponse(ds, notApplicable.entries));
+}

@@ -1,0 +1,78 @@
+/**
+ * Analyze: one resource's inputs, judged by every enabled resource policy — the request decoded once,
+ * at the first validation that needs it, and each validation handed its own unknown-checking proxy
+ * over that one copy. Levels, "not applicable", unknown values and errors as the SDK's server has them.
+ */
+import type { ResourceValidationArgs } from "@pulumi/policy";
+import type { AnalyzeRequest, AnalyzeResponse } from "@pulumi/pulumi/proto/analyzer_pb";
+import { DecodedResource, decodeResource, isTypeOf } from "./decode";
+import { NotApplicableError, NotApplicableList, asGrpcError, policyFrom, throwNotApplicable, unknownValueDiagnostic, violationReporter } from "./outcomes";
+import type { PackState } from "./packState";
+import { AnyPolicy, SdkDiagnostic, policyHelpers, protoutil, proxy } from "./sdk";
+
+/** Answers a request, as a gRPC unary callback: an error, or a response. */
+export type Reply<T> = (error: Error | undefined, response?: T) => void;
+
+export interface Pack {
+    name: string;
+    version: string;
+    policies: readonly AnyPolicy[];
+    state: PackState;
+}
+
+export async function analyze(pack: Pack, request: AnalyzeRequest, reply: Reply<AnalyzeResponse>): Promise<void> {
+    const type = request.getType();
+    const ds: SdkDiagnostic[] = [];
+    const notApplicable = new NotApplicableList();
+    let decoded: DecodedResource | undefined;
+    try {
+        for (const p of pack.policies) {
+            let level = pack.state.levelOf(p);
+            if (level === "disabled" || !policyHelpers.isResourcePolicy(p)) continue;
+            if (!p.validateResource) {
+                notApplicable.add(p.name, "Policy does not implement validateResource");
+                continue;
+            }
+            // A remediation ran before this, yet a violation remains: it is reported as mandatory.
+            if (level === "remediate") level = "mandatory";
+            if (!Array.isArray(p.validateResource)) {
+                const pulumiType = policyHelpers.getPulumiType(p.validateResource);
+                if (pulumiType && type !== pulumiType) {
+                    notApplicable.add(p.name, `Policy only applies to resources of type '${pulumiType}'`);
+                    continue;
+                }
+            }
+            const reportViolation = violationReporter(p, pack.name, pack.version, level, ds);
+            const validations = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
+            for (const validation of validations) {
+                try {
+                    decoded ??= decodeResource(request);
+                    const props = proxy.unknownCheckingProxy(decoded.props);
+                    const args: ResourceValidationArgs = {
+                        type,
+                        props,
+                        urn: decoded.urn,
+                        name: decoded.name,
+                        opts: decoded.opts,
+                        stackTags: pack.state.stackTags as ResourceValidationArgs["stackTags"],
+                        isType: (resourceClass: unknown) => isTypeOf(type, resourceClass),
+                        asType: ((resourceClass: unknown) => (isTypeOf(type, resourceClass) ? props : undefined)) as ResourceValidationArgs["asType"],
+                        getConfig: pack.state.getConfigOf(p.name) as ResourceValidationArgs["getConfig"],
+                        notApplicable: throwNotApplicable,
+                    } as ResourceValidationArgs;
+                    if (decoded.provider) args.provider = decoded.provider;
+                    await Promise.resolve(validation(args as never, reportViolation));
+                } catch (e) {
+                    if (e instanceof proxy.UnknownValueError) ds.push(unknownValueDiagnostic(p, "validateResource", pack.name, pack.version, e));
+                    else if (e instanceof NotApplicableError) notApplicable.add(p.name, e.reason);
+                    else throw asGrpcError(e, `Error validating resource with ${policyFrom("policy", p.name, pack.name, pack.version)}`);
+                }
+            }
+        }
+    } catch (err) {
+        reply(err as Error);
+        return;
+    }
+    // Outside the try, as in the SDK: a response that cannot be built is never answered.
+    reply(undefined, protoutil.makeAnalyzeResponse(ds, notApplicable.entries));
+}

@@ -1,0 +1,51 @@
+/**
+ * AnalyzeStack: every resource's outputs, judged by every enabled stack policy — the resources decoded
+ * once, at the first policy that needs them, and shared by all (each policy gets its own array of the
+ * same resource objects). Levels, "not applicable", unknown values and errors as the SDK's server has them.
+ */
+import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
+import type { AnalyzeResponse, AnalyzeStackRequest } from "@pulumi/pulumi/proto/analyzer_pb";
+import type { Pack, Reply } from "./analyze";
+import { decodeStack } from "./decode";
+import { NotApplicableError, NotApplicableList, asGrpcError, policyFrom, throwNotApplicable, unknownValueDiagnostic, violationReporter } from "./outcomes";
+import { SdkDiagnostic, policyHelpers, protoutil, proxy } from "./sdk";
+
+export async function analyzeStack(pack: Pack, request: AnalyzeStackRequest, reply: Reply<AnalyzeResponse>): Promise<void> {
+    const messages = request.getResourcesList();
+    const ds: SdkDiagnostic[] = [];
+    const notApplicable = new NotApplicableList();
+    let resources: PolicyResource[] | undefined;
+    try {
+        for (const p of pack.policies) {
+            let level = pack.state.levelOf(p);
+            if (level === "disabled" || !policyHelpers.isStackPolicy(p)) continue;
+            // Stack policies cannot remediate: the level is mandatory.
+            if (level === "remediate") level = "mandatory";
+            const pulumiType = policyHelpers.getPulumiType(p.validateStack);
+            if (pulumiType && !messages.some((m) => m.getType() === pulumiType)) {
+                notApplicable.add(p.name, `Policy only applies to resources of type '${pulumiType}'`);
+                continue;
+            }
+            const reportViolation = violationReporter(p, pack.name, pack.version, level, ds);
+            try {
+                resources ??= decodeStack(messages);
+                const args: StackValidationArgs = {
+                    resources: resources.slice(),
+                    getConfig: pack.state.getConfigOf(p.name) as StackValidationArgs["getConfig"],
+                    stackTags: pack.state.stackTags as StackValidationArgs["stackTags"],
+                    notApplicable: throwNotApplicable,
+                } as StackValidationArgs;
+                await Promise.resolve(p.validateStack!(args as never, reportViolation));
+            } catch (e) {
+                if (e instanceof proxy.UnknownValueError) ds.push(unknownValueDiagnostic(p, "validateStack", pack.name, pack.version, e));
+                else if (e instanceof NotApplicableError) notApplicable.add(p.name, e.reason);
+                else throw asGrpcError(e, `Error validating resource with ${policyFrom("policy", p.name, pack.name, pack.version)}`);
+            }
+        }
+    } catch (err) {
+        reply(err as Error);
+        return;
+    }
+    // Outside the try, as in the SDK: a response that cannot be built is never answered.
+    reply(undefined, protoutil.makeAnalyzeResponse(ds, notApplicable.entries));
+}
