@@ -14,6 +14,8 @@
  * read; and the fuzzed corpus of fuzz.test.ts, seeded, under random configs and levels.
  */
 import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
 import fc from "fast-check";
 import * as grpc from "@grpc/grpc-js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
@@ -22,7 +24,7 @@ import * as analyzerRpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import { PACK_DIR, PackResource, analyzeRequest, encodeAnalyzeStack, secret } from "../../cli/engine/packProcess";
 import { policyDefinitions, stackPolicyDefinitions } from "../../policypack/policies";
-import { ResourceExample, StackExample } from "../../policypack/kit/examples";
+import { Mode, ResourceExample, StackExample } from "../../policypack/kit/examples";
 import { engineInput, exampleRuns, policiesUnderTest } from "../policyExamples";
 import { asEngineSends, config as fuzzConfig, resource as fuzzResource } from "./fuzzCorpus";
 
@@ -40,12 +42,12 @@ class RawPack {
         private readonly client: grpc.Client,
     ) {}
 
-    static async start(server: "tierguard" | "sdk"): Promise<RawPack> {
+    static async start(server: "tierguard" | "sdk", packDir = PACK_DIR): Promise<RawPack> {
         const env = { ...process.env };
         if (server === "sdk") env.TIERGUARD_ANALYZER_SERVER = "sdk";
         else delete env.TIERGUARD_ANALYZER_SERVER;
-        const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [PACK_DIR] });
-        const child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], { cwd: PACK_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
+        const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
+        const child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], { cwd: packDir, env, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
         let stderr = "";
         child.stderr!.on("data", (chunk) => (stderr += chunk));
@@ -142,12 +144,17 @@ afterAll(async () => {
 
 /** Sends one request to both; records a difference, and what was compared. */
 class Differential {
+    constructor(
+        private readonly a: () => RawPack = () => ours,
+        private readonly b: () => RawPack = () => sdk,
+    ) {}
+
     readonly differences: string[] = [];
     readonly counts: Record<string, number> = {};
     errors = 0;
 
     async send(label: string, method: Method, bytes: Uint8Array, deadlineMs?: number): Promise<Answer> {
-        const [a, b] = await Promise.all([ours.call(method, bytes, deadlineMs), sdk.call(method, bytes, deadlineMs)]);
+        const [a, b] = await Promise.all([this.a().call(method, bytes, deadlineMs), this.b().call(method, bytes, deadlineMs)]);
         this.counts[method] = (this.counts[method] ?? 0) + 1;
         if ("code" in a || "code" in b) this.errors++;
         const same =
@@ -155,16 +162,30 @@ class Differential {
                 ? a.bytes.equals(b.bytes)
                 : "code" in a && "code" in b && a.code === b.code && withoutFrames(a.details) === withoutFrames(b.details);
         if (!same && this.differences.length < 20)
-            this.differences.push(`${label} (${method}):\n  tierguard: ${describe(method, a)}\n  sdk:       ${describe(method, b)}`);
+            this.differences.push(`${label} (${method}):\n  tierguard: ${shown(method, a)}\n  sdk:       ${shown(method, b)}`);
         return a;
     }
 }
 
-function describe(method: Method, answer: Answer): string {
+function shown(method: Method, answer: Answer): string {
     if ("code" in answer) return `status ${answer.code}: ${withoutFrames(answer.details)}`;
     const type = (analyzerRpc.AnalyzerService[method] as unknown as { responseType: { deserializeBinary(b: Uint8Array): { toObject(): unknown } } })
         .responseType;
     return JSON.stringify(type.deserializeBinary(answer.bytes).toObject()).slice(0, 2000);
+}
+
+/** An example's requests, encoded once for all its configs: Analyze (a resource example) and AnalyzeStack. */
+const encoded = new Map<string, { analyze?: Uint8Array; stack: Uint8Array }>();
+function encodedOnce(label: string, kind: "resource" | "stack", example: ResourceExample | StackExample, mode: Mode) {
+    let bytes = encoded.get(label);
+    if (!bytes) {
+        if (kind === "resource") {
+            const input = engineInput(example as ResourceExample, mode);
+            bytes = { analyze: analyze(input), stack: stack([input]) };
+        } else bytes = { stack: stack(engineInput(example as StackExample, mode)) };
+        encoded.set(label, bytes);
+    }
+    return bytes;
 }
 
 it("answers every request of the engine-protocol suite as the SDK's server does", async () => {
@@ -205,15 +226,15 @@ it("answers every request of the engine-protocol suite as the SDK's server does"
                     sameConfig.map(async ([label, , example]) => {
                         const at = `${label}, ${configLabel}`;
                         judged++;
-                        if (subject.kind === "resource") {
-                            const input = engineInput(example as ResourceExample, mode);
-                            await d.send(at, "analyze", analyze(input));
+                        const bytes = encodedOnce(label, subject.kind, example, mode);
+                        if (bytes.analyze) {
+                            await d.send(at, "analyze", bytes.analyze);
                             if (configLabel === "remediate" || configLabel === "no config") {
-                                await d.send(at, "remediate", analyze(input));
-                                await d.send(at, "analyzeStack", stack([input]));
+                                await d.send(at, "remediate", bytes.analyze);
+                                await d.send(at, "analyzeStack", bytes.stack);
                             }
                         } else {
-                            await d.send(at, "analyzeStack", stack(engineInput(example as StackExample, mode)));
+                            await d.send(at, "analyzeStack", bytes.stack);
                         }
                     }),
                 );
@@ -334,3 +355,116 @@ it("answers the fuzzed corpus (seeded) as the SDK's server does", async () => {
     expect(d.differences).toEqual([]);
     expect(d.counts.analyze).toBeGreaterThan(2500);
 }, 120_000);
+
+describe("a pack that takes every path tierguard's policies do not (test/engine/serverProbePack.ts)", () => {
+    // A pack folder beside the compiled tests, so the pack resolves @pulumi/policy from the project.
+    const dir = path.join(__dirname, "packs", "server-probe");
+    // The probe's policies (it cannot be imported: it starts a server).
+    const PROBE_POLICIES = [
+        "several-validations",
+        "typed-to-security-groups",
+        "typed-to-buckets",
+        "typed-to-nothing",
+        "reads-everything",
+        "not-applicable",
+        "throws",
+        "remediates",
+        "remediates-in-place",
+        "validates-and-remediates",
+        "remediation-reads-unknown",
+        "stack-reader",
+        "stack-typed",
+        "stack-token",
+    ];
+    let probe: RawPack;
+    let probeSdk: RawPack;
+    beforeAll(async () => {
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\ndescription: server probe\n");
+        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "server-probe", version: "1.2.3", main: "index.js" }));
+        fs.writeFileSync(path.join(dir, "index.js"), `require(${JSON.stringify(path.join(__dirname, "serverProbePack.js"))});\n`);
+        [probe, probeSdk] = await Promise.all([RawPack.start("tierguard", dir), RawPack.start("sdk", dir)]);
+    });
+    afterAll(async () => {
+        await Promise.all([probe?.stop(), probeSdk?.stop()]);
+    });
+
+    it("answers as the SDK's server does", async () => {
+        const d = new Differential(
+            () => probe,
+            () => probeSdk,
+        );
+        const SG = "aws:ec2/securityGroup:SecurityGroup";
+        const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+        const ingress = [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }];
+        const provider = { type: "pulumi:providers:aws", name: "p", urn: "urn:pulumi:dev::app::pulumi:providers:aws::p", props: { region: "eu-west-1" } };
+        const resources: PackResource[] = [
+            { type: SG, name: "web", props: { ingress, description: "web", password: secret("hunter2") } },
+            { type: SG, name: "preview", props: { ingress: UNKNOWN, description: UNKNOWN, id: UNKNOWN } },
+            { type: SG, name: "with-provider", props: { ingress }, provider },
+            { type: SG, name: "unknown-provider", props: { ingress }, provider: { ...provider, props: { region: UNKNOWN } } },
+            { type: "aws:s3/bucket:Bucket", name: "bucket", props: { acl: "private", id: "none" } },
+            { type: "aws:s3/bucket:Bucket", name: "na-reason-bucket", props: {} },
+            { type: "aws:ec2/vpc:Vpc", name: "na-plain", props: { cidrBlock: "10.0.0.0/16" } },
+        ];
+        const failing: PackResource[] = [
+            { type: SG, name: "boom", props: {} },
+            { type: SG, name: "boom-string", props: {} },
+        ];
+        const withOptions = () => {
+            const request = analyzeRequest({ type: SG, name: "options", props: { ingress } });
+            const options = request.getOptions()!;
+            options.setProtect(true);
+            options.setDeletebeforereplacedefined(true);
+            options.setDeletebeforereplace(true);
+            options.setParent("urn:pulumi:dev::app::pulumi:pulumi:Stack::app-dev");
+            options.setIgnorechangesList(["tags"]);
+            options.setAliasesList(["urn:old"]);
+            options.setAdditionalsecretoutputsList(["password"]);
+            const timeouts = new analyzerProto.AnalyzerResourceOptions.CustomTimeouts();
+            timeouts.setCreate(60);
+            timeouts.setDelete(1.5);
+            options.setCustomtimeouts(timeouts);
+            return serialise(request);
+        };
+        const urn = (r: PackResource) => `urn:pulumi:dev::app::${r.type}::${r.name}`;
+        const linked: PackResource[] = resources.map((r, i) => ({
+            ...r,
+            parent: i > 0 ? urn(resources[0]) : undefined,
+            dependencies: i > 1 ? [urn(resources[1]), "urn:gone"] : [],
+            propertyDependencies: i > 2 ? { ingress: [urn(resources[0])], none: [] } : ({} as Record<string, string[]>),
+        }));
+
+        for (const method of ["getAnalyzerInfo", "getPluginInfo"] as const) await d.send(method, method, serialise(new Empty()));
+        const configs: Array<[string, Config]> = [
+            ["defaults", {}],
+            [
+                "levels and settings",
+                {
+                    "reads-everything": { enforcementLevel: "advisory", limit: 3 },
+                    "several-validations": { enforcementLevel: "disabled" },
+                    "stack-reader": { enforcementLevel: "remediate", note: "x" },
+                },
+            ],
+            ["every policy remediate", Object.fromEntries(PROBE_POLICIES.map((name) => [name, { enforcementLevel: "remediate" }]))],
+        ];
+        for (const dryRun of [true, false]) {
+            await d.send("stack", "configureStack", configureStackRequest(dryRun, { env: "probe", owner: "team" }));
+            for (const [label, config] of configs) {
+                await d.send(label, "configure", configureRequest(config));
+                for (const r of [...resources, ...failing]) {
+                    await d.send(`${label}: ${r.name}`, "analyze", analyze(r));
+                    await d.send(`${label}: ${r.name}`, "remediate", analyze(r));
+                }
+                await d.send(`${label}: options`, "analyze", withOptions());
+                await d.send(`${label}: options`, "remediate", withOptions());
+                await d.send(`${label}: linked stack`, "analyzeStack", stack(linked));
+                await d.send(`${label}: empty stack`, "analyzeStack", stack([]));
+                await d.send(`${label}: no security groups`, "analyzeStack", stack(resources.filter((r) => r.type !== SG)));
+                await d.send(`${label}: no buckets`, "analyzeStack", stack(resources.filter((r) => r.type === SG)));
+            }
+        }
+        expect(d.differences).toEqual([]);
+        expect(d.errors).toBeGreaterThan(6);
+    }, 60_000);
+});
