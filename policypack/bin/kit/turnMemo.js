@@ -1,8 +1,10 @@
 "use strict";
 /**
- * Sharing work between the policies of one request. The Pulumi SDK hands every policy its own freshly
- * deserialised copy of the same resource (Analyze) or stack (AnalyzeStack), so anything derived from
- * it — a resource's rule model, the stack's network graph — would be rebuilt once per policy.
+ * Sharing work between the policies of one request. The Pulumi SDK's server hands every policy its own
+ * freshly deserialised copy of the same resource (Analyze) or stack (AnalyzeStack), so anything derived
+ * from it — a resource's rule model, the stack's network graph — would be rebuilt once per policy.
+ * (tierguard's own server, policypack/server, hands every policy the same copy: the memo then finds it
+ * at once, by identity; it still matters when the pack runs on the SDK's server.)
  *
  * A TurnMemo keeps results for the rest of the current event-loop turn only: the SDK runs all policies
  * of a request back to back in one turn (each awaits an already-settled promise), and the memo is
