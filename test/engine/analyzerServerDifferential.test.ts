@@ -42,10 +42,11 @@ class RawPack {
         private readonly client: grpc.Client,
     ) {}
 
-    static async start(server: "tierguard" | "sdk", packDir = PACK_DIR): Promise<RawPack> {
+    /** `server`: the value of TIERGUARD_ANALYZER_SERVER, or undefined to leave it unset (tierguard's server, as shipped). */
+    static async start(server: string | undefined, packDir = PACK_DIR): Promise<RawPack> {
         const env = { ...process.env };
-        if (server === "sdk") env.TIERGUARD_ANALYZER_SERVER = "sdk";
-        else delete env.TIERGUARD_ANALYZER_SERVER;
+        if (server === undefined) delete env.TIERGUARD_ANALYZER_SERVER;
+        else env.TIERGUARD_ANALYZER_SERVER = server;
         const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
         const child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], { cwd: packDir, env, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
@@ -57,7 +58,7 @@ class RawPack {
                 const match = /^(\d+)\s*$/m.exec(stdout);
                 if (match) resolve(Number(match[1]));
             });
-            child.on("exit", (code) => reject(new Error(`the ${server} pack exited with code ${code}: ${stderr}`)));
+            child.on("exit", (code) => reject(new Error(`the ${server ?? "default"} pack exited with code ${code}: ${stderr}`)));
         });
         const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
             "grpc.max_receive_message_length": 400 * 1024 * 1024,
@@ -136,7 +137,7 @@ const everyPolicy = (enforcementLevel: string) => Object.fromEntries(POLICY_NAME
 let ours: RawPack;
 let sdk: RawPack;
 beforeAll(async () => {
-    [ours, sdk] = await Promise.all([RawPack.start("tierguard"), RawPack.start("sdk")]);
+    [ours, sdk] = await Promise.all([RawPack.start(undefined), RawPack.start("sdk")]);
 });
 afterAll(async () => {
     await Promise.all([ours?.stop(), sdk?.stop()]);
@@ -173,6 +174,20 @@ function shown(method: Method, answer: Answer): string {
         .responseType;
     return JSON.stringify(type.deserializeBinary(answer.bytes).toObject()).slice(0, 2000);
 }
+
+it("TIERGUARD_ANALYZER_SERVER takes sdk or tierguard; any other value stops the pack, naming the variable and its values", async () => {
+    await expect(RawPack.start("SDK")).rejects.toThrow(
+        /exited with code 1: TIERGUARD_ANALYZER_SERVER="SDK" is not a server: use TIERGUARD_ANALYZER_SERVER=sdk .*\(or "tierguard"\)/,
+    );
+    // Named explicitly, tierguard's server answers as it does by default (GetPluginInfo: the SDK version both report).
+    const explicit = await RawPack.start("tierguard");
+    try {
+        const [a, b] = await Promise.all([explicit.call("getPluginInfo", serialise(new Empty())), sdk.call("getPluginInfo", serialise(new Empty()))]);
+        expect(a).toEqual(b);
+    } finally {
+        await explicit.stop();
+    }
+});
 
 /** An example's requests, encoded once for all its configs: Analyze (a resource example) and AnalyzeStack. */
 const encoded = new Map<string, { analyze?: Uint8Array; stack: Uint8Array }>();
@@ -383,7 +398,7 @@ describe("a pack that takes every path tierguard's policies do not (test/engine/
         fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\ndescription: server probe\n");
         fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "server-probe", version: "1.2.3", main: "index.js" }));
         fs.writeFileSync(path.join(dir, "index.js"), `require(${JSON.stringify(path.join(__dirname, "serverProbePack.js"))});\n`);
-        [probe, probeSdk] = await Promise.all([RawPack.start("tierguard", dir), RawPack.start("sdk", dir)]);
+        [probe, probeSdk] = await Promise.all([RawPack.start(undefined, dir), RawPack.start("sdk", dir)]);
     });
     afterAll(async () => {
         await Promise.all([probe?.stop(), probeSdk?.stop()]);
