@@ -164,6 +164,7 @@ function parseOptions(argv: string[]): Options {
 }
 
 const benchStarted = process.hrtime.bigint();
+const roundsText = (n: number) => `${n} round${n === 1 ? "" : "s"}`;
 const elapsed = () => `${(Number(process.hrtime.bigint() - benchStarted) / 1e9 / 60).toFixed(1)} min`;
 
 function log(message: string): void {
@@ -269,7 +270,7 @@ class YardstickRuns {
             for (const pack of this.measured) live.set(pack.key, await startYardstick(pack));
             for (const pack of this.measured) await sizes[0].pass(pack, live.get(pack.key)!);
             for (const { size, resources, pass } of sizes) {
-                log(`${section === "analyze" ? "Analyze" : "AnalyzeStack"} of ${resources} resources, warm, ${this.runs} rounds`);
+                log(`${section === "analyze" ? "Analyze" : "AnalyzeStack"} of ${resources} resources, warm, ${roundsText(this.runs)}`);
                 for (let round = 0; round < this.runs; round++)
                     for (const pack of this.order(round)) {
                         const result = await pass(pack, live.get(pack.key)!);
@@ -283,7 +284,7 @@ class YardstickRuns {
 
     /** Cold figures: per round and pack, a fresh pack, its first pass, its peak memory; then it stops. */
     async cold(section: "analyze" | "stack", size: number, resources: number, pass: (pack: Yardstick, instance: PackProcess) => Promise<PassResult>) {
-        log(`${section === "analyze" ? "Analyze" : "AnalyzeStack"} of ${resources} resources, cold (a fresh pack per round), ${this.runs} rounds`);
+        log(`${section === "analyze" ? "Analyze" : "AnalyzeStack"} of ${resources} resources, cold (a fresh pack per round), ${roundsText(this.runs)}`);
         for (let round = 0; round < this.runs; round++)
             for (const pack of this.order(round)) {
                 const instance = await startYardstick(pack);
@@ -383,9 +384,10 @@ const times = (value: number) => `${value.toFixed(2)}×`;
 const mib = (value: number) => `${value.toFixed(0)} MiB`;
 
 function verdict(row: Row): string {
-    if (row.pass === false) return "**MISSED**";
-    if (row.pass === true) return row.notChecked ? `ok; not checked: ${row.notChecked}` : "ok";
-    return row.notChecked ? `not checked: ${row.notChecked}` : "";
+    const unchecked = row.notChecked ? `not checked: ${row.notChecked}` : "";
+    if (row.pass === undefined) return unchecked;
+    const made = row.pass ? "ok" : "**MISSED**";
+    return unchecked ? `${made}; ${unchecked}` : made;
 }
 
 function combine(checks: Check[]): Pick<Row, "budget" | "pass" | "notChecked"> {
@@ -562,7 +564,7 @@ const rawOf = (paired: Paired) => ({ tierguard: paired.ours, yardstick: paired.t
 
 async function startupRows(packs: BenchPacks, options: Options): Promise<Row[]> {
     const rounds = options.runs + 2;
-    log(`pack start-up, ${rounds} rounds`);
+    log(`pack start-up, ${roundsText(rounds)}`);
     const startOnce = async (dir: string) => {
         const pack = await PackProcess.start(dir);
         await pack.stop();
@@ -608,7 +610,7 @@ async function routedRows(yardstickList: Yardstick[], options: Options): Promise
         // Warm-up: the routing and load-balancing code has not run in the pack yet.
         await call(ours, expected);
         await call(noop, 0);
-        log(`AnalyzeStack of ${stack.resources.length} resources with routing, ${options.runs} rounds`);
+        log(`AnalyzeStack of ${stack.resources.length} resources with routing, ${roundsText(options.runs)}`);
         const paired = figure(
             await pairedRuns(
                 options.runs,
@@ -665,7 +667,7 @@ function reachabilityRows(options: Options): Row[] {
     };
     for (const stack of stacks) once(stack); // warm-up
     const rounds = options.runs * 2;
-    log(`reachability pass in-process at ${sizes.join(", ")} resources with routing, ${rounds} rounds`);
+    log(`reachability pass in-process at ${sizes.join(", ")} resources with routing, ${roundsText(rounds)}`);
     for (let round = 0; round < rounds; round++) for (const stack of stacks) stack.times.push(once(stack));
     const rows: Row[] = stacks.map((stack) =>
         runsRow(
@@ -700,7 +702,7 @@ const CLI = path.resolve(__dirname, "..", "cli", "main.js");
 
 async function scanRows(packs: BenchPacks, options: Options): Promise<Row[]> {
     const rounds = Math.min(options.runs, 2);
-    log(`tierguard scan of a ${options.scanSize}-resource export, ${rounds} rounds`);
+    log(`tierguard scan of a ${options.scanSize}-resource export, ${roundsText(rounds)}`);
     const stack = syntheticStack(options.scanSize);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-bench-"));
     const file = path.join(dir, "fleet-big.json");
@@ -800,7 +802,7 @@ async function programRows(options: Options): Promise<Row[]> {
     for (const size of options.programSizes) {
         const { dir, sshMistakes } = writeGroupsProgram(path.join(__dirname, "programs", `groups-${size}`), size);
         const rounds = size >= 10000 ? Math.min(options.runs, 2) : options.runs;
-        log(`tierguard check of a program of ${size} security groups, ${rounds} rounds`);
+        log(`tierguard check of a program of ${size} security groups, ${roundsText(rounds)}`);
         const paired = await pairedRuns(
             rounds,
             () => runCheck(dir, sshMistakes),
@@ -884,9 +886,9 @@ async function main(): Promise<number> {
     const loadAverage = os.loadavg();
     const rows: Row[] = [];
     const needsYardsticks = options.sections.has("analyze") || options.sections.has("stack") || options.sections.has("routing");
-    const yardstickList = needsYardsticks
-        ? await yardsticks(packs, options.sections.has("analyze") || options.sections.has("stack") ? options.awsguard : "off")
-        : [];
+    // Routing compares tierguard with the no-op pack only: AWSGuard is prepared for analyze and stack.
+    const withAwsGuard = options.sections.has("analyze") || options.sections.has("stack");
+    const yardstickList = needsYardsticks ? await yardsticks(packs, options.awsguard, withAwsGuard) : [];
     const runs = new YardstickRuns(yardstickList, options.runs);
 
     if (options.sections.has("startup")) rows.push(...(await startupRows(packs, options)));
@@ -902,7 +904,7 @@ async function main(): Promise<number> {
     const git = gitState();
     console.log(
         `Machine: ${cpus.length} × ${cpus[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${loadAverage.map((l) => l.toFixed(1)).join(" ")} at the start; ` +
-            `tierguard ${git.commit ? `${git.commit.slice(0, 12)}${git.dirty ? " (with uncommitted changes)" : ""}` : "(commit unknown)"}; ${options.runs} rounds; ${elapsed()} in all. ` +
+            `tierguard ${git.commit ? `${git.commit.slice(0, 12)}${git.dirty ? " (with uncommitted changes)" : ""}` : "(commit unknown)"}; ${roundsText(options.runs)} a figure; ${elapsed()} in all. ` +
             "Figures are medians; ratios are medians of round-by-round ratios.\n",
     );
     const yardstickTable = rows.filter((row) => row.table === "yardsticks");

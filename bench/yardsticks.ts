@@ -97,7 +97,7 @@ export function prepareAwsGuard(setting: string): { dir: string } | { reason: st
 }
 
 /** The four packs; AWSGuard is installed if need be and started once to see that it runs. */
-export async function yardsticks(packs: BenchPacks, awsguardSetting: string): Promise<Yardstick[]> {
+export async function yardsticks(packs: BenchPacks, awsguardSetting: string, withAwsGuard = true): Promise<Yardstick[]> {
     const list: Yardstick[] = [
         { key: "tierguard", label: "tierguard", dir: packs.tierguard, env: { [ANALYZER_SERVER_VARIABLE]: undefined }, config: {}, findings: "planted" },
         {
@@ -118,7 +118,7 @@ export async function yardsticks(packs: BenchPacks, awsguardSetting: string): Pr
         config: { all: "mandatory" },
         findings: "stable",
     };
-    const prepared = prepareAwsGuard(awsguardSetting);
+    const prepared = withAwsGuard ? prepareAwsGuard(awsguardSetting) : { reason: "not needed by the sections run" };
     if ("reason" in prepared) awsguard.unavailable = prepared.reason;
     else {
         try {
@@ -129,7 +129,7 @@ export async function yardsticks(packs: BenchPacks, awsguardSetting: string): Pr
             awsguard.unavailable = `AWSGuard's pack did not start: ${firstLines(error instanceof Error ? error.message : String(error))}`;
         }
     }
-    if (awsguard.unavailable) log(`AWSGuard not measured: ${awsguard.unavailable}`);
+    if (awsguard.unavailable && withAwsGuard) log(`AWSGuard not measured: ${awsguard.unavailable}`);
     list.push(awsguard);
     return list;
 }
