@@ -46,6 +46,17 @@ function log(message: string): void {
     process.stderr.write(`bench: ${message}\n`);
 }
 
+/** What npm says went wrong: its error code and the first message line (not its stack or log hints). */
+function npmError(output: string): string {
+    const lines = output
+        .split("\n")
+        .map((line) => line.replace(/^npm (error|ERR!)\s*/, "").trim())
+        .filter(Boolean);
+    const code = lines.find((line) => /^code \S+$/.test(line));
+    const message = lines.find((line) => !/^(code|syscall|errno) |^at |^A complete log|^If you are behind/.test(line));
+    return [code, message].filter(Boolean).join(": ") || firstLines(output);
+}
+
 function firstLines(text: string, lines = 3): string {
     return text.trim().split("\n").filter(Boolean).slice(-lines).join(" / ");
 }
@@ -53,9 +64,9 @@ function firstLines(text: string, lines = 3): string {
 /**
  * Lays out AWSGuard's pack folder and installs it there once (npm, a few tens of seconds); later runs
  * find it installed. `setting`: "auto" (the scratch folder under the system's temporary folder), "off"
- * (not measured), or a folder.
+ * (not measured), or a folder. `--prefix` names the folder, whatever an `npm run` parent exported.
  */
-export function prepareAwsGuard(setting: string): { dir: string } | { reason: string } {
+export function prepareAwsGuard(setting: string, npmEnvironment: NodeJS.ProcessEnv = process.env): { dir: string } | { reason: string } {
     if (setting === "off") return { reason: "left out with --awsguard off" };
     const dir = setting === "auto" ? path.join(os.tmpdir(), "tierguard-bench-awsguard") : path.resolve(setting);
     const installedManifest = path.join(dir, "node_modules", "@pulumi", "awsguard", "package.json");
@@ -83,14 +94,14 @@ export function prepareAwsGuard(setting: string): { dir: string } | { reason: st
     if (!installed()) {
         log(`installing @pulumi/awsguard@${AWSGUARD_VERSION} into ${dir} (one-off, kept for later runs)`);
         const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-        const run = spawnSync(npm, ["install", "--no-audit", "--no-fund", "--loglevel=error", "--fetch-retries=1", "--fetch-timeout=60000"], {
+        const run = spawnSync(npm, ["install", "--prefix", dir, "--no-audit", "--no-fund", "--loglevel=error", "--fetch-retries=1", "--fetch-timeout=60000"], {
             cwd: dir,
+            env: npmEnvironment,
             encoding: "utf8",
             timeout: 10 * 60 * 1000,
         });
         if (run.error) return { reason: `npm install @pulumi/awsguard@${AWSGUARD_VERSION} failed: ${run.error.message}` };
-        if (run.status !== 0)
-            return { reason: `npm install @pulumi/awsguard@${AWSGUARD_VERSION} exited ${run.status}: ${firstLines(run.stderr || run.stdout)}` };
+        if (run.status !== 0) return { reason: `npm install @pulumi/awsguard@${AWSGUARD_VERSION} exited ${run.status}: ${npmError(run.stderr || run.stdout)}` };
         if (!installed()) return { reason: `npm install @pulumi/awsguard@${AWSGUARD_VERSION} left no ${installedManifest}` };
     }
     return { dir };

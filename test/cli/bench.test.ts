@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { syntheticStack } from "../../bench/syntheticStack";
+import { prepareAwsGuard } from "../../bench/yardsticks";
 import { PackConfiguration, judgeInProcess } from "../../policypack/inProcess";
 import { policyDefinitions, stackPolicyDefinitions } from "../../policypack/policies";
 
@@ -98,6 +99,23 @@ it("refuses a bad option with a clear error", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--only takes startup, analyze, stack, routing, scan, org, program, got "speed"');
 });
+
+it("reports why AWSGuard is not measured when npm cannot install it, rather than failing or passing its budgets", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-bench-awsguard-offline-"));
+    try {
+        // Nothing listens there, and an empty cache has nothing to fall back on: npm fails at once.
+        const offline = { ...process.env, npm_config_registry: "http://127.0.0.1:9/", npm_config_cache: path.join(dir, ".npm-cache") };
+        const prepared = prepareAwsGuard(path.join(dir, "awsguard"), offline);
+        expect(prepared).toEqual({ reason: expect.stringContaining("npm install @pulumi/awsguard@0.3.1 exited") });
+        expect((prepared as { reason: string }).reason).toMatch(/ECONNREFUSED/);
+        // The pack folder is laid out as the engine would run it, for a later run to install into.
+        expect(fs.readFileSync(path.join(dir, "awsguard", "index.js"), "utf8")).toContain('new AwsGuard({ all: "mandatory" })');
+        expect(fs.existsSync(path.join(dir, "awsguard", "PulumiPolicy.yaml"))).toBe(true);
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+    expect(prepareAwsGuard("off")).toEqual({ reason: "left out with --awsguard off" });
+}, 120_000);
 
 describe("the routed shape the benchmark times", () => {
     // Every policy at its own level, configured with its defaults (as Configure sends them without a config file).
