@@ -394,7 +394,7 @@ function combine(checks: Check[]): Pick<Row, "budget" | "pass" | "notChecked"> {
     const made = checks.filter((check) => check.pass !== undefined);
     const notChecked = checks.filter((check) => check.notChecked).map((check) => check.notChecked!);
     return {
-        budget: checks.map((check) => check.text).join("; "),
+        budget: checks.reduce((text, check) => (text === "" ? check.text : `${text}${check.text.startsWith("(") ? " " : "; "}${check.text}`), ""),
         pass: made.length === 0 ? undefined : made.every((check) => check.pass),
         notChecked: notChecked.length ? notChecked.join("; ") : undefined,
     };
@@ -443,6 +443,13 @@ class YardstickRows {
         const theirs = this.runs.select(section, size, temperature, against);
         const ratio = median(ours.map((r, i) => value(r) / value(theirs[i])));
         return { text: `≤ ${times(limit)} ${name}: ${times(ratio)}`, pass: ratio <= limit };
+    }
+
+    /** tierguard's ratio to the no-op pack of another reading of the same rounds, shown beside a budget but not judged. */
+    ratioNote(section: "analyze" | "stack", size: number, temperature: Temperature, value: (r: RoundRecord) => number, what: string): Check {
+        const ours = this.runs.select(section, size, temperature, "tierguard");
+        const theirs = this.runs.select(section, size, temperature, "noop");
+        return { text: `(${what}: ${times(median(ours.map((r, i) => value(r) / value(theirs[i]))))})` };
     }
 }
 
@@ -528,7 +535,10 @@ function yardstickRows(runs: YardstickRuns, options: Options): Row[] {
                 row(
                     `Pack peak memory, a fresh pack's AnalyzeStack of ${count} resources (above its idle memory)`,
                     table.cells("stack", size, "cold", (records) => `${mib(medianOf(records, (r) => r.peakMiB!))} (+${medianOf(records, growth).toFixed(0)})`),
-                    [table.check("stack", size, "cold", growth, "noop", BUDGETS.packMemoryVsNoop)],
+                    [
+                        table.check("stack", size, "cold", growth, "noop", BUDGETS.packMemoryVsNoop),
+                        table.ratioNote("stack", size, "cold", (r) => r.peakMiB!, "whole peaks"),
+                    ],
                 ),
             );
         }
@@ -926,6 +936,10 @@ async function main(): Promise<number> {
             environment: { ...environment(yardstickList), loadAverageAtStart: loadAverage, elapsedMinutes: Number(elapsed().split(" ")[0]) },
             options: { ...options, sections: [...options.sections] },
             budgets: BUDGETS,
+            columns: {
+                yardsticks: ["Measure", ...PACK_KEYS.map((key) => yardstickList.find((pack) => pack.key === key)?.label ?? key), "budget", "verdict"],
+                runs: ["Measure", "tierguard", "yardstick", "ratio", "budget", "verdict"],
+            },
             yardsticks: yardstickList.map(({ key, label, dir, unavailable, env, config }) => ({ key, label, dir, unavailable, env, config })),
             rounds: runs.records,
             rows: rows.map((row) => ({ ...row, verdict: verdict(row) })),
