@@ -72,13 +72,22 @@ export function cpuMs(pid: number): number {
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
-function residentKiB(pid: number): number {
+/** Resident memory now (VmRSS) and its peak so far (VmHWM) of one process, in KiB; zeros once it has exited. */
+function memoryKiB(pid: number): { rss: number; peak: number } {
     try {
-        const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-        return match ? Number(match[1]) : 0;
+        const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+        const rss = /VmRSS:\s+(\d+) kB/.exec(status);
+        const peak = /VmHWM:\s+(\d+) kB/.exec(status);
+        return { rss: rss ? Number(rss[1]) : 0, peak: peak ? Number(peak[1]) : 0 };
     } catch {
-        return 0; // exited between listing and reading
+        return { rss: 0, peak: 0 }; // exited between listing and reading
     }
+}
+
+/** A live process's resident memory now and its peak since it started (the kernel's high-water mark), in MiB. */
+export function processMemoryMiB(pid: number): { rssMiB: number; peakMiB: number } {
+    const { rss, peak } = memoryKiB(pid);
+    return { rssMiB: rss / 1024, peakMiB: Math.max(rss, peak) / 1024 };
 }
 
 function descendants(pid: number): number[] {
@@ -96,6 +105,10 @@ export interface ProcessRun {
     wallMs: number;
     /** The largest resident memory of the process and all its descendants together, sampled. */
     peakMiB: number;
+    /** The peak resident memory of the process itself (its high-water mark, last read before it ended). */
+    ownPeakMiB: number;
+    /** The peaks of its descendants (e.g. the packs a scan starts), each its own high-water mark, summed. */
+    descendantsPeakMiB: number;
     /** What it printed, when asked for. */
     stdout?: string;
 }
@@ -114,12 +127,19 @@ export function runMeasured(
         child.stderr!.on("data", (chunk) => (stderr += chunk));
         child.stdout?.on("data", (chunk) => (stdout += chunk));
         let peakKiB = 0;
+        let ownPeakKiB = 0;
+        const descendantPeaks = new Map<number, number>();
         const sample = () => {
-            const tree = [child.pid!, ...descendants(child.pid!)];
-            peakKiB = Math.max(
-                peakKiB,
-                tree.reduce((sum, pid) => sum + residentKiB(pid), 0),
-            );
+            const below = descendants(child.pid!);
+            const own = memoryKiB(child.pid!);
+            ownPeakKiB = Math.max(ownPeakKiB, own.rss, own.peak);
+            let sum = own.rss;
+            for (const pid of below) {
+                const memory = memoryKiB(pid);
+                sum += memory.rss;
+                descendantPeaks.set(pid, Math.max(descendantPeaks.get(pid) ?? 0, memory.rss, memory.peak));
+            }
+            peakKiB = Math.max(peakKiB, sum);
         };
         const timer = setInterval(sample, options.sampleMs ?? 20);
         child.on("error", reject);
@@ -127,7 +147,17 @@ export function runMeasured(
             clearInterval(timer);
             const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
             if (code !== 0 && code !== 1) reject(new Error(`${command} ${args.join(" ")} exited with ${code}: ${stderr}`));
-            else resolve({ code, wallMs, peakMiB: peakKiB / 1024, ...(options.captureStdout ? { stdout } : {}) });
+            else {
+                const descendantsPeakKiB = [...descendantPeaks.values()].reduce((sum, kib) => sum + kib, 0);
+                resolve({
+                    code,
+                    wallMs,
+                    peakMiB: peakKiB / 1024,
+                    ownPeakMiB: ownPeakKiB / 1024,
+                    descendantsPeakMiB: descendantsPeakKiB / 1024,
+                    ...(options.captureStdout ? { stdout } : {}),
+                });
+            }
         });
     });
 }

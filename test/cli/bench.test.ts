@@ -1,19 +1,28 @@
 /**
- * `npm run bench` keeps working: a tiny run of every section prints the full table. Budgets are not
+ * `npm run bench` keeps working: a tiny run of every section prints the full tables. Budgets are not
  * judged here (a timed unit test proves nothing on a shared machine); the benchmark itself does that.
  */
 import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { syntheticStack } from "../../bench/syntheticStack";
+import { prepareAwsGuard } from "../../bench/yardsticks";
 import { PackConfiguration, judgeInProcess } from "../../policypack/inProcess";
 import { policyDefinitions, stackPolicyDefinitions } from "../../policypack/policies";
 
-it("runs every section of the benchmark and prints its table", () => {
+it("runs every section of the benchmark and prints its tables, and writes every round's values with --json", () => {
     const script = path.resolve(__dirname, "..", "..", "bench", "run.js");
+    const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-bench-test-")), "bench.json");
     const run = spawnSync(
         process.execPath,
-        [script, "--runs", "1", "--sizes", "300,600", "--analyze-size", "300", "--scan-size", "300", "--program-sizes", "50", "--routed-sizes", "300,1500"],
-        { encoding: "utf8", timeout: 240_000 },
+        [
+            script,
+            ...["--runs", "1", "--sizes", "300,600", "--analyze-sizes", "300", "--scan-size", "300", "--program-sizes", "50", "--routed-sizes", "300,1500"],
+            // AWSGuard is installed on demand by the benchmark, never by the tests: its rows say "not measured".
+            ...["--org-stacks", "3", "--org-stack-size", "100", "--awsguard", "off", "--json", json],
+        ],
+        { encoding: "utf8", timeout: 420_000 },
     );
     expect(run.stderr).not.toContain("bench: Error");
     expect([0, 1]).toContain(run.status); // 2 would mean the benchmark itself failed
@@ -23,34 +32,90 @@ it("runs every section of the benchmark and prints its table", () => {
             row
                 .split("|")[1]
                 .trim()
+                .replace(/ \(--jobs \d+\)/, "")
                 .replace(/\d[\d,]*/g, "N"),
         ),
     ).toEqual([
+        "Pack start-up until the port is printed (the cold rounds)",
+        "Analyze, N resources, N in flight: pack CPU time per resource, warm (a long-lived pack)",
+        "Analyze, N resources, N in flight: pack CPU time per resource, cold (a fresh pack's first pass)",
+        "Analyze, N resources: throughput, warm / cold",
+        "AnalyzeStack, N resources, warm (a long-lived pack)",
+        "AnalyzeStack, N resources, cold (a fresh pack's first pass)",
+        "Pack peak memory, a fresh pack's AnalyzeStack of N resources (above its idle memory)",
+        "AnalyzeStack, N resources, warm (a long-lived pack)",
+        "AnalyzeStack, N resources, cold (a fresh pack's first pass)",
+        "Pack peak memory, a fresh pack's AnalyzeStack of N resources (above its idle memory)",
+        "AnalyzeStack scaling exponent, warm, N → N resources",
         "Pack start-up until the port is printed (vs an empty JavaScript pack)",
-        "Analyze throughput, N resources, N in flight (vs the same-shape no-op pack)",
-        "Analyze: pack CPU time per resource",
-        "AnalyzeStack, N resources (vs the same-shape no-op pack)",
-        "AnalyzeStack, N resources (vs the same-shape no-op pack)",
-        "AnalyzeStack scaling exponent, N → N resources",
-        "AnalyzeStack, N resources with routing (vs the same-shape no-op pack)",
+        "AnalyzeStack, N resources with routing, warm (vs the same-shape no-op pack)",
         "Reachability pass in-process (routing and load-balancer indexes, internet-exposure over every resource), N resources with routing",
         "Reachability pass in-process (routing and load-balancer indexes, internet-exposure over every resource), N resources with routing",
         "Reachability pass scaling, N → N resources with routing: time ratio for N.N× the resources (exponent)",
         "`tierguard scan` of a N-resource export: wall time (vs the same scan with the no-op pack)",
         "`tierguard scan`: peak memory of the CLI and pack processes together",
+        "`tierguard scan` of N stacks × N resources: wall time",
+        "`tierguard scan` of N stacks × N resources: the CLI process's peak memory",
+        "`tierguard scan` of N stacks × N resources: the pack processes' peak memory (each one's peak, summed)",
+        "`tierguard scan` of N stacks × N resources: peak memory of the CLI and pack processes together",
         "`tierguard check` of a program of N security groups, preview: wall time (vs the same SDK runner with a monitor that only acknowledges)",
         "`tierguard check` of N security groups: peak memory of all its processes together (CLI, program, pack) vs the runner's",
     ]);
     for (const row of rows) expect(row).toMatch(/\d/);
-    expect(run.stdout).toMatch(/Every budget is met\.|budget\(s\) missed/);
-}, 240_000);
+    // The budgets against AWSGuard are reported as not checked, not passed and not failed.
+    const awsguardRows = rows.filter((row) => row.includes("AWSGuard"));
+    expect(awsguardRows).toHaveLength(4);
+    for (const row of awsguardRows) expect(row).toContain("not checked: AWSGuard 0.3.1 not measured (left out with --awsguard off)");
+    expect(run.stdout).toMatch(/Every budget checked is met\.|budget\(s\) missed/);
+    expect(run.stdout).toContain("AWSGuard 0.3.1 not measured: left out with --awsguard off.");
+
+    const written = JSON.parse(fs.readFileSync(json, "utf8"));
+    expect(written.environment).toMatchObject({ node: process.version, cores: os.cpus().length });
+    expect(written.environment.git.commit).toMatch(/^[0-9a-f]{40}$/);
+    // Every measured pack, warm and cold, every size: one record per round.
+    for (const pack of ["tierguard", "tierguardSdk", "noop"])
+        for (const [section, size] of [
+            ["analyze", 300],
+            ["stack", 300],
+            ["stack", 600],
+        ])
+            for (const temperature of ["warm", "cold"]) {
+                const records = written.rounds.filter(
+                    (r: { pack: string; section: string; size: number; temperature: string }) =>
+                        r.pack === pack && r.section === section && r.size === size && r.temperature === temperature,
+                );
+                expect(records).toHaveLength(1);
+                expect(records[0].wallMs).toBeGreaterThan(0);
+                if (temperature === "cold") expect(records[0].peakMiB).toBeGreaterThan(records[0].idleMiB * 0.5);
+            }
+    expect(written.rounds.some((r: { pack: string }) => r.pack === "awsguard")).toBe(false);
+    expect(written.rows).toHaveLength(rows.length);
+    fs.rmSync(path.dirname(json), { recursive: true, force: true });
+}, 420_000);
 
 it("refuses a bad option with a clear error", () => {
     const script = path.resolve(__dirname, "..", "..", "bench", "run.js");
     const run = spawnSync(process.execPath, [script, "--only", "speed"], { encoding: "utf8" });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('--only takes startup, analyze, stack, routing, scan, program, got "speed"');
+    expect(run.stderr).toContain('--only takes startup, analyze, stack, routing, scan, org, program, got "speed"');
 });
+
+it("reports why AWSGuard is not measured when npm cannot install it, rather than failing or passing its budgets", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-bench-awsguard-offline-"));
+    try {
+        // Nothing listens there, and an empty cache has nothing to fall back on: npm fails at once.
+        const offline = { ...process.env, npm_config_registry: "http://127.0.0.1:9/", npm_config_cache: path.join(dir, ".npm-cache") };
+        const prepared = prepareAwsGuard(path.join(dir, "awsguard"), offline);
+        expect(prepared).toEqual({ reason: expect.stringContaining("npm install @pulumi/awsguard@0.3.1 exited") });
+        expect((prepared as { reason: string }).reason).toMatch(/ECONNREFUSED/);
+        // The pack folder is laid out as the engine would run it, for a later run to install into.
+        expect(fs.readFileSync(path.join(dir, "awsguard", "index.js"), "utf8")).toContain('new AwsGuard({ all: "mandatory" })');
+        expect(fs.existsSync(path.join(dir, "awsguard", "PulumiPolicy.yaml"))).toBe(true);
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+    expect(prepareAwsGuard("off")).toEqual({ reason: "left out with --awsguard off" });
+}, 120_000);
 
 describe("the routed shape the benchmark times", () => {
     // Every policy at its own level, configured with its defaults (as Configure sends them without a config file).
