@@ -72,6 +72,9 @@ are drift. A file it cannot read or judge (over ${describeBytes(DEFAULT_MAX_FILE
 file, an unknown signature, ...: see the README) is named on stderr and the others are still judged.
 
 Options:
+  --jobs N                    judge up to N stacks at once, each with a policy pack process of its own
+                              (default: the machine's cores); --jobs 1 judges them one after another.
+                              Reports list the stacks in file order, with the same verdicts, whatever N is
 ${COMMON_OPTIONS}
 
 scan runs no program: the options of check that configure one (-c/--config, --config-file, -s/--stack,
@@ -110,6 +113,8 @@ export interface CommandLine {
     policyPack?: string;
     timeoutSeconds: number;
     failOnUnchecked: boolean;
+    /** scan's --jobs N: stacks judged at once (undefined: one per core). */
+    jobs?: number;
 }
 
 const OPTIONS = {
@@ -127,6 +132,7 @@ const OPTIONS = {
     "policy-pack": { type: "string" },
     "fail-on-unchecked": { type: "boolean" },
     timeout: { type: "string" },
+    jobs: { type: "string" },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -140,6 +146,21 @@ const CHECK_ONLY: Partial<Record<OptionName, string>> = {
     stack: "scan reads each stack from its file",
     "fail-on-unchecked": "a recorded stack holds its components' children, so scan leaves none unchecked",
 };
+
+/** Options only scan takes, and why check refuses them. */
+const SCAN_ONLY: Partial<Record<OptionName, string>> = {
+    jobs: "check judges the one stack its program registers, with one pack, which starts while the program runs",
+};
+
+/** The most stacks one scan judges at once: each job is a pack process of its own (100-400 MiB). */
+export const MAX_JOBS = 64;
+
+function jobCount(typed: string, text: string): number {
+    if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > MAX_JOBS) {
+        throw new UsageError(`${typed} takes a whole number of stacks to judge at once, from 1 to ${MAX_JOBS}, got "${text}"`);
+    }
+    return Number(text);
+}
 
 /** The longest time a Node.js timer can wait. */
 const MAX_TIMEOUT_SECONDS = 2_147_483;
@@ -189,6 +210,7 @@ const APPLY: { [N in OptionName]: (line: CommandLine, value: string, typed: stri
     "policy-pack": (line, value) => (line.policyPack = value),
     "fail-on-unchecked": (line) => (line.failOnUnchecked = true),
     timeout: (line, value) => (line.timeoutSeconds = seconds(value)),
+    jobs: (line, value, typed) => (line.jobs = jobCount(optionAsTyped(typed), value)),
 };
 
 const isOptionName = (name: string): name is OptionName => Object.prototype.hasOwnProperty.call(OPTIONS, name);
@@ -240,11 +262,10 @@ export function parseCommandLine(argv: string[]): CommandLine {
         if (positional.length > 2) throw new UsageError(`unexpected argument ${positional[2]}`);
     }
     if (line.help || line.version || (line.command !== "check" && line.command !== "scan")) return line;
-    if (line.command === "scan") {
-        for (const [name, typed] of given) {
-            const why = CHECK_ONLY[name];
-            if (why) throw new UsageError(`${typed} does not apply to tierguard scan (${why}); it is an option of tierguard check`);
-        }
+    for (const [name, typed] of given) {
+        const why = line.command === "scan" ? CHECK_ONLY[name] : SCAN_ONLY[name];
+        const other = line.command === "scan" ? "check" : "scan";
+        if (why) throw new UsageError(`${typed} does not apply to tierguard ${line.command} (${why}); it is an option of tierguard ${other}`);
     }
     const json = formats.find((f) => !f.typed.includes(" "));
     const other = formats.find((f) => f.format !== "json");

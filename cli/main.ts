@@ -19,7 +19,7 @@ import { summaryOf } from "./report/summary";
 import { describeOffline, incompleteReason } from "./report/runNotes";
 import { textReport } from "./report/text";
 import { sarifReport } from "./report/sarif";
-import { markdownReport } from "./report/markdown";
+import { MARKDOWN_BUDGET, markdownReport } from "./report/markdown";
 import { renderGraph } from "./report/graph";
 import { terminalText } from "./report/escape";
 
@@ -170,16 +170,25 @@ async function runScan(args: CommandLine, argv: string[]): Promise<number> {
     if (args.targets.length === 0)
         return usageError("tierguard scan takes at least one stack file (pulumi stack export, pulumi preview --json) or folder", argv);
     try {
-        const result = await scan(args.targets, readPolicyConfig(args.policyPackConfig), { policyPack: args.policyPack, configFile: args.policyPackConfig });
-        if (args.graph) console.log(result.reports.map((r) => renderGraph(r, args.graph!)).join("\n\n"));
+        // Each stack's graph is drawn once it is judged, and only its text kept: for --graph, and for Markdown's
+        // Mermaid graphs while they together fit the comment (beyond that the comment leaves them out).
+        const graphs = args.graph ? { format: args.graph } : args.format === "markdown" ? { format: "mermaid" as const, budget: MARKDOWN_BUDGET } : undefined;
+        const result = await scan(args.targets, readPolicyConfig(args.policyPackConfig), {
+            policyPack: args.policyPack,
+            configFile: args.policyPackConfig,
+            jobs: args.jobs,
+            graphs,
+        });
+        if (args.graph) console.log(result.reports.map((r) => r.graph).join("\n\n"));
         else if (args.format === "json") console.log(scanJson(result));
         else if (args.format === "sarif") console.log(sarifReport(result.reports, { scanProblems: result }));
         else if (args.format === "markdown")
             console.log(
                 markdownReport(
                     result.reports,
-                    result.reports.map((r) => renderGraph(r, "mermaid")),
+                    result.reports.map((r) => r.graph ?? ""),
                     result,
+                    { graphsOverBudget: result.graphsOverBudget },
                 ),
             );
         else console.log(result.reports.map((r) => textReport(r, "scan")).join("\n\n"));

@@ -11,6 +11,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { UsageError } from "../program/project";
 import { lifelineFd } from "./lifeline";
+import { Described, encodeAnalyzeRequest, encodeAnalyzeStackRequest } from "./requestEncoding";
 
 // Generated gRPC code of the same @pulumi/pulumi the pack runs on, typed by its own declarations.
 import * as analyzerRpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
@@ -199,7 +200,7 @@ export class PackProcess {
 
     /** One resource's inputs, as the engine sends them before creating or updating it. */
     async analyze(resource: PackResource): Promise<Diagnostic[]> {
-        return diagnostics(await this.call<analyzerProto.AnalyzeResponse>("analyze", analyzeRequest(resource)));
+        return this.callEncoded("analyze", encodeAnalyzeRequest(resource, described(resource)));
     }
 
     /** Every resource's outputs, as the engine sends them at the end of a preview or update. */
@@ -216,7 +217,8 @@ export class PackProcess {
         const response = await new Promise<analyzerProto.AnalyzeResponse>((resolve, reject) =>
             this.client.makeUnaryRequest(
                 definition.path,
-                (b: Uint8Array) => Buffer.from(b),
+                // The bytes as they are (a Buffer, or a view of the same memory), not a copy.
+                (b: Uint8Array) => (Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength)),
                 definition.responseDeserialize,
                 bytes,
                 (error: grpc.ServiceError | null, value?: analyzerProto.AnalyzeResponse) =>
@@ -267,15 +269,23 @@ export class PackProcess {
     }
 }
 
-/** An AnalyzeRequest: one resource's inputs. */
+/** The URN and provider a resource is described with: its own, else those the engine makes. */
+function described(resource: PackResource): Described {
+    return { urn: resource.urn ?? urnOf(resource.type, resource.name), provider: resource.provider ?? defaultProvider(resource) };
+}
+
+/**
+ * An AnalyzeRequest as a message of the generated code (for benchmarks and tests that compare bytes);
+ * the pack is sent encodeAnalyzeRequest's bytes, the same without the message objects.
+ */
 export function analyzeRequest(resource: PackResource): analyzerProto.AnalyzeRequest {
     const request = new analyzerProto.AnalyzeRequest();
     describeResource(request, resource);
     return request;
 }
 
-/** An AnalyzerResource: one resource's outputs, parent and property dependencies. */
-function analyzerResource(resource: PackResource): analyzerProto.AnalyzerResource {
+/** An AnalyzerResource as a message of the generated code (for tests that compare bytes): outputs, parent and property dependencies. */
+export function analyzerResource(resource: PackResource): analyzerProto.AnalyzerResource {
     const r = new analyzerProto.AnalyzerResource();
     describeResource(r, resource);
     if (resource.parent) r.setParent(resource.parent);
@@ -289,32 +299,13 @@ function analyzerResource(resource: PackResource): analyzerProto.AnalyzerResourc
     return r;
 }
 
-/** Protobuf's base-128 varint. */
-function varint(value: number): Buffer {
-    const bytes: number[] = [];
-    while (value > 0x7f) {
-        bytes.push((value & 0x7f) | 0x80);
-        value = Math.floor(value / 128);
-    }
-    bytes.push(value);
-    return Buffer.from(bytes);
-}
-
-/** Field 1 of AnalyzeStackRequest (`repeated AnalyzerResource resources = 1`), length-delimited: tag (1 << 3) | 2. */
-const RESOURCES_TAG = Buffer.from([0x0a]);
-
 /**
- * An encoded AnalyzeStackRequest, written one resource at a time (a repeated message field is a
- * run of tag-length-value records): a stack of 50,000 resources never exists as 50,000 protobuf
- * objects, nor as protobuf-js's byte arrays of the whole message, only as its bytes.
+ * An encoded AnalyzeStackRequest, written one resource at a time straight from the resources' values
+ * (requestEncoding.ts): a stack of 50,000 resources never exists as 50,000 protobuf objects, only as
+ * its bytes.
  */
 export function encodeAnalyzeStack(resources: Iterable<PackResource>): Uint8Array {
-    const chunks: Buffer[] = [];
-    for (const resource of resources) {
-        const bytes = analyzerResource(resource).serializeBinary();
-        chunks.push(RESOURCES_TAG, varint(bytes.length), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
-    }
-    return Buffer.concat(chunks);
+    return encodeAnalyzeStackRequest(resources, described);
 }
 
 /**

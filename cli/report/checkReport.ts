@@ -64,6 +64,12 @@ export interface CheckReport {
     secrets?: SecretRedactor;
 }
 
+/**
+ * A report as the writers (text, SARIF, Markdown, JSON summaries) read it: everything but the judged
+ * resources, which only a network graph draws. A scan keeps this much of each stack, not the stack.
+ */
+export type JudgedReport = Omit<CheckReport, "capture">;
+
 /** What a scan could not judge: files it could not read or judge (`message` starts with the file), folders it passed over. */
 export interface ScanProblems {
     errors: Array<{ file: string; message: string }>;

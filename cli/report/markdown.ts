@@ -9,7 +9,7 @@
  * resource), then the tail of each list (least severe last), then whole stacks — and says at the top
  * and in place what it left out, pointing to the SARIF and JSON reports for everything.
  */
-import { CheckReport, ScanProblems } from "./checkReport";
+import { JudgedReport, ScanProblems } from "./checkReport";
 import { summaryOf } from "./summary";
 import { NETWORK_WORDS, describeOffline, incompleteReason } from "./runNotes";
 import { Finding, groupByResource } from "./order";
@@ -22,7 +22,7 @@ export const GITHUB_COMMENT_LIMIT = 65_536;
 /** What the report takes at most: the rest of GitHub's limit is room for a workflow's own header or marker. */
 export const MARKDOWN_BUDGET = 64_000;
 
-type Report = CheckReport & { file?: string };
+type Report = JudgedReport & { file?: string };
 
 /** How much a rendering shows; each step of shortening shows less. */
 interface Detail {
@@ -48,13 +48,19 @@ interface LeftOut {
 
 const ALL = Number.POSITIVE_INFINITY;
 
-export function markdownReport(reports: Report[], graphs: string[] = [], scanProblems?: ScanProblems): string {
+/**
+ * The report of `reports`, each with its Mermaid graph (`graphs[i]`). `graphsOverBudget`: the graphs
+ * together are longer than MARKDOWN_BUDGET, so none can be shown (a scan then keeps only a stand-in
+ * for each, see scan.ts): the report starts from leaving them out.
+ */
+export function markdownReport(reports: Report[], graphs: string[] = [], scanProblems?: ScanProblems, options: { graphsOverBudget?: boolean } = {}): string {
     const render = (detail: Detail) => renderReport(reports, graphs, detail, scanProblems);
-    for (const detail of [
+    const details = [
         { graphs: true, messages: true, perList: ALL, stacks: ALL },
         { graphs: false, messages: true, perList: ALL, stacks: ALL },
         { graphs: false, messages: false, perList: ALL, stacks: ALL },
-    ]) {
+    ];
+    for (const detail of options.graphsOverBudget ? details.slice(1) : details) {
         const text = render(detail);
         if (fits(text)) return text;
     }

@@ -13,7 +13,7 @@
 import * as crypto from "crypto";
 import * as path from "path";
 import { fileURLToPath } from "url";
-import { CheckReport, ScanProblems } from "./checkReport";
+import { JudgedReport, ScanProblems } from "./checkReport";
 import { describeOffline, incompleteReason } from "./runNotes";
 import { Finding, alsoBroken, findingsOf } from "./order";
 import { ruleFactsOf } from "./json";
@@ -53,7 +53,10 @@ const UNCHECKED_RULE = {
     properties: { tags: ["security", "coverage"], "security-severity": "5.0" },
 };
 
-export function sarifReport(reports: Array<CheckReport & { file?: string }>, options: { failOnUnchecked?: boolean; scanProblems?: ScanProblems } = {}): string {
+export function sarifReport(
+    reports: Array<JudgedReport & { file?: string }>,
+    options: { failOnUnchecked?: boolean; scanProblems?: ScanProblems } = {},
+): string {
     const policies = reports[0]?.policies ?? [];
     const version: string = require("../../../package.json").version;
     const rules = policies.map((p) => ({
@@ -69,7 +72,7 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>, opt
     const hasUnchecked = reports.some((r) => r.unchecked.length > 0);
     const allRules = hasUnchecked ? [...rules, { ...UNCHECKED_RULE, defaultConfiguration: { level: options.failOnUnchecked ? "error" : "warning" } }] : rules;
     const ruleIndex = new Map(allRules.map((r, i) => [r.id, i]));
-    const locationOf = (report: CheckReport & { file?: string }, urn: string) => {
+    const locationOf = (report: JudgedReport & { file?: string }, urn: string) => {
         const source = report.sources[urn];
         const fallback = report.file ?? path.join(report.program, "Pulumi.yaml");
         return source
@@ -94,7 +97,7 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>, opt
     );
     // One result per finding: a rule that breaks several policies is reported once, under its most
     // severe policy, naming the others (an alert per policy would be one mistake counted several times).
-    const resultOf = (report: CheckReport & { file?: string }, finding: Finding) => {
+    const resultOf = (report: JudgedReport & { file?: string }, finding: Finding) => {
         const v = finding.lead;
         const physicalLocation = locationOf(report, v.urn);
         const also = alsoBroken(finding);
@@ -159,7 +162,7 @@ export function sarifReport(reports: Array<CheckReport & { file?: string }>, opt
  * Whether every program ran to completion, with a notification for each one that did not and for
  * each answer that did not come from the cloud (a reviewer should know what the verdicts rest on).
  */
-function invocationOf(reports: CheckReport[], scanProblems: ScanProblems = { errors: [], skipped: [] }) {
+function invocationOf(reports: JudgedReport[], scanProblems: ScanProblems = { errors: [], skipped: [] }) {
     const inFile = (file: string) => [{ physicalLocation: { artifactLocation: { uri: relativeUri(file), uriBaseId: "%SRCROOT%" } } }];
     const fileNotifications = [
         ...scanProblems.errors.map((e) => ({ level: "error", message: { text: sarifText(`could not scan ${e.message}`) }, locations: inFile(e.file) })),

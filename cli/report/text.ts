@@ -3,7 +3,7 @@
  * Everything from outside tierguard goes through terminalText, so its control characters show as
  * escape sequences instead of acting on the terminal.
  */
-import { CheckReport } from "./checkReport";
+import { JudgedReport } from "./checkReport";
 import { summaryOf, summaryWords } from "./summary";
 import { NETWORK_WORDS, describeOffline, incompleteReason } from "./runNotes";
 import { alsoBroken, groupByResource } from "./order";
@@ -18,7 +18,7 @@ function indent(text: string, spaces: number): string {
         .join("\n");
 }
 
-export function textReport(report: CheckReport, command = "check"): string {
+export function textReport(report: JudgedReport, command = "check"): string {
     const lines: string[] = [];
     lines.push(
         `tierguard ${command} ${terminalText(report.program)} (project ${terminalText(report.project)}, stack ${terminalText(report.stack)}, ${report.mode} mode)`,
@@ -78,7 +78,7 @@ export function textReport(report: CheckReport, command = "check"): string {
 }
 
 /** The violations policy exceptions waived (reported, not counted), then every exception with its status and what it waived. */
-function exceptionLines(report: CheckReport): string[] {
+function exceptionLines(report: JudgedReport): string[] {
     const lines: string[] = [];
     const exempted = report.exempted ?? [];
     if (exempted.length > 0) {

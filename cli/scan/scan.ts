@@ -1,31 +1,67 @@
 /**
- * `tierguard scan <file-or-dir>...`: judge exported stacks and previews with the pack, one pack
- * process for all of them. Whatever goes wrong with one file — it cannot be read, is not a stack,
- * is past a limit, makes the pack fail or even stop — is reported by name as that file's error, and
- * the others are still judged (by a new pack if the first one stopped).
+ * `tierguard scan <file-or-dir>...`: judge exported stacks and previews with the pack, up to `jobs`
+ * stacks at once, each job with a pack process of its own (a pack judges on one core). Whatever goes
+ * wrong with one file — it cannot be read, is not a stack, is past a limit, makes the pack fail or
+ * even stop — is reported by name as that file's error, and the others are still judged (by a new
+ * pack if the first one stopped).
+ *
+ * Memory stays flat in the number of stacks: once a stack is judged, only what the reports print is
+ * kept (its violations with their rule facts, exceptions, counts, secret redactor and, when a graph
+ * is asked for, the graph's text); the stack's resources are let go. Reports come out in file order
+ * whatever the number of jobs, with the same verdicts.
  */
+import * as os from "os";
 import { PackSession } from "../engine/packSession";
 import { Violation } from "../engine/violation";
 import { PolicyConfigFile } from "../policyConfig";
 import { PackFailure, policyPackDir } from "../engine/packProcess";
-import { CheckReport, ScanProblems } from "../report/checkReport";
+import { CheckReport, JudgedReport, ScanProblems } from "../report/checkReport";
 import { Summary, summaryOf } from "../report/summary";
 import { jsonText } from "../report/escape";
 import { redactReport, secretsOf } from "../report/secrets";
+import { GraphFormat, renderGraph } from "../report/graph";
 import { UsageError } from "../program/project";
 import { StackFileError, readStackFile } from "./stackFile";
 import { discoverStackFiles } from "./discover";
 import { ScanLimits, scanLimits } from "./limits";
 
+/** One judged stack as the reports read it: no resources; `graph`: its network graph's text, when one was asked for. */
+export type ScanReport = JudgedReport & { file: string; graph?: string };
+
 /** Reports of the stacks judged; `errors` and `skipped` (node_modules, dot-folders, loops): what was not. */
 export interface ScanResult extends ScanProblems {
-    reports: Array<CheckReport & { file: string }>;
+    reports: ScanReport[];
+    /** Set when the kept graphs together grew past `graphs.budget`: each report's `graph` is then GRAPH_LEFT_OUT. */
+    graphsOverBudget?: boolean;
 }
 
-async function judgeFile(file: string, session: PackSession, limits: ScanLimits): Promise<CheckReport & { file: string }> {
+/** What stands for a stack's graph once the graphs together are over the budget a report can show. */
+export const GRAPH_LEFT_OUT = "(graph left out: the graphs together are longer than the report can show)";
+
+/** How many stacks a scan judges at once unless told (--jobs): one per core. */
+export function defaultJobs(): number {
+    return Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
+}
+
+export interface ScanOptions {
+    policyPack?: string;
+    configFile?: string;
+    /** Called as each file is taken up (with several jobs, in the order files are taken, not finished). */
+    onStack?: (file: string) => void;
+    /** Stacks judged at once, each by its own pack (default: defaultJobs()); 1 judges them one after another with one pack. */
+    jobs?: number;
+    /**
+     * Keep each stack's network graph in this format (the stack itself is not kept). With `budget`
+     * (Markdown, which shows graphs only when everything fits), graphs stop being kept once together
+     * they are longer than it.
+     */
+    graphs?: { format: GraphFormat; budget?: number };
+}
+
+async function judgeFile(file: string, session: PackSession, limits: ScanLimits, graph: GraphFormat | undefined): Promise<ScanReport> {
     const stack = readStackFile(file, limits);
     const verdict = await session.judge(stack, stack.mode, { recordedState: stack.recordedState });
-    return redactReport(
+    const full: CheckReport & { file: string } = redactReport(
         {
             file,
             program: file,
@@ -48,6 +84,9 @@ async function judgeFile(file: string, session: PackSession, limits: ScanLimits)
         },
         secretsOf(stack),
     );
+    // The stack's resources go here: what is kept is what the reports print.
+    const { capture: _judged, ...kept } = full;
+    return graph ? { ...kept, graph: renderGraph(full, graph) } : kept;
 }
 
 /** An error of the pack's gRPC service (the pack refused a request, or its connection is gone). */
@@ -64,11 +103,9 @@ function describeFailure(file: string, error: unknown, packStopped: string | und
     return `${file}: ${what}: ${why.replace(/\.?$/, ".")}${stopped}`;
 }
 
-export async function scan(
-    targets: string[],
-    policyConfig: PolicyConfigFile,
-    options: { policyPack?: string; configFile?: string; onStack?: (file: string) => void } = {},
-): Promise<ScanResult> {
+type Outcome = { report: ScanReport } | { error: { file: string; message: string } };
+
+export async function scan(targets: string[], policyConfig: PolicyConfigFile, options: ScanOptions = {}): Promise<ScanResult> {
     const packDir = policyPackDir(options.policyPack);
     const limits = scanLimits();
     const found = discoverStackFiles(targets);
@@ -77,35 +114,74 @@ export async function scan(
         throw new UsageError(`no .json files in ${targets.join(", ")}${skipped}`);
     }
     const result: ScanResult = { reports: [], errors: [...found.errors], skipped: found.skipped };
-    if (found.files.length === 0) return result;
+    const files = found.files;
+    if (files.length === 0) return result;
+    const open = () => PackSession.open(policyConfig, packDir, options.configFile);
     // A pack that cannot start at all is the scan's error, not any file's.
-    let session: PackSession | undefined = await PackSession.open(policyConfig, packDir, options.configFile);
+    const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), files.length));
+    const opened = await Promise.allSettled(Array.from({ length: jobs }, open));
+    const sessions = opened.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
+    const refused = opened.find((o): o is PromiseRejectedResult => o.status === "rejected");
+    if (refused) {
+        await Promise.all(sessions.map((s) => s.close()));
+        throw refused.reason;
+    }
+
+    // Outcomes by file index, so that reports and errors come out in file order however jobs interleave.
+    const outcomes: Outcome[] = new Array(files.length);
+    const graphFormat = options.graphs?.format;
+    const budget = options.graphs?.budget ?? Number.POSITIVE_INFINITY;
+    let graphLength = 0;
+    const keepGraph = (report: ScanReport): ScanReport => {
+        if (report.graph === undefined) return report;
+        graphLength += report.graph.length;
+        if (graphLength <= budget) return report;
+        if (!result.graphsOverBudget) {
+            result.graphsOverBudget = true;
+            for (const outcome of outcomes) if (outcome && "report" in outcome) outcome.report.graph = GRAPH_LEFT_OUT;
+        }
+        return { ...report, graph: GRAPH_LEFT_OUT };
+    };
+    let next = 0;
+    let working = jobs;
     let packGone = "";
-    try {
-        for (const file of found.files) {
-            options.onStack?.(file);
-            if (!session) {
-                result.errors.push({ file, message: `${file}: not judged: ${packGone}` });
-                continue;
-            }
-            try {
-                result.reports.push(await judgeFile(file, session, limits));
-            } catch (error) {
-                // A file's own error is found before the pack sees it; anything else may have stopped the pack.
-                const packStopped = error instanceof StackFileError ? undefined : await session.failure();
-                result.errors.push({ file, message: describeFailure(file, error, packStopped) });
-                if (packStopped === undefined) continue;
-                await session.close();
-                session = undefined;
+    const worker = async (first: PackSession) => {
+        let session: PackSession | undefined = first;
+        try {
+            while (next < files.length) {
+                const index = next++;
+                const file = files[index];
+                options.onStack?.(file);
+                if (!session) {
+                    outcomes[index] = { error: { file, message: `${file}: not judged: ${packGone}` } };
+                    continue;
+                }
                 try {
-                    session = await PackSession.open(policyConfig, packDir, options.configFile);
-                } catch (restart) {
-                    packGone = `the policy pack stopped on ${file} and could not be started again: ${(restart as Error).message}`;
+                    outcomes[index] = { report: keepGraph(await judgeFile(file, session, limits, graphFormat)) };
+                } catch (error) {
+                    // A file's own error is found before the pack sees it; anything else may have stopped the pack.
+                    const packStopped = error instanceof StackFileError ? undefined : await session.failure();
+                    outcomes[index] = { error: { file, message: describeFailure(file, error, packStopped) } };
+                    if (packStopped === undefined) continue;
+                    await session.close();
+                    session = undefined;
+                    try {
+                        session = await open();
+                    } catch (restart) {
+                        packGone = `the policy pack stopped on ${file} and could not be started again: ${(restart as Error).message}`;
+                        // The other jobs take the remaining files; the last one left names each as not judged.
+                        if (--working > 0) return;
+                    }
                 }
             }
+        } finally {
+            await session?.close();
         }
-    } finally {
-        await session?.close();
+    };
+    await Promise.all(sessions.map(worker));
+    for (const outcome of outcomes) {
+        if ("report" in outcome) result.reports.push(outcome.report);
+        else result.errors.push(outcome.error);
     }
     return result;
 }

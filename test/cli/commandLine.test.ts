@@ -78,6 +78,9 @@ it("reads scan's files and folders, and the options scan takes", () => {
         timeoutSeconds: 600,
     });
     expect(parseCommandLine(["scan", "a.json", "--graph", "mermaid"]).graph).toBe("mermaid");
+    expect(parseCommandLine(["scan", "a.json"]).jobs).toBeUndefined();
+    expect(parseCommandLine(["scan", "a.json", "--jobs", "1"]).jobs).toBe(1);
+    expect(parseCommandLine(["scan", "a.json", "--jobs=12"]).jobs).toBe(12);
     expect(parseCommandLine(["scan", "a.json", "--json", "--format", "json"]).format).toBe("json");
     expect(parseCommandLine(["scan", "a.json", "--format", "sarif", "--format", "markdown"]).format).toBe("markdown");
 });
@@ -132,6 +135,16 @@ it.each([
     [["scan", "a.json", "--config-file", "Pulumi.dev.yaml"], "--config-file does not apply to tierguard scan"],
     [["scan", "a.json", "--fail-on-unchecked"], "--fail-on-unchecked does not apply to tierguard scan"],
     [
+        ["check", "d", "--jobs", "2"],
+        "--jobs does not apply to tierguard check (check judges the one stack its program registers, with one pack, which starts while the program runs); it is an option of tierguard scan",
+    ],
+    [["scan", "a.json", "--jobs", "0"], '--jobs takes a whole number of stacks to judge at once, from 1 to 64, got "0"'],
+    [["scan", "a.json", "--jobs=x"], '--jobs takes a whole number of stacks to judge at once, from 1 to 64, got "x"'],
+    [["scan", "a.json", "--jobs", "-1"], '--jobs takes a whole number of stacks to judge at once, from 1 to 64, got "-1"'],
+    [["scan", "a.json", "--jobs", "1.5"], 'got "1.5"'],
+    [["scan", "a.json", "--jobs", "65"], 'got "65"'],
+    [["scan", "a.json", "--jobs"], "--jobs needs a value"],
+    [
         ["check", "d", "--format", "json", "--graph", "mermaid"],
         "--graph mermaid prints the network graph instead of a report: it does not combine with --format json",
     ],
@@ -167,6 +180,8 @@ describe("the built command", () => {
             expect(check.stdout).toContain(option);
             expect(scan.stdout).not.toContain(`  ${option}`);
         }
+        expect(scan.stdout).toContain("--jobs N");
+        expect(check.stdout).not.toContain("--jobs");
         for (const option of ["--format", "--json", "--graph", "--policy-pack-config FILE", "--policy-pack DIR", "-C, --cwd DIR", "--version", "-h, --help"]) {
             expect(check.stdout).toContain(option);
             expect(scan.stdout).toContain(option);
@@ -185,6 +200,11 @@ describe("the built command", () => {
             '--mode does not apply to tierguard scan (scan judges recorded stacks: no program runs, so there is no preview or update); it is an option of tierguard check\nRun "tierguard scan --help" for usage.',
         ],
         [["check", "--config", "test/fixtures/stacks/shop-prod.json"], "for a policy config file use --policy-pack-config test/fixtures/stacks/shop-prod.json"],
+        [
+            ["scan", "x.json", "--jobs", "0"],
+            '--jobs takes a whole number of stacks to judge at once, from 1 to 64, got "0"\nRun "tierguard scan --help" for usage.',
+        ],
+        [["scan", "x.json", "--jobs", "x"], '--jobs takes a whole number of stacks to judge at once, from 1 to 64, got "x"'],
         [["check", "-C", "no/such/dir"], "-C no/such/dir: not a directory"],
         [["check", "-C", "test"], "no Pulumi.yaml in"],
         [["check", "examples/three-tier", "--config-file", "no-such.yaml"], "--config-file no-such.yaml: no such file"],

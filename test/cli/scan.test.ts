@@ -83,3 +83,15 @@ it("prints a pull-request comment with --format markdown", () => {
     expect(run.stdout).toContain("<b>db</b> <code>aws:rds/instance:Instance</code> — 2 findings");
     expect(run.stdout).toContain("🛑 **mandatory** `database-not-publicly-accessible` (critical)");
 });
+
+it("gives byte-identical reports with --jobs 1 and --jobs 2: stacks in file order, same verdicts, same errors", () => {
+    // Three stacks and two bad files, so two packs interleave and errors sit among the reports.
+    const targets = ["test/fixtures/stacks", "test/fixtures/stacks-bad", "test/fixtures/stacks/shop-prod.json"];
+    for (const format of [["--format", "json"], ["--format", "sarif"], ["--format", "markdown"], [], ["--graph", "mermaid"], ["--graph", "dot"]]) {
+        const one = tierguard("scan", ...targets, ...format, "--jobs", "1");
+        const two = tierguard("scan", ...targets, ...format, "--jobs", "2");
+        expect(one.code).toBe(2);
+        expect(two).toMatchObject({ code: one.code, stdout: one.stdout, stderr: one.stderr });
+        expect(one.stdout.length).toBeGreaterThan(100);
+    }
+}, 120_000);
