@@ -6,7 +6,7 @@
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import type { AnalyzeRequest, AnalyzeResponse } from "@pulumi/pulumi/proto/analyzer_pb";
 import { DecodedResource, decodeResource, isTypeOf } from "./decode";
-import { NotApplicableError, NotApplicableList, asGrpcError, policyFrom, throwNotApplicable, unknownValueDiagnostic, violationReporter } from "./outcomes";
+import { NotApplicableList, settleValidationError, throwNotApplicable, violationReporter } from "./outcomes";
 import type { PackState } from "./packState";
 import { AnyPolicy, SdkDiagnostic, policyHelpers, protoutil, proxy } from "./sdk";
 
@@ -63,9 +63,7 @@ export async function analyze(pack: Pack, request: AnalyzeRequest, reply: Reply<
                     if (decoded.provider) args.provider = decoded.provider;
                     await Promise.resolve(validation(args as never, reportViolation));
                 } catch (e) {
-                    if (e instanceof proxy.UnknownValueError) ds.push(unknownValueDiagnostic(p, "validateResource", pack.name, pack.version, e));
-                    else if (e instanceof NotApplicableError) notApplicable.add(p.name, e.reason);
-                    else throw asGrpcError(e, `Error validating resource with ${policyFrom("policy", p.name, pack.name, pack.version)}`);
+                    settleValidationError(e, p, "validateResource", pack, ds, notApplicable);
                 }
             }
         }

@@ -7,8 +7,8 @@ import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
 import type { AnalyzeResponse, AnalyzeStackRequest } from "@pulumi/pulumi/proto/analyzer_pb";
 import type { Pack, Reply } from "./analyze";
 import { decodeStack } from "./decode";
-import { NotApplicableError, NotApplicableList, asGrpcError, policyFrom, throwNotApplicable, unknownValueDiagnostic, violationReporter } from "./outcomes";
-import { SdkDiagnostic, policyHelpers, protoutil, proxy } from "./sdk";
+import { NotApplicableList, settleValidationError, throwNotApplicable, violationReporter } from "./outcomes";
+import { SdkDiagnostic, policyHelpers, protoutil } from "./sdk";
 
 export async function analyzeStack(pack: Pack, request: AnalyzeStackRequest, reply: Reply<AnalyzeResponse>): Promise<void> {
     const messages = request.getResourcesList();
@@ -37,9 +37,7 @@ export async function analyzeStack(pack: Pack, request: AnalyzeStackRequest, rep
                 } as StackValidationArgs;
                 await Promise.resolve(p.validateStack!(args as never, reportViolation));
             } catch (e) {
-                if (e instanceof proxy.UnknownValueError) ds.push(unknownValueDiagnostic(p, "validateStack", pack.name, pack.version, e));
-                else if (e instanceof NotApplicableError) notApplicable.add(p.name, e.reason);
-                else throw asGrpcError(e, `Error validating resource with ${policyFrom("policy", p.name, pack.name, pack.version)}`);
+                settleValidationError(e, p, "validateStack", pack, ds, notApplicable);
             }
         }
     } catch (err) {

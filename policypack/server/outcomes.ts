@@ -4,7 +4,7 @@
  * diagnostic naming the policy and pack), and errors (a gRPC error carrying the error's stack).
  */
 import type { EnforcementLevel, ReportViolation, Severity } from "@pulumi/policy";
-import { AnyPolicy, SdkDiagnostic, analyzerProto, protoutil } from "./sdk";
+import { AnyPolicy, SdkDiagnostic, analyzerProto, protoutil, proxy } from "./sdk";
 import type { PolicyNotApplicable } from "@pulumi/pulumi/proto/analyzer_pb";
 
 /** Thrown by a policy's `notApplicable(reason)`. */
@@ -104,3 +104,21 @@ export function unknownValueDiagnostic(
 }
 
 export const asGrpcError = protoutil.asGrpcError;
+
+/**
+ * What a validation's throw becomes, as the SDK decides it for Analyze and AnalyzeStack alike: an unknown
+ * value read during preview → an advisory diagnostic; `notApplicable(reason)` → a "not applicable" entry;
+ * anything else → thrown on as a gRPC error naming the policy and pack (the request then fails).
+ */
+export function settleValidationError(
+    error: unknown,
+    policy: AnyPolicy,
+    without: "validateResource" | "validateStack",
+    pack: { name: string; version: string },
+    diagnostics: SdkDiagnostic[],
+    notApplicable: NotApplicableList,
+): void {
+    if (error instanceof proxy.UnknownValueError) diagnostics.push(unknownValueDiagnostic(policy, without, pack.name, pack.version, error));
+    else if (error instanceof NotApplicableError) notApplicable.add(policy.name, error.reason);
+    else throw asGrpcError(error, `Error validating resource with ${policyFrom("policy", policy.name, pack.name, pack.version)}`);
+}

@@ -51,12 +51,7 @@ async function analyze(pack, request, reply) {
                     await Promise.resolve(validation(args, reportViolation));
                 }
                 catch (e) {
-                    if (e instanceof sdk_1.proxy.UnknownValueError)
-                        ds.push((0, outcomes_1.unknownValueDiagnostic)(p, "validateResource", pack.name, pack.version, e));
-                    else if (e instanceof outcomes_1.NotApplicableError)
-                        notApplicable.add(p.name, e.reason);
-                    else
-                        throw (0, outcomes_1.asGrpcError)(e, `Error validating resource with ${(0, outcomes_1.policyFrom)("policy", p.name, pack.name, pack.version)}`);
+                    (0, outcomes_1.settleValidationError)(e, p, "validateResource", pack, ds, notApplicable);
                 }
             }
         }

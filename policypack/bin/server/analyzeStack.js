@@ -34,12 +34,7 @@ async function analyzeStack(pack, request, reply) {
                 await Promise.resolve(p.validateStack(args, reportViolation));
             }
             catch (e) {
-                if (e instanceof sdk_1.proxy.UnknownValueError)
-                    ds.push((0, outcomes_1.unknownValueDiagnostic)(p, "validateStack", pack.name, pack.version, e));
-                else if (e instanceof outcomes_1.NotApplicableError)
-                    notApplicable.add(p.name, e.reason);
-                else
-                    throw (0, outcomes_1.asGrpcError)(e, `Error validating resource with ${(0, outcomes_1.policyFrom)("policy", p.name, pack.name, pack.version)}`);
+                (0, outcomes_1.settleValidationError)(e, p, "validateStack", pack, ds, notApplicable);
             }
         }
     }

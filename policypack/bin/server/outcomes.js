@@ -5,6 +5,7 @@ exports.throwNotApplicable = throwNotApplicable;
 exports.violationReporter = violationReporter;
 exports.policyFrom = policyFrom;
 exports.unknownValueDiagnostic = unknownValueDiagnostic;
+exports.settleValidationError = settleValidationError;
 const sdk_1 = require("./sdk");
 /** Thrown by a policy's `notApplicable(reason)`. */
 class NotApplicableError extends Error {
@@ -79,3 +80,16 @@ function unknownValueDiagnostic(policy, without, packName, packVersion, error) {
     };
 }
 exports.asGrpcError = sdk_1.protoutil.asGrpcError;
+/**
+ * What a validation's throw becomes, as the SDK decides it for Analyze and AnalyzeStack alike: an unknown
+ * value read during preview → an advisory diagnostic; `notApplicable(reason)` → a "not applicable" entry;
+ * anything else → thrown on as a gRPC error naming the policy and pack (the request then fails).
+ */
+function settleValidationError(error, policy, without, pack, diagnostics, notApplicable) {
+    if (error instanceof sdk_1.proxy.UnknownValueError)
+        diagnostics.push(unknownValueDiagnostic(policy, without, pack.name, pack.version, error));
+    else if (error instanceof NotApplicableError)
+        notApplicable.add(policy.name, error.reason);
+    else
+        throw (0, exports.asGrpcError)(error, `Error validating resource with ${policyFrom("policy", policy.name, pack.name, pack.version)}`);
+}
