@@ -8,7 +8,7 @@
 import * as fs from "fs";
 import { parseArgs } from "util";
 import { DEFAULT_TIMEOUT_SECONDS } from "./check";
-import { DEFAULT_MAX_FILE_BYTES, MAX_NESTING_DEPTH, describeBytes } from "./scan/limits";
+import { DEFAULT_MAX_FILE_BYTES, MAX_JOBS, MAX_NESTING_DEPTH, describeBytes } from "./scan/limits";
 import { UsageError } from "./program/project";
 import { GraphFormat } from "./report/graph";
 
@@ -83,8 +83,6 @@ scan runs no program: the options of check that configure one (-c/--config, --co
 Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 usage error or a file that could not be
 scanned (2 wins over 1).`;
 
-export type Command = "check" | "scan";
-
 /** The help of a command, or the overview of tierguard's commands. */
 export function usageOf(command?: string): string {
     return command === "check" ? CHECK_USAGE : command === "scan" ? SCAN_USAGE : OVERVIEW;
@@ -153,7 +151,6 @@ const SCAN_ONLY: Partial<Record<OptionName, string>> = {
 };
 
 /** The most stacks one scan judges at once: each job is a pack process of its own (100-400 MiB). */
-export const MAX_JOBS = 64;
 
 function jobCount(typed: string, text: string): number {
     if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > MAX_JOBS) {

@@ -27,6 +27,7 @@ import { toStackPolicy } from "./kit/defineStack";
 import { Exemption } from "./kit/exemptions";
 import { didYouMean } from "./kit/didYouMean";
 import { hasOwn, isPlainObject } from "./model/ownProperties";
+import { show } from "./model/unresolved";
 import { policyDefinitions, resourcePolicyCatalog, stackPolicyCatalog, stackPolicyDefinitions } from "./policies";
 
 export type { ExemptionSetting } from "./kit/exemptions";
@@ -98,8 +99,6 @@ export const tierguardPolicyInfo: readonly TierguardPolicyInfo[] = definitions.m
 
 type PolicyConfigJSONSchema = PolicyConfigSchema["properties"][string];
 
-const show = (value: unknown) => JSON.stringify(value) ?? String(value);
-
 function levelProblem(where: string, level: unknown): string | undefined {
     if (typeof level === "string" && (LEVELS as readonly string[]).includes(level)) return undefined;
     const remediate = level === "remediate" ? " (no tierguard policy remediates; use mandatory)" : "";
@@ -159,7 +158,7 @@ export function tierguardPolicies(args: TierguardArgs = {}): TierguardPolicy[] {
     const problems: string[] = [];
     for (const key of Object.keys(given)) {
         if (key !== "all" && !definitions.some((d) => d.metadata.name === key)) {
-            problems.push(`"${key}" is not a tierguard policy${didYouMean(key, tierguardPolicyNames)} (its policies: ${tierguardPolicyNames.join(", ")})`);
+            problems.push(`${show(key)} is not a tierguard policy${didYouMean(key, tierguardPolicyNames)} (its policies: ${tierguardPolicyNames.join(", ")})`);
         }
     }
     const all = hasOwn(given, "all") ? given.all : undefined;

@@ -60,3 +60,6 @@ export function describeBytes(bytes: number): string {
     }
     return `${bytes} bytes`;
 }
+
+/** The most stacks a scan judges at once (each with its own pack process): given with --jobs, or the default. */
+export const MAX_JOBS = 64;

@@ -23,7 +23,7 @@ import { GraphFormat, renderGraph } from "../report/graph";
 import { UsageError } from "../program/project";
 import { StackFileError, readStackFile } from "./stackFile";
 import { discoverStackFiles } from "./discover";
-import { ScanLimits, scanLimits } from "./limits";
+import { MAX_JOBS, ScanLimits, scanLimits } from "./limits";
 
 /** One judged stack as the reports read it: no resources; `graph`: its network graph's text, when one was asked for. */
 export type ScanReport = JudgedReport & { file: string; graph?: string };
@@ -40,7 +40,7 @@ export const GRAPH_LEFT_OUT = "(graph left out: the graphs together are longer t
 
 /** How many stacks a scan judges at once unless told (--jobs): one per core. */
 export function defaultJobs(): number {
-    return Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
+    return Math.min(MAX_JOBS, Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length));
 }
 
 export interface ScanOptions {

@@ -7,6 +7,7 @@ const define_1 = require("./kit/define");
 const defineStack_1 = require("./kit/defineStack");
 const didYouMean_1 = require("./kit/didYouMean");
 const ownProperties_1 = require("./model/ownProperties");
+const unresolved_1 = require("./model/unresolved");
 const policies_1 = require("./policies");
 const LEVELS = ["advisory", "mandatory", "disabled"];
 const definitions = [
@@ -29,12 +30,11 @@ exports.tierguardPolicyInfo = definitions.map(({ kind, metadata }) => ({
         { description: String(schema.description ?? ""), default: schema.default },
     ])),
 }));
-const show = (value) => JSON.stringify(value) ?? String(value);
 function levelProblem(where, level) {
     if (typeof level === "string" && LEVELS.includes(level))
         return undefined;
     const remediate = level === "remediate" ? " (no tierguard policy remediates; use mandatory)" : "";
-    return `${where} = ${show(level)} is not an enforcement level: advisory, mandatory or disabled${remediate}`;
+    return `${where} = ${(0, unresolved_1.show)(level)} is not an enforcement level: advisory, mandatory or disabled${remediate}`;
 }
 /** The problems of one policy's settings, read by the pack's own readers. */
 function settingsProblems(name, metadata, settings) {
@@ -87,11 +87,11 @@ function configured(policy, level, settings) {
 function tierguardPolicies(args = {}) {
     const given = args;
     if (!(0, ownProperties_1.isPlainObject)(given))
-        throw new Error(`tierguard: the policy settings must be an object of policy names, got ${show(given)}`);
+        throw new Error(`tierguard: the policy settings must be an object of policy names, got ${(0, unresolved_1.show)(given)}`);
     const problems = [];
     for (const key of Object.keys(given)) {
         if (key !== "all" && !definitions.some((d) => d.metadata.name === key)) {
-            problems.push(`"${key}" is not a tierguard policy${(0, didYouMean_1.didYouMean)(key, exports.tierguardPolicyNames)} (its policies: ${exports.tierguardPolicyNames.join(", ")})`);
+            problems.push(`${(0, unresolved_1.show)(key)} is not a tierguard policy${(0, didYouMean_1.didYouMean)(key, exports.tierguardPolicyNames)} (its policies: ${exports.tierguardPolicyNames.join(", ")})`);
         }
     }
     const all = (0, ownProperties_1.hasOwn)(given, "all") ? given.all : undefined;
@@ -123,7 +123,7 @@ function tierguardPolicies(args = {}) {
             problems.push(...settingsProblems(metadata.name, metadata, settings));
         }
         else if (entry !== undefined) {
-            problems.push(`"${metadata.name}" = ${show(entry)} must be an enforcement level or an object of settings`);
+            problems.push(`"${metadata.name}" = ${(0, unresolved_1.show)(entry)} must be an enforcement level or an object of settings`);
         }
         if (problems.length === 0)
             built.push(configured(build(), level, settings));

@@ -165,7 +165,7 @@ export function parseConfig<K extends ConfigKeys>(keys: K, raw: unknown): Parsed
         const value = key.read(setting);
         if (isInvalid(value)) {
             problems.push({ key: name, reason: value.invalid, unknownKey: false });
-            errors.push(`config "${name}": ${value.invalid}; the default ${show(key.schema.default)} is used instead`);
+            errors.push(`config ${show(name)}: ${value.invalid}; the default ${show(key.schema.default)} is used instead`);
             values[name] = key.defaultValue;
         } else {
             values[name] = value;
@@ -176,7 +176,7 @@ export function parseConfig<K extends ConfigKeys>(keys: K, raw: unknown): Parsed
         if (!hasOwn(keys, name) && name !== "enforcementLevel") {
             const reason = `is not a setting of this policy (its settings: ${Object.keys(keys).join(", ")})`;
             problems.push({ key: name, reason, unknownKey: true });
-            errors.push(`config "${name}" ${reason}`);
+            errors.push(`config ${show(name)} ${reason}`);
         }
     }
     return { values: values as ConfigValues<K>, errors, problems };

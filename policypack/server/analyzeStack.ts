@@ -15,6 +15,8 @@ export async function analyzeStack(pack: Pack, request: AnalyzeStackRequest, rep
     const ds: SdkDiagnostic[] = [];
     const notApplicable = new NotApplicableList();
     let resources: PolicyResource[] | undefined;
+    // The stack's types, collected once when a stack policy first names one.
+    let types: Set<string> | undefined;
     try {
         for (const p of pack.policies) {
             let level = pack.state.levelOf(p);
@@ -22,7 +24,7 @@ export async function analyzeStack(pack: Pack, request: AnalyzeStackRequest, rep
             // Stack policies cannot remediate: the level is mandatory.
             if (level === "remediate") level = "mandatory";
             const pulumiType = policyHelpers.getPulumiType(p.validateStack);
-            if (pulumiType && !messages.some((m) => m.getType() === pulumiType)) {
+            if (pulumiType && !(types ??= new Set(messages.map((m) => m.getType()))).has(pulumiType)) {
                 notApplicable.add(p.name, `Policy only applies to resources of type '${pulumiType}'`);
                 continue;
             }

@@ -85,7 +85,7 @@ export function policyFrom(kind: "policy" | "remediation", policyName: string, p
  * The advisory diagnostic for a policy that read an unknown value: the policy object's own fields (all
  * but the validation function named by `without` and the name) after the SDK's, then level advisory.
  */
-export function unknownValueDiagnostic(
+function unknownValueDiagnostic(
     policy: AnyPolicy,
     without: "validateResource" | "validateStack",
     packName: string,
@@ -103,8 +103,6 @@ export function unknownValueDiagnostic(
     };
 }
 
-export const asGrpcError = protoutil.asGrpcError;
-
 /**
  * What a validation's throw becomes, as the SDK decides it for Analyze and AnalyzeStack alike: an unknown
  * value read during preview → an advisory diagnostic; `notApplicable(reason)` → a "not applicable" entry;
@@ -120,5 +118,5 @@ export function settleValidationError(
 ): void {
     if (error instanceof proxy.UnknownValueError) diagnostics.push(unknownValueDiagnostic(policy, without, pack.name, pack.version, error));
     else if (error instanceof NotApplicableError) notApplicable.add(policy.name, error.reason);
-    else throw asGrpcError(error, `Error validating resource with ${policyFrom("policy", policy.name, pack.name, pack.version)}`);
+    else throw protoutil.asGrpcError(error, `Error validating resource with ${policyFrom("policy", policy.name, pack.name, pack.version)}`);
 }

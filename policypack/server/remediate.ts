@@ -8,7 +8,7 @@ import type { ResourceValidationArgs } from "@pulumi/policy";
 import type { AnalyzeRequest, RemediateResponse } from "@pulumi/pulumi/proto/analyzer_pb";
 import type { Pack, Reply } from "./analyze";
 import { isTypeOf, providerOf, resourceOptions } from "./decode";
-import { NotApplicableError, NotApplicableList, asGrpcError, policyFrom, throwNotApplicable } from "./outcomes";
+import { NotApplicableError, NotApplicableList, policyFrom, throwNotApplicable } from "./outcomes";
 import { SdkRemediation, deserialize, policyHelpers, protoutil, proxy } from "./sdk";
 
 export async function remediate(pack: Pack, request: AnalyzeRequest, reply: Reply<RemediateResponse>): Promise<void> {
@@ -56,7 +56,7 @@ export async function remediate(pack: Pack, request: AnalyzeRequest, reply: Repl
                 const from = policyFrom("remediation", p.name, pack.name, pack.version);
                 if (e instanceof proxy.UnknownValueError) diagnostic = `can't run ${from} during preview: ${e.message}`;
                 else if (e instanceof NotApplicableError) notApplicable.add(p.name, e.reason);
-                else throw asGrpcError(e, `Error remediating resource with ${from}`);
+                else throw protoutil.asGrpcError(e, `Error remediating resource with ${from}`);
             }
             if (result || diagnostic) {
                 if (result) result = await deserialize.serializeProperties(result);

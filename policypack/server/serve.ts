@@ -103,6 +103,9 @@ function serve(name: string, version: string, level: EnforcementLevel, args: Pol
     });
 }
 
+/** The Empty of the google-protobuf that @pulumi/pulumi's generated service checks Configure's answer against. */
+const ConfigureResponse = (analyzerRpc.AnalyzerService.configure as unknown as { responseType?: new () => object }).responseType ?? emptyProto.Empty;
+
 /** Configure replaces the whole config: per policy, its properties and its level (the protocol's number as the SDK names it). */
 function configure(state: PackState, request: ConfigureAnalyzerRequest, callback: Reply<object>): void {
     const config: Record<string, PolicyConfigEntry> = {};
@@ -117,9 +120,7 @@ function configure(state: PackState, request: ConfigureAnalyzerRequest, callback
         return;
     }
     state.config = config;
-    // The Empty of the google-protobuf that @pulumi/pulumi's generated service checks against.
-    const Empty = (analyzerRpc.AnalyzerService.configure as unknown as { responseType?: new () => object }).responseType ?? emptyProto.Empty;
-    callback(undefined, new Empty());
+    callback(undefined, new ConfigureResponse());
 }
 
 function configureStack(state: PackState, request: AnalyzerStackConfigureRequest, callback: Reply<AnalyzerStackConfigureResponse>): void {

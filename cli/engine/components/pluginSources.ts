@@ -48,19 +48,20 @@ export function declaredPackages(project: Record<string, unknown>, projectDir: s
         if (typeof name !== "string" || typeof source !== "string" || !name || !source) return;
         found.push(isLocalPath(source) ? { name, folder: localFolder(source, projectDir), declaredIn } : { name, source, declaredIn });
     };
-    const packages = project.packages;
-    if (packages && typeof packages === "object" && !Array.isArray(packages)) {
-        for (const [name, spec] of Object.entries(packages as Record<string, unknown>)) {
-            const source = spec && typeof spec === "object" ? (spec as Record<string, unknown>).source : spec;
-            add(name, source, `${file} packages.${name}`);
-        }
-    }
+    // plugins.providers first: it is the override for developing a plugin, so it wins over packages:.
     const providers = (project.plugins as Record<string, unknown> | undefined)?.providers;
     if (Array.isArray(providers)) {
         providers.forEach((entry, index) => {
             if (entry && typeof entry === "object")
                 add((entry as Record<string, unknown>).name, (entry as Record<string, unknown>).path, `${file} plugins.providers[${index}]`);
         });
+    }
+    const packages = project.packages;
+    if (packages && typeof packages === "object" && !Array.isArray(packages)) {
+        for (const [name, spec] of Object.entries(packages as Record<string, unknown>)) {
+            const source = spec && typeof spec === "object" ? (spec as Record<string, unknown>).source : spec;
+            add(name, source, `${file} packages.${name}`);
+        }
     }
     return found;
 }

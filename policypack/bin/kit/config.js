@@ -120,7 +120,7 @@ function parseConfig(keys, raw) {
         const value = key.read(setting);
         if (isInvalid(value)) {
             problems.push({ key: name, reason: value.invalid, unknownKey: false });
-            errors.push(`config "${name}": ${value.invalid}; the default ${(0, unresolved_1.show)(key.schema.default)} is used instead`);
+            errors.push(`config ${(0, unresolved_1.show)(name)}: ${value.invalid}; the default ${(0, unresolved_1.show)(key.schema.default)} is used instead`);
             values[name] = key.defaultValue;
         }
         else {
@@ -132,7 +132,7 @@ function parseConfig(keys, raw) {
         if (!(0, ownProperties_1.hasOwn)(keys, name) && name !== "enforcementLevel") {
             const reason = `is not a setting of this policy (its settings: ${Object.keys(keys).join(", ")})`;
             problems.push({ key: name, reason, unknownKey: true });
-            errors.push(`config "${name}" ${reason}`);
+            errors.push(`config ${(0, unresolved_1.show)(name)} ${reason}`);
         }
     }
     return { values: values, errors, problems };

@@ -9,6 +9,8 @@ async function analyzeStack(pack, request, reply) {
     const ds = [];
     const notApplicable = new outcomes_1.NotApplicableList();
     let resources;
+    // The stack's types, collected once when a stack policy first names one.
+    let types;
     try {
         for (const p of pack.policies) {
             let level = pack.state.levelOf(p);
@@ -18,7 +20,7 @@ async function analyzeStack(pack, request, reply) {
             if (level === "remediate")
                 level = "mandatory";
             const pulumiType = sdk_1.policyHelpers.getPulumiType(p.validateStack);
-            if (pulumiType && !messages.some((m) => m.getType() === pulumiType)) {
+            if (pulumiType && !(types ?? (types = new Set(messages.map((m) => m.getType())))).has(pulumiType)) {
                 notApplicable.add(p.name, `Policy only applies to resources of type '${pulumiType}'`);
                 continue;
             }

@@ -1,10 +1,9 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.asGrpcError = exports.NotApplicableList = exports.NotApplicableError = void 0;
+exports.NotApplicableList = exports.NotApplicableError = void 0;
 exports.throwNotApplicable = throwNotApplicable;
 exports.violationReporter = violationReporter;
 exports.policyFrom = policyFrom;
-exports.unknownValueDiagnostic = unknownValueDiagnostic;
 exports.settleValidationError = settleValidationError;
 const sdk_1 = require("./sdk");
 /** Thrown by a policy's `notApplicable(reason)`. */
@@ -79,7 +78,6 @@ function unknownValueDiagnostic(policy, without, packName, packVersion, error) {
         enforcementLevel: "advisory",
     };
 }
-exports.asGrpcError = sdk_1.protoutil.asGrpcError;
 /**
  * What a validation's throw becomes, as the SDK decides it for Analyze and AnalyzeStack alike: an unknown
  * value read during preview → an advisory diagnostic; `notApplicable(reason)` → a "not applicable" entry;
@@ -91,5 +89,5 @@ function settleValidationError(error, policy, without, pack, diagnostics, notApp
     else if (error instanceof NotApplicableError)
         notApplicable.add(policy.name, error.reason);
     else
-        throw (0, exports.asGrpcError)(error, `Error validating resource with ${policyFrom("policy", policy.name, pack.name, pack.version)}`);
+        throw sdk_1.protoutil.asGrpcError(error, `Error validating resource with ${policyFrom("policy", policy.name, pack.name, pack.version)}`);
 }

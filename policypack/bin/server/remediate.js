@@ -56,7 +56,7 @@ async function remediate(pack, request, reply) {
                 else if (e instanceof outcomes_1.NotApplicableError)
                     notApplicable.add(p.name, e.reason);
                 else
-                    throw (0, outcomes_1.asGrpcError)(e, `Error remediating resource with ${from}`);
+                    throw sdk_1.protoutil.asGrpcError(e, `Error remediating resource with ${from}`);
             }
             if (result || diagnostic) {
                 if (result)

@@ -119,6 +119,8 @@ function serve(name, version, level, args, initialConfig) {
         console.log(port.toString());
     });
 }
+/** The Empty of the google-protobuf that @pulumi/pulumi's generated service checks Configure's answer against. */
+const ConfigureResponse = sdk_1.analyzerRpc.AnalyzerService.configure.responseType ?? sdk_1.emptyProto.Empty;
 /** Configure replaces the whole config: per policy, its properties and its level (the protocol's number as the SDK names it). */
 function configure(state, request, callback) {
     const config = {};
@@ -134,9 +136,7 @@ function configure(state, request, callback) {
         return;
     }
     state.config = config;
-    // The Empty of the google-protobuf that @pulumi/pulumi's generated service checks against.
-    const Empty = sdk_1.analyzerRpc.AnalyzerService.configure.responseType ?? sdk_1.emptyProto.Empty;
-    callback(undefined, new Empty());
+    callback(undefined, new ConfigureResponse());
 }
 function configureStack(state, request, callback) {
     try {
