@@ -74,8 +74,23 @@ export function matches(entry: Rule, traffic: Traffic): { verdict: Tri; unresolv
     return { verdict: portsOf(entry.ports).some(([a, b]) => a <= from && to <= b) ? "yes" : "no" };
 }
 
-/** The addresses an entry matches, by family (an entry has a CIDR of one family, or none). */
-export function entryAddresses(entry: Rule): { sets: AddressSets; unresolved?: Unresolved } {
+type EntryAddresses = Readonly<{ sets: Readonly<AddressSets>; unresolved?: Unresolved }>;
+
+/** Computed once per entry: every walk, segment and overlap question of its ACL asks again. */
+const addressesOfEntry = new WeakMap<Rule, EntryAddresses>();
+
+/** The addresses an entry matches, by family (an entry has a CIDR of one family, or none). Frozen: shared by every caller. */
+export function entryAddresses(entry: Rule): EntryAddresses {
+    let addresses = addressesOfEntry.get(entry);
+    if (!addresses) {
+        addresses = computeEntryAddresses(entry);
+        Object.freeze(addresses.sets);
+        addressesOfEntry.set(entry, Object.freeze(addresses));
+    }
+    return addresses;
+}
+
+function computeEntryAddresses(entry: Rule): { sets: AddressSets; unresolved?: Unresolved } {
     const sets: AddressSets = { 4: [], 6: [] };
     for (const peer of entry.peers) {
         if (peer.kind === "unresolved") return { sets, unresolved: peer.unresolved };

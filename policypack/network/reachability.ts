@@ -145,13 +145,37 @@ export function unknownReferences(rules: readonly Rule[], kind: "securityGroup" 
     return rules.flatMap((r) => r.peers).filter((p) => p.kind === kind && p.id === undefined && topLevel(p.property) === topLevel(property)).length;
 }
 
+/** A group's rules with the resource each is written in, and the rules of each such resource. */
+interface HeldRules {
+    holders: Array<[Rule, AnalyzedResource | undefined]>;
+    rulesOfHolder: Map<AnalyzedResource | undefined, Rule[]>;
+}
+
+/** Computed once per group: a group carried by thousands of resources is walked for each of them. */
+const heldRulesCache = new WeakMap<GroupNode, HeldRules>();
+
+function heldRules(group: GroupNode): HeldRules {
+    let held = heldRulesCache.get(group);
+    if (held) return held;
+    const holders: Array<[Rule, AnalyzedResource | undefined]> = [
+        ...group.ownInline.map((rule): [Rule, AnalyzedResource | undefined] => [rule, group.resource]),
+        ...group.standalone.map(({ resource, rule }): [Rule, AnalyzedResource | undefined] => [rule, resource]),
+    ];
+    const rulesOfHolder = new Map<AnalyzedResource | undefined, Rule[]>();
+    for (const [rule, holder] of holders) {
+        const rules = rulesOfHolder.get(holder);
+        if (rules) rules.push(rule);
+        else rulesOfHolder.set(holder, [rule]);
+    }
+    held = { holders, rulesOfHolder };
+    heldRulesCache.set(group, held);
+    return held;
+}
+
 export function pathsTo(graph: StackGraph, carrier: Carrier, options: InternetOptions): Path[] {
     const paths: Path[] = [];
     for (const { group, certain } of carrier.attachments) {
-        const holders: Array<[Rule, AnalyzedResource | undefined]> = [
-            ...group.ownInline.map((rule): [Rule, AnalyzedResource | undefined] => [rule, group.resource]),
-            ...group.standalone.map(({ resource, rule }): [Rule, AnalyzedResource | undefined] => [rule, resource]),
-        ];
+        const { holders, rulesOfHolder: rulesByHolder } = heldRules(group);
         for (const [rule, holder] of holders) {
             if (rule.direction !== "ingress" || rule.action !== "allow") continue;
             const base = { destination: carrier, group, rule };
@@ -161,7 +185,7 @@ export function pathsTo(graph: StackGraph, carrier: Carrier, options: InternetOp
             } else if (exposure.verdict === "maybe") {
                 paths.push({ ...base, source: "unknown", sourceLabel: "an address not known yet", certain, unresolved: exposure.unresolved[0] });
             }
-            const rulesOfHolder = holders.filter(([, h]) => h === holder).map(([r]) => r);
+            const rulesOfHolder = rulesByHolder.get(holder)!;
             for (const peer of rule.peers) {
                 if (peer.kind === "prefixList" && holder) {
                     paths.push(

@@ -4,9 +4,10 @@
  * over that one copy. Levels, "not applicable", unknown values and errors as the SDK's server has them.
  */
 import type { ResourceValidationArgs } from "@pulumi/policy";
-import type { AnalyzeRequest, AnalyzeResponse } from "@pulumi/pulumi/proto/analyzer_pb";
+import type { AnalyzeResponse } from "@pulumi/pulumi/proto/analyzer_pb";
 import { DecodedResource, decodeResource, isTypeOf } from "./decode";
-import { NotApplicableList, settleValidationError, throwNotApplicable, violationReporter } from "./outcomes";
+import type { ResourceData } from "./requestDecoding";
+import { NotApplicableList, pending, settleValidationError, throwNotApplicable, violationReporter } from "./outcomes";
 import type { PackState } from "./packState";
 import { AnyPolicy, SdkDiagnostic, policyHelpers, protoutil, proxy } from "./sdk";
 
@@ -20,8 +21,8 @@ export interface Pack {
     state: PackState;
 }
 
-export async function analyze(pack: Pack, request: AnalyzeRequest, reply: Reply<AnalyzeResponse>): Promise<void> {
-    const type = request.getType();
+export async function analyze(pack: Pack, request: ResourceData, reply: Reply<AnalyzeResponse>): Promise<void> {
+    const type = request.type;
     const ds: SdkDiagnostic[] = [];
     const notApplicable = new NotApplicableList();
     let decoded: DecodedResource | undefined;
@@ -61,7 +62,8 @@ export async function analyze(pack: Pack, request: AnalyzeRequest, reply: Reply<
                         notApplicable: throwNotApplicable,
                     } as ResourceValidationArgs;
                     if (decoded.provider) args.provider = decoded.provider;
-                    await Promise.resolve(validation(args as never, reportViolation));
+                    const result = pending(validation(args as never, reportViolation));
+                    if (result) await result;
                 } catch (e) {
                     settleValidationError(e, p, "validateResource", pack, ds, notApplicable);
                 }

@@ -4,14 +4,14 @@
  * same resource objects). Levels, "not applicable", unknown values and errors as the SDK's server has them.
  */
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
-import type { AnalyzeResponse, AnalyzeStackRequest } from "@pulumi/pulumi/proto/analyzer_pb";
+import type { AnalyzeResponse } from "@pulumi/pulumi/proto/analyzer_pb";
 import type { Pack, Reply } from "./analyze";
 import { decodeStack } from "./decode";
-import { NotApplicableList, settleValidationError, throwNotApplicable, violationReporter } from "./outcomes";
+import type { ResourceData } from "./requestDecoding";
+import { NotApplicableList, pending, settleValidationError, throwNotApplicable, violationReporter } from "./outcomes";
 import { SdkDiagnostic, policyHelpers, protoutil } from "./sdk";
 
-export async function analyzeStack(pack: Pack, request: AnalyzeStackRequest, reply: Reply<AnalyzeResponse>): Promise<void> {
-    const messages = request.getResourcesList();
+export async function analyzeStack(pack: Pack, stack: readonly ResourceData[], reply: Reply<AnalyzeResponse>): Promise<void> {
     const ds: SdkDiagnostic[] = [];
     const notApplicable = new NotApplicableList();
     let resources: PolicyResource[] | undefined;
@@ -24,20 +24,21 @@ export async function analyzeStack(pack: Pack, request: AnalyzeStackRequest, rep
             // Stack policies cannot remediate: the level is mandatory.
             if (level === "remediate") level = "mandatory";
             const pulumiType = policyHelpers.getPulumiType(p.validateStack);
-            if (pulumiType && !(types ??= new Set(messages.map((m) => m.getType()))).has(pulumiType)) {
+            if (pulumiType && !(types ??= new Set(stack.map((r) => r.type))).has(pulumiType)) {
                 notApplicable.add(p.name, `Policy only applies to resources of type '${pulumiType}'`);
                 continue;
             }
             const reportViolation = violationReporter(p, pack.name, pack.version, level, ds);
             try {
-                resources ??= decodeStack(messages);
+                resources ??= decodeStack(stack);
                 const args: StackValidationArgs = {
                     resources: resources.slice(),
                     getConfig: pack.state.getConfigOf(p.name) as StackValidationArgs["getConfig"],
                     stackTags: pack.state.stackTags as StackValidationArgs["stackTags"],
                     notApplicable: throwNotApplicable,
                 } as StackValidationArgs;
-                await Promise.resolve(p.validateStack!(args as never, reportViolation));
+                const result = pending(p.validateStack!(args as never, reportViolation));
+                if (result) await result;
             } catch (e) {
                 settleValidationError(e, p, "validateStack", pack, ds, notApplicable);
             }

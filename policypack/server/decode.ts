@@ -10,10 +10,8 @@
  * only read (test/unit/analyzerServer.test.ts holds them to that); see policypack/server/README.md.
  */
 import type { PolicyCustomTimeouts, PolicyProviderResource, PolicyResource, PolicyResourceOptions } from "@pulumi/policy";
-import type { AnalyzeRequest, AnalyzerResource, AnalyzerResourceOptions } from "@pulumi/pulumi/proto/analyzer_pb";
-import { deserialize, policyHelpers, proxy } from "./sdk";
-
-type ResourceMessage = AnalyzeRequest | AnalyzerResource;
+import { ResourceData, ResourceOptionsData, propertiesOf } from "./requestDecoding";
+import { policyHelpers, proxy } from "./sdk";
 
 /** One resource of a request, decoded: the plain properties (no proxy) and what every policy is handed besides. */
 export interface DecodedResource {
@@ -26,48 +24,48 @@ export interface DecodedResource {
     provider: PolicyProviderResource | undefined;
 }
 
-export function decodeResource(message: ResourceMessage): DecodedResource {
-    const props = deserialize.deserializeProperties(message.getProperties()!, false);
-    const opts = resourceOptions(message);
-    return { type: message.getType(), urn: message.getUrn(), name: message.getName(), props, opts, provider: providerOf(message) };
+export function decodeResource(data: ResourceData): DecodedResource {
+    const props = propertiesOf(data.properties);
+    const opts = resourceOptions(data);
+    return { type: data.type, urn: data.urn, name: data.name, props, opts, provider: providerOf(data) };
 }
 
 /** `opts` as the SDK builds it; a request without options comes from a CLI too old for the SDK. */
-export function resourceOptions(message: ResourceMessage): PolicyResourceOptions {
-    const opts = message.getOptions();
+export function resourceOptions(data: ResourceData): PolicyResourceOptions {
+    const opts = data.options;
     if (!opts) {
         throw new Error("A more recent version of the Pulumi CLI is required. To upgrade, see https://www.pulumi.com/docs/get-started/install/");
     }
     const result: PolicyResourceOptions = {
-        protect: opts.getProtect(),
-        ignoreChanges: opts.getIgnorechangesList(),
-        aliases: opts.getAliasesList(),
+        protect: opts.protect,
+        ignoreChanges: opts.ignoreChanges,
+        aliases: opts.aliases,
         customTimeouts: customTimeouts(opts),
-        additionalSecretOutputs: opts.getAdditionalsecretoutputsList(),
+        additionalSecretOutputs: opts.additionalSecretOutputs,
     };
-    if (opts.getDeletebeforereplacedefined()) result.deleteBeforeReplace = opts.getDeletebeforereplace();
-    if (opts.getParent()) result.parent = opts.getParent();
+    if (opts.deleteBeforeReplaceDefined) result.deleteBeforeReplace = opts.deleteBeforeReplace;
+    if (opts.parent) result.parent = opts.parent;
     return result;
 }
 
-function customTimeouts(opts: AnalyzerResourceOptions): PolicyCustomTimeouts {
-    const timeouts = opts.getCustomtimeouts();
+function customTimeouts(opts: ResourceOptionsData): PolicyCustomTimeouts {
+    const timeouts = opts.customTimeouts;
     return {
-        createSeconds: timeouts?.getCreate() ?? 0.0,
-        updateSeconds: timeouts?.getUpdate() ?? 0.0,
-        deleteSeconds: timeouts?.getDelete() ?? 0.0,
+        createSeconds: timeouts?.create ?? 0.0,
+        updateSeconds: timeouts?.update ?? 0.0,
+        deleteSeconds: timeouts?.delete ?? 0.0,
     };
 }
 
 /** The resource's provider (its properties decoded and proxied once), if the request names one. */
-export function providerOf(message: ResourceMessage): PolicyProviderResource | undefined {
-    const provider = message.getProvider();
+export function providerOf(data: ResourceData): PolicyProviderResource | undefined {
+    const provider = data.provider;
     if (!provider) return undefined;
     return {
-        type: provider.getType(),
-        props: proxy.unknownCheckingProxy(deserialize.deserializeProperties(provider.getProperties()!, false)),
-        urn: provider.getUrn(),
-        name: provider.getName(),
+        type: provider.type,
+        props: proxy.unknownCheckingProxy(propertiesOf(provider.properties)),
+        urn: provider.urn,
+        name: provider.name,
     };
 }
 
@@ -84,48 +82,36 @@ export function isTypeOf(type: string, resourceClass: unknown): boolean {
  * builds them for each policy: props behind the unknown-checking proxy, parent, dependencies and
  * property dependencies as the resource objects themselves (by URN; unknown URNs dropped).
  */
-export function decodeStack(messages: readonly AnalyzerResource[]): PolicyResource[] {
-    const decoded: Array<{ resource: PolicyResource; parent: string; dependencies: string[]; propertyDependencies: Record<string, string[]> }> = [];
-    for (const message of messages) {
-        const type = message.getType();
-        const props = proxy.unknownCheckingProxy(deserialize.deserializeProperties(message.getProperties()!, false));
+export function decodeStack(resources: readonly ResourceData[]): PolicyResource[] {
+    const decoded: Array<{ resource: PolicyResource; data: ResourceData }> = [];
+    for (const data of resources) {
+        const type = data.type;
+        const props = proxy.unknownCheckingProxy(propertiesOf(data.properties));
         const resource: PolicyResource = {
             type,
             props,
-            urn: message.getUrn(),
-            name: message.getName(),
-            opts: resourceOptions(message),
+            urn: data.urn,
+            name: data.name,
+            opts: resourceOptions(data),
             dependencies: [],
             propertyDependencies: {},
             isType: (resourceClass: unknown) => isTypeOf(type, resourceClass),
             asType: ((resourceClass: unknown) => (isTypeOf(type, resourceClass) ? props : undefined)) as PolicyResource["asType"],
         } as PolicyResource;
-        const provider = providerOf(message);
+        const provider = providerOf(data);
         if (provider) resource.provider = provider;
-        decoded.push({
-            resource,
-            parent: message.getParent(),
-            dependencies: message.getDependenciesList(),
-            propertyDependencies: propertyDependenciesOf(message),
-        });
+        decoded.push({ resource, data });
     }
     const byUrn = new Map<string, PolicyResource>();
     for (const d of decoded) byUrn.set(d.resource.urn, d.resource);
     const found = (urns: string[]) => urns.map((urn) => byUrn.get(urn)).filter((r) => r) as PolicyResource[];
-    for (const d of decoded) {
-        if (d.parent) {
-            const parent = byUrn.get(d.parent);
-            if (parent) d.resource.parent = parent;
+    for (const { resource, data } of decoded) {
+        if (data.parent) {
+            const parent = byUrn.get(data.parent);
+            if (parent) resource.parent = parent;
         }
-        d.resource.dependencies = found(d.dependencies);
-        for (const key of Object.keys(d.propertyDependencies)) d.resource.propertyDependencies[key] = found(d.propertyDependencies[key]);
+        resource.dependencies = found(data.dependencies);
+        for (const key of Object.keys(data.propertyDependencies)) resource.propertyDependencies[key] = found(data.propertyDependencies[key]);
     }
     return decoded.map((d) => d.resource);
-}
-
-function propertyDependenciesOf(message: AnalyzerResource): Record<string, string[]> {
-    const result: Record<string, string[]> = {};
-    const map = message.getPropertydependenciesMap();
-    if (map) for (const [key, value] of map.entries()) result[key] = value.getUrnsList();
-    return result;
 }

@@ -120,3 +120,14 @@ export function settleValidationError(
     else if (error instanceof NotApplicableError) notApplicable.add(policy.name, error.reason);
     else throw protoutil.asGrpcError(error, `Error validating resource with ${policyFrom("policy", policy.name, pack.name, pack.version)}`);
 }
+
+/**
+ * Waits for a validation's result only when it is a promise. The SDK awaits every result; resuming an
+ * async function after a synchronous validation was most of this server's own time per Analyze, and
+ * not waiting changes nothing a request can observe (its answer depends on it alone).
+ */
+export function pending(result: unknown): PromiseLike<unknown> | undefined {
+    return result !== null && (typeof result === "object" || typeof result === "function") && typeof (result as PromiseLike<unknown>).then === "function"
+        ? (result as PromiseLike<unknown>)
+        : undefined;
+}

@@ -5,19 +5,18 @@
  * by the SDK's own serializeProperties.
  */
 import type { ResourceValidationArgs } from "@pulumi/policy";
-import type { AnalyzeRequest, RemediateResponse } from "@pulumi/pulumi/proto/analyzer_pb";
+import type { RemediateResponse } from "@pulumi/pulumi/proto/analyzer_pb";
 import type { Pack, Reply } from "./analyze";
 import { isTypeOf, providerOf, resourceOptions } from "./decode";
+import type { ResourceData } from "./requestDecoding";
 import { NotApplicableError, NotApplicableList, policyFrom, throwNotApplicable } from "./outcomes";
 import { SdkRemediation, deserialize, policyHelpers, protoutil, proxy } from "./sdk";
 
-export async function remediate(pack: Pack, request: AnalyzeRequest, reply: Reply<RemediateResponse>): Promise<void> {
-    const urn = request.getUrn();
-    const name = request.getName();
-    const type = request.getType();
+export async function remediate(pack: Pack, request: ResourceData, reply: Reply<RemediateResponse>): Promise<void> {
+    const { urn, name, type } = request;
     // As in the SDK, outside the try: a request it cannot read is never answered.
     const opts = resourceOptions(request);
-    let props: Record<string, unknown> = proxy.unknownCheckingProxy(deserialize.deserializeProperties(request.getProperties()!, true));
+    let props: Record<string, unknown> = proxy.unknownCheckingProxy(deserialize.deserializeProperties(request.properties!, true));
     const rs: SdkRemediation[] = [];
     const notApplicable = new NotApplicableList();
     try {

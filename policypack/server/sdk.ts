@@ -12,7 +12,6 @@ import type * as analyzerProtoTypes from "@pulumi/pulumi/proto/analyzer_pb";
 import type * as analyzerRpcTypes from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import type * as pluginProtoTypes from "@pulumi/pulumi/proto/plugin_pb";
 import type { EnforcementLevel, Policy, PolicyPackArgs, ReportViolation, Severity } from "@pulumi/policy";
-import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
 
 /** `require` as `@pulumi/policy` resolves modules. */
 const fromSdk = createRequire(path.join(path.dirname(require.resolve("@pulumi/policy/package.json")), "server.js"));
@@ -56,7 +55,8 @@ export interface AnyPolicy extends Policy {
 }
 
 export const deserialize: {
-    deserializeProperties(outputsStruct: Struct, proxySecrets: boolean): Record<string, unknown>;
+    /** Reads only the struct's toJavaScript(). */
+    deserializeProperties(outputsStruct: { toJavaScript(): Record<string, unknown> }, proxySecrets: boolean): Record<string, unknown>;
     serializeProperties(obj: unknown): Promise<Record<string, unknown>>;
 } = fromSdk("./deserialize");
 

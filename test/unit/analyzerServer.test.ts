@@ -12,14 +12,15 @@ import { packPolicies } from "../../policypack/policies";
 import { Pack, analyze } from "../../policypack/server/analyze";
 import { analyzeStack } from "../../policypack/server/analyzeStack";
 import { PackState } from "../../policypack/server/packState";
-import { AnyPolicy, analyzerProto, deserialize } from "../../policypack/server/sdk";
+import * as requestDecoding from "../../policypack/server/requestDecoding";
+import { AnyPolicy } from "../../policypack/server/sdk";
 import { engineInput, exampleRuns, policiesUnderTest } from "../policyExamples";
 
 const decoded: Array<{ value: unknown; asDecoded: string }> = [];
 beforeAll(() => {
-    const original = deserialize.deserializeProperties;
-    jest.spyOn(deserialize, "deserializeProperties").mockImplementation((struct, proxySecrets) => {
-        const value = original(struct, proxySecrets);
+    const original = requestDecoding.propertiesOf;
+    jest.spyOn(requestDecoding, "propertiesOf").mockImplementation((struct) => {
+        const value = original(struct);
         decoded.push({ value, asDecoded: JSON.stringify(value) });
         return value;
     });
@@ -39,11 +40,11 @@ it.each(exampleRuns(policiesUnderTest()))("%s: no policy writes into the shared 
         pack.state.config = config;
         if (subject.kind === "resource") {
             const input = engineInput(example as ResourceExample, mode);
-            await answer((reply) => analyze(pack, analyzeRequest(input), reply));
-            await answer((reply) => analyzeStack(pack, analyzerProto.AnalyzeStackRequest.deserializeBinary(encodeAnalyzeStack([input])), reply));
+            await answer((reply) => analyze(pack, requestDecoding.analyzeRequestFrom(Buffer.from(analyzeRequest(input).serializeBinary())), reply));
+            await answer((reply) => analyzeStack(pack, requestDecoding.analyzeStackRequestFrom(Buffer.from(encodeAnalyzeStack([input]))), reply));
         } else {
             const resources = engineInput(example as StackExample, mode);
-            await answer((reply) => analyzeStack(pack, analyzerProto.AnalyzeStackRequest.deserializeBinary(encodeAnalyzeStack(resources)), reply));
+            await answer((reply) => analyzeStack(pack, requestDecoding.analyzeStackRequestFrom(Buffer.from(encodeAnalyzeStack(resources))), reply));
         }
     }
     expect(decoded.length).toBeGreaterThan(0);

@@ -77,8 +77,19 @@ function matches(entry, traffic) {
     const [from, to] = traffic.ports;
     return { verdict: (0, ports_1.portsOf)(entry.ports).some(([a, b]) => a <= from && to <= b) ? "yes" : "no" };
 }
-/** The addresses an entry matches, by family (an entry has a CIDR of one family, or none). */
+/** Computed once per entry: every walk, segment and overlap question of its ACL asks again. */
+const addressesOfEntry = new WeakMap();
+/** The addresses an entry matches, by family (an entry has a CIDR of one family, or none). Frozen: shared by every caller. */
 function entryAddresses(entry) {
+    let addresses = addressesOfEntry.get(entry);
+    if (!addresses) {
+        addresses = computeEntryAddresses(entry);
+        Object.freeze(addresses.sets);
+        addressesOfEntry.set(entry, Object.freeze(addresses));
+    }
+    return addresses;
+}
+function computeEntryAddresses(entry) {
     const sets = { 4: [], 6: [] };
     for (const peer of entry.peers) {
         if (peer.kind === "unresolved")

@@ -108,13 +108,32 @@ function describePrefixList(list) {
 function unknownReferences(rules, kind, property) {
     return rules.flatMap((r) => r.peers).filter((p) => p.kind === kind && p.id === undefined && (0, graph_1.topLevel)(p.property) === (0, graph_1.topLevel)(property)).length;
 }
+/** Computed once per group: a group carried by thousands of resources is walked for each of them. */
+const heldRulesCache = new WeakMap();
+function heldRules(group) {
+    let held = heldRulesCache.get(group);
+    if (held)
+        return held;
+    const holders = [
+        ...group.ownInline.map((rule) => [rule, group.resource]),
+        ...group.standalone.map(({ resource, rule }) => [rule, resource]),
+    ];
+    const rulesOfHolder = new Map();
+    for (const [rule, holder] of holders) {
+        const rules = rulesOfHolder.get(holder);
+        if (rules)
+            rules.push(rule);
+        else
+            rulesOfHolder.set(holder, [rule]);
+    }
+    held = { holders, rulesOfHolder };
+    heldRulesCache.set(group, held);
+    return held;
+}
 function pathsTo(graph, carrier, options) {
     const paths = [];
     for (const { group, certain } of carrier.attachments) {
-        const holders = [
-            ...group.ownInline.map((rule) => [rule, group.resource]),
-            ...group.standalone.map(({ resource, rule }) => [rule, resource]),
-        ];
+        const { holders, rulesOfHolder: rulesByHolder } = heldRules(group);
         for (const [rule, holder] of holders) {
             if (rule.direction !== "ingress" || rule.action !== "allow")
                 continue;
@@ -126,7 +145,7 @@ function pathsTo(graph, carrier, options) {
             else if (exposure.verdict === "maybe") {
                 paths.push({ ...base, source: "unknown", sourceLabel: "an address not known yet", certain, unresolved: exposure.unresolved[0] });
             }
-            const rulesOfHolder = holders.filter(([, h]) => h === holder).map(([r]) => r);
+            const rulesOfHolder = rulesByHolder.get(holder);
             for (const peer of rule.peers) {
                 if (peer.kind === "prefixList" && holder) {
                     paths.push(...prefixListPaths(graph, carrier, base, holder, peer, unknownReferences(rulesOfHolder, "prefixList", peer.property), certain, options));

@@ -5,7 +5,7 @@ const decode_1 = require("./decode");
 const outcomes_1 = require("./outcomes");
 const sdk_1 = require("./sdk");
 async function analyze(pack, request, reply) {
-    const type = request.getType();
+    const type = request.type;
     const ds = [];
     const notApplicable = new outcomes_1.NotApplicableList();
     let decoded;
@@ -48,7 +48,9 @@ async function analyze(pack, request, reply) {
                     };
                     if (decoded.provider)
                         args.provider = decoded.provider;
-                    await Promise.resolve(validation(args, reportViolation));
+                    const result = (0, outcomes_1.pending)(validation(args, reportViolation));
+                    if (result)
+                        await result;
                 }
                 catch (e) {
                     (0, outcomes_1.settleValidationError)(e, p, "validateResource", pack, ds, notApplicable);

@@ -4,8 +4,7 @@ exports.analyzeStack = analyzeStack;
 const decode_1 = require("./decode");
 const outcomes_1 = require("./outcomes");
 const sdk_1 = require("./sdk");
-async function analyzeStack(pack, request, reply) {
-    const messages = request.getResourcesList();
+async function analyzeStack(pack, stack, reply) {
     const ds = [];
     const notApplicable = new outcomes_1.NotApplicableList();
     let resources;
@@ -20,20 +19,22 @@ async function analyzeStack(pack, request, reply) {
             if (level === "remediate")
                 level = "mandatory";
             const pulumiType = sdk_1.policyHelpers.getPulumiType(p.validateStack);
-            if (pulumiType && !(types ?? (types = new Set(messages.map((m) => m.getType())))).has(pulumiType)) {
+            if (pulumiType && !(types ?? (types = new Set(stack.map((r) => r.type)))).has(pulumiType)) {
                 notApplicable.add(p.name, `Policy only applies to resources of type '${pulumiType}'`);
                 continue;
             }
             const reportViolation = (0, outcomes_1.violationReporter)(p, pack.name, pack.version, level, ds);
             try {
-                resources ?? (resources = (0, decode_1.decodeStack)(messages));
+                resources ?? (resources = (0, decode_1.decodeStack)(stack));
                 const args = {
                     resources: resources.slice(),
                     getConfig: pack.state.getConfigOf(p.name),
                     stackTags: pack.state.stackTags,
                     notApplicable: outcomes_1.throwNotApplicable,
                 };
-                await Promise.resolve(p.validateStack(args, reportViolation));
+                const result = (0, outcomes_1.pending)(p.validateStack(args, reportViolation));
+                if (result)
+                    await result;
             }
             catch (e) {
                 (0, outcomes_1.settleValidationError)(e, p, "validateStack", pack, ds, notApplicable);

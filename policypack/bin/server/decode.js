@@ -5,49 +5,50 @@ exports.resourceOptions = resourceOptions;
 exports.providerOf = providerOf;
 exports.isTypeOf = isTypeOf;
 exports.decodeStack = decodeStack;
+const requestDecoding_1 = require("./requestDecoding");
 const sdk_1 = require("./sdk");
-function decodeResource(message) {
-    const props = sdk_1.deserialize.deserializeProperties(message.getProperties(), false);
-    const opts = resourceOptions(message);
-    return { type: message.getType(), urn: message.getUrn(), name: message.getName(), props, opts, provider: providerOf(message) };
+function decodeResource(data) {
+    const props = (0, requestDecoding_1.propertiesOf)(data.properties);
+    const opts = resourceOptions(data);
+    return { type: data.type, urn: data.urn, name: data.name, props, opts, provider: providerOf(data) };
 }
 /** `opts` as the SDK builds it; a request without options comes from a CLI too old for the SDK. */
-function resourceOptions(message) {
-    const opts = message.getOptions();
+function resourceOptions(data) {
+    const opts = data.options;
     if (!opts) {
         throw new Error("A more recent version of the Pulumi CLI is required. To upgrade, see https://www.pulumi.com/docs/get-started/install/");
     }
     const result = {
-        protect: opts.getProtect(),
-        ignoreChanges: opts.getIgnorechangesList(),
-        aliases: opts.getAliasesList(),
+        protect: opts.protect,
+        ignoreChanges: opts.ignoreChanges,
+        aliases: opts.aliases,
         customTimeouts: customTimeouts(opts),
-        additionalSecretOutputs: opts.getAdditionalsecretoutputsList(),
+        additionalSecretOutputs: opts.additionalSecretOutputs,
     };
-    if (opts.getDeletebeforereplacedefined())
-        result.deleteBeforeReplace = opts.getDeletebeforereplace();
-    if (opts.getParent())
-        result.parent = opts.getParent();
+    if (opts.deleteBeforeReplaceDefined)
+        result.deleteBeforeReplace = opts.deleteBeforeReplace;
+    if (opts.parent)
+        result.parent = opts.parent;
     return result;
 }
 function customTimeouts(opts) {
-    const timeouts = opts.getCustomtimeouts();
+    const timeouts = opts.customTimeouts;
     return {
-        createSeconds: timeouts?.getCreate() ?? 0.0,
-        updateSeconds: timeouts?.getUpdate() ?? 0.0,
-        deleteSeconds: timeouts?.getDelete() ?? 0.0,
+        createSeconds: timeouts?.create ?? 0.0,
+        updateSeconds: timeouts?.update ?? 0.0,
+        deleteSeconds: timeouts?.delete ?? 0.0,
     };
 }
 /** The resource's provider (its properties decoded and proxied once), if the request names one. */
-function providerOf(message) {
-    const provider = message.getProvider();
+function providerOf(data) {
+    const provider = data.provider;
     if (!provider)
         return undefined;
     return {
-        type: provider.getType(),
-        props: sdk_1.proxy.unknownCheckingProxy(sdk_1.deserialize.deserializeProperties(provider.getProperties(), false)),
-        urn: provider.getUrn(),
-        name: provider.getName(),
+        type: provider.type,
+        props: sdk_1.proxy.unknownCheckingProxy((0, requestDecoding_1.propertiesOf)(provider.properties)),
+        urn: provider.urn,
+        name: provider.name,
     };
 }
 /** `isType(resourceClass)` as the SDK decides it: the class's Pulumi type token, else its `isInstance`. */
@@ -63,53 +64,40 @@ function isTypeOf(type, resourceClass) {
  * builds them for each policy: props behind the unknown-checking proxy, parent, dependencies and
  * property dependencies as the resource objects themselves (by URN; unknown URNs dropped).
  */
-function decodeStack(messages) {
+function decodeStack(resources) {
     const decoded = [];
-    for (const message of messages) {
-        const type = message.getType();
-        const props = sdk_1.proxy.unknownCheckingProxy(sdk_1.deserialize.deserializeProperties(message.getProperties(), false));
+    for (const data of resources) {
+        const type = data.type;
+        const props = sdk_1.proxy.unknownCheckingProxy((0, requestDecoding_1.propertiesOf)(data.properties));
         const resource = {
             type,
             props,
-            urn: message.getUrn(),
-            name: message.getName(),
-            opts: resourceOptions(message),
+            urn: data.urn,
+            name: data.name,
+            opts: resourceOptions(data),
             dependencies: [],
             propertyDependencies: {},
             isType: (resourceClass) => isTypeOf(type, resourceClass),
             asType: ((resourceClass) => (isTypeOf(type, resourceClass) ? props : undefined)),
         };
-        const provider = providerOf(message);
+        const provider = providerOf(data);
         if (provider)
             resource.provider = provider;
-        decoded.push({
-            resource,
-            parent: message.getParent(),
-            dependencies: message.getDependenciesList(),
-            propertyDependencies: propertyDependenciesOf(message),
-        });
+        decoded.push({ resource, data });
     }
     const byUrn = new Map();
     for (const d of decoded)
         byUrn.set(d.resource.urn, d.resource);
     const found = (urns) => urns.map((urn) => byUrn.get(urn)).filter((r) => r);
-    for (const d of decoded) {
-        if (d.parent) {
-            const parent = byUrn.get(d.parent);
+    for (const { resource, data } of decoded) {
+        if (data.parent) {
+            const parent = byUrn.get(data.parent);
             if (parent)
-                d.resource.parent = parent;
+                resource.parent = parent;
         }
-        d.resource.dependencies = found(d.dependencies);
-        for (const key of Object.keys(d.propertyDependencies))
-            d.resource.propertyDependencies[key] = found(d.propertyDependencies[key]);
+        resource.dependencies = found(data.dependencies);
+        for (const key of Object.keys(data.propertyDependencies))
+            resource.propertyDependencies[key] = found(data.propertyDependencies[key]);
     }
     return decoded.map((d) => d.resource);
-}
-function propertyDependenciesOf(message) {
-    const result = {};
-    const map = message.getPropertydependenciesMap();
-    if (map)
-        for (const [key, value] of map.entries())
-            result[key] = value.getUrnsList();
-    return result;
 }

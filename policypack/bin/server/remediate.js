@@ -5,12 +5,10 @@ const decode_1 = require("./decode");
 const outcomes_1 = require("./outcomes");
 const sdk_1 = require("./sdk");
 async function remediate(pack, request, reply) {
-    const urn = request.getUrn();
-    const name = request.getName();
-    const type = request.getType();
+    const { urn, name, type } = request;
     // As in the SDK, outside the try: a request it cannot read is never answered.
     const opts = (0, decode_1.resourceOptions)(request);
-    let props = sdk_1.proxy.unknownCheckingProxy(sdk_1.deserialize.deserializeProperties(request.getProperties(), true));
+    let props = sdk_1.proxy.unknownCheckingProxy(sdk_1.deserialize.deserializeProperties(request.properties, true));
     const rs = [];
     const notApplicable = new outcomes_1.NotApplicableList();
     try {

@@ -1,0 +1,161 @@
+/**
+ * A protobuf reader for the encodings the Pulumi engine writes (each singular field once, known wire
+ * types, well-formed lengths). Anything else — truncation, a group, a varint longer than the field
+ * allows, a string running past its end — throws `LeftToGeneratedCode`, and the request is decoded
+ * by the generated code instead, so an odd request gets exactly the answer it gets from the SDK's
+ * server (requestDecoding.ts). Strings decode as google-protobuf 3.21 decodes them, which is not
+ * Node's decoder when the bytes are not valid UTF-8.
+ */
+import { isUtf8 } from "buffer";
+
+/** This encoding is left to the generated decoder, whose answer to it is the reference. */
+export class LeftToGeneratedCode extends Error {}
+
+export const enum WireType {
+    Varint = 0,
+    Fixed64 = 1,
+    Delimited = 2,
+    Fixed32 = 5,
+}
+
+export class WireReader {
+    pos: number;
+
+    constructor(
+        readonly bytes: Buffer,
+        start: number,
+        /** One past the last byte of the message being read. */
+        public end: number,
+    ) {
+        this.pos = start;
+    }
+
+    static over(bytes: Buffer): WireReader {
+        return new WireReader(bytes, 0, bytes.length);
+    }
+
+    more(): boolean {
+        return this.pos < this.end;
+    }
+
+    /** Enters the length-delimited message whose length comes next: reads stop at its end. Returns the end to restore. */
+    enter(): number {
+        const outer = this.end;
+        this.end = this.delimitedEnd();
+        return outer;
+    }
+
+    /** Leaves a message entered with enter(), which must have been read to its last byte. */
+    leave(outer: number): void {
+        if (this.pos !== this.end) throw new LeftToGeneratedCode();
+        this.end = outer;
+    }
+
+    /** The next field's tag: field number × 8 + wire type. */
+    tag(): number {
+        const tag = this.varint32();
+        if (tag >>> 3 === 0) throw new LeftToGeneratedCode();
+        return tag;
+    }
+
+    /** An unsigned varint below 2^32 in at most five bytes, as the generated code reads tags, lengths and bools. */
+    varint32(): number {
+        let result = 0;
+        for (let shift = 0; shift < 35; shift += 7) {
+            if (this.pos >= this.end) throw new LeftToGeneratedCode();
+            const byte = this.bytes[this.pos++];
+            if (shift === 28 && byte > 0x0f) throw new LeftToGeneratedCode();
+            result += (byte & 0x7f) * 2 ** shift;
+            if (byte < 0x80) return result;
+        }
+        throw new LeftToGeneratedCode();
+    }
+
+    double(): number {
+        if (this.pos + 8 > this.end) throw new LeftToGeneratedCode();
+        const value = this.bytes.readDoubleLE(this.pos);
+        this.pos += 8;
+        return value;
+    }
+
+    /** The end of the length-delimited field whose length comes next; the reader is at its first byte. */
+    delimitedEnd(): number {
+        const length = this.varint32();
+        const end = this.pos + length;
+        if (end > this.end) throw new LeftToGeneratedCode();
+        return end;
+    }
+
+    string(): string {
+        const end = this.delimitedEnd();
+        const start = this.pos;
+        this.pos = end;
+        for (let i = start; i < end; i++) {
+            if (this.bytes[i] >= 0x80) return decodeLikeGoogleProtobuf(this.bytes, start, end);
+        }
+        return this.bytes.toString("latin1", start, end);
+    }
+
+    /**
+     * Skips a field numbered above the message's last known field, as the generated code skips it; a known
+     * field here (a wire type the generated code would misread, or a repeat it would handle its own way)
+     * is left to the generated code.
+     */
+    skipUnknown(tag: number, lastKnownField: number): void {
+        if (tag >>> 3 <= lastKnownField) throw new LeftToGeneratedCode();
+        this.skip(tag & 7);
+    }
+
+    /** Skips a field of the given wire type. */
+    skip(wireType: number): void {
+        switch (wireType) {
+            case WireType.Varint:
+                for (;;) {
+                    if (this.pos >= this.end) throw new LeftToGeneratedCode();
+                    if (this.bytes[this.pos++] < 0x80) return;
+                }
+            case WireType.Fixed64:
+                this.pos += 8;
+                break;
+            case WireType.Delimited:
+                this.pos = this.delimitedEnd();
+                return;
+            case WireType.Fixed32:
+                this.pos += 4;
+                break;
+            default:
+                throw new LeftToGeneratedCode();
+        }
+        if (this.pos > this.end) throw new LeftToGeneratedCode();
+    }
+}
+
+/**
+ * google-protobuf 3.21's string decoding: valid UTF-8 as any decoder reads it; otherwise stray
+ * continuation bytes and lead bytes above 0xF7 are dropped and sequences are not checked (an overlong or
+ * surrogate form gives its code unit). A sequence running past the string's end makes the generated
+ * reader read into the next field, which is left to it.
+ */
+function decodeLikeGoogleProtobuf(bytes: Buffer, start: number, end: number): string {
+    if (isUtf8(bytes.subarray(start, end))) return bytes.toString("utf8", start, end);
+    const units: number[] = [];
+    let i = start;
+    const next = () => {
+        if (i >= end) throw new LeftToGeneratedCode();
+        return bytes[i++] & 0x3f;
+    };
+    while (i < end) {
+        const lead = bytes[i++];
+        if (lead < 0x80) units.push(lead);
+        else if (lead < 0xc0) continue;
+        else if (lead < 0xe0) units.push(((lead & 0x1f) << 6) | next());
+        else if (lead < 0xf0) units.push(((lead & 0x0f) << 12) | (next() << 6) | next());
+        else if (lead < 0xf8) {
+            const point = (((lead & 0x07) << 18) | (next() << 12) | (next() << 6) | next()) - 0x10000;
+            units.push(((point >> 10) & 0x3ff) + 0xd800, (point & 0x3ff) + 0xdc00);
+        }
+    }
+    let text = "";
+    for (let k = 0; k < units.length; k += 8192) text += String.fromCharCode(...units.slice(k, k + 8192));
+    return text;
+}
