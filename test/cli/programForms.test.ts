@@ -1,7 +1,14 @@
 /**
  * `check` loads every form of program Pulumi loads (TypeScript and JavaScript, CommonJS and ES modules,
  * Pulumi.yaml main and runtime options, package.json main/exports), answers what only the cloud or the
- * backend knows, and calls transforms back into the program. Every case in preview and update mode.
+ * backend knows, and calls transforms back into the program.
+ *
+ * The mode changes only what the engine answers a registration (an update gives ids) and the pack's
+ * dryRun (what depends on an unknown is advisory in a preview). Loading a program, its config and its
+ * stack name, and calling its transforms back, happen before and apart from those answers: those cases
+ * run once, in preview (the default). Programs that read an id or a registered output (an import, a
+ * component's outputs and getResource, launch templates on a group's id) or whose verdict rests on an
+ * unknown (a StackReference) run in both modes.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -9,7 +16,10 @@ import * as path from "path";
 import { MODES, checkJson as check, sshOpenOn } from "./checkJson";
 import { fixture, tierguard } from "./run";
 
-describe.each(MODES)("program forms Pulumi loads (%s)", (mode) => {
+/** For cases the mode cannot change (see above). */
+const PREVIEW = ["preview"] as const;
+
+describe.each(PREVIEW)("program forms Pulumi loads (%s)", (mode) => {
     it("an ES-module TypeScript program written NodeNext-style (./network.js for network.ts)", () => {
         const run = check("esm-nodenext", mode);
         expect(run.report.program).toEqual({ status: "completed" });
@@ -39,12 +49,6 @@ describe.each(MODES)("program forms Pulumi loads (%s)", (mode) => {
         const run = check("package-exports", mode);
         expect(run.report.program).toEqual({ status: "completed" });
         expect(sshOpenOn(run.report)).toEqual(["exported-sg"]);
-    });
-
-    it("a component's registered outputs, and a resource looked up again by URN (getResource)", () => {
-        const run = check("rehydrate", mode);
-        expect(run.report.program).toEqual({ status: "completed" });
-        expect(sshOpenOn(run.report)).toEqual(["bastion-sg"]);
     });
 
     it("a program whose dependencies are not installed runs with tierguard's own SDK, with a warning", () => {
@@ -82,11 +86,6 @@ describe.each(MODES)("program forms Pulumi loads (%s)", (mode) => {
         );
     });
 
-    it("an imported resource's id is known from the start and is the id given", () => {
-        const run = check("import-id", mode);
-        expect(run.report.program).toEqual({ status: "completed" });
-    });
-
     it("a fully qualified --stack organization/project/stack, as the CLI takes it", () => {
         const run = check("qualified-stack", mode, "--stack", "acme/qualified-stack/prod");
         expect(run.report.program).toEqual({ status: "completed" });
@@ -109,6 +108,19 @@ describe.each(MODES)("program forms Pulumi loads (%s)", (mode) => {
         const run = check("esm", mode);
         expect(run.report.program).toEqual({ status: "completed" });
         expect(sshOpenOn(run.report)).toEqual(["esm-sg"]);
+    });
+});
+
+describe.each(MODES)("ids and outputs the engine answers (%s)", (mode) => {
+    it("a component's registered outputs, and a resource looked up again by URN (getResource)", () => {
+        const run = check("rehydrate", mode);
+        expect(run.report.program).toEqual({ status: "completed" });
+        expect(sshOpenOn(run.report)).toEqual(["bastion-sg"]);
+    });
+
+    it("an imported resource's id is known from the start and is the id given", () => {
+        const run = check("import-id", mode);
+        expect(run.report.program).toEqual({ status: "completed" });
     });
 });
 
@@ -136,12 +148,17 @@ describe.each(MODES)("what only the cloud or the backend knows (%s)", (mode) => 
         expect(ssh.enforcementLevel).toBe("advisory");
         expect(ssh.message).toMatch(/cannot be verified|cannot verify/i);
         expect(run.code).toBe(0);
+    });
+});
+
+describe.each(PREVIEW)("what only the backend knows, in the text report (%s)", (mode) => {
+    it("a StackReference's outputs are disclosed as unknown", () => {
         const text = tierguard("check", fixture("stack-reference"), "--mode", mode);
         expect(text.stdout).toContain("stack reference acme/network/prod: outputs unknown (no backend)");
     });
 });
 
-describe.each(MODES)("transforms run in the program, called back by the engine (%s)", (mode) => {
+describe.each(PREVIEW)("transforms run in the program, called back by the engine (%s)", (mode) => {
     it("applies a resource's own transforms, then the stack's, before judging", () => {
         const run = check("transforms", mode);
         expect(run.report.program).toEqual({ status: "completed" });

@@ -2,10 +2,18 @@
  * `check` runs programs as Pulumi does, in their own process through their SDK's runner, under
  * tierguard's engine: late registrations are judged, a program cannot change the report or the exit
  * code, and a program that fails, ends early or hangs gives exit 2 with its own error and a report of
- * what it registered. Every case in preview and update mode.
+ * what it registered.
+ *
+ * The mode changes only what the engine answers a registration (an update gives ids) and the pack's
+ * dryRun; starting, watching, limiting and stopping the program and forwarding its output are the same
+ * code in both. So late registrations and a program that ends early (the report of a partial run) are
+ * judged in both modes; the other cases, whose programs read no id, run once, in preview (the default).
  */
 import { MODES, checkJson as check, sshOpenOn } from "./checkJson";
 import { fixture, leftoverProcesses, tierguard } from "./run";
+
+/** For cases the mode cannot change (see above). */
+const PREVIEW = ["preview"] as const;
 
 describe.each(MODES)("late registrations (%s)", (mode) => {
     it("judges resources registered from a timer, an un-awaited async block and a beforeExit handler", async () => {
@@ -17,7 +25,7 @@ describe.each(MODES)("late registrations (%s)", (mode) => {
     });
 });
 
-describe.each(MODES)("a program cannot change the report or the exit code (%s)", (mode) => {
+describe.each(PREVIEW)("a program cannot change the report or the exit code (%s)", (mode) => {
     it("sends what the program prints to stderr, prefixed; stdout carries only the report", () => {
         const run = check("stdout-noise", mode);
         expect(sshOpenOn(run.report)).toEqual(["noisy-sg"]);
@@ -41,7 +49,7 @@ describe.each(MODES)("a program cannot change the report or the exit code (%s)",
     });
 });
 
-describe.each(MODES)("programs that do not finish (%s)", (mode) => {
+describe.each(MODES)("a program that ends early (%s)", (mode) => {
     it("a process that ends before the runner signals completion: exit 2, what it registered judged", async () => {
         const run = check("exit-early", mode);
         expect(await leftoverProcesses(run.marker)).toEqual([]);
@@ -51,7 +59,9 @@ describe.each(MODES)("programs that do not finish (%s)", (mode) => {
         expect(run.stderr).toContain("INCOMPLETE: the program's process ended");
         expect(run.stderr).toContain('the last aws:ec2/securityGroup:SecurityGroup "registered-sg"');
     });
+});
 
+describe.each(PREVIEW)("programs that do not finish (%s)", (mode) => {
     it("a throw from a timer: exit 2 with the program's own error and stack", async () => {
         const run = check("throw-in-timer", mode);
         expect(await leftoverProcesses(run.marker)).toEqual([]);
@@ -118,7 +128,7 @@ describe.each(MODES)("programs that do not finish (%s)", (mode) => {
     });
 });
 
-describe.each(MODES)("what a real program may do (%s)", (mode) => {
+describe.each(PREVIEW)("what a real program may do (%s)", (mode) => {
     it("a program still running after the runner said it finished is waited for, within --timeout", () => {
         const waited = check("slow-exit", mode);
         expect(waited.report.program).toEqual({ status: "completed" });
