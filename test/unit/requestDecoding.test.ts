@@ -130,7 +130,7 @@ it("reads well-formed requests of every shape as the generated code and the SDK'
             expectSame("analyze", analyzeBytes(r));
             expectSame("stack", encodeAnalyzeStack([r, r]));
         }),
-        { numRuns: 400, seed: 17 },
+        { numRuns: 250, seed: 17 },
     );
 });
 
@@ -153,7 +153,7 @@ it("reads corrupted requests as the generated code does: the same values, or the
             }
             expectSame(inStack ? "stack" : "analyze", new Uint8Array(bytes));
         }),
-        { numRuns: 1500, seed: 29 },
+        { numRuns: 500, seed: 29 },
     );
 });
 
