@@ -5,7 +5,7 @@
  */
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import type { AnalyzeResponse } from "@pulumi/pulumi/proto/analyzer_pb";
-import { DecodedResource, decodeResource, isTypeOf } from "./decode";
+import { DecodedResource, decodeResource, typeTests } from "./decode";
 import type { ResourceData } from "./requestDecoding";
 import { NotApplicableList, pending, settleValidationError, throwNotApplicable, violationReporter } from "./outcomes";
 import type { PackState } from "./packState";
@@ -56,8 +56,7 @@ export async function analyze(pack: Pack, request: ResourceData, reply: Reply<An
                         name: decoded.name,
                         opts: decoded.opts,
                         stackTags: pack.state.stackTags as ResourceValidationArgs["stackTags"],
-                        isType: (resourceClass: unknown) => isTypeOf(type, resourceClass),
-                        asType: ((resourceClass: unknown) => (isTypeOf(type, resourceClass) ? props : undefined)) as ResourceValidationArgs["asType"],
+                        ...typeTests(type, () => props),
                         getConfig: pack.state.getConfigOf(p.name) as ResourceValidationArgs["getConfig"],
                         notApplicable: throwNotApplicable,
                     } as ResourceValidationArgs;

@@ -77,6 +77,14 @@ export function isTypeOf(type: string, resourceClass: unknown): boolean {
     return (isInstance && typeof isInstance === "function" && isInstance({ __pulumiType: type }) === true) as boolean;
 }
 
+/** `isType` and `asType` as the SDK hands them to a policy; asType answers with what `props()` gives when asked. */
+export function typeTests(type: string, props: () => unknown): Pick<PolicyResource, "isType" | "asType"> {
+    return {
+        isType: (resourceClass: unknown) => isTypeOf(type, resourceClass),
+        asType: ((resourceClass: unknown) => (isTypeOf(type, resourceClass) ? props() : undefined)) as PolicyResource["asType"],
+    };
+}
+
 /**
  * A stack's resources, decoded once and shared by every stack policy of the request, as the SDK
  * builds them for each policy: props behind the unknown-checking proxy, parent, dependencies and
@@ -85,20 +93,18 @@ export function isTypeOf(type: string, resourceClass: unknown): boolean {
 export function decodeStack(resources: readonly ResourceData[]): PolicyResource[] {
     const decoded: Array<{ resource: PolicyResource; data: ResourceData }> = [];
     for (const data of resources) {
-        const type = data.type;
-        const props = proxy.unknownCheckingProxy(propertiesOf(data.properties));
+        const { type, urn, name, props: plain, opts, provider } = decodeResource(data);
+        const props = proxy.unknownCheckingProxy(plain);
         const resource: PolicyResource = {
             type,
             props,
-            urn: data.urn,
-            name: data.name,
-            opts: resourceOptions(data),
+            urn,
+            name,
+            opts,
             dependencies: [],
             propertyDependencies: {},
-            isType: (resourceClass: unknown) => isTypeOf(type, resourceClass),
-            asType: ((resourceClass: unknown) => (isTypeOf(type, resourceClass) ? props : undefined)) as PolicyResource["asType"],
+            ...typeTests(type, () => props),
         } as PolicyResource;
-        const provider = providerOf(data);
         if (provider) resource.provider = provider;
         decoded.push({ resource, data });
     }

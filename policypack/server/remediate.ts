@@ -7,7 +7,7 @@
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import type { RemediateResponse } from "@pulumi/pulumi/proto/analyzer_pb";
 import type { Pack, Reply } from "./analyze";
-import { isTypeOf, providerOf, resourceOptions } from "./decode";
+import { providerOf, resourceOptions, typeTests } from "./decode";
 import type { ResourceData } from "./requestDecoding";
 import { NotApplicableError, NotApplicableList, policyFrom, throwNotApplicable } from "./outcomes";
 import { SdkRemediation, deserialize, policyHelpers, protoutil, proxy } from "./sdk";
@@ -39,9 +39,8 @@ export async function remediate(pack: Pack, request: ResourceData, reply: Reply<
                 props,
                 stackTags: pack.state.stackTags,
                 getConfig: pack.state.getConfigOf(p.name),
-                isType: (resourceClass: unknown) => isTypeOf(type, resourceClass),
                 // The properties as they are when asked: a later policy's asType sees earlier remediations.
-                asType: (resourceClass: unknown) => (isTypeOf(type, resourceClass) ? props : undefined),
+                ...typeTests(type, () => props),
                 notApplicable: throwNotApplicable,
             } as unknown as ResourceValidationArgs;
             const provider = providerOf(request);

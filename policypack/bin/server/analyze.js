@@ -41,8 +41,7 @@ async function analyze(pack, request, reply) {
                         name: decoded.name,
                         opts: decoded.opts,
                         stackTags: pack.state.stackTags,
-                        isType: (resourceClass) => (0, decode_1.isTypeOf)(type, resourceClass),
-                        asType: ((resourceClass) => ((0, decode_1.isTypeOf)(type, resourceClass) ? props : undefined)),
+                        ...(0, decode_1.typeTests)(type, () => props),
                         getConfig: pack.state.getConfigOf(p.name),
                         notApplicable: outcomes_1.throwNotApplicable,
                     };

@@ -4,6 +4,7 @@ exports.decodeResource = decodeResource;
 exports.resourceOptions = resourceOptions;
 exports.providerOf = providerOf;
 exports.isTypeOf = isTypeOf;
+exports.typeTests = typeTests;
 exports.decodeStack = decodeStack;
 const requestDecoding_1 = require("./requestDecoding");
 const sdk_1 = require("./sdk");
@@ -59,6 +60,13 @@ function isTypeOf(type, resourceClass) {
     const isInstance = resourceClass.isInstance;
     return (isInstance && typeof isInstance === "function" && isInstance({ __pulumiType: type }) === true);
 }
+/** `isType` and `asType` as the SDK hands them to a policy; asType answers with what `props()` gives when asked. */
+function typeTests(type, props) {
+    return {
+        isType: (resourceClass) => isTypeOf(type, resourceClass),
+        asType: ((resourceClass) => (isTypeOf(type, resourceClass) ? props() : undefined)),
+    };
+}
 /**
  * A stack's resources, decoded once and shared by every stack policy of the request, as the SDK
  * builds them for each policy: props behind the unknown-checking proxy, parent, dependencies and
@@ -67,20 +75,18 @@ function isTypeOf(type, resourceClass) {
 function decodeStack(resources) {
     const decoded = [];
     for (const data of resources) {
-        const type = data.type;
-        const props = sdk_1.proxy.unknownCheckingProxy((0, requestDecoding_1.propertiesOf)(data.properties));
+        const { type, urn, name, props: plain, opts, provider } = decodeResource(data);
+        const props = sdk_1.proxy.unknownCheckingProxy(plain);
         const resource = {
             type,
             props,
-            urn: data.urn,
-            name: data.name,
-            opts: resourceOptions(data),
+            urn,
+            name,
+            opts,
             dependencies: [],
             propertyDependencies: {},
-            isType: (resourceClass) => isTypeOf(type, resourceClass),
-            asType: ((resourceClass) => (isTypeOf(type, resourceClass) ? props : undefined)),
+            ...typeTests(type, () => props),
         };
-        const provider = providerOf(data);
         if (provider)
             resource.provider = provider;
         decoded.push({ resource, data });

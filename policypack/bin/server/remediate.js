@@ -32,9 +32,8 @@ async function remediate(pack, request, reply) {
                 props,
                 stackTags: pack.state.stackTags,
                 getConfig: pack.state.getConfigOf(p.name),
-                isType: (resourceClass) => (0, decode_1.isTypeOf)(type, resourceClass),
                 // The properties as they are when asked: a later policy's asType sees earlier remediations.
-                asType: (resourceClass) => ((0, decode_1.isTypeOf)(type, resourceClass) ? props : undefined),
+                ...(0, decode_1.typeTests)(type, () => props),
                 notApplicable: outcomes_1.throwNotApplicable,
             };
             const provider = (0, decode_1.providerOf)(request);
