@@ -1,7 +1,9 @@
 /**
  * Components expanded by their provider plugin, as the engine expands them (Construct against
  * tierguard's monitor), eks models, and components nothing can expand: visible in every format and
- * able to fail the run. Every case in preview and update mode.
+ * able to fail the run. Every case in preview and update mode, except what the mode cannot change: where
+ * SARIF locates a finding, how Markdown and the graph show an unchecked component, which plugin version
+ * is asked for (the findings themselves are asserted in both modes).
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -39,17 +41,21 @@ describe.each(MODES)("a component provider plugin constructs its component (%s)"
         expect(run.code).toBe(1);
     });
 
+    it("passes the program's arguments to Construct: a narrow source closes it", () => {
+        const run = checkJsonWith(WITH_PLUGIN, "component-plugin", mode, "-c", "sourceCidr=10.0.0.0/8");
+        expect(mandatory(run.report)).toEqual([]);
+        expect(run.code).toBe(0);
+    });
+});
+
+// Where SARIF puts a constructed child's finding, and which plugin version is looked for, do not depend on the mode.
+describe("a component provider plugin, what the mode does not change (preview)", () => {
+    const mode = "preview";
     it("SARIF locates a finding on a constructed child at the program line that registered the component", () => {
         const sarif = JSON.parse(tierguardWith(WITH_PLUGIN, "check", fixture("component-plugin"), "--mode", mode, "--format", "sarif").stdout);
         const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === "no-admin-ports-from-internet");
         expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe("test/fixtures/programs/component-plugin/index.js");
         expect(result.locations[0].physicalLocation.region.startLine).toBe(6);
-    });
-
-    it("passes the program's arguments to Construct: a narrow source closes it", () => {
-        const run = checkJsonWith(WITH_PLUGIN, "component-plugin", mode, "-c", "sourceCidr=10.0.0.0/8");
-        expect(mandatory(run.report)).toEqual([]);
-        expect(run.code).toBe(0);
     });
 
     it("asks for the version the program's SDK names, and without that plugin, does not check it", () => {
@@ -130,7 +136,11 @@ describe.each(MODES)("a component nothing can expand (%s)", (mode) => {
         expect(strict.stdout).toContain("NOT CHECKED");
         expect(strict.stderr).toContain("1 multi-language component was not checked (--fail-on-unchecked): edge (acme:network:EdgeGateway)");
     });
+});
 
+// How SARIF, Markdown and the graph show a component nothing expands does not depend on the mode.
+describe("a component nothing can expand, in every format (preview)", () => {
+    const mode = "preview";
     it("shows in SARIF at the program's line, in Markdown at the top, and in the graph", () => {
         const sarif = JSON.parse(
             tierguardWith(NO_PLUGINS, "check", fixture("component-unknown"), "--mode", mode, "--format", "sarif", "--fail-on-unchecked").stdout,
