@@ -62,74 +62,135 @@ async function scanJson(args: string[], env: Record<string, string> = {}) {
 const judged = (report: ScanJson) => report.stacks.map((s) => path.basename(s.file));
 const pairsOf = (stack: ScanJson["stacks"][number]) => new Set(stack.violations.map((v) => `${v.policy} @ ${v.resourceName}`));
 
-it("names a file nested 1,100 levels deep and judges the others", async () => {
-    const { dir } = workspace();
-    let deep: unknown = "bottom";
-    for (let i = 0; i < 1100; i++) deep = { nested: deep };
-    fs.writeFileSync(
-        path.join(dir, "deep.json"),
-        withWebSg((sg) => (sg.inputs.tags = deep)),
-    );
-    const run = await scanJson([dir]);
-    expect(run.code).toBe(2);
-    expect(judged(run.report)).toEqual(["good.json"]);
-    expect(run.report.errors).toEqual([
-        {
-            file: path.join(dir, "deep.json"),
-            message: `${path.join(dir, "deep.json")}: it nests arrays and objects more than 256 levels deep (at line 1), over the limit for a stack file`,
-        },
-    ]);
-    expect(run.stderr).toContain(`could not scan ${path.join(dir, "deep.json")}`);
-    expect(pairsOf(run.report.stacks[0])).toContain("no-admin-ports-from-internet @ web-sg");
-});
+/**
+ * One scan of one folder of every hostile file that needs no setting of its own, beside a good export
+ * (a scan costs seconds of CPU however many files it reads): each case asserts its own file's error or
+ * verdict, and the whole run's lists (judged, errors, skipped) and exit code are asserted exactly, so no
+ * file's error can stand in for another's.
+ */
+describe("a folder of hostile files beside a good one, in one scan", () => {
+    let dir: string;
+    let pipe: string;
+    let huge: string;
+    let run: Awaited<ReturnType<typeof scanJson>>;
+    const errorOf = (name: string) => run.report.errors.filter((e) => path.basename(e.file) === name).map((e) => e.message);
 
-it("names a file with an unknown signature value, where it is, and judges the others", async () => {
-    const { dir, good } = workspace();
-    const odd = path.join(dir, "odd-signature.json");
-    fs.writeFileSync(
-        odd,
-        withWebSg((sg) => (sg.inputs.tags = { owner: { [SIG_KEY]: "not-a-signature", value: 1 } })),
-    );
-    const run = await scanJson([odd, good]);
-    expect(run.code).toBe(2);
-    expect(judged(run.report)).toEqual(["good.json"]);
-    expect(run.report.errors).toHaveLength(1);
-    expect(run.report.errors[0].message).toBe(
-        `${odd}: resource "web-sg" (urn:pulumi:prod::shop::aws:ec2/securityGroup:SecurityGroup::web-sg): inputs.tags.owner: an object whose signature key ${SIG_KEY} is "not-a-signature", which is none of the signatures Pulumi defines (secret, resource reference, output, asset, archive), so it cannot be judged`,
-    );
-});
+    beforeAll(async () => {
+        ({ dir } = workspace());
+        // Nested 1,100 levels deep.
+        let deep: unknown = "bottom";
+        for (let i = 0; i < 1100; i++) deep = { nested: deep };
+        fs.writeFileSync(
+            path.join(dir, "deep.json"),
+            withWebSg((sg) => (sg.inputs.tags = deep)),
+        );
+        // An unknown signature value.
+        fs.writeFileSync(
+            path.join(dir, "odd-signature.json"),
+            withWebSg((sg) => (sg.inputs.tags = { owner: { [SIG_KEY]: "not-a-signature", value: 1 } })),
+        );
+        // A named pipe called *.json.
+        pipe = path.join(dir, "pipe.json");
+        expect(spawnSync("mkfifo", [pipe]).status).toBe(0);
+        // A linked folder, a symlink loop, broken and looping links.
+        const elsewhere = tempDir("tierguard-linked-");
+        fs.writeFileSync(path.join(elsewhere, "linked.json"), prodText);
+        fs.symlinkSync(elsewhere, path.join(dir, "linked-folder"));
+        fs.symlinkSync(dir, path.join(dir, "loop"));
+        fs.symlinkSync("no-such-file.json", path.join(dir, "broken.json"));
+        fs.symlinkSync("cycle-b.json", path.join(dir, "cycle-a.json"));
+        fs.symlinkSync("cycle-a.json", path.join(dir, "cycle-b.json"));
+        // UTF-8 with a byte-order mark, UTF-16 LE and BE with a mark, and Latin-1.
+        const utf16le = Buffer.from(prodText, "utf16le");
+        fs.writeFileSync(path.join(dir, "utf8-bom.json"), `\ufeff${prodText}`);
+        fs.writeFileSync(path.join(dir, "utf16le.json"), Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le]));
+        fs.writeFileSync(path.join(dir, "utf16be.json"), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(utf16le).swap16()]));
+        fs.writeFileSync(path.join(dir, "latin1.json"), Buffer.from(prodText.replace('"web"', '"caf\u00e9"'), "latin1"));
+        // A resource too large to encode for the pack: a 40 MiB string.
+        huge = path.join(dir, "huge-string.json");
+        const [before, after] = withWebSg((sg) => (sg.inputs.description = "@@")).split("@@");
+        const fd = fs.openSync(huge, "w");
+        fs.writeSync(fd, before);
+        const chunk = "x".repeat(1024 * 1024);
+        for (let i = 0; i < 40; i++) fs.writeSync(fd, chunk);
+        fs.writeSync(fd, after);
+        fs.closeSync(fd);
+        // The pipe is found in the folder, then named again.
+        run = await scanJson([dir, pipe]);
+    }, 120_000);
 
-it("never opens a named pipe called *.json, named or found in a folder", async () => {
-    const { dir } = workspace();
-    const pipe = path.join(dir, "pipe.json");
-    const made = spawnSync("mkfifo", [pipe]);
-    expect(made.status).toBe(0);
-    const run = await scanJson([dir, pipe]);
-    expect(run.code).toBe(2);
-    expect(judged(run.report)).toEqual(["good.json"]);
-    // Found in the folder, then named again: one file, one error.
-    expect(run.report.errors.map((e) => e.message)).toEqual([`${pipe}: it is a named pipe (FIFO), not a regular file, so it was not opened`]);
-    expect(run.report.skipped).toEqual([{ path: pipe, reason: `the same file as ${pipe}, scanned once` }]);
-});
+    it("judges exactly the good files (the linked folder's once), names every bad one, and exits 2", () => {
+        expect(run.code).toBe(2);
+        expect(judged(run.report)).toEqual(["good.json", "linked.json", "utf16be.json", "utf16le.json", "utf8-bom.json"]);
+        expect(run.report.errors.map((e) => path.basename(e.file))).toEqual([
+            "broken.json",
+            "cycle-a.json",
+            "cycle-b.json",
+            "deep.json",
+            "huge-string.json",
+            "latin1.json",
+            "odd-signature.json",
+            "pipe.json",
+        ]);
+        expect(run.report.skipped).toEqual([
+            { path: path.join(dir, "loop"), reason: `a symlink loop: it leads back to ${dir}, already being scanned` },
+            { path: pipe, reason: `the same file as ${pipe}, scanned once` },
+        ]);
+    });
 
-it("follows a linked folder once, stops at a symlink loop, and names broken and looping links", async () => {
-    const { dir } = workspace();
-    const elsewhere = tempDir("tierguard-linked-");
-    fs.writeFileSync(path.join(elsewhere, "linked.json"), prodText);
-    fs.symlinkSync(elsewhere, path.join(dir, "linked-folder"));
-    fs.symlinkSync(dir, path.join(dir, "loop"));
-    fs.symlinkSync("no-such-file.json", path.join(dir, "broken.json"));
-    fs.symlinkSync("cycle-b.json", path.join(dir, "cycle-a.json"));
-    fs.symlinkSync("cycle-a.json", path.join(dir, "cycle-b.json"));
-    const run = await scanJson([dir]);
-    expect(run.code).toBe(2);
-    expect(judged(run.report)).toEqual(["good.json", "linked.json"]);
-    expect(run.report.skipped).toEqual([{ path: path.join(dir, "loop"), reason: `a symlink loop: it leads back to ${dir}, already being scanned` }]);
-    expect(run.report.errors.map((e) => e.message)).toEqual([
-        `${path.join(dir, "broken.json")}: it is a broken symlink (its target does not exist)`,
-        `${path.join(dir, "cycle-a.json")}: it is a symlink loop (links that lead to one another)`,
-        `${path.join(dir, "cycle-b.json")}: it is a symlink loop (links that lead to one another)`,
-    ]);
+    it("names a file nested 1,100 levels deep and judges the others", () => {
+        expect(run.report.errors.filter((e) => path.basename(e.file) === "deep.json")).toEqual([
+            {
+                file: path.join(dir, "deep.json"),
+                message: `${path.join(dir, "deep.json")}: it nests arrays and objects more than 256 levels deep (at line 1), over the limit for a stack file`,
+            },
+        ]);
+        expect(run.stderr).toContain(`could not scan ${path.join(dir, "deep.json")}`);
+        expect(pairsOf(run.report.stacks[0])).toContain("no-admin-ports-from-internet @ web-sg");
+    });
+
+    it("names a file with an unknown signature value, where it is, and judges the others", () => {
+        const odd = path.join(dir, "odd-signature.json");
+        expect(errorOf("odd-signature.json")).toEqual([
+            `${odd}: resource "web-sg" (urn:pulumi:prod::shop::aws:ec2/securityGroup:SecurityGroup::web-sg): inputs.tags.owner: an object whose signature key ${SIG_KEY} is "not-a-signature", which is none of the signatures Pulumi defines (secret, resource reference, output, asset, archive), so it cannot be judged`,
+        ]);
+    });
+
+    it("never opens a named pipe called *.json, named or found in a folder", () => {
+        // Found in the folder, then named again: one file, one error (the skip is asserted above).
+        expect(errorOf("pipe.json")).toEqual([`${pipe}: it is a named pipe (FIFO), not a regular file, so it was not opened`]);
+        expect(run.report.skipped).toContainEqual({ path: pipe, reason: `the same file as ${pipe}, scanned once` });
+    });
+
+    it("follows a linked folder once, stops at a symlink loop, and names broken and looping links", () => {
+        expect(judged(run.report).filter((name) => name === "linked.json")).toEqual(["linked.json"]);
+        expect(run.report.skipped).toContainEqual({ path: path.join(dir, "loop"), reason: `a symlink loop: it leads back to ${dir}, already being scanned` });
+        expect([...errorOf("broken.json"), ...errorOf("cycle-a.json"), ...errorOf("cycle-b.json")]).toEqual([
+            `${path.join(dir, "broken.json")}: it is a broken symlink (its target does not exist)`,
+            `${path.join(dir, "cycle-a.json")}: it is a symlink loop (links that lead to one another)`,
+            `${path.join(dir, "cycle-b.json")}: it is a symlink loop (links that lead to one another)`,
+        ]);
+    });
+
+    it("reads UTF-8 with a byte-order mark and UTF-16 (LE and BE, with a mark) like UTF-8", () => {
+        expect(judged(run.report)).toEqual(expect.arrayContaining(["good.json", "utf16be.json", "utf16le.json", "utf8-bom.json"]));
+        // Every judged file holds shop-prod (the linked one too): one verdict.
+        const verdicts = run.report.stacks.map((s) => JSON.stringify(s.violations));
+        expect(new Set(verdicts).size).toBe(1);
+        expect(errorOf("latin1.json")).toEqual([
+            `${path.join(dir, "latin1.json")}: it is not UTF-8 text (nor UTF-16): it has a byte sequence UTF-8 does not allow`,
+        ]);
+    });
+
+    it("refuses a resource too large to encode for the pack (a 40 MiB string) instead of crashing", () => {
+        expect(errorOf("huge-string.json")).toEqual([
+            expect.stringMatching(
+                new RegExp(
+                    `^${huge.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: resource "web-sg" \\(urn:[^)]+\\): its inputs are about 40(\\.\\d)? MiB, over the 32 MiB limit for one resource$`,
+                ),
+            ),
+        ]);
+    });
 });
 
 it("passes over node_modules and dot-folders with a note, and scans them when named", async () => {
@@ -156,23 +217,6 @@ it("passes over node_modules and dot-folders with a note, and scans them when na
     expect(named.report.errors.map((e) => e.message)).toEqual([expect.stringContaining("package.json: not a Pulumi stack export")]);
 });
 
-it("reads UTF-8 with a byte-order mark and UTF-16 (LE and BE, with a mark) like UTF-8", async () => {
-    const { dir } = workspace();
-    const utf16le = Buffer.from(prodText, "utf16le");
-    fs.writeFileSync(path.join(dir, "utf8-bom.json"), `\ufeff${prodText}`);
-    fs.writeFileSync(path.join(dir, "utf16le.json"), Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le]));
-    fs.writeFileSync(path.join(dir, "utf16be.json"), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(utf16le).swap16()]));
-    fs.writeFileSync(path.join(dir, "latin1.json"), Buffer.from(prodText.replace('"web"', '"caf\u00e9"'), "latin1"));
-    const run = await scanJson([dir]);
-    expect(run.code).toBe(2);
-    expect(judged(run.report)).toEqual(["good.json", "utf16be.json", "utf16le.json", "utf8-bom.json"]);
-    const verdicts = run.report.stacks.map((s) => JSON.stringify(s.violations));
-    expect(new Set(verdicts).size).toBe(1);
-    expect(run.report.errors.map((e) => e.message)).toEqual([
-        `${path.join(dir, "latin1.json")}: it is not UTF-8 text (nor UTF-16): it has a byte sequence UTF-8 does not allow`,
-    ]);
-});
-
 it("refuses a file over the size limit (lowered here with TIERGUARD_SCAN_MAX_FILE_BYTES) without reading it", async () => {
     const { dir } = workspace();
     const large = path.join(dir, "large.json");
@@ -188,28 +232,6 @@ it("refuses a file over the size limit (lowered here with TIERGUARD_SCAN_MAX_FIL
     expect(judged(run.report)).toEqual(["good.json"]);
     expect(run.report.errors.map((e) => e.message)).toEqual([
         `${large}: it is 1.1 MiB, over the 1 MiB limit for one file (TIERGUARD_SCAN_MAX_FILE_BYTES changes it)`,
-    ]);
-});
-
-it("refuses a resource too large to encode for the pack (a 40 MiB string) instead of crashing", async () => {
-    const { dir } = workspace();
-    const huge = path.join(dir, "huge-string.json");
-    const [before, after] = withWebSg((sg) => (sg.inputs.description = "@@")).split("@@");
-    const fd = fs.openSync(huge, "w");
-    fs.writeSync(fd, before);
-    const chunk = "x".repeat(1024 * 1024);
-    for (let i = 0; i < 40; i++) fs.writeSync(fd, chunk);
-    fs.writeSync(fd, after);
-    fs.closeSync(fd);
-    const run = await scanJson([dir]);
-    expect(run.code).toBe(2);
-    expect(judged(run.report)).toEqual(["good.json"]);
-    expect(run.report.errors.map((e) => e.message)).toEqual([
-        expect.stringMatching(
-            new RegExp(
-                `^${huge.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: resource "web-sg" \\(urn:[^)]+\\): its inputs are about 40(\\.\\d)? MiB, over the 32 MiB limit for one resource$`,
-            ),
-        ),
     ]);
 });
 
