@@ -264,14 +264,29 @@ beforeAll(() => {
 });
 const networkCarriers = 3; // the bastion, the app and the load balancer
 
+/**
+ * `scan --graph` of the hostile export and the hostile network together, run once per format: the graphs
+ * come one per stack in file order, each from the line that starts a graph; only whitespace between them.
+ */
+const graphRuns = new Map<string, { hostile: string; network: string }>();
+function graphs(format: "mermaid" | "dot"): { hostile: string; network: string } {
+    if (!graphRuns.has(format)) {
+        const run = tierguard("scan", hostileFile, hostileNetworkFile, "--graph", format);
+        const start = format === "mermaid" ? /\n(?=flowchart LR\n)/ : /\n(?=digraph tierguard \{\n)/;
+        const parts = run.stdout.trimEnd().split(start);
+        expect(parts).toHaveLength(2);
+        graphRuns.set(format, { hostile: parts[0].trimEnd(), network: parts[1].trimEnd() });
+    }
+    return graphRuns.get(format)!;
+}
+
 describe("mermaid", () => {
     it("draws only tierguard's statements, one node per carrier, whatever the names and group ids", () => {
-        const run = scan("--graph", "mermaid");
-        expectOnlyTierguardMermaid(run.stdout.trimEnd());
+        expectOnlyTierguardMermaid(graphs("mermaid").hostile);
     });
 
     it("keeps hostile subnet, gateway and load balancer names in their labels", () => {
-        const graph = tierguard("scan", hostileNetworkFile, "--graph", "mermaid").stdout.trimEnd();
+        const graph = graphs("mermaid").network;
         expectOnlyMermaidStatements(graph, networkCarriers);
         // Every name stays inside its label; the nodes and paths are all there, as with plain names.
         expect(graph).toContain('    gw0{{"internet gateway #quot;]     click n0 #quot;javascript:alert(1)#quot;"}}');
@@ -347,13 +362,13 @@ function expectOnlyTierguardDot(text: string, nodes: number): void {
 
 describe("dot", () => {
     it("is a single graph whose nodes and attributes are all tierguard's", () => {
-        const run = scan("--graph", "dot");
-        expectOnlyTierguardDot(run.stdout, carriers);
-        expect(run.stdout).toContain('label="web\\\\ [x<!--] · tier web"');
+        const out = graphs("dot").hostile;
+        expectOnlyTierguardDot(out, carriers);
+        expect(out).toContain('label="web\\\\ [x<!--] · tier web"');
     });
 
     it("keeps hostile subnet, gateway and load balancer names in their labels", () => {
-        const out = tierguard("scan", hostileNetworkFile, "--graph", "dot").stdout;
+        const out = graphs("dot").network;
         expectOnlyTierguardDot(out, networkCarriers);
         expect(out).toContain('    subgraph cluster_sb0 {\n        label="subnet q\\\\\\"]; evil [URL=\\"javascript:alert(1)\\", label=\\"x";');
         expect(out).toContain('    gw0 [shape=hexagon, label="internet gateway \\"]     click n0 \\"javascript:alert(1)\\""];');

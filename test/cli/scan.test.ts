@@ -1,5 +1,17 @@
 /** `tierguard scan` of stack exports and preview JSON (the organisation-scan issue, first part). */
-import { tierguard } from "./run";
+import { CliRun, tierguard } from "./run";
+
+expect.extend(require("@microsoft/jest-sarif"));
+
+/** `tierguard scan` with these arguments, run once however many tests assert its report. */
+const runs = new Map<string, CliRun>();
+function scan(...args: string[]): CliRun {
+    const key = JSON.stringify(args);
+    if (!runs.has(key)) runs.set(key, tierguard("scan", ...args));
+    return runs.get(key)!;
+}
+/** Three stacks and two bad files, so two packs interleave and errors sit among the reports. */
+const MIXED = ["test/fixtures/stacks", "test/fixtures/stacks-bad", "test/fixtures/stacks/shop-prod.json"];
 
 interface ScanJson {
     stacks: Array<{
@@ -56,10 +68,11 @@ it("scans a directory of exports and previews, one report per stack", () => {
 });
 
 it("names malformed and foreign files, scans the rest, and exits 2", () => {
-    const run = tierguard("scan", "test/fixtures/stacks-bad", "test/fixtures/stacks/shop-dev.json", "--format", "json");
+    // The --jobs 1 JSON run of the test below.
+    const run = scan(...MIXED, "--format", "json", "--jobs", "1");
     expect(run.code).toBe(2);
     const report: ScanJson = JSON.parse(run.stdout);
-    expect(report.stacks.map((s) => s.stack)).toEqual(["dev"]);
+    expect(report.stacks.map((s) => s.stack)).toEqual(["dev", "prod", "staging"]);
     expect(report.errors.map((e) => e.message)).toEqual([
         expect.stringMatching(/foreign\.json: not a Pulumi stack export/),
         expect.stringMatching(/truncated\.json: not valid JSON/),
@@ -85,13 +98,19 @@ it("prints a pull-request comment with --format markdown", () => {
 });
 
 it("gives byte-identical reports with --jobs 1 and --jobs 2: stacks in file order, same verdicts, same errors", () => {
-    // Three stacks and two bad files, so two packs interleave and errors sit among the reports.
-    const targets = ["test/fixtures/stacks", "test/fixtures/stacks-bad", "test/fixtures/stacks/shop-prod.json"];
     for (const format of [["--format", "json"], ["--format", "sarif"], ["--format", "markdown"], [], ["--graph", "mermaid"], ["--graph", "dot"]]) {
-        const one = tierguard("scan", ...targets, ...format, "--jobs", "1");
-        const two = tierguard("scan", ...targets, ...format, "--jobs", "2");
+        const one = scan(...MIXED, ...format, "--jobs", "1");
+        const two = scan(...MIXED, ...format, "--jobs", "2");
         expect(one.code).toBe(2);
         expect(two).toMatchObject({ code: one.code, stdout: one.stdout, stderr: one.stderr });
         expect(one.stdout.length).toBeGreaterThan(100);
     }
 }, 120_000);
+
+it("--format sarif is valid SARIF, located in the scanned files", () => {
+    // The --jobs 1 SARIF run of the test above (the bad files give no results; shop-prod.json, named twice, is scanned once).
+    const sarif = JSON.parse(scan(...MIXED, "--format", "sarif", "--jobs", "1").stdout);
+    (expect(sarif) as any).toBeValidSarifLog();
+    const uris = new Set(sarif.runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri));
+    expect([...uris].sort()).toEqual(["test/fixtures/stacks/shop-prod.json", "test/fixtures/stacks/shop-staging.preview.json"]);
+});
