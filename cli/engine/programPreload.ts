@@ -126,7 +126,7 @@ function quietDebug(log: Record<string, unknown>): void {
 /**
  * The SDK gives each of its promises (several per resource) the stack where it was made, formatted at
  * once (`new Error().stack`), for one use: the leak report under PULUMI_DEBUG_PROMISE_LEAKS. Under
- * ts-node, formatting maps every frame through source maps: measured, 40 % of a small TypeScript
+ * ts-node, formatting maps every frame through source maps: measured, a fifth of a small TypeScript
  * program's CPU. Unless leaks are being debugged, the stack is left empty; nothing else reads it.
  */
 function unformattedPromiseStacks(debuggable: Record<string, unknown>): void {
