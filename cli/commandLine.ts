@@ -73,7 +73,8 @@ file, an unknown signature, ...: see the README) is named on stderr and the othe
 
 Options:
   --jobs N                    judge up to N stacks at once, each with a policy pack process of its own
-                              (default: the machine's cores); --jobs 1 judges them one after another.
+                              (default: the machine's cores, at most one per MiB of stack files);
+                              --jobs 1 judges them one after another.
                               Reports list the stacks in file order, with the same verdicts, whatever N is
 ${COMMON_OPTIONS}
 
@@ -111,7 +112,7 @@ export interface CommandLine {
     policyPack?: string;
     timeoutSeconds: number;
     failOnUnchecked: boolean;
-    /** scan's --jobs N: stacks judged at once (undefined: one per core). */
+    /** scan's --jobs N: stacks judged at once (undefined: one per core, at most one per MiB of stack files). */
     jobs?: number;
 }
 

@@ -19,6 +19,7 @@ import { ReachEdge } from "./network/reachability";
 import { RuleExposure, RuleExposures } from "./network/ruleExposure";
 import { tierIsolation } from "./policies/tier-isolation/policy";
 import { policyDefinitions, stackPolicyDefinitions } from "./policies";
+import { sdkDeserializer } from "./sdkDeserializer";
 
 export interface InProcessFinding {
     policy: string;
@@ -38,15 +39,10 @@ export interface InProcessFinding {
 /** Policy config as Configure sends it: each policy's settings with its `enforcementLevel`. */
 export type PackConfiguration = Record<string, { enforcementLevel: string; [key: string]: unknown }>;
 
-// @pulumi/policy's own deserializer (its typings mark it internal, so it is required rather than imported).
-const { deserializeProperties } = require("@pulumi/policy/deserialize") as {
-    deserializeProperties(struct: { toJavaScript(): unknown }, proxySecrets: boolean): Record<string, unknown>;
-};
-
 /** What the SDK's Struct round trip and deserializer make of properties. */
 function asPolicySees(props: unknown): Record<string, unknown> {
     const plain = JSON.parse(JSON.stringify(props)) as Record<string, unknown>;
-    return deserializeProperties({ toJavaScript: () => plain }, false);
+    return sdkDeserializer()({ toJavaScript: () => plain }, false);
 }
 
 /** The settings a policy's getConfig() returns: its configuration without the level. */

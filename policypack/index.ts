@@ -6,14 +6,20 @@
  * the SDK's Analyzer methods and answers, each request decoded once for all policies);
  * TIERGUARD_ANALYZER_SERVER=sdk serves them with `new PolicyPack(...)`, the SDK's own server.
  */
-import { PolicyPack } from "@pulumi/policy";
+import type * as policySdk from "@pulumi/policy";
 import { packPolicies } from "./policies";
-import { servePolicyPack } from "./server";
+import { sdkDeserializer } from "./sdkDeserializer";
+
+// Both servers require @pulumi/policy's deserializer as they load: loaded first, without the whole
+// @pulumi/pulumi (see sdkDeserializer.ts), it is the module they find (a third of the pack's start-up CPU).
+sdkDeserializer();
+const { servePolicyPack } = require("./server") as typeof import("./server");
 
 const SWITCH = "TIERGUARD_ANALYZER_SERVER";
 const choice = process.env[SWITCH];
 
 if (choice === "sdk") {
+    const { PolicyPack } = require("@pulumi/policy") as typeof policySdk;
     new PolicyPack("tierguard", { policies: packPolicies() });
 } else if (choice === undefined || choice === "" || choice === "tierguard") {
     servePolicyPack("tierguard", { policies: packPolicies() });

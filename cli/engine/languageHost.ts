@@ -226,7 +226,7 @@ export function startProgram(launch: ProgramLaunch): ProgramProcess {
     delete env.TIERGUARD_MODULE_HOOKS;
     delete env.TIERGUARD_MODULE_HOOKS_DATA;
     delete env.TIERGUARD_TS_RESOLVE;
-    delete env.TIERGUARD_SDK_LOG;
+    delete env.TIERGUARD_SDK;
     if (project.options.typescript) {
         env.PULUMI_NODEJS_TYPESCRIPT = "true";
         env.TIERGUARD_TS_RESOLVE = "1";
@@ -240,7 +240,8 @@ export function startProgram(launch: ProgramLaunch): ProgramProcess {
         env.TIERGUARD_MODULE_HOOKS = MODULE_HOOKS;
         env.TIERGUARD_MODULE_HOOKS_DATA = JSON.stringify({ transpile, fallbackParent });
     }
-    env.TIERGUARD_SDK_LOG = path.resolve(path.dirname(runner), "..", "..", "log", "index.js");
+    // The runner's SDK, whose debug messages and promise stacks the preload spares (programPreload.ts).
+    env.TIERGUARD_SDK = path.resolve(path.dirname(runner), "..", "..");
     if (nodePath) {
         env.NODE_PATH = [nodePath, process.env.NODE_PATH].filter(Boolean).join(path.delimiter);
         launch.output(

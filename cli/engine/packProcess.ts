@@ -24,6 +24,8 @@ const asStruct = (props: unknown) => Struct.fromJavaScript(props as Record<strin
 export { UNKNOWN, secretValue as secret } from "../../policypack/model/sentinels";
 
 const LIFELINE_PRELOAD = path.join(__dirname, "lifelinePreload.js");
+/** For tierguard's own pack, shipped compiled: spares its runner TypeScript (see compiledPackPreload.ts). */
+const COMPILED_PACK_PRELOAD = path.join(__dirname, "compiledPackPreload.js");
 
 export const PACK_DIR = path.resolve(__dirname, "..", "..", "..", "policypack");
 
@@ -112,14 +114,19 @@ export class PackProcess {
 
     static async start(packDir: string = PACK_DIR, timeoutMs = 30000): Promise<PackProcess> {
         const runner = runnerFor(packDir);
+        const own = path.resolve(packDir) === PACK_DIR;
+        const preloads = own ? [LIFELINE_PRELOAD, COMPILED_PACK_PRELOAD] : [LIFELINE_PRELOAD];
+        const env: NodeJS.ProcessEnv = {
+            ...process.env,
+            NODE_OPTIONS: [process.env.NODE_OPTIONS ?? "", ...preloads.map((file) => `--require ${JSON.stringify(file)}`)].join(" ").trim(),
+            TIERGUARD_LIFELINE_FD: String(lifelineFd),
+        };
+        delete env.TIERGUARD_PACK_RUNNER;
+        if (own) env.TIERGUARD_PACK_RUNNER = runner;
         const started = process.hrtime.bigint();
         const child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], {
             cwd: packDir,
-            env: {
-                ...process.env,
-                NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(LIFELINE_PRELOAD)}`.trim(),
-                TIERGUARD_LIFELINE_FD: String(lifelineFd),
-            },
+            env,
             // fd 3: the lifeline, closed when tierguard ends, however it ends; the pack then stops.
             stdio: ["ignore", "pipe", "pipe", "pipe"],
         });

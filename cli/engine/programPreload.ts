@@ -10,7 +10,9 @@
  * - ES-module TypeScript gets a loader when the program's SDK would not register one;
  * - the SDK's debug messages are not sent: about three per resource, each waiting for the one before
  *   it, which tierguard never shows (Pulumi shows them only with --debug). They cost a quarter of a
- *   large program's run; `pulumi.log.debug` still returns as it does.
+ *   large program's run; `pulumi.log.debug` still returns as it does;
+ * - the stacks the SDK records on its promises are not formatted unless PULUMI_DEBUG_PROMISE_LEAKS
+ *   asks for them (see unformattedPromiseStacks).
  */
 import type { InspectOptions } from "util";
 import * as fs from "fs";
@@ -84,10 +86,15 @@ if (process.env.TIERGUARD_MODULE_HOOKS) {
     register?.(pathToFileURL(hooks).href, { data: { typescript, fallbackParent: data.fallbackParent } });
 }
 
-if (process.env.TIERGUARD_SDK_LOG) {
-    const sdkLog = process.env.TIERGUARD_SDK_LOG;
-    delete process.env.TIERGUARD_SDK_LOG;
+if (process.env.TIERGUARD_SDK) {
+    const sdk = process.env.TIERGUARD_SDK;
+    delete process.env.TIERGUARD_SDK;
 
+    /** The runner's SDK's modules patched as they load, each by its file; the hook goes once all are. */
+    const patches = new Map<string, { request: RegExp; patch: (loaded: Record<string, unknown>) => void }>([
+        [path.join(sdk, "log", "index.js"), { request: /(^|[\\/])log(\/index(\.js)?)?$/, patch: quietDebug }],
+        [path.join(sdk, "runtime", "debuggable.js"), { request: /(^|[\\/])debuggable(\.js)?$/, patch: unformattedPromiseStacks }],
+    ]);
     const Module = require("module") as {
         _load: (request: string, parent: unknown, isMain: boolean) => unknown;
         _resolveFilename: (request: string, parent: unknown) => string;
@@ -95,16 +102,44 @@ if (process.env.TIERGUARD_SDK_LOG) {
     const load = Module._load;
     Module._load = function (request: string, parent: unknown, isMain: boolean): unknown {
         const loaded = load.call(this, request, parent, isMain);
-        if (/(^|[\\/])log(\/index(\.js)?)?$/.test(request) && loaded && typeof (loaded as { debug?: unknown }).debug === "function") {
+        if (!loaded || typeof loaded !== "object") return loaded;
+        for (const [file, { request: named, patch }] of patches) {
+            if (!named.test(request)) continue;
             try {
-                if (Module._resolveFilename(request, parent) === sdkLog) {
-                    (loaded as { debug: () => Promise<void> }).debug = () => Promise.resolve();
-                    Module._load = load;
-                }
+                if (Module._resolveFilename(request, parent) !== file) continue;
             } catch {
-                // Not the SDK's log module.
+                continue; // Not the SDK's module.
             }
+            patch(loaded as Record<string, unknown>);
+            patches.delete(file);
+            if (patches.size === 0) Module._load = load;
         }
         return loaded;
+    };
+}
+
+/** The SDK's debug messages are not sent (see above). */
+function quietDebug(log: Record<string, unknown>): void {
+    if (typeof log.debug === "function") log.debug = () => Promise.resolve();
+}
+
+/**
+ * The SDK gives each of its promises (several per resource) the stack where it was made, formatted at
+ * once (`new Error().stack`), for one use: the leak report under PULUMI_DEBUG_PROMISE_LEAKS. Under
+ * ts-node, formatting maps every frame through source maps: measured, a fifth of a small TypeScript
+ * program's CPU. Unless leaks are being debugged, the stack is left empty; nothing else reads it.
+ */
+function unformattedPromiseStacks(debuggable: Record<string, unknown>): void {
+    const original = debuggable.debuggablePromise;
+    if (typeof original !== "function") return;
+    debuggable.debuggablePromise = function (this: unknown, ...args: unknown[]): unknown {
+        if (debuggable.debugPromiseLeaks) return Reflect.apply(original, this, args);
+        const limit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 0;
+        try {
+            return Reflect.apply(original, this, args);
+        } finally {
+            Error.stackTraceLimit = limit;
+        }
     };
 }

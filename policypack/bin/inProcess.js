@@ -20,12 +20,11 @@ const graph_1 = require("./network/graph");
 const ruleExposure_1 = require("./network/ruleExposure");
 const policy_1 = require("./policies/tier-isolation/policy");
 const policies_1 = require("./policies");
-// @pulumi/policy's own deserializer (its typings mark it internal, so it is required rather than imported).
-const { deserializeProperties } = require("@pulumi/policy/deserialize");
+const sdkDeserializer_1 = require("./sdkDeserializer");
 /** What the SDK's Struct round trip and deserializer make of properties. */
 function asPolicySees(props) {
     const plain = JSON.parse(JSON.stringify(props));
-    return deserializeProperties({ toJavaScript: () => plain }, false);
+    return (0, sdkDeserializer_1.sdkDeserializer)()({ toJavaScript: () => plain }, false);
 }
 /** The settings a policy's getConfig() returns: its configuration without the level. */
 function settingsOf(configuration, policy) {

@@ -1,23 +1,19 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-/**
- * The tierguard policy pack, as the Pulumi engine starts it (`run-policy-pack` loads this file from
- * the pack folder). Starting it starts the gRPC server, so nothing else imports it.
- *
- * The policies are @pulumi/policy policies. By default tierguard serves them itself (policypack/server:
- * the SDK's Analyzer methods and answers, each request decoded once for all policies);
- * TIERGUARD_ANALYZER_SERVER=sdk serves them with `new PolicyPack(...)`, the SDK's own server.
- */
-const policy_1 = require("@pulumi/policy");
 const policies_1 = require("./policies");
-const server_1 = require("./server");
+const sdkDeserializer_1 = require("./sdkDeserializer");
+// Both servers require @pulumi/policy's deserializer as they load: loaded first, without the whole
+// @pulumi/pulumi (see sdkDeserializer.ts), it is the module they find (a third of the pack's start-up CPU).
+(0, sdkDeserializer_1.sdkDeserializer)();
+const { servePolicyPack } = require("./server");
 const SWITCH = "TIERGUARD_ANALYZER_SERVER";
 const choice = process.env[SWITCH];
 if (choice === "sdk") {
-    new policy_1.PolicyPack("tierguard", { policies: (0, policies_1.packPolicies)() });
+    const { PolicyPack } = require("@pulumi/policy");
+    new PolicyPack("tierguard", { policies: (0, policies_1.packPolicies)() });
 }
 else if (choice === undefined || choice === "" || choice === "tierguard") {
-    (0, server_1.servePolicyPack)("tierguard", { policies: (0, policies_1.packPolicies)() });
+    servePolicyPack("tierguard", { policies: (0, policies_1.packPolicies)() });
 }
 else {
     console.error(`${SWITCH}=${JSON.stringify(choice)} is not a server: use ${SWITCH}=sdk for @pulumi/policy's own server, or leave it unset (or "tierguard") for tierguard's.`);

@@ -1,0 +1,81 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.sdkDeserializer = sdkDeserializer;
+/**
+ * `@pulumi/policy`'s own property deserializer, for evaluation outside the pack (inProcess.ts), loaded
+ * without the whole of `@pulumi/pulumi`.
+ *
+ * The deserializer uses only the SDK's asset and archive classes and `Output`, but it requires the SDK's
+ * index, which loads the automation API and with it npm's arborist and TypeScript: about 0.4 s of CPU in
+ * every `tierguard check` and `scan`, for nothing the deserializer touches. So, unless the index is
+ * loaded already, it is loaded with the index standing in as a view of the SDK's own `asset` and `output`
+ * modules: the same module instances the index exports, so every `instanceof` and value is what the real
+ * index would give. Any other member is read from the real index, loaded then (the deserializer reads none).
+ */
+const path = __importStar(require("path"));
+let loaded;
+/** The deserializer, loaded on first use. */
+function sdkDeserializer() {
+    loaded ?? (loaded = load());
+    return loaded;
+}
+function load() {
+    // @pulumi/policy's typings mark the module internal, so it is required rather than imported.
+    const file = require.resolve("@pulumi/policy/deserialize");
+    const fromPolicy = { paths: [path.dirname(file)] };
+    const index = require.resolve("@pulumi/pulumi", fromPolicy);
+    if (require.cache[index])
+        return require(file).deserializeProperties;
+    const sdkDir = path.dirname(index);
+    const sdk = (member) => {
+        if (require.cache[index]?.exports === view)
+            delete require.cache[index];
+        return require(index)[member];
+    };
+    const members = {
+        asset: () => require(path.join(sdkDir, "asset")),
+        Output: () => require(path.join(sdkDir, "output")).Output,
+    };
+    const view = new Proxy({}, { get: (_, member) => (typeof member === "string" && members[member] ? members[member]() : sdk(String(member))) });
+    require.cache[index] = { id: index, filename: index, loaded: true, exports: view, children: [], paths: [], path: sdkDir };
+    try {
+        return require(file).deserializeProperties;
+    }
+    finally {
+        if (require.cache[index]?.exports === view)
+            delete require.cache[index];
+    }
+}

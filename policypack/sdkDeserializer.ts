@@ -1,0 +1,49 @@
+/**
+ * `@pulumi/policy`'s own property deserializer, for evaluation outside the pack (inProcess.ts), loaded
+ * without the whole of `@pulumi/pulumi`.
+ *
+ * The deserializer uses only the SDK's asset and archive classes and `Output`, but it requires the SDK's
+ * index, which loads the automation API and with it npm's arborist and TypeScript: about 0.4 s of CPU in
+ * every `tierguard check` and `scan`, for nothing the deserializer touches. So, unless the index is
+ * loaded already, it is loaded with the index standing in as a view of the SDK's own `asset` and `output`
+ * modules: the same module instances the index exports, so every `instanceof` and value is what the real
+ * index would give. Any other member is read from the real index, loaded then (the deserializer reads none).
+ */
+import * as path from "path";
+
+export type DeserializeProperties = (struct: { toJavaScript(): unknown }, proxySecrets: boolean) => Record<string, unknown>;
+
+let loaded: DeserializeProperties | undefined;
+
+/** The deserializer, loaded on first use. */
+export function sdkDeserializer(): DeserializeProperties {
+    loaded ??= load();
+    return loaded;
+}
+
+function load(): DeserializeProperties {
+    // @pulumi/policy's typings mark the module internal, so it is required rather than imported.
+    const file = require.resolve("@pulumi/policy/deserialize");
+    const fromPolicy = { paths: [path.dirname(file)] };
+    const index = require.resolve("@pulumi/pulumi", fromPolicy);
+    if (require.cache[index]) return (require(file) as { deserializeProperties: DeserializeProperties }).deserializeProperties;
+    const sdkDir = path.dirname(index);
+    const sdk = (member: string): unknown => {
+        if (require.cache[index]?.exports === view) delete require.cache[index];
+        return (require(index) as Record<string, unknown>)[member];
+    };
+    const members: Record<string, () => unknown> = {
+        asset: () => require(path.join(sdkDir, "asset")),
+        Output: () => (require(path.join(sdkDir, "output")) as { Output: unknown }).Output,
+    };
+    const view: Record<string, unknown> = new Proxy(
+        {},
+        { get: (_, member) => (typeof member === "string" && members[member] ? members[member]() : sdk(String(member))) },
+    );
+    require.cache[index] = { id: index, filename: index, loaded: true, exports: view, children: [], paths: [], path: sdkDir } as unknown as NodeModule;
+    try {
+        return (require(file) as { deserializeProperties: DeserializeProperties }).deserializeProperties;
+    } finally {
+        if (require.cache[index]?.exports === view) delete require.cache[index];
+    }
+}
