@@ -576,7 +576,7 @@ async function startupRows(packs: BenchPacks, options: Options): Promise<Row[]> 
     const rounds = options.runs + 2;
     log(`pack start-up, ${roundsText(rounds)}`);
     const startOnce = async (dir: string) => {
-        const pack = await PackProcess.start(dir);
+        const pack = await PackProcess.start(dir, 30000, { asPulumiStartsIt: true });
         await pack.stop();
         return pack.startupMs;
     };

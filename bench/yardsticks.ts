@@ -160,7 +160,7 @@ export async function startYardstick(yardstick: Yardstick): Promise<PackProcess>
             if (value === undefined) delete process.env[name];
             else process.env[name] = value;
         }
-        starting = PackProcess.start(yardstick.dir, 60000);
+        starting = PackProcess.start(yardstick.dir, 60000, { asPulumiStartsIt: true });
     } finally {
         for (const [name, value] of Object.entries(saved)) {
             if (value === undefined) delete process.env[name];

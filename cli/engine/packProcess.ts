@@ -112,9 +112,13 @@ export class PackProcess {
         readonly stderr: () => string,
     ) {}
 
-    static async start(packDir: string = PACK_DIR, timeoutMs = 30000): Promise<PackProcess> {
+    /**
+     * Starts the pack in `packDir` as run-policy-pack. `asPulumiStartsIt` leaves out what tierguard adds
+     * for its own pack (compiledPackPreload): the bench compares packs as the Pulumi CLI would start them.
+     */
+    static async start(packDir: string = PACK_DIR, timeoutMs = 30000, options: { asPulumiStartsIt?: boolean } = {}): Promise<PackProcess> {
         const runner = runnerFor(packDir);
-        const own = path.resolve(packDir) === PACK_DIR;
+        const own = path.resolve(packDir) === PACK_DIR && !options.asPulumiStartsIt;
         const preloads = own ? [LIFELINE_PRELOAD, COMPILED_PACK_PRELOAD] : [LIFELINE_PRELOAD];
         const env: NodeJS.ProcessEnv = {
             ...process.env,
