@@ -103,12 +103,20 @@ function sameDependencies(kept: AnalyzedResource["propertyDependencies"] = {}, g
     return true;
 }
 
+/**
+ * The resource object each analysed resource was made from. tierguard's server hands every stack policy
+ * the very same resource objects (read, never written), so finding them again settles equality at once;
+ * the SDK's server hands each policy fresh copies, which are compared field by field.
+ */
+const analysedFrom = new WeakMap<SdkResource, AnalyzedResource>();
+
 /** Is the SDK's copy the stack a graph was built from: same resources in the same order, same properties and dependencies? */
 function sameStack(kept: readonly AnalyzedResource[], given: readonly SdkResource[]): boolean {
     if (kept.length !== given.length) return false;
     for (let i = 0; i < kept.length; i++) {
         const x = kept[i];
         const y = given[i];
+        if (analysedFrom.get(y) === x) continue;
         if (
             x.urn !== y.urn ||
             x.type !== y.type ||
@@ -126,7 +134,18 @@ const graphs = new TurnMemo<readonly SdkResource[], StackGraph, readonly Analyze
 
 /** The graph of the resources the SDK hands a stack policy. */
 function graphOf(resources: readonly SdkResource[]): StackGraph {
-    return graphs.get("stack", resources, () => new StackGraph(resources.map(analysedResource)));
+    return graphs.get(
+        "stack",
+        resources,
+        () =>
+            new StackGraph(
+                resources.map((r) => {
+                    const analysed = analysedResource(r);
+                    analysedFrom.set(r, analysed);
+                    return analysed;
+                }),
+            ),
+    );
 }
 
 export function toStackPolicy(policy: StackPolicy): StackValidationPolicy {

@@ -61,6 +61,12 @@ function sameDependencies(kept = {}, given) {
     }
     return true;
 }
+/**
+ * The resource object each analysed resource was made from. tierguard's server hands every stack policy
+ * the very same resource objects (read, never written), so finding them again settles equality at once;
+ * the SDK's server hands each policy fresh copies, which are compared field by field.
+ */
+const analysedFrom = new WeakMap();
 /** Is the SDK's copy the stack a graph was built from: same resources in the same order, same properties and dependencies? */
 function sameStack(kept, given) {
     if (kept.length !== given.length)
@@ -68,6 +74,8 @@ function sameStack(kept, given) {
     for (let i = 0; i < kept.length; i++) {
         const x = kept[i];
         const y = given[i];
+        if (analysedFrom.get(y) === x)
+            continue;
         if (x.urn !== y.urn ||
             x.type !== y.type ||
             x.name !== y.name ||
@@ -81,7 +89,11 @@ function sameStack(kept, given) {
 const graphs = new turnMemo_1.TurnMemo(sameStack, (_, graph) => graph.resources);
 /** The graph of the resources the SDK hands a stack policy. */
 function graphOf(resources) {
-    return graphs.get("stack", resources, () => new graph_1.StackGraph(resources.map(analysedResource)));
+    return graphs.get("stack", resources, () => new graph_1.StackGraph(resources.map((r) => {
+        const analysed = analysedResource(r);
+        analysedFrom.set(r, analysed);
+        return analysed;
+    })));
 }
 function toStackPolicy(policy) {
     return {
