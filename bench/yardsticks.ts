@@ -18,10 +18,10 @@ import { BenchPacks } from "./packs";
 
 export const AWSGUARD_VERSION = "0.3.1";
 
-export type PackKey = "tierguard" | "tierguardSdk" | "noop" | "awsguard";
+export type PackKey = "tierguard" | "tierguardSdk" | "noop" | "empty" | "awsguard";
 
 /** Table columns, in order. */
-export const PACK_KEYS: readonly PackKey[] = ["tierguard", "tierguardSdk", "noop", "awsguard"];
+export const PACK_KEYS: readonly PackKey[] = ["tierguard", "tierguardSdk", "noop", "empty", "awsguard"];
 
 export interface Yardstick {
     key: PackKey;
@@ -121,6 +121,8 @@ export async function yardsticks(packs: BenchPacks, awsguardSetting: string, wit
         },
         // The SDK's server whatever the variable's default becomes: this pack is the SDK's floor.
         { key: "noop", label: "no-op SDK pack", dir: packs.noop, env: { [ANALYZER_SERVER_VARIABLE]: "sdk" }, config: {}, findings: "none" },
+        // No policies at all: what the SDK's server and gRPC cost on their own, the floor under every pack.
+        { key: "empty", label: "empty SDK pack", dir: packs.empty, env: { [ANALYZER_SERVER_VARIABLE]: "sdk" }, config: {}, findings: "none" },
     ];
     const awsguard: Yardstick = {
         key: "awsguard",

@@ -75,7 +75,7 @@ it("runs every section of the benchmark and prints its tables, and writes every 
     expect(written.environment).toMatchObject({ node: process.version, cores: os.cpus().length });
     expect(written.environment.git.commit).toMatch(/^[0-9a-f]{40}$/);
     // Every measured pack, warm and cold, every size: one record per round.
-    for (const pack of ["tierguard", "tierguardSdk", "noop"])
+    for (const pack of ["tierguard", "tierguardSdk", "noop", "empty"])
         for (const [section, size] of [
             ["analyze", 100],
             ["stack", 100],

@@ -4,13 +4,14 @@
  * together, with the same URNs but different properties, must each still get their own verdict. (Each
  * stack policy's own verdicts are its examples', run by test/engine/policyExamples.test.ts.)
  */
-import { Diagnostic, PackProcess } from "../../cli/engine/packProcess";
+import { Diagnostic, PACK_DIR, PackProcess } from "../../cli/engine/packProcess";
 import { ExampleResource, MODES, Mode, buildStack, ref } from "../../policypack/kit/examples";
 import { database, dbSg, lbSg, securityGroup, subnet, tcpFrom, vpc, webServer, webSg } from "../../policypack/kit/exampleParts";
 
 let pack: PackProcess;
 beforeAll(async () => {
-    pack = await PackProcess.start();
+    // As the Pulumi CLI starts it: without the preload tierguard's own runs add.
+    pack = await PackProcess.start(PACK_DIR, 30000, { asPulumiStartsIt: true });
 });
 afterAll(async () => {
     await pack?.stop();

@@ -5,12 +5,13 @@
  * call answers, no diagnostic is the SDK's "can't run" or our "internal error", and the process lives.
  */
 import fc from "fast-check";
-import { PackProcess, Diagnostic } from "../../cli/engine/packProcess";
+import { PACK_DIR, PackProcess, Diagnostic } from "../../cli/engine/packProcess";
 import { asEngineSends, config, resource } from "./fuzzCorpus";
 
 let pack: PackProcess;
 beforeAll(async () => {
-    pack = await PackProcess.start();
+    // As the Pulumi CLI starts it: without the preload tierguard's own runs add.
+    pack = await PackProcess.start(PACK_DIR, 30000, { asPulumiStartsIt: true });
 });
 afterAll(async () => {
     await pack?.stop();

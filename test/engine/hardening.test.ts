@@ -7,7 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { Diagnostic, PackProcess, urnOf } from "../../cli/engine/packProcess";
+import { Diagnostic, PACK_DIR, PackProcess, urnOf } from "../../cli/engine/packProcess";
 import { stackPolicyDefinitions } from "../../policypack/policies";
 import { Mode, buildStack } from "../../policypack/kit/examples";
 import { HOSTILE_STACK_CASE, PROTOTYPE_NAMES, StackCase, expectedIn } from "../hardeningCases";
@@ -19,7 +19,8 @@ const of = (ds: Diagnostic[], policy: string) => ds.filter((d) => d.policyName =
 
 let pack: PackProcess;
 beforeAll(async () => {
-    pack = await PackProcess.start();
+    // As the Pulumi CLI starts it: without the preload tierguard's own runs add.
+    pack = await PackProcess.start(PACK_DIR, 30000, { asPulumiStartsIt: true });
 });
 afterAll(async () => {
     await pack?.stop();

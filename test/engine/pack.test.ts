@@ -3,14 +3,15 @@
  * Covers GetAnalyzerInfo, Configure, secrets and AnalyzeStack. Each policy's verdicts in both modes are
  * its examples', run over the protocol by test/engine/policyExamples.test.ts.
  */
-import { PackProcess, UNKNOWN, secret, urnOf, Diagnostic, PackResource } from "../../cli/engine/packProcess";
+import { PACK_DIR, PackProcess, UNKNOWN, secret, urnOf, Diagnostic, PackResource } from "../../cli/engine/packProcess";
 import { policyDefinitions, stackPolicyDefinitions } from "../../policypack/policies";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 let pack: PackProcess;
 
 beforeAll(async () => {
-    pack = await PackProcess.start();
+    // As the Pulumi CLI starts it: without the preload tierguard's own runs add.
+    pack = await PackProcess.start(PACK_DIR, 30000, { asPulumiStartsIt: true });
 });
 afterAll(async () => {
     await pack?.stop();

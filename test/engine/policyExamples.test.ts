@@ -10,7 +10,7 @@
  * "cannot verify" advisory. A failing example's findings are hidden by an exemption and by disabling
  * the policy.
  */
-import { Diagnostic, PackProcess } from "../../cli/engine/packProcess";
+import { Diagnostic, PACK_DIR, PackProcess } from "../../cli/engine/packProcess";
 import { MODES, Mode, ResourceExample, StackExample } from "../../policypack/kit/examples";
 import {
     PolicyUnderTest,
@@ -30,7 +30,8 @@ type Config = Record<string, { enforcementLevel?: string; [key: string]: unknown
 
 let pack: PackProcess;
 beforeAll(async () => {
-    pack = await PackProcess.start();
+    // As the Pulumi CLI starts it: without the preload tierguard's own runs add.
+    pack = await PackProcess.start(PACK_DIR, 30000, { asPulumiStartsIt: true });
 });
 afterAll(async () => {
     await pack?.stop();
