@@ -87,23 +87,9 @@ function readResource(reader, inStack) {
     const seen = new Seen();
     while (reader.more()) {
         const t = reader.tag();
+        if (readIdentity(reader, t, seen, data))
+            continue;
         switch (t) {
-            case STRING(1):
-                seen.once(1);
-                data.type = reader.string();
-                break;
-            case STRING(2):
-                seen.once(2);
-                data.properties = readProperties(reader);
-                break;
-            case STRING(3):
-                seen.once(3);
-                data.urn = reader.string();
-                break;
-            case STRING(4):
-                seen.once(4);
-                data.name = reader.string();
-                break;
             case STRING(5): {
                 seen.once(5);
                 const outer = reader.enter();
@@ -215,28 +201,36 @@ function readProvider(reader) {
     const seen = new Seen();
     while (reader.more()) {
         const t = reader.tag();
-        switch (t) {
-            case STRING(1):
-                seen.once(1);
-                provider.type = reader.string();
-                break;
-            case STRING(2):
-                seen.once(2);
-                provider.properties = readProperties(reader);
-                break;
-            case STRING(3):
-                seen.once(3);
-                provider.urn = reader.string();
-                break;
-            case STRING(4):
-                seen.once(4);
-                provider.name = reader.string();
-                break;
-            default:
-                reader.skipUnknown(t, 4);
-        }
+        if (!readIdentity(reader, t, seen, provider))
+            reader.skipUnknown(t, 4);
     }
     return provider;
+}
+/**
+ * Fields 1–4, numbered alike in AnalyzeRequest, AnalyzerResource and AnalyzerProviderResource: type,
+ * properties, URN and name. False when the tag is another field's.
+ */
+function readIdentity(reader, t, seen, into) {
+    switch (t) {
+        case STRING(1):
+            seen.once(1);
+            into.type = reader.string();
+            return true;
+        case STRING(2):
+            seen.once(2);
+            into.properties = readProperties(reader);
+            return true;
+        case STRING(3):
+            seen.once(3);
+            into.urn = reader.string();
+            return true;
+        case STRING(4):
+            seen.once(4);
+            into.name = reader.string();
+            return true;
+        default:
+            return false;
+    }
 }
 /** One entry of the propertyDependencies map: a property name and the URNs of the resources that fed it. */
 function readPropertyDependency(reader, into) {
