@@ -836,7 +836,7 @@ async function programRows(options: Options): Promise<Row[]> {
                 `\`tierguard check\` of ${size.toLocaleString("en")} security groups: peak memory of all its processes together (CLI, program, pack) vs the runner's`,
                 mib(memory.oursMedian),
                 mib(memory.theirsMedian),
-                `+${extraMiB.toFixed(0)} MiB`,
+                `${extraMiB < 0 ? "−" : "+"}${Math.abs(extraMiB).toFixed(0)} MiB`,
                 `≤ +${BUDGETS.programExtraMiB} MiB`,
                 extraMiB <= BUDGETS.programExtraMiB,
                 rawOf(memory),

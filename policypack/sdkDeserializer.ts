@@ -28,9 +28,10 @@ function load(): DeserializeProperties {
     const index = require.resolve("@pulumi/pulumi", fromPolicy);
     if (require.cache[index]) return (require(file) as { deserializeProperties: DeserializeProperties }).deserializeProperties;
     const sdkDir = path.dirname(index);
-    const sdk = (member: string): unknown => {
+    /** The real index (loaded now if need be), for whatever the view does not stand in for. */
+    const real = (): object => {
         if (require.cache[index]?.exports === view) delete require.cache[index];
-        return (require(index) as Record<string, unknown>)[member];
+        return require(index) as object;
     };
     const members: Record<string, () => unknown> = {
         asset: () => require(path.join(sdkDir, "asset")),
@@ -38,7 +39,10 @@ function load(): DeserializeProperties {
     };
     const view: Record<string, unknown> = new Proxy(
         {},
-        { get: (_, member) => (typeof member === "string" && members[member] ? members[member]() : sdk(String(member))) },
+        {
+            get: (_, member) => (typeof member === "string" && members[member] ? members[member]() : Reflect.get(real(), member)),
+            has: (_, member) => (typeof member === "string" && member in members) || Reflect.has(real(), member),
+        },
     );
     require.cache[index] = { id: index, filename: index, loaded: true, exports: view, children: [], paths: [], path: sdkDir } as unknown as NodeModule;
     try {

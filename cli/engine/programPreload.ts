@@ -133,7 +133,8 @@ function unformattedPromiseStacks(debuggable: Record<string, unknown>): void {
     const original = debuggable.debuggablePromise;
     if (typeof original !== "function") return;
     debuggable.debuggablePromise = function (this: unknown, ...args: unknown[]): unknown {
-        if (debuggable.debugPromiseLeaks) return Reflect.apply(original, this, args);
+        // The variable as well as the export: an SDK that does not export its flag still reads the variable.
+        if (debuggable.debugPromiseLeaks || process.env.PULUMI_DEBUG_PROMISE_LEAKS) return Reflect.apply(original, this, args);
         const limit = Error.stackTraceLimit;
         Error.stackTraceLimit = 0;
         try {

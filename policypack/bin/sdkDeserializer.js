@@ -60,16 +60,20 @@ function load() {
     if (require.cache[index])
         return require(file).deserializeProperties;
     const sdkDir = path.dirname(index);
-    const sdk = (member) => {
+    /** The real index (loaded now if need be), for whatever the view does not stand in for. */
+    const real = () => {
         if (require.cache[index]?.exports === view)
             delete require.cache[index];
-        return require(index)[member];
+        return require(index);
     };
     const members = {
         asset: () => require(path.join(sdkDir, "asset")),
         Output: () => require(path.join(sdkDir, "output")).Output,
     };
-    const view = new Proxy({}, { get: (_, member) => (typeof member === "string" && members[member] ? members[member]() : sdk(String(member))) });
+    const view = new Proxy({}, {
+        get: (_, member) => (typeof member === "string" && members[member] ? members[member]() : Reflect.get(real(), member)),
+        has: (_, member) => (typeof member === "string" && member in members) || Reflect.has(real(), member),
+    });
     require.cache[index] = { id: index, filename: index, loaded: true, exports: view, children: [], paths: [], path: sdkDir };
     try {
         return require(file).deserializeProperties;

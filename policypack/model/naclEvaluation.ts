@@ -84,6 +84,7 @@ export function entryAddresses(entry: Rule): EntryAddresses {
     let addresses = addressesOfEntry.get(entry);
     if (!addresses) {
         addresses = computeEntryAddresses(entry);
+        for (const family of FAMILIES) Object.freeze(addresses.sets[family]);
         Object.freeze(addresses.sets);
         addressesOfEntry.set(entry, Object.freeze(addresses));
     }

@@ -291,7 +291,7 @@ function readPropertyDependency(reader: WireReader, into: Record<string, string[
                 else reader.skipUnknown(u, 1);
             }
             reader.leave(entryEnd);
-        } else reader.skipUnknown(t, 2);
+        } else throw new LeftToGeneratedCode(); // google-protobuf's map entries do not skip other fields: they misread them
     }
     reader.leave(outer);
     if (key === undefined || urns === undefined || key === "__proto__" || Object.prototype.hasOwnProperty.call(into, key)) {
@@ -300,13 +300,20 @@ function readPropertyDependency(reader: WireReader, into: Record<string, string[
     into[key] = urns;
 }
 
-/** Whether a decoded Struct held a Pulumi signature anywhere. */
+/** Whether a decoded Struct held a Pulumi signature anywhere, and how deep the reader is in it. */
 interface StructFlags {
     signed: boolean;
+    depth: number;
 }
 
+/**
+ * Values nested deeper are left to the generated code, so a stack too deep for it overflows there, as
+ * under the SDK's server, not here (the exports tierguard reads are limited to 256 levels anyway).
+ */
+const MAX_DEPTH = 100;
+
 function readProperties(reader: WireReader): DecodedProperties {
-    const flags: StructFlags = { signed: false };
+    const flags: StructFlags = { signed: false, depth: 0 };
     const outer = reader.enter();
     const value = readStruct(reader, flags);
     reader.leave(outer);
@@ -336,7 +343,7 @@ function readStruct(reader: WireReader, flags: StructFlags): Record<string, unkn
                 value = readValue(reader, flags);
                 reader.leave(entryEnd);
                 valued = true;
-            } else reader.skipUnknown(e, 2);
+            } else throw new LeftToGeneratedCode(); // as above: a map entry holds its key and value only
         }
         reader.leave(outer);
         if (key === undefined || !valued || key === "__proto__") throw new LeftToGeneratedCode();
@@ -360,6 +367,7 @@ function readStruct(reader: WireReader, flags: StructFlags): Record<string, unkn
 
 /** A google.protobuf.Value up to the reader's end: exactly one kind, as Value.toJavaScript() gives it. */
 function readValue(reader: WireReader, flags: StructFlags): unknown {
+    if (++flags.depth > MAX_DEPTH) throw new LeftToGeneratedCode();
     let value: unknown;
     let kinds = 0;
     while (reader.more()) {
@@ -406,6 +414,7 @@ function readValue(reader: WireReader, flags: StructFlags): unknown {
         kinds++;
     }
     if (kinds !== 1) throw new LeftToGeneratedCode();
+    flags.depth--;
     return value;
 }
 

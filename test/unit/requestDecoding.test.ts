@@ -214,6 +214,27 @@ const oddRequests: Array<[string, number[]]> = [
         "a map entry with its key twice",
         [...delimited(2, delimited(1, [...delimited(1, text("a")), ...delimited(1, text("b")), ...delimited(2, str("v"))])), ...options],
     ],
+    [
+        "a map entry with a field it does not define",
+        [...delimited(2, delimited(1, [...delimited(1, text("a")), ...delimited(2, field(4, 0, [1])), ...field(3, 5, [0x0a, 0x01, 0x62, 0x00])])), ...options],
+    ],
+    [
+        "a map entry with a field it does not define before its key",
+        [...delimited(2, delimited(1, [...field(9, 0, [1]), ...delimited(1, text("a")), ...delimited(2, str("v"))])), ...options],
+    ],
+    [
+        "values nested 150 deep",
+        [
+            ...delimited(
+                2,
+                entry(
+                    text("a"),
+                    Array.from({ length: 150 }).reduce<number[]>((inner) => delimited(6, delimited(1, inner)), str("x")),
+                ),
+            ),
+            ...options,
+        ],
+    ],
     ["a map entry with its value first", [...delimited(2, delimited(1, [...delimited(2, str("v")), ...delimited(1, text("k"))])), ...options]],
     ["a duplicate key", [...delimited(2, struct(entry(text("k"), str("1")), entry(text("k"), str("2")))), ...options]],
     [
@@ -270,6 +291,14 @@ const stackOdd: Array<[string, number[]]> = [
             ...options,
             ...delimited(9, [...delimited(1, text("a")), ...delimited(2, [])]),
             ...delimited(9, [...delimited(1, text("a")), ...delimited(2, delimited(1, text("u")))]),
+        ]),
+    ],
+    [
+        "a property dependency entry with a field it does not define",
+        delimited(1, [
+            ...delimited(2, []),
+            ...options,
+            ...delimited(9, [...delimited(1, text("a")), ...delimited(2, []), ...field(3, 5, [0x0a, 0x01, 0x62, 0x00])]),
         ]),
     ],
     ["a property dependency without URNs", delimited(1, [...delimited(2, []), ...options, ...delimited(9, delimited(1, text("a")))])],

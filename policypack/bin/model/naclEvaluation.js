@@ -84,6 +84,8 @@ function entryAddresses(entry) {
     let addresses = addressesOfEntry.get(entry);
     if (!addresses) {
         addresses = computeEntryAddresses(entry);
+        for (const family of exports.FAMILIES)
+            Object.freeze(addresses.sets[family]);
         Object.freeze(addresses.sets);
         addressesOfEntry.set(entry, Object.freeze(addresses));
     }

@@ -254,7 +254,7 @@ function readPropertyDependency(reader, into) {
             reader.leave(entryEnd);
         }
         else
-            reader.skipUnknown(t, 2);
+            throw new wireReader_1.LeftToGeneratedCode(); // google-protobuf's map entries do not skip other fields: they misread them
     }
     reader.leave(outer);
     if (key === undefined || urns === undefined || key === "__proto__" || Object.prototype.hasOwnProperty.call(into, key)) {
@@ -262,8 +262,13 @@ function readPropertyDependency(reader, into) {
     }
     into[key] = urns;
 }
+/**
+ * Values nested deeper are left to the generated code, so a stack too deep for it overflows there, as
+ * under the SDK's server, not here (the exports tierguard reads are limited to 256 levels anyway).
+ */
+const MAX_DEPTH = 100;
 function readProperties(reader) {
-    const flags = { signed: false };
+    const flags = { signed: false, depth: 0 };
     const outer = reader.enter();
     const value = readStruct(reader, flags);
     reader.leave(outer);
@@ -295,7 +300,7 @@ function readStruct(reader, flags) {
                 valued = true;
             }
             else
-                reader.skipUnknown(e, 2);
+                throw new wireReader_1.LeftToGeneratedCode(); // as above: a map entry holds its key and value only
         }
         reader.leave(outer);
         if (key === undefined || !valued || key === "__proto__")
@@ -323,6 +328,8 @@ function readStruct(reader, flags) {
 }
 /** A google.protobuf.Value up to the reader's end: exactly one kind, as Value.toJavaScript() gives it. */
 function readValue(reader, flags) {
+    if (++flags.depth > MAX_DEPTH)
+        throw new wireReader_1.LeftToGeneratedCode();
     let value;
     let kinds = 0;
     while (reader.more()) {
@@ -372,6 +379,7 @@ function readValue(reader, flags) {
     }
     if (kinds !== 1)
         throw new wireReader_1.LeftToGeneratedCode();
+    flags.depth--;
     return value;
 }
 /** The map's keys in the order google-protobuf's Map iterates them (sorted), as the SDK's server reads it. */
