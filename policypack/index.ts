@@ -8,12 +8,9 @@
  */
 import type * as policySdk from "@pulumi/policy";
 import { packPolicies } from "./policies";
-import { sdkDeserializer } from "./sdkDeserializer";
-
-// Both servers require @pulumi/policy's deserializer as they load: loaded first, without the whole
-// @pulumi/pulumi (see sdkDeserializer.ts), it is the module they find (a third of the pack's start-up CPU).
-sdkDeserializer();
-const { servePolicyPack } = require("./server") as typeof import("./server");
+// Loads @pulumi/policy's deserializer without the whole @pulumi/pulumi (server/sdk.ts, sdkDeserializer.ts):
+// the SDK's own server, loaded below when asked for, then finds that module already loaded.
+import { servePolicyPack } from "./server";
 
 const SWITCH = "TIERGUARD_ANALYZER_SERVER";
 const choice = process.env[SWITCH];

@@ -1,6 +1,7 @@
 /**
- * `@pulumi/policy`'s own property deserializer, for evaluation outside the pack (inProcess.ts), loaded
- * without the whole of `@pulumi/pulumi`.
+ * `@pulumi/policy`'s own property (de)serializer module (deserialize.js), for the pack's server
+ * (server/sdk.ts) and for evaluation outside the pack (inProcess.ts), loaded without the whole of
+ * `@pulumi/pulumi`.
  *
  * The deserializer uses only the SDK's asset and archive classes and `Output`, but it requires the SDK's
  * index, which loads the automation API and with it npm's arborist and TypeScript: about 0.4 s of CPU in
@@ -11,22 +12,34 @@
  */
 import * as path from "path";
 
-export type DeserializeProperties = (struct: { toJavaScript(): unknown }, proxySecrets: boolean) => Record<string, unknown>;
+export type DeserializeProperties = (struct: { toJavaScript(): Record<string, unknown> }, proxySecrets: boolean) => Record<string, unknown>;
 
-let loaded: DeserializeProperties | undefined;
+/** What of deserialize.js tierguard uses (its .d.ts is empty: the module is internal). */
+export interface SdkSerialization {
+    /** Reads only the struct's toJavaScript(). */
+    deserializeProperties: DeserializeProperties;
+    serializeProperties(obj: unknown): Promise<Record<string, unknown>>;
+}
 
-/** The deserializer, loaded on first use. */
-export function sdkDeserializer(): DeserializeProperties {
+let loaded: SdkSerialization | undefined;
+
+/** The module, loaded on first use. */
+export function sdkSerialization(): SdkSerialization {
     loaded ??= load();
     return loaded;
 }
 
-function load(): DeserializeProperties {
+/** The deserializer alone. */
+export function sdkDeserializer(): DeserializeProperties {
+    return sdkSerialization().deserializeProperties;
+}
+
+function load(): SdkSerialization {
     // @pulumi/policy's typings mark the module internal, so it is required rather than imported.
     const file = require.resolve("@pulumi/policy/deserialize");
     const fromPolicy = { paths: [path.dirname(file)] };
     const index = require.resolve("@pulumi/pulumi", fromPolicy);
-    if (require.cache[index]) return (require(file) as { deserializeProperties: DeserializeProperties }).deserializeProperties;
+    if (require.cache[index]) return require(file) as SdkSerialization;
     const sdkDir = path.dirname(index);
     /** The real index (loaded now if need be), for whatever the view does not stand in for. */
     const real = (): object => {
@@ -46,7 +59,7 @@ function load(): DeserializeProperties {
     );
     require.cache[index] = { id: index, filename: index, loaded: true, exports: view, children: [], paths: [], path: sdkDir } as unknown as NodeModule;
     try {
-        return (require(file) as { deserializeProperties: DeserializeProperties }).deserializeProperties;
+        return require(file) as SdkSerialization;
     } finally {
         if (require.cache[index]?.exports === view) delete require.cache[index];
     }

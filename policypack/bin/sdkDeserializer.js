@@ -33,10 +33,12 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", { value: true });
+exports.sdkSerialization = sdkSerialization;
 exports.sdkDeserializer = sdkDeserializer;
 /**
- * `@pulumi/policy`'s own property deserializer, for evaluation outside the pack (inProcess.ts), loaded
- * without the whole of `@pulumi/pulumi`.
+ * `@pulumi/policy`'s own property (de)serializer module (deserialize.js), for the pack's server
+ * (server/sdk.ts) and for evaluation outside the pack (inProcess.ts), loaded without the whole of
+ * `@pulumi/pulumi`.
  *
  * The deserializer uses only the SDK's asset and archive classes and `Output`, but it requires the SDK's
  * index, which loads the automation API and with it npm's arborist and TypeScript: about 0.4 s of CPU in
@@ -47,10 +49,14 @@ exports.sdkDeserializer = sdkDeserializer;
  */
 const path = __importStar(require("path"));
 let loaded;
-/** The deserializer, loaded on first use. */
-function sdkDeserializer() {
+/** The module, loaded on first use. */
+function sdkSerialization() {
     loaded ?? (loaded = load());
     return loaded;
+}
+/** The deserializer alone. */
+function sdkDeserializer() {
+    return sdkSerialization().deserializeProperties;
 }
 function load() {
     // @pulumi/policy's typings mark the module internal, so it is required rather than imported.
@@ -58,7 +64,7 @@ function load() {
     const fromPolicy = { paths: [path.dirname(file)] };
     const index = require.resolve("@pulumi/pulumi", fromPolicy);
     if (require.cache[index])
-        return require(file).deserializeProperties;
+        return require(file);
     const sdkDir = path.dirname(index);
     /** The real index (loaded now if need be), for whatever the view does not stand in for. */
     const real = () => {
@@ -76,7 +82,7 @@ function load() {
     });
     require.cache[index] = { id: index, filename: index, loaded: true, exports: view, children: [], paths: [], path: sdkDir };
     try {
-        return require(file).deserializeProperties;
+        return require(file);
     }
     finally {
         if (require.cache[index]?.exports === view)

@@ -13,6 +13,7 @@
 import type * as analyzerProtoTypes from "@pulumi/pulumi/proto/analyzer_pb";
 import { LeftToGeneratedCode, WireReader, WireType } from "./wireReader";
 import { analyzerProto, deserialize } from "./sdk";
+import { SIG_KEY } from "../model/sentinels";
 
 /** A request's properties as the SDK's deserializeProperties reads them: anything with toJavaScript(). */
 export interface PropertyStruct {
@@ -68,9 +69,6 @@ export function propertiesOf(struct: PropertyStruct | undefined): Record<string,
     return deserialize.deserializeProperties(struct!, false);
 }
 
-/** The key Pulumi marks secrets, assets, archives and references with (rpc.specialSigKey). */
-const SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
-
 // Tags: field number << 3 | wire type.
 const tag = (field: number, wireType: WireType) => (field << 3) | wireType;
 const STRING = (field: number) => tag(field, WireType.Delimited);
@@ -78,7 +76,7 @@ const STRING = (field: number) => tag(field, WireType.Delimited);
 /** The AnalyzeRequest (Analyze, Remediate) in these bytes. */
 export function analyzeRequestFrom(bytes: Buffer): ResourceData {
     try {
-        const reader = WireReader.over(bytes);
+        const reader = new WireReader(bytes);
         return readResource(reader, false);
     } catch (error) {
         if (!(error instanceof LeftToGeneratedCode)) throw error;
@@ -94,7 +92,7 @@ export function analyzeRequestViaGeneratedCode(bytes: Uint8Array): ResourceData 
 /** The AnalyzeStackRequest's resources in these bytes. */
 export function analyzeStackRequestFrom(bytes: Buffer): ResourceData[] {
     try {
-        const reader = WireReader.over(bytes);
+        const reader = new WireReader(bytes);
         const resources: ResourceData[] = [];
         while (reader.more()) {
             const t = reader.tag();
@@ -347,7 +345,7 @@ function readStruct(reader: WireReader, flags: StructFlags): Record<string, unkn
         }
         reader.leave(outer);
         if (key === undefined || !valued || key === "__proto__") throw new LeftToGeneratedCode();
-        if (key === SIGNATURE_KEY) flags.signed = true;
+        if (key === SIG_KEY) flags.signed = true;
         if (keys.length > 0 && !(keys[keys.length - 1] < key)) sorted = false;
         keys.push(key);
         values.push(value);
@@ -460,11 +458,7 @@ function resourceDataOf(message: analyzerProtoTypes.AnalyzeRequest | analyzerPro
             deleteBeforeReplaceDefined: options.getDeletebeforereplacedefined(),
             additionalSecretOutputs: options.getAdditionalsecretoutputsList(),
             aliases: options.getAliasesList(),
-            customTimeouts: options.getCustomtimeouts() && {
-                create: options.getCustomtimeouts()!.getCreate(),
-                update: options.getCustomtimeouts()!.getUpdate(),
-                delete: options.getCustomtimeouts()!.getDelete(),
-            },
+            customTimeouts: timeoutsOf(options.getCustomtimeouts()),
             parent: options.getParent(),
         },
         provider: provider && { type: provider.getType(), urn: provider.getUrn(), name: provider.getName(), properties: provider.getProperties() },
@@ -472,4 +466,8 @@ function resourceDataOf(message: analyzerProtoTypes.AnalyzeRequest | analyzerPro
         dependencies: inStack ? inStack.getDependenciesList() : [],
         propertyDependencies,
     };
+}
+
+function timeoutsOf(timeouts: analyzerProtoTypes.AnalyzerResourceOptions.CustomTimeouts | undefined): ResourceOptionsData["customTimeouts"] {
+    return timeouts && { create: timeouts.getCreate(), update: timeouts.getUpdate(), delete: timeouts.getDelete() };
 }

@@ -6,6 +6,7 @@
  * the messages the SDK's builders make are the very classes the service serialises.
  */
 import { createRequire } from "module";
+import { SdkSerialization, sdkSerialization } from "../sdkDeserializer";
 import * as path from "path";
 import type * as grpcTypes from "@grpc/grpc-js";
 import type * as analyzerProtoTypes from "@pulumi/pulumi/proto/analyzer_pb";
@@ -54,11 +55,8 @@ export interface AnyPolicy extends Policy {
     [field: string]: unknown;
 }
 
-export const deserialize: {
-    /** Reads only the struct's toJavaScript(). */
-    deserializeProperties(outputsStruct: { toJavaScript(): Record<string, unknown> }, proxySecrets: boolean): Record<string, unknown>;
-    serializeProperties(obj: unknown): Promise<Record<string, unknown>>;
-} = fromSdk("./deserialize");
+/** deserialize.js, loaded without the whole of @pulumi/pulumi (see ../sdkDeserializer.ts). */
+export const deserialize: SdkSerialization = sdkSerialization();
 
 export const proxy: {
     unknownCheckingProxy<T>(toProxy: T): T;

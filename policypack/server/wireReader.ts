@@ -19,19 +19,12 @@ export const enum WireType {
 }
 
 export class WireReader {
-    pos: number;
+    pos = 0;
+    /** One past the last byte of the message being read. */
+    end: number;
 
-    constructor(
-        readonly bytes: Buffer,
-        start: number,
-        /** One past the last byte of the message being read. */
-        public end: number,
-    ) {
-        this.pos = start;
-    }
-
-    static over(bytes: Buffer): WireReader {
-        return new WireReader(bytes, 0, bytes.length);
+    constructor(readonly bytes: Buffer) {
+        this.end = bytes.length;
     }
 
     more(): boolean {

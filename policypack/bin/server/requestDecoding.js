@@ -7,6 +7,7 @@ exports.analyzeStackRequestFrom = analyzeStackRequestFrom;
 exports.analyzeStackRequestViaGeneratedCode = analyzeStackRequestViaGeneratedCode;
 const wireReader_1 = require("./wireReader");
 const sdk_1 = require("./sdk");
+const sentinels_1 = require("../model/sentinels");
 /** Properties read from the bytes: `plain` when they hold no Pulumi signature, so the SDK's conversion would only copy them. */
 class DecodedProperties {
     constructor(value, plain) {
@@ -23,15 +24,13 @@ function propertiesOf(struct) {
         return struct.value;
     return sdk_1.deserialize.deserializeProperties(struct, false);
 }
-/** The key Pulumi marks secrets, assets, archives and references with (rpc.specialSigKey). */
-const SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
 // Tags: field number << 3 | wire type.
 const tag = (field, wireType) => (field << 3) | wireType;
 const STRING = (field) => tag(field, 2 /* WireType.Delimited */);
 /** The AnalyzeRequest (Analyze, Remediate) in these bytes. */
 function analyzeRequestFrom(bytes) {
     try {
-        const reader = wireReader_1.WireReader.over(bytes);
+        const reader = new wireReader_1.WireReader(bytes);
         return readResource(reader, false);
     }
     catch (error) {
@@ -47,7 +46,7 @@ function analyzeRequestViaGeneratedCode(bytes) {
 /** The AnalyzeStackRequest's resources in these bytes. */
 function analyzeStackRequestFrom(bytes) {
     try {
-        const reader = wireReader_1.WireReader.over(bytes);
+        const reader = new wireReader_1.WireReader(bytes);
         const resources = [];
         while (reader.more()) {
             const t = reader.tag();
@@ -305,7 +304,7 @@ function readStruct(reader, flags) {
         reader.leave(outer);
         if (key === undefined || !valued || key === "__proto__")
             throw new wireReader_1.LeftToGeneratedCode();
-        if (key === SIGNATURE_KEY)
+        if (key === sentinels_1.SIG_KEY)
             flags.signed = true;
         if (keys.length > 0 && !(keys[keys.length - 1] < key))
             sorted = false;
@@ -427,11 +426,7 @@ function resourceDataOf(message) {
             deleteBeforeReplaceDefined: options.getDeletebeforereplacedefined(),
             additionalSecretOutputs: options.getAdditionalsecretoutputsList(),
             aliases: options.getAliasesList(),
-            customTimeouts: options.getCustomtimeouts() && {
-                create: options.getCustomtimeouts().getCreate(),
-                update: options.getCustomtimeouts().getUpdate(),
-                delete: options.getCustomtimeouts().getDelete(),
-            },
+            customTimeouts: timeoutsOf(options.getCustomtimeouts()),
             parent: options.getParent(),
         },
         provider: provider && { type: provider.getType(), urn: provider.getUrn(), name: provider.getName(), properties: provider.getProperties() },
@@ -439,4 +434,7 @@ function resourceDataOf(message) {
         dependencies: inStack ? inStack.getDependenciesList() : [],
         propertyDependencies,
     };
+}
+function timeoutsOf(timeouts) {
+    return timeouts && { create: timeouts.getCreate(), update: timeouts.getUpdate(), delete: timeouts.getDelete() };
 }

@@ -42,6 +42,7 @@ exports.sdkVersion = exports.policyHelpers = exports.protoutil = exports.proxy =
  * the messages the SDK's builders make are the very classes the service serialises.
  */
 const module_1 = require("module");
+const sdkDeserializer_1 = require("../sdkDeserializer");
 const path = __importStar(require("path"));
 /** `require` as `@pulumi/policy` resolves modules. */
 const fromSdk = (0, module_1.createRequire)(path.join(path.dirname(require.resolve("@pulumi/policy/package.json")), "server.js"));
@@ -50,7 +51,8 @@ exports.analyzerProto = fromSdk("@pulumi/pulumi/proto/analyzer_pb");
 exports.analyzerRpc = fromSdk("@pulumi/pulumi/proto/analyzer_grpc_pb");
 exports.pluginProto = fromSdk("@pulumi/pulumi/proto/plugin_pb");
 exports.emptyProto = fromSdk("google-protobuf/google/protobuf/empty_pb");
-exports.deserialize = fromSdk("./deserialize");
+/** deserialize.js, loaded without the whole of @pulumi/pulumi (see ../sdkDeserializer.ts). */
+exports.deserialize = (0, sdkDeserializer_1.sdkSerialization)();
 exports.proxy = fromSdk("./proxy");
 exports.protoutil = fromSdk("./protoutil");
 exports.policyHelpers = fromSdk("./policy");

@@ -15,15 +15,10 @@ class LeftToGeneratedCode extends Error {
 }
 exports.LeftToGeneratedCode = LeftToGeneratedCode;
 class WireReader {
-    constructor(bytes, start, 
-    /** One past the last byte of the message being read. */
-    end) {
+    constructor(bytes) {
         this.bytes = bytes;
-        this.end = end;
-        this.pos = start;
-    }
-    static over(bytes) {
-        return new WireReader(bytes, 0, bytes.length);
+        this.pos = 0;
+        this.end = bytes.length;
     }
     more() {
         return this.pos < this.end;
