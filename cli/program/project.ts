@@ -6,9 +6,9 @@ import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { DeclaredPackage, declaredPackages } from "../engine/components/pluginSources";
+import { UsageError } from "../usageError";
 
-/** A problem with the command line or the program's files: exit code 2, message shown as is. */
-export class UsageError extends Error {}
+export { UsageError };
 
 export interface Project {
     /** The project root: the folder of Pulumi.yaml. */

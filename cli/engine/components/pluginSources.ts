@@ -11,6 +11,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as yaml from "js-yaml";
+import { UsageError } from "../../usageError";
 
 /** How to start one provider: the engine's address is appended to `args`. */
 export interface PluginLaunch {
@@ -40,30 +41,62 @@ function localFolder(source: string, projectDir: string): string {
 
 /**
  * The packages of a project file's `packages:` (a name → a source, or `{ source, version, parameters }`)
- * and `plugins.providers` (`[{ name, path, version }]`). Entries of other shapes are left to the Pulumi CLI.
+ * and `plugins.providers` (`[{ name, path, version }]`). An entry the Pulumi CLI's project schema
+ * refuses is refused here too, naming the entry and its value: the CLI would not run such a project,
+ * and skipping it would leave its components unchecked for a reason nobody sees. A provider override
+ * without a path names no folder to start, and is left to the Pulumi CLI.
  */
 export function declaredPackages(project: Record<string, unknown>, projectDir: string, file: string): DeclaredPackage[] {
     const found: DeclaredPackage[] = [];
-    const add = (name: unknown, source: unknown, declaredIn: string) => {
-        if (typeof name !== "string" || typeof source !== "string" || !name || !source) return;
+    const add = (name: string, source: string, declaredIn: string) =>
         found.push(isLocalPath(source) ? { name, folder: localFolder(source, projectDir), declaredIn } : { name, source, declaredIn });
-    };
     // plugins.providers first: it is the override for developing a plugin, so it wins over packages:.
-    const providers = (project.plugins as Record<string, unknown> | undefined)?.providers;
-    if (Array.isArray(providers)) {
-        providers.forEach((entry, index) => {
-            if (entry && typeof entry === "object")
-                add((entry as Record<string, unknown>).name, (entry as Record<string, unknown>).path, `${file} plugins.providers[${index}]`);
+    const plugins = project.plugins;
+    if (plugins !== undefined && plugins !== null && !isMapping(plugins)) throw new UsageError(`${file}: plugins must be a mapping, got ${shown(plugins)}`);
+    const providers = (plugins as Record<string, unknown> | undefined | null)?.providers;
+    if (providers !== undefined && providers !== null) {
+        if (!Array.isArray(providers)) throw new UsageError(`${file}: plugins.providers must be a list, got ${shown(providers)}`);
+        providers.forEach((entry: unknown, index) => {
+            const at = `${file} plugins.providers[${index}]`;
+            if (!isMapping(entry)) throw new UsageError(`${at} must be a mapping of name, path and version, got ${shown(entry)}`);
+            for (const key of ["name", "path", "version"]) {
+                if (entry[key] !== undefined && typeof entry[key] !== "string") throw new UsageError(`${at}.${key} must be a string, got ${shown(entry[key])}`);
+            }
+            if (!entry.path) return;
+            if (!entry.name) throw new UsageError(`${at} has a path but no name: name the provider its folder serves`);
+            add(entry.name as string, entry.path as string, at);
         });
     }
     const packages = project.packages;
-    if (packages && typeof packages === "object" && !Array.isArray(packages)) {
-        for (const [name, spec] of Object.entries(packages as Record<string, unknown>)) {
-            const source = spec && typeof spec === "object" ? (spec as Record<string, unknown>).source : spec;
-            add(name, source, `${file} packages.${name}`);
-        }
+    if (packages === undefined || packages === null) return found;
+    if (!isMapping(packages)) throw new UsageError(`${file}: packages must be a mapping of a name to a source, got ${shown(packages)}`);
+    for (const [name, spec] of Object.entries(packages)) {
+        const at = `${file} packages.${name}`;
+        add(name, packageSource(spec, at), at);
     }
     return found;
+}
+
+/** A `packages:` entry's source: the entry itself, or its `source` (with an optional version and parameters). */
+function packageSource(spec: unknown, at: string): string {
+    if (typeof spec === "string" && spec) return spec;
+    if (!isMapping(spec)) throw new UsageError(`${at} must be a source (a path, a URL or a registry name) or a mapping with a source, got ${shown(spec)}`);
+    if (typeof spec.source !== "string" || !spec.source) throw new UsageError(`${at}.source must be a non-empty string, got ${shown(spec.source)}`);
+    if (spec.version !== undefined && typeof spec.version !== "string") throw new UsageError(`${at}.version must be a string, got ${shown(spec.version)}`);
+    const parameters = spec.parameters;
+    if (parameters !== undefined && !(Array.isArray(parameters) && parameters.every((p) => typeof p === "string"))) {
+        throw new UsageError(`${at}.parameters must be a list of strings, got ${shown(parameters)}`);
+    }
+    return spec.source;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A value as the error quotes it (YAML's null and missing values included). */
+function shown(value: unknown): string {
+    return value === undefined ? "nothing" : JSON.stringify(value);
 }
 
 function readManifest(file: string): Record<string, unknown> {
