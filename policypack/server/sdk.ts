@@ -2,13 +2,13 @@
  * The parts of `@pulumi/policy` 1.21 the server reuses rather than re-implements: its conversion of
  * properties (deserialize), its unknown-checking proxy, its protobuf builders (protoutil), its policy
  * predicates and its version. They are internal modules (their .d.ts files are empty), so they are
- * typed here, once. Everything protobuf and gRPC is loaded from where `@pulumi/policy` loads it, so
- * the messages the SDK's builders make are the very classes the service serialises.
+ * typed here, once. Everything protobuf (and the generated service's paths and serialisers) is loaded
+ * from where `@pulumi/policy` loads it, so the messages the SDK's builders make are the very classes
+ * the service serialises.
  */
 import { createRequire } from "module";
 import { SdkSerialization, sdkSerialization } from "../sdkDeserializer";
 import * as path from "path";
-import type * as grpcTypes from "@grpc/grpc-js";
 import type * as analyzerProtoTypes from "@pulumi/pulumi/proto/analyzer_pb";
 import type * as analyzerRpcTypes from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import type * as pluginProtoTypes from "@pulumi/pulumi/proto/plugin_pb";
@@ -17,7 +17,6 @@ import type { EnforcementLevel, Policy, PolicyPackArgs, ReportViolation, Severit
 /** `require` as `@pulumi/policy` resolves modules. */
 const fromSdk = createRequire(path.join(path.dirname(require.resolve("@pulumi/policy/package.json")), "server.js"));
 
-export const grpc: typeof grpcTypes = fromSdk("@grpc/grpc-js");
 export const analyzerProto: typeof analyzerProtoTypes = fromSdk("@pulumi/pulumi/proto/analyzer_pb");
 export const analyzerRpc: typeof analyzerRpcTypes = fromSdk("@pulumi/pulumi/proto/analyzer_grpc_pb");
 export const pluginProto: typeof pluginProtoTypes = fromSdk("@pulumi/pulumi/proto/plugin_pb");

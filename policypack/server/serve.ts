@@ -3,34 +3,25 @@
  * of the pack and its policies (with the SDK's messages, exiting 1), the version from the pack folder's
  * package.json, one pack per process, the same seven methods on 127.0.0.1 with a random port, printed
  * on stdout for the engine (run-policy-pack has already read the engine address; like the SDK's server,
- * this one never calls the engine). Handshake and Cancel stay unimplemented, as in the SDK.
+ * this one never calls the engine). Handshake and Cancel stay unimplemented, as in the SDK. The calls
+ * arrive over unaryServer.ts, gRPC as grpc-js's server answers it.
  */
 import * as path from "path";
 import type { EnforcementLevel, PolicyPackArgs } from "@pulumi/policy";
-import type * as grpcTypes from "@grpc/grpc-js";
-import type {
-    AnalyzeResponse,
-    AnalyzerInfo,
-    AnalyzerStackConfigureRequest,
-    AnalyzerStackConfigureResponse,
-    ConfigureAnalyzerRequest,
-    RemediateResponse,
-} from "@pulumi/pulumi/proto/analyzer_pb";
-import type { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
+import type { AnalyzerInfo, AnalyzerStackConfigureRequest, AnalyzerStackConfigureResponse, ConfigureAnalyzerRequest } from "@pulumi/pulumi/proto/analyzer_pb";
 import { Pack, Reply, analyze } from "./analyze";
 import { analyzeStack } from "./analyzeStack";
 import { remediate } from "./remediate";
 import { PackState, PolicyConfigEntry, freezeMap } from "./packState";
 import { ResourceData, analyzeRequestFrom, analyzeStackRequestFrom } from "./requestDecoding";
-import { AnyPolicy, analyzerProto, analyzerRpc, emptyProto, grpc, pluginProto, protoutil, sdkVersion } from "./sdk";
+import { AnyPolicy, analyzerProto, analyzerRpc, emptyProto, pluginProto, protoutil, sdkVersion } from "./sdk";
+import { serveUnary } from "./unaryServer";
 
 const PACK_NAME = /^[a-zA-Z0-9-_.]{1,100}$/;
 /** The SDK raises gRPC's receive limit from 4 MiB to 400 MiB; so does this server. */
 const MAX_MESSAGE = 1024 * 1024 * 400;
 
 let serving: string | undefined;
-
-type Unary<Req, Res> = (call: grpcTypes.ServerUnaryCall<Req, Res>, callback: Reply<Res>) => void;
 
 function refuse(message: string): never {
     console.error(message);
@@ -66,34 +57,36 @@ function serve(name: string, version: string, level: EnforcementLevel, args: Pol
     serving = name;
 
     const pack: Pack = { name, version, policies, state: new PackState(level) };
-    // Channelz (gRPC's introspection service, which no engine asks for) costs a few percent of every call.
-    const server = new grpc.Server({ "grpc.max_receive_message_length": MAX_MESSAGE, "grpc.enable_channelz": 0 });
-    server.addService(analyzerService, {
-        analyze: ((call, callback) => void analyze(pack, call.request, callback)) as Unary<ResourceData, AnalyzeResponse>,
-        analyzeStack: ((call, callback) => void analyzeStack(pack, call.request, callback)) as Unary<ResourceData[], AnalyzeResponse>,
-        remediate: ((call, callback) => void remediate(pack, call.request, callback)) as Unary<ResourceData, RemediateResponse>,
-        getAnalyzerInfo: ((_call, callback) => {
+    const handlers: Record<string, Handler> = {
+        analyze: (request, reply) => void analyze(pack, request as ResourceData, reply),
+        analyzeStack: (request, reply) => void analyzeStack(pack, request as ResourceData[], reply),
+        remediate: (request, reply) => void remediate(pack, request as ResourceData, reply),
+        getAnalyzerInfo: (_request, reply) => {
             let info: AnalyzerInfo;
             try {
                 info = protoutil.makeAnalyzerInfo(name, version, level, args, initialConfig);
             } catch (e) {
-                callback(protoutil.asGrpcError(e), undefined);
+                reply(protoutil.asGrpcError(e), undefined);
                 return;
             }
-            callback(undefined, info);
-        }) as Unary<unknown, AnalyzerInfo>,
-        getPluginInfo: ((_call, callback) => {
+            reply(undefined, info);
+        },
+        getPluginInfo: (_request, reply) => {
             const info = new pluginProto.PluginInfo();
             info.setVersion(sdkVersion);
-            callback(undefined, info);
-        }) as Unary<unknown, PluginInfo>,
-        configure: ((call, callback) => configure(pack.state, call.request, callback)) as Unary<ConfigureAnalyzerRequest, object>,
-        configureStack: ((call, callback) => configureStack(pack.state, call.request, callback)) as Unary<
-            AnalyzerStackConfigureRequest,
-            AnalyzerStackConfigureResponse
-        >,
-    } as unknown as grpcTypes.UntypedServiceImplementation);
-    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, port) => {
+            reply(undefined, info);
+        },
+        configure: (request, reply) => configure(pack.state, request as ConfigureAnalyzerRequest, reply),
+        configureStack: (request, reply) => configureStack(pack.state, request as AnalyzerStackConfigureRequest, reply),
+    };
+    const methods = Object.entries(analyzerService).map(([key, method]) => ({
+        path: method.path,
+        requestDeserialize: method.requestDeserialize,
+        responseSerialize: method.responseSerialize,
+        // As grpc-js answers a method the service has and the implementation lacks (Handshake, Cancel).
+        handle: handlers[key] ?? ((_request: unknown, reply: Reply<unknown>) => reply(unimplemented(key))),
+    }));
+    serveUnary(methods, MAX_MESSAGE, (err, port) => {
         if (err) {
             console.error(err);
             process.exit(1);
@@ -103,16 +96,28 @@ function serve(name: string, version: string, level: EnforcementLevel, args: Pol
     });
 }
 
+type Handler = (request: unknown, reply: Reply<unknown>) => void;
+
+function unimplemented(method: string): Error {
+    return { code: 12, details: `The server does not implement the method ${method}` } as unknown as Error;
+}
+
+interface MethodDefinition {
+    path: string;
+    requestDeserialize(bytes: Buffer): unknown;
+    responseSerialize(value: unknown): Buffer;
+}
+
 /**
  * The generated Analyzer service, its three resource requests read from their bytes into plain values
  * (requestDecoding.ts) rather than into protobuf messages; everything else as generated.
  */
-const analyzerService = {
-    ...analyzerRpc.AnalyzerService,
+const analyzerService: Record<string, MethodDefinition> = {
+    ...(analyzerRpc.AnalyzerService as unknown as Record<string, MethodDefinition>),
     analyze: { ...analyzerRpc.AnalyzerService.analyze, requestDeserialize: analyzeRequestFrom },
     remediate: { ...analyzerRpc.AnalyzerService.remediate, requestDeserialize: analyzeRequestFrom },
     analyzeStack: { ...analyzerRpc.AnalyzerService.analyzeStack, requestDeserialize: analyzeStackRequestFrom },
-} as unknown as grpcTypes.ServiceDefinition;
+} as unknown as Record<string, MethodDefinition>;
 
 /** The Empty of the google-protobuf that @pulumi/pulumi's generated service checks Configure's answer against. */
 const ConfigureResponse = (analyzerRpc.AnalyzerService.configure as unknown as { responseType?: new () => object }).responseType ?? emptyProto.Empty;

@@ -33,20 +33,20 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.sdkVersion = exports.policyHelpers = exports.protoutil = exports.proxy = exports.deserialize = exports.emptyProto = exports.pluginProto = exports.analyzerRpc = exports.analyzerProto = exports.grpc = void 0;
+exports.sdkVersion = exports.policyHelpers = exports.protoutil = exports.proxy = exports.deserialize = exports.emptyProto = exports.pluginProto = exports.analyzerRpc = exports.analyzerProto = void 0;
 /**
  * The parts of `@pulumi/policy` 1.21 the server reuses rather than re-implements: its conversion of
  * properties (deserialize), its unknown-checking proxy, its protobuf builders (protoutil), its policy
  * predicates and its version. They are internal modules (their .d.ts files are empty), so they are
- * typed here, once. Everything protobuf and gRPC is loaded from where `@pulumi/policy` loads it, so
- * the messages the SDK's builders make are the very classes the service serialises.
+ * typed here, once. Everything protobuf (and the generated service's paths and serialisers) is loaded
+ * from where `@pulumi/policy` loads it, so the messages the SDK's builders make are the very classes
+ * the service serialises.
  */
 const module_1 = require("module");
 const sdkDeserializer_1 = require("../sdkDeserializer");
 const path = __importStar(require("path"));
 /** `require` as `@pulumi/policy` resolves modules. */
 const fromSdk = (0, module_1.createRequire)(path.join(path.dirname(require.resolve("@pulumi/policy/package.json")), "server.js"));
-exports.grpc = fromSdk("@grpc/grpc-js");
 exports.analyzerProto = fromSdk("@pulumi/pulumi/proto/analyzer_pb");
 exports.analyzerRpc = fromSdk("@pulumi/pulumi/proto/analyzer_grpc_pb");
 exports.pluginProto = fromSdk("@pulumi/pulumi/proto/plugin_pb");

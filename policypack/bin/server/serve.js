@@ -39,7 +39,8 @@ exports.servePolicyPack = servePolicyPack;
  * of the pack and its policies (with the SDK's messages, exiting 1), the version from the pack folder's
  * package.json, one pack per process, the same seven methods on 127.0.0.1 with a random port, printed
  * on stdout for the engine (run-policy-pack has already read the engine address; like the SDK's server,
- * this one never calls the engine). Handshake and Cancel stay unimplemented, as in the SDK.
+ * this one never calls the engine). Handshake and Cancel stay unimplemented, as in the SDK. The calls
+ * arrive over unaryServer.ts, gRPC as grpc-js's server answers it.
  */
 const path = __importStar(require("path"));
 const analyze_1 = require("./analyze");
@@ -48,6 +49,7 @@ const remediate_1 = require("./remediate");
 const packState_1 = require("./packState");
 const requestDecoding_1 = require("./requestDecoding");
 const sdk_1 = require("./sdk");
+const unaryServer_1 = require("./unaryServer");
 const PACK_NAME = /^[a-zA-Z0-9-_.]{1,100}$/;
 /** The SDK raises gRPC's receive limit from 4 MiB to 400 MiB; so does this server. */
 const MAX_MESSAGE = 1024 * 1024 * 400;
@@ -87,32 +89,37 @@ function serve(name, version, level, args, initialConfig) {
         refuse(`Already serving policy pack '${serving}'. Only one policy pack may be defined per-process.`);
     serving = name;
     const pack = { name, version, policies, state: new packState_1.PackState(level) };
-    // Channelz (gRPC's introspection service, which no engine asks for) costs a few percent of every call.
-    const server = new sdk_1.grpc.Server({ "grpc.max_receive_message_length": MAX_MESSAGE, "grpc.enable_channelz": 0 });
-    server.addService(analyzerService, {
-        analyze: ((call, callback) => void (0, analyze_1.analyze)(pack, call.request, callback)),
-        analyzeStack: ((call, callback) => void (0, analyzeStack_1.analyzeStack)(pack, call.request, callback)),
-        remediate: ((call, callback) => void (0, remediate_1.remediate)(pack, call.request, callback)),
-        getAnalyzerInfo: ((_call, callback) => {
+    const handlers = {
+        analyze: (request, reply) => void (0, analyze_1.analyze)(pack, request, reply),
+        analyzeStack: (request, reply) => void (0, analyzeStack_1.analyzeStack)(pack, request, reply),
+        remediate: (request, reply) => void (0, remediate_1.remediate)(pack, request, reply),
+        getAnalyzerInfo: (_request, reply) => {
             let info;
             try {
                 info = sdk_1.protoutil.makeAnalyzerInfo(name, version, level, args, initialConfig);
             }
             catch (e) {
-                callback(sdk_1.protoutil.asGrpcError(e), undefined);
+                reply(sdk_1.protoutil.asGrpcError(e), undefined);
                 return;
             }
-            callback(undefined, info);
-        }),
-        getPluginInfo: ((_call, callback) => {
+            reply(undefined, info);
+        },
+        getPluginInfo: (_request, reply) => {
             const info = new sdk_1.pluginProto.PluginInfo();
             info.setVersion(sdk_1.sdkVersion);
-            callback(undefined, info);
-        }),
-        configure: ((call, callback) => configure(pack.state, call.request, callback)),
-        configureStack: ((call, callback) => configureStack(pack.state, call.request, callback)),
-    });
-    server.bindAsync("127.0.0.1:0", sdk_1.grpc.ServerCredentials.createInsecure(), (err, port) => {
+            reply(undefined, info);
+        },
+        configure: (request, reply) => configure(pack.state, request, reply),
+        configureStack: (request, reply) => configureStack(pack.state, request, reply),
+    };
+    const methods = Object.entries(analyzerService).map(([key, method]) => ({
+        path: method.path,
+        requestDeserialize: method.requestDeserialize,
+        responseSerialize: method.responseSerialize,
+        // As grpc-js answers a method the service has and the implementation lacks (Handshake, Cancel).
+        handle: handlers[key] ?? ((_request, reply) => reply(unimplemented(key))),
+    }));
+    (0, unaryServer_1.serveUnary)(methods, MAX_MESSAGE, (err, port) => {
         if (err) {
             console.error(err);
             process.exit(1);
@@ -120,6 +127,9 @@ function serve(name, version, level, args, initialConfig) {
         // As a string, so Node does not colour it.
         console.log(port.toString());
     });
+}
+function unimplemented(method) {
+    return { code: 12, details: `The server does not implement the method ${method}` };
 }
 /**
  * The generated Analyzer service, its three resource requests read from their bytes into plain values

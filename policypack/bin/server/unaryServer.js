@@ -1,0 +1,303 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.serveUnary = serveUnary;
+/**
+ * The Analyzer's transport: unary gRPC calls over `node:http2`, answered as `@grpc/grpc-js` 1.14's
+ * server answers them (the server every SDK pack runs on, so the one the Pulumi engine is known to work
+ * with). The Analyzer protocol is unary only, and grpc-js's general machinery (interceptors, call
+ * objects, metadata copies, a read queue per call) was a third of a pack's CPU per Analyze; this keeps
+ * its observable behaviour — headers, trailers, status codes and their wording, in the same order of
+ * checks — and drops the rest. HTTP/2 itself (framing, flow control, HPACK, pings, GOAWAY) stays Node's,
+ * as under grpc-js. `test/engine/transportDifferential.test.ts` sends both servers the same well-formed
+ * and malformed calls over raw HTTP/2 and requires the same answers.
+ */
+const http2 = __importStar(require("http2"));
+const zlib = __importStar(require("zlib"));
+/** gRPC status codes used here (grpc-js's `Status`). */
+const UNKNOWN = 2;
+const DEADLINE_EXCEEDED = 4;
+const RESOURCE_EXHAUSTED = 8;
+const UNIMPLEMENTED = 12;
+const INTERNAL = 13;
+/** As grpc-js reads it when it loads: error details are sent to the client only when asked for. */
+const SEND_ERROR_DETAILS = (process.env.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS ?? "false") === "true";
+const RESPONSE_HEADERS = {
+    ":status": 200,
+    "content-type": "application/grpc+proto",
+    "grpc-accept-encoding": "identity,deflate,gzip",
+    "grpc-encoding": "identity",
+};
+const TRAILERS_ONLY_HEADERS = { ":status": 200, "content-type": "application/grpc+proto" };
+const DEADLINE = /(\d{1,8})\s*([HMSmun])/;
+const DEADLINE_UNIT_MS = { H: 3600000, M: 60000, S: 1000, m: 1, u: 0.001, n: 0.000001 };
+/** Listens on 127.0.0.1 (a random port), as grpc-js's server for "127.0.0.1:0" with insecure credentials. */
+function serveUnary(methods, maxReceiveMessage, listening) {
+    const byPath = new Map(methods.map((method) => [method.path, method]));
+    // grpc-js's session options: no header block limit, and session memory unbounded (Node degrades badly at the limit).
+    const server = http2.createServer({ maxSendHeaderBlockLength: Number.MAX_SAFE_INTEGER, maxSessionMemory: Number.MAX_SAFE_INTEGER });
+    server.setTimeout(0, () => undefined);
+    server.on("stream", (stream, headers) => {
+        // Any stream error ends in 'close', which cancels the call; without a listener it would be thrown.
+        stream.once("error", () => undefined);
+        const contentType = headers["content-type"];
+        if (typeof contentType !== "string" || !contentType.startsWith("application/grpc")) {
+            stream.respond({ ":status": http2.constants.HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE }, { endStream: true });
+            return;
+        }
+        const path = headers[":path"];
+        const method = byPath.get(path);
+        if (!method) {
+            // As grpc-js's unimplemented answer: the path unescaped, before any call exists.
+            stream.respond({ "grpc-status": UNIMPLEMENTED, "grpc-message": `The server does not implement the method ${path}`, ...TRAILERS_ONLY_HEADERS }, { endStream: true });
+            return;
+        }
+        new UnaryCall(stream, headers, method, maxReceiveMessage);
+    });
+    server.once("error", (error) => listening(error, 0));
+    server.listen(0, "127.0.0.1", () => listening(null, server.address().port));
+    return server;
+}
+/**
+ * One call: the request's messages read as they arrive (a 5-byte prefix — compressed flag, length —
+ * then the message), the handler called at the half-close with the one message, one status sent.
+ */
+class UnaryCall {
+    constructor(stream, headers, method, maxReceive) {
+        this.stream = stream;
+        this.method = method;
+        this.maxReceive = maxReceive;
+        this.requests = 0;
+        this.finished = false;
+        // The message being read: its prefix, then its parts.
+        this.prefix = Buffer.alloc(5);
+        this.prefixRead = 0;
+        this.parts = [];
+        this.remaining = 0;
+        stream.once("close", () => this.cancel());
+        const timeout = headers["grpc-timeout"];
+        if (timeout !== undefined)
+            this.startDeadline(String(timeout));
+        const encoding = headers["grpc-encoding"];
+        this.encoding = encoding === undefined ? "identity" : String(encoding);
+        stream.on("data", (chunk) => this.read(chunk));
+        stream.on("end", () => this.after(() => this.halfClosed()));
+    }
+    startDeadline(header) {
+        const match = DEADLINE.exec(header);
+        if (!match) {
+            process.nextTick(() => this.finish({ code: INTERNAL, details: `Invalid grpc-timeout value "${header}"` }));
+            return;
+        }
+        const ms = (+match[1] * DEADLINE_UNIT_MS[match[2]]) | 0;
+        this.deadline = setTimeout(() => this.finish({ code: DEADLINE_EXCEEDED, details: "Deadline exceeded" }), ms);
+    }
+    get cancelled() {
+        if (!this.finished && (this.stream.destroyed || this.stream.closed))
+            this.cancel();
+        return this.finished;
+    }
+    cancel() {
+        this.finished = true;
+        if (this.deadline)
+            clearTimeout(this.deadline);
+        // Flush what is still coming, as grpc-js does once a call is over.
+        this.stream.resume();
+    }
+    /** Runs `step` after the messages still being decompressed, or now when there are none. */
+    after(step) {
+        if (this.pending)
+            this.pending = this.pending.then(step);
+        else
+            step();
+    }
+    read(chunk) {
+        if (this.cancelled)
+            return;
+        let at = 0;
+        while (at < chunk.length) {
+            if (this.prefixRead < 5) {
+                const take = Math.min(5 - this.prefixRead, chunk.length - at);
+                chunk.copy(this.prefix, this.prefixRead, at, at + take);
+                this.prefixRead += take;
+                at += take;
+                if (this.prefixRead < 5)
+                    return;
+                this.remaining = this.prefix.readUInt32BE(1);
+                if (this.maxReceive !== -1 && this.remaining > this.maxReceive) {
+                    this.finish({ code: RESOURCE_EXHAUSTED, details: `Received message larger than max (${this.remaining} vs ${this.maxReceive})` });
+                    return;
+                }
+            }
+            else {
+                const take = Math.min(this.remaining, chunk.length - at);
+                this.parts.push(chunk.subarray(at, at + take));
+                this.remaining -= take;
+                at += take;
+            }
+            if (this.prefixRead === 5 && this.remaining === 0) {
+                const body = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
+                this.received(this.prefix[0] === 1, body);
+                this.prefixRead = 0;
+                this.parts = [];
+            }
+        }
+    }
+    received(compressed, body) {
+        if (!compressed || this.encoding === "identity") {
+            this.after(() => this.message(body));
+            return;
+        }
+        // Decompressed as it arrives (as grpc-js does), handed on in order.
+        const inflated = this.decompress(body);
+        this.pending = (this.pending ?? Promise.resolve())
+            .then(() => inflated)
+            .then((message) => this.message(message), (status) => this.finish(status));
+    }
+    decompress(body) {
+        const encoding = this.encoding;
+        if (encoding !== "gzip" && encoding !== "deflate") {
+            return Promise.reject({ code: UNIMPLEMENTED, details: `Received message compressed with unsupported encoding "${encoding}"` });
+        }
+        const options = this.maxReceive === -1 ? {} : { maxOutputLength: this.maxReceive };
+        return new Promise((resolve, reject) => {
+            const done = (error, result) => {
+                if (!error)
+                    resolve(result);
+                else if (error.code === "ERR_BUFFER_TOO_LARGE")
+                    reject({ code: RESOURCE_EXHAUSTED, details: `Received message that decompresses to a size larger than ${this.maxReceive}` });
+                else
+                    reject({ code: INTERNAL, details: "Failed to decompress message" });
+            };
+            if (encoding === "gzip")
+                zlib.gunzip(body, options, done);
+            else
+                zlib.inflate(body, options, done);
+        });
+    }
+    message(bytes) {
+        if (this.cancelled)
+            return;
+        let request;
+        try {
+            request = this.method.requestDeserialize(bytes);
+        }
+        catch (error) {
+            this.finish({
+                code: INTERNAL,
+                details: SEND_ERROR_DETAILS ? `Error deserializing request: ${error.message}` : "Error deserializing request",
+            });
+            return;
+        }
+        if (++this.requests > 1) {
+            this.finish({ code: UNIMPLEMENTED, details: `Received a second request message for server streaming method ${this.method.path}` });
+            return;
+        }
+        this.request = request;
+    }
+    halfClosed() {
+        if (this.cancelled)
+            return;
+        if (this.requests === 0) {
+            this.finish({ code: UNIMPLEMENTED, details: `Received no request message for server streaming method ${this.method.path}` });
+            return;
+        }
+        try {
+            this.method.handle(this.request, (error, response) => (error ? this.finish(statusOf(error)) : this.respond(response)));
+        }
+        catch (error) {
+            this.finish({ code: UNKNOWN, details: SEND_ERROR_DETAILS ? `Server method handler threw error ${error.message}` : "Unknown error" });
+        }
+    }
+    respond(response) {
+        if (this.cancelled)
+            return;
+        let body;
+        try {
+            body = this.method.responseSerialize(response);
+        }
+        catch (error) {
+            this.finish({ code: INTERNAL, details: SEND_ERROR_DETAILS ? `Error serializing response: ${errorMessage(error)}` : "Error serializing response" });
+            return;
+        }
+        const framed = Buffer.allocUnsafe(body.byteLength + 5);
+        framed[0] = 0;
+        framed.writeUInt32BE(body.byteLength, 1);
+        framed.set(body, 5);
+        this.finished = true;
+        if (this.deadline)
+            clearTimeout(this.deadline);
+        this.stream.respond(RESPONSE_HEADERS, { waitForTrailers: true });
+        this.stream.once("wantTrailers", () => this.stream.sendTrailers({ "grpc-status": 0, "grpc-message": "OK" }));
+        this.stream.end(framed);
+    }
+    /** The call's one status, with no message: a trailers-only response (the first status wins). */
+    finish(status) {
+        if (this.cancelled)
+            return;
+        this.finished = true;
+        if (this.deadline)
+            clearTimeout(this.deadline);
+        this.stream.respond({ "grpc-status": status.code, "grpc-message": uriEncoded(status.details), ...TRAILERS_ONLY_HEADERS, ...status.metadata?.toHttp2Headers() }, { endStream: true });
+        this.stream.resume();
+    }
+}
+/** grpc-js's serverErrorToStatus: an integer `code` with its `details`, else UNKNOWN with the message. */
+function statusOf(error) {
+    const status = { code: UNKNOWN, details: "message" in error ? error.message : "Unknown Error", metadata: error.metadata ?? null };
+    if (typeof error.code === "number" && Number.isInteger(error.code)) {
+        status.code = error.code;
+        if (typeof error.details === "string")
+            status.details = error.details;
+    }
+    if (status.metadata && typeof status.metadata.toHttp2Headers !== "function")
+        status.metadata = null;
+    return status;
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * grpc-message as grpc-js sends it (encodeURI). A lone surrogate, which encodeURI refuses, becomes
+ * U+FFFD rather than crashing the pack: grpc-js would throw out of the call there.
+ */
+function uriEncoded(details) {
+    try {
+        return encodeURI(details);
+    }
+    catch {
+        return encodeURI(details.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"));
+    }
+}

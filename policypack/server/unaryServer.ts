@@ -1,0 +1,300 @@
+/**
+ * The Analyzer's transport: unary gRPC calls over `node:http2`, answered as `@grpc/grpc-js` 1.14's
+ * server answers them (the server every SDK pack runs on, so the one the Pulumi engine is known to work
+ * with). The Analyzer protocol is unary only, and grpc-js's general machinery (interceptors, call
+ * objects, metadata copies, a read queue per call) was a third of a pack's CPU per Analyze; this keeps
+ * its observable behaviour — headers, trailers, status codes and their wording, in the same order of
+ * checks — and drops the rest. HTTP/2 itself (framing, flow control, HPACK, pings, GOAWAY) stays Node's,
+ * as under grpc-js. `test/engine/transportDifferential.test.ts` sends both servers the same well-formed
+ * and malformed calls over raw HTTP/2 and requires the same answers.
+ */
+import * as http2 from "http2";
+import * as zlib from "zlib";
+
+/** A unary method: its path, (de)serialisation as the generated service has it, and its handler. */
+export interface UnaryMethod {
+    path: string;
+    requestDeserialize(bytes: Buffer): unknown;
+    responseSerialize(value: unknown): Buffer | Uint8Array;
+    handle(request: unknown, reply: UnaryReply): void;
+}
+
+/** A handler's answer: an error (gRPC's `code`/`details`/`metadata` if it has them), or a response. */
+export type UnaryReply = (error: Error | null | undefined, response?: unknown) => void;
+
+interface Status {
+    code: number;
+    details: string;
+    metadata?: { toHttp2Headers(): http2.OutgoingHttpHeaders } | null;
+}
+
+/** gRPC status codes used here (grpc-js's `Status`). */
+const UNKNOWN = 2;
+const DEADLINE_EXCEEDED = 4;
+const RESOURCE_EXHAUSTED = 8;
+const UNIMPLEMENTED = 12;
+const INTERNAL = 13;
+
+/** As grpc-js reads it when it loads: error details are sent to the client only when asked for. */
+const SEND_ERROR_DETAILS = (process.env.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS ?? "false") === "true";
+
+const RESPONSE_HEADERS: http2.OutgoingHttpHeaders = {
+    ":status": 200,
+    "content-type": "application/grpc+proto",
+    "grpc-accept-encoding": "identity,deflate,gzip",
+    "grpc-encoding": "identity",
+};
+const TRAILERS_ONLY_HEADERS: http2.OutgoingHttpHeaders = { ":status": 200, "content-type": "application/grpc+proto" };
+const DEADLINE = /(\d{1,8})\s*([HMSmun])/;
+const DEADLINE_UNIT_MS: Record<string, number> = { H: 3600000, M: 60000, S: 1000, m: 1, u: 0.001, n: 0.000001 };
+
+/** Listens on 127.0.0.1 (a random port), as grpc-js's server for "127.0.0.1:0" with insecure credentials. */
+export function serveUnary(
+    methods: readonly UnaryMethod[],
+    maxReceiveMessage: number,
+    listening: (error: Error | null, port: number) => void,
+): http2.Http2Server {
+    const byPath = new Map(methods.map((method) => [method.path, method]));
+    // grpc-js's session options: no header block limit, and session memory unbounded (Node degrades badly at the limit).
+    const server = http2.createServer({ maxSendHeaderBlockLength: Number.MAX_SAFE_INTEGER, maxSessionMemory: Number.MAX_SAFE_INTEGER });
+    server.setTimeout(0, () => undefined);
+    server.on("stream", (stream, headers) => {
+        // Any stream error ends in 'close', which cancels the call; without a listener it would be thrown.
+        stream.once("error", () => undefined);
+        const contentType = headers["content-type"];
+        if (typeof contentType !== "string" || !contentType.startsWith("application/grpc")) {
+            stream.respond({ ":status": http2.constants.HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE }, { endStream: true });
+            return;
+        }
+        const path = headers[":path"] as string;
+        const method = byPath.get(path);
+        if (!method) {
+            // As grpc-js's unimplemented answer: the path unescaped, before any call exists.
+            stream.respond(
+                { "grpc-status": UNIMPLEMENTED, "grpc-message": `The server does not implement the method ${path}`, ...TRAILERS_ONLY_HEADERS },
+                { endStream: true },
+            );
+            return;
+        }
+        new UnaryCall(stream, headers, method, maxReceiveMessage);
+    });
+    server.once("error", (error) => listening(error, 0));
+    server.listen(0, "127.0.0.1", () => listening(null, (server.address() as { port: number }).port));
+    return server;
+}
+
+/**
+ * One call: the request's messages read as they arrive (a 5-byte prefix — compressed flag, length —
+ * then the message), the handler called at the half-close with the one message, one status sent.
+ */
+class UnaryCall {
+    private request: unknown;
+    private requests = 0;
+    private finished = false;
+    private deadline: NodeJS.Timeout | undefined;
+    private readonly encoding: string;
+    /** Messages still being decompressed: later messages and the half-close wait for them, in order. */
+    private pending: Promise<void> | undefined;
+    // The message being read: its prefix, then its parts.
+    private prefix = Buffer.alloc(5);
+    private prefixRead = 0;
+    private parts: Buffer[] = [];
+    private remaining = 0;
+
+    constructor(
+        private readonly stream: http2.ServerHttp2Stream,
+        headers: http2.IncomingHttpHeaders,
+        private readonly method: UnaryMethod,
+        private readonly maxReceive: number,
+    ) {
+        stream.once("close", () => this.cancel());
+        const timeout = headers["grpc-timeout"];
+        if (timeout !== undefined) this.startDeadline(String(timeout));
+        const encoding = headers["grpc-encoding"];
+        this.encoding = encoding === undefined ? "identity" : String(encoding);
+        stream.on("data", (chunk: Buffer) => this.read(chunk));
+        stream.on("end", () => this.after(() => this.halfClosed()));
+    }
+
+    private startDeadline(header: string): void {
+        const match = DEADLINE.exec(header);
+        if (!match) {
+            process.nextTick(() => this.finish({ code: INTERNAL, details: `Invalid grpc-timeout value "${header}"` }));
+            return;
+        }
+        const ms = (+match[1] * DEADLINE_UNIT_MS[match[2]]) | 0;
+        this.deadline = setTimeout(() => this.finish({ code: DEADLINE_EXCEEDED, details: "Deadline exceeded" }), ms);
+    }
+
+    private get cancelled(): boolean {
+        if (!this.finished && (this.stream.destroyed || this.stream.closed)) this.cancel();
+        return this.finished;
+    }
+
+    private cancel(): void {
+        this.finished = true;
+        if (this.deadline) clearTimeout(this.deadline);
+        // Flush what is still coming, as grpc-js does once a call is over.
+        this.stream.resume();
+    }
+
+    /** Runs `step` after the messages still being decompressed, or now when there are none. */
+    private after(step: () => void): void {
+        if (this.pending) this.pending = this.pending.then(step);
+        else step();
+    }
+
+    private read(chunk: Buffer): void {
+        if (this.cancelled) return;
+        let at = 0;
+        while (at < chunk.length) {
+            if (this.prefixRead < 5) {
+                const take = Math.min(5 - this.prefixRead, chunk.length - at);
+                chunk.copy(this.prefix, this.prefixRead, at, at + take);
+                this.prefixRead += take;
+                at += take;
+                if (this.prefixRead < 5) return;
+                this.remaining = this.prefix.readUInt32BE(1);
+                if (this.maxReceive !== -1 && this.remaining > this.maxReceive) {
+                    this.finish({ code: RESOURCE_EXHAUSTED, details: `Received message larger than max (${this.remaining} vs ${this.maxReceive})` });
+                    return;
+                }
+            } else {
+                const take = Math.min(this.remaining, chunk.length - at);
+                this.parts.push(chunk.subarray(at, at + take));
+                this.remaining -= take;
+                at += take;
+            }
+            if (this.prefixRead === 5 && this.remaining === 0) {
+                const body = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
+                this.received(this.prefix[0] === 1, body);
+                this.prefixRead = 0;
+                this.parts = [];
+            }
+        }
+    }
+
+    private received(compressed: boolean, body: Buffer): void {
+        if (!compressed || this.encoding === "identity") {
+            this.after(() => this.message(body));
+            return;
+        }
+        // Decompressed as it arrives (as grpc-js does), handed on in order.
+        const inflated = this.decompress(body);
+        this.pending = (this.pending ?? Promise.resolve())
+            .then(() => inflated)
+            .then(
+                (message) => this.message(message),
+                (status: Status) => this.finish(status),
+            );
+    }
+
+    private decompress(body: Buffer): Promise<Buffer> {
+        const encoding = this.encoding;
+        if (encoding !== "gzip" && encoding !== "deflate") {
+            return Promise.reject({ code: UNIMPLEMENTED, details: `Received message compressed with unsupported encoding "${encoding}"` });
+        }
+        const options = this.maxReceive === -1 ? {} : { maxOutputLength: this.maxReceive };
+        return new Promise((resolve, reject) => {
+            const done = (error: (Error & { code?: string }) | null, result: Buffer) => {
+                if (!error) resolve(result);
+                else if (error.code === "ERR_BUFFER_TOO_LARGE")
+                    reject({ code: RESOURCE_EXHAUSTED, details: `Received message that decompresses to a size larger than ${this.maxReceive}` });
+                else reject({ code: INTERNAL, details: "Failed to decompress message" });
+            };
+            if (encoding === "gzip") zlib.gunzip(body, options, done);
+            else zlib.inflate(body, options, done);
+        });
+    }
+
+    private message(bytes: Buffer): void {
+        if (this.cancelled) return;
+        let request: unknown;
+        try {
+            request = this.method.requestDeserialize(bytes);
+        } catch (error) {
+            this.finish({
+                code: INTERNAL,
+                details: SEND_ERROR_DETAILS ? `Error deserializing request: ${(error as Error).message}` : "Error deserializing request",
+            });
+            return;
+        }
+        if (++this.requests > 1) {
+            this.finish({ code: UNIMPLEMENTED, details: `Received a second request message for server streaming method ${this.method.path}` });
+            return;
+        }
+        this.request = request;
+    }
+
+    private halfClosed(): void {
+        if (this.cancelled) return;
+        if (this.requests === 0) {
+            this.finish({ code: UNIMPLEMENTED, details: `Received no request message for server streaming method ${this.method.path}` });
+            return;
+        }
+        try {
+            this.method.handle(this.request, (error, response) => (error ? this.finish(statusOf(error)) : this.respond(response)));
+        } catch (error) {
+            this.finish({ code: UNKNOWN, details: SEND_ERROR_DETAILS ? `Server method handler threw error ${(error as Error).message}` : "Unknown error" });
+        }
+    }
+
+    private respond(response: unknown): void {
+        if (this.cancelled) return;
+        let body: Buffer | Uint8Array;
+        try {
+            body = this.method.responseSerialize(response);
+        } catch (error) {
+            this.finish({ code: INTERNAL, details: SEND_ERROR_DETAILS ? `Error serializing response: ${errorMessage(error)}` : "Error serializing response" });
+            return;
+        }
+        const framed = Buffer.allocUnsafe(body.byteLength + 5);
+        framed[0] = 0;
+        framed.writeUInt32BE(body.byteLength, 1);
+        framed.set(body, 5);
+        this.finished = true;
+        if (this.deadline) clearTimeout(this.deadline);
+        this.stream.respond(RESPONSE_HEADERS, { waitForTrailers: true });
+        this.stream.once("wantTrailers", () => this.stream.sendTrailers({ "grpc-status": 0, "grpc-message": "OK" }));
+        this.stream.end(framed);
+    }
+
+    /** The call's one status, with no message: a trailers-only response (the first status wins). */
+    private finish(status: Status): void {
+        if (this.cancelled) return;
+        this.finished = true;
+        if (this.deadline) clearTimeout(this.deadline);
+        this.stream.respond(
+            { "grpc-status": status.code, "grpc-message": uriEncoded(status.details), ...TRAILERS_ONLY_HEADERS, ...status.metadata?.toHttp2Headers() },
+            { endStream: true },
+        );
+        this.stream.resume();
+    }
+}
+
+/** grpc-js's serverErrorToStatus: an integer `code` with its `details`, else UNKNOWN with the message. */
+function statusOf(error: Error & { code?: unknown; details?: unknown; metadata?: Status["metadata"] }): Status {
+    const status: Status = { code: UNKNOWN, details: "message" in error ? error.message : "Unknown Error", metadata: error.metadata ?? null };
+    if (typeof error.code === "number" && Number.isInteger(error.code)) {
+        status.code = error.code;
+        if (typeof error.details === "string") status.details = error.details;
+    }
+    if (status.metadata && typeof status.metadata.toHttp2Headers !== "function") status.metadata = null;
+    return status;
+}
+
+function errorMessage(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * grpc-message as grpc-js sends it (encodeURI). A lone surrogate, which encodeURI refuses, becomes
+ * U+FFFD rather than crashing the pack: grpc-js would throw out of the call there.
+ */
+function uriEncoded(details: string): string {
+    try {
+        return encodeURI(details);
+    } catch {
+        return encodeURI(details.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"));
+    }
+}
