@@ -13,7 +13,7 @@
  * with tags; GetAnalyzerInfo, GetPluginInfo and the methods neither implements; requests the SDK cannot
  * read; and the fuzzed corpus of fuzz.test.ts, seeded, under random configs and levels.
  */
-import { ChildProcess, spawn } from "child_process";
+import type { ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
@@ -27,6 +27,7 @@ import { policyDefinitions, stackPolicyDefinitions } from "../../policypack/poli
 import { Mode, ResourceExample, StackExample } from "../../policypack/kit/examples";
 import { engineInput, exampleRuns, policiesUnderTest } from "../policyExamples";
 import { asEngineSends, config as fuzzConfig, resource as fuzzResource } from "./fuzzCorpus";
+import { startPack, stopPack } from "./packStart";
 
 type Method = keyof typeof analyzerRpc.AnalyzerService;
 type Answer = { bytes: Buffer } | { code: number; details: string };
@@ -44,22 +45,7 @@ class RawPack {
 
     /** `server`: the value of TIERGUARD_ANALYZER_SERVER, or undefined to leave it unset (tierguard's server, as shipped). */
     static async start(server: string | undefined, packDir = PACK_DIR): Promise<RawPack> {
-        const env = { ...process.env };
-        if (server === undefined) delete env.TIERGUARD_ANALYZER_SERVER;
-        else env.TIERGUARD_ANALYZER_SERVER = server;
-        const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
-        const child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], { cwd: packDir, env, stdio: ["ignore", "pipe", "pipe"] });
-        let stdout = "";
-        let stderr = "";
-        child.stderr!.on("data", (chunk) => (stderr += chunk));
-        const port = await new Promise<number>((resolve, reject) => {
-            child.stdout!.on("data", (chunk) => {
-                stdout += chunk;
-                const match = /^(\d+)\s*$/m.exec(stdout);
-                if (match) resolve(Number(match[1]));
-            });
-            child.on("exit", (code) => reject(new Error(`the ${server ?? "default"} pack exited with code ${code}: ${stderr}`)));
-        });
+        const { child, port } = await startPack(server, packDir);
         const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
             "grpc.max_receive_message_length": 400 * 1024 * 1024,
             "grpc.max_send_message_length": 400 * 1024 * 1024,
@@ -90,11 +76,7 @@ class RawPack {
 
     async stop(): Promise<void> {
         this.client.close();
-        if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-        await new Promise<void>((resolve) => {
-            this.child.once("exit", () => resolve());
-            this.child.kill("SIGKILL");
-        });
+        await stopPack(this.child);
     }
 }
 
