@@ -15,7 +15,7 @@ import * as zlib from "zlib";
 export interface UnaryMethod {
     path: string;
     requestDeserialize(bytes: Buffer): unknown;
-    responseSerialize(value: unknown): Buffer | Uint8Array;
+    responseSerialize(value: unknown): Buffer;
     handle(request: unknown, reply: UnaryReply): void;
 }
 
@@ -83,20 +83,30 @@ export function serveUnary(
     return server;
 }
 
+/** A request message on its way to the handler: being decompressed, read, or the end of the request. */
+type Entry = { kind: "decompressing" } | { kind: "message"; request: unknown } | { kind: "end" };
+
 /**
- * One call: the request's messages read as they arrive (a 5-byte prefix — compressed flag, length —
- * then the message), the handler called at the half-close with the one message, one status sent.
+ * One call, as grpc-js's server call runs it. Each DATA chunk is split into messages (a 5-byte prefix —
+ * compressed flag, length — then the bytes) before any of them is handled, so a length over the limit
+ * anywhere in the chunk is what the call answers. Each message is decompressed and read as soon as it
+ * arrives, and an error in any of them is answered at once; the messages reach the handler in order, the
+ * stream paused while one is still being decompressed (one call can hold only so much inflated data).
+ * The handler runs at the end of the request, with its one message. The first status sent is the
+ * call's; the deadline holds until the response is written.
  */
 class UnaryCall {
-    private request: unknown;
+    private readonly queue: Entry[] = [];
     private requests = 0;
+    private request: unknown;
     private finished = false;
+    private headersSent = false;
+    /** Paused while a message is being decompressed. */
+    private paused = false;
     private deadline: NodeJS.Timeout | undefined;
     private readonly encoding: string;
-    /** Messages still being decompressed: later messages and the half-close wait for them, in order. */
-    private pending: Promise<void> | undefined;
     // The message being read: its prefix, then its parts.
-    private prefix = Buffer.alloc(5);
+    private readonly prefix = Buffer.alloc(5);
     private prefixRead = 0;
     private parts: Buffer[] = [];
     private remaining = 0;
@@ -108,12 +118,11 @@ class UnaryCall {
         private readonly maxReceive: number,
     ) {
         stream.once("close", () => this.cancel());
-        const timeout = headers["grpc-timeout"];
-        if (timeout !== undefined) this.startDeadline(String(timeout));
-        const encoding = headers["grpc-encoding"];
-        this.encoding = encoding === undefined ? "identity" : String(encoding);
+        const timeout = metadataValue(headers["grpc-timeout"]);
+        if (timeout !== undefined) this.startDeadline(timeout);
+        this.encoding = metadataValue(headers["grpc-encoding"]) ?? "identity";
         stream.on("data", (chunk: Buffer) => this.read(chunk));
-        stream.on("end", () => this.after(() => this.halfClosed()));
+        stream.on("end", () => this.enqueue({ kind: "end" }));
     }
 
     private startDeadline(header: string): void {
@@ -138,14 +147,9 @@ class UnaryCall {
         this.stream.resume();
     }
 
-    /** Runs `step` after the messages still being decompressed, or now when there are none. */
-    private after(step: () => void): void {
-        if (this.pending) this.pending = this.pending.then(step);
-        else step();
-    }
-
     private read(chunk: Buffer): void {
         if (this.cancelled) return;
+        const messages: Array<{ compressed: boolean; body: Buffer }> = [];
         let at = 0;
         while (at < chunk.length) {
             if (this.prefixRead < 5) {
@@ -153,7 +157,7 @@ class UnaryCall {
                 chunk.copy(this.prefix, this.prefixRead, at, at + take);
                 this.prefixRead += take;
                 at += take;
-                if (this.prefixRead < 5) return;
+                if (this.prefixRead < 5) break;
                 this.remaining = this.prefix.readUInt32BE(1);
                 if (this.maxReceive !== -1 && this.remaining > this.maxReceive) {
                     this.finish({ code: RESOURCE_EXHAUSTED, details: `Received message larger than max (${this.remaining} vs ${this.maxReceive})` });
@@ -166,27 +170,46 @@ class UnaryCall {
                 at += take;
             }
             if (this.prefixRead === 5 && this.remaining === 0) {
-                const body = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
-                this.received(this.prefix[0] === 1, body);
+                messages.push({ compressed: this.prefix[0] === 1, body: this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts) });
                 this.prefixRead = 0;
                 this.parts = [];
             }
         }
+        for (const { compressed, body } of messages) {
+            if (this.finished) return;
+            if (!compressed || this.encoding === "identity") this.enqueue(this.deserialized(body));
+            else this.decompressInto(body);
+        }
     }
 
-    private received(compressed: boolean, body: Buffer): void {
-        if (!compressed || this.encoding === "identity") {
-            this.after(() => this.message(body));
-            return;
+    /** A message read into the handler's request, or undefined when it cannot be (the call is then answered). */
+    private deserialized(bytes: Buffer): Entry | undefined {
+        try {
+            return { kind: "message", request: this.method.requestDeserialize(bytes) };
+        } catch (error) {
+            this.finish({
+                code: INTERNAL,
+                details: SEND_ERROR_DETAILS ? `Error deserializing request: ${(error as Error).message}` : "Error deserializing request",
+            });
+            return undefined;
         }
-        // Decompressed as it arrives (as grpc-js does), handed on in order.
-        const inflated = this.decompress(body);
-        this.pending = (this.pending ?? Promise.resolve())
-            .then(() => inflated)
-            .then(
-                (message) => this.message(message),
-                (status: Status) => this.finish(status),
-            );
+    }
+
+    private decompressInto(body: Buffer): void {
+        const entry: Entry = { kind: "decompressing" };
+        this.queue.push(entry);
+        this.paused = true;
+        this.stream.pause();
+        this.decompress(body).then(
+            (bytes) => {
+                if (this.cancelled) return;
+                const read = this.deserialized(bytes);
+                if (!read) return;
+                Object.assign(entry, read);
+                this.drain();
+            },
+            (status: Status) => this.finish(status),
+        );
     }
 
     private decompress(body: Buffer): Promise<Buffer> {
@@ -207,33 +230,47 @@ class UnaryCall {
         });
     }
 
-    private message(bytes: Buffer): void {
-        if (this.cancelled) return;
-        let request: unknown;
-        try {
-            request = this.method.requestDeserialize(bytes);
-        } catch (error) {
-            this.finish({
-                code: INTERNAL,
-                details: SEND_ERROR_DETAILS ? `Error deserializing request: ${(error as Error).message}` : "Error deserializing request",
-            });
-            return;
-        }
-        if (++this.requests > 1) {
-            this.finish({ code: UNIMPLEMENTED, details: `Received a second request message for server streaming method ${this.method.path}` });
-            return;
-        }
-        this.request = request;
+    private enqueue(entry: Entry | undefined): void {
+        if (!entry || this.cancelled) return;
+        this.queue.push(entry);
+        this.drain();
     }
 
-    private halfClosed(): void {
-        if (this.cancelled) return;
+    /** Hands the queue's ready entries on, in order; stops at a message still being decompressed. */
+    private drain(): void {
+        while (this.queue.length > 0 && this.queue[0].kind !== "decompressing") {
+            if (this.cancelled) return;
+            const entry = this.queue.shift()!;
+            if (entry.kind === "end") {
+                this.ended();
+                return;
+            }
+            if (++this.requests > 1) {
+                this.finish({ code: UNIMPLEMENTED, details: `Received a second request message for server streaming method ${this.method.path}` });
+                return;
+            }
+            this.request = (entry as { request: unknown }).request;
+        }
+        if (this.paused && this.queue.length === 0 && !this.finished) {
+            this.paused = false;
+            this.stream.resume();
+        }
+    }
+
+    private ended(): void {
         if (this.requests === 0) {
             this.finish({ code: UNIMPLEMENTED, details: `Received no request message for server streaming method ${this.method.path}` });
             return;
         }
         try {
-            this.method.handle(this.request, (error, response) => (error ? this.finish(statusOf(error)) : this.respond(response)));
+            // The first answer is the call's: the Analyzer's handlers answer once (grpc-js would also send a second).
+            let answered = false;
+            this.method.handle(this.request, (error, response) => {
+                if (answered) return;
+                answered = true;
+                if (error) this.finish(statusOf(error));
+                else this.respond(response);
+            });
         } catch (error) {
             this.finish({ code: UNKNOWN, details: SEND_ERROR_DETAILS ? `Server method handler threw error ${(error as Error).message}` : "Unknown error" });
         }
@@ -241,7 +278,7 @@ class UnaryCall {
 
     private respond(response: unknown): void {
         if (this.cancelled) return;
-        let body: Buffer | Uint8Array;
+        let body: Buffer;
         try {
             body = this.method.responseSerialize(response);
         } catch (error) {
@@ -251,25 +288,39 @@ class UnaryCall {
         const framed = Buffer.allocUnsafe(body.byteLength + 5);
         framed[0] = 0;
         framed.writeUInt32BE(body.byteLength, 1);
-        framed.set(body, 5);
-        this.finished = true;
-        if (this.deadline) clearTimeout(this.deadline);
+        body.copy(framed, 5);
+        this.headersSent = true;
         this.stream.respond(RESPONSE_HEADERS, { waitForTrailers: true });
-        this.stream.once("wantTrailers", () => this.stream.sendTrailers({ "grpc-status": 0, "grpc-message": "OK" }));
-        this.stream.end(framed);
+        // OK once the message is written: a deadline that passes while flow control holds it back wins.
+        this.stream.write(framed, (error) => {
+            if (error) this.finish({ code: INTERNAL, details: SEND_ERROR_DETAILS ? `Error writing message: ${errorMessage(error)}` : "Internal server error" });
+            else this.finish({ code: 0, details: "OK" });
+        });
     }
 
-    /** The call's one status, with no message: a trailers-only response (the first status wins). */
+    /** The call's one status: in the trailers after the headers were sent, else alone (trailers-only). */
     private finish(status: Status): void {
         if (this.cancelled) return;
         this.finished = true;
         if (this.deadline) clearTimeout(this.deadline);
-        this.stream.respond(
-            { "grpc-status": status.code, "grpc-message": uriEncoded(status.details), ...TRAILERS_ONLY_HEADERS, ...status.metadata?.toHttp2Headers() },
-            { endStream: true },
-        );
+        const code = { "grpc-status": status.code, "grpc-message": uriEncoded(status.details) };
+        const metadata = status.metadata?.toHttp2Headers();
+        if (this.headersSent) {
+            this.stream.once("wantTrailers", () => this.stream.sendTrailers({ ...code, ...metadata }));
+            this.stream.end();
+        } else {
+            this.stream.respond({ ...code, ...TRAILERS_ONLY_HEADERS, ...metadata }, { endStream: true });
+        }
         this.stream.resume();
     }
+}
+
+/**
+ * A grpc-timeout or grpc-encoding value as grpc-js's metadata keeps it: one it cannot hold (outside
+ * printable ASCII) is dropped, as if it had not been sent.
+ */
+function metadataValue(value: string | string[] | undefined): string | undefined {
+    return typeof value === "string" && /^[ -~]*$/.test(value) ? value : undefined;
 }
 
 /** grpc-js's serverErrorToStatus: an integer `code` with its `details`, else UNKNOWN with the message. */

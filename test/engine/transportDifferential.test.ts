@@ -118,10 +118,31 @@ const CALLS: Array<[string, Call]> = [
     ["a request that cannot be read", { path: CONFIGURE, frames: [framed(Buffer.from([0xff, 0xff, 0xff]))] }],
     ["an Analyze request that cannot be read", { path: ANALYZE, frames: [framed(Buffer.from([0x0a, 0x80]))] }],
     ["a grpc-timeout that is not one", { path: PLUGIN_INFO, headers: { "grpc-timeout": "soon" }, frames: [framed(empty)] }],
+    // grpc-js's metadata drops a value outside printable ASCII: as if the header had not been sent.
+    ["a grpc-timeout outside printable ASCII", { path: PLUGIN_INFO, headers: { "grpc-timeout": "soon\u00e9" }, frames: [framed(empty)] }],
+    ["a grpc-encoding outside printable ASCII", { path: ANALYZE, headers: { "grpc-encoding": "gzip\u00e9" }, frames: [framed(zlib.gzipSync(sshOpen), 1)] }],
+    // A DATA chunk is split into messages before any is read: a length over the limit anywhere in it wins.
+    [
+        "a message that cannot be read, then a length over the limit, in one frame",
+        { path: CONFIGURE, frames: [Buffer.concat([framed(Buffer.from([0xff, 0xff, 0xff])), Buffer.from([0, 0x7f, 0xff, 0xff, 0xff])])] },
+    ],
+    // Each message is read as it arrives: the plain one fails before the gzip one is inflated.
+    [
+        "gzip that is not, then a message that cannot be read, in one frame",
+        {
+            path: CONFIGURE,
+            headers: { "grpc-encoding": "gzip" },
+            frames: [Buffer.concat([framed(Buffer.from("not gzip"), 1), framed(Buffer.from([0xff, 0xff]))])],
+        },
+    ],
+    [
+        "gzip, then an uncompressed second message",
+        { path: PLUGIN_INFO, headers: { "grpc-encoding": "gzip" }, frames: [framed(zlib.gzipSync(empty), 1), framed(empty)] },
+    ],
     ["a grpc-timeout with too many digits", { path: PLUGIN_INFO, headers: { "grpc-timeout": "123456789S" }, frames: [framed(empty)] }],
 ];
 
-let packs: Array<{ child: ChildProcess; session: http2.ClientHttp2Session }>;
+let packs: Array<{ child: ChildProcess; port: number; session: http2.ClientHttp2Session }>;
 
 beforeAll(async () => {
     packs = await Promise.all(
@@ -130,7 +151,7 @@ beforeAll(async () => {
             const session = http2.connect(`http://127.0.0.1:${port}`);
             // A session error fails the calls on it, which the test then reports.
             session.on("error", () => undefined);
-            return { child, session };
+            return { child, port, session };
         }),
     );
 }, 60_000);
@@ -150,11 +171,31 @@ it.each(CALLS)("%s: answered as grpc-js's server answers it", async (_, call) =>
 it("the answers differ where they should: statuses, shapes and bodies are not all alike", async () => {
     const answers = await Promise.all(CALLS.map(([, call]) => send(packs[0].session, call)));
     const statuses = new Set(answers.map((a) => `${a.headers[":status"]} ${(a.trailers ?? a.headers)["grpc-status"]}`));
-    // 200 OK, 415, UNIMPLEMENTED, INTERNAL, and (at least) the two bodies of GetPluginInfo and Analyze.
-    expect([...statuses].sort()).toEqual(["200 0", "200 12", "200 13", "415 undefined"]);
+    // OK, RESOURCE_EXHAUSTED, UNIMPLEMENTED, INTERNAL, HTTP 415, and (at least) the bodies of GetPluginInfo and Analyze.
+    expect([...statuses].sort()).toEqual(["200 0", "200 12", "200 13", "200 8", "415 undefined"]);
     expect(answers.filter((a) => a.trailers !== undefined).length).toBeGreaterThan(5);
     expect(answers.filter((a) => a.trailers === undefined).length).toBeGreaterThan(5);
     expect(new Set(answers.map((a) => a.body)).size).toBeGreaterThanOrEqual(3);
+});
+
+it("a deadline that passes while flow control holds the response back is the call's status", async () => {
+    // The client's window is closed, so the answer cannot be written before the 300 ms deadline; it opens after 800 ms.
+    const answers = await Promise.all(
+        packs.map(async ({ port }) => {
+            const session = http2.connect(`http://127.0.0.1:${port}`, { settings: { initialWindowSize: 0 } });
+            session.on("error", () => undefined);
+            const opened = setTimeout(() => session.settings({ initialWindowSize: 65535 }), 800);
+            try {
+                return await send(session, { path: ANALYZE, headers: { "grpc-timeout": "300m" }, frames: [framed(sshOpen)] });
+            } finally {
+                clearTimeout(opened);
+                session.close();
+            }
+        }),
+    );
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0].trailers).toEqual({ "grpc-status": "4", "grpc-message": "Deadline%20exceeded" });
+    expect(answers[0].body.length).toBeGreaterThan(0);
 });
 
 it("a call the client abandons halfway leaves the pack serving", async () => {

@@ -91,29 +91,37 @@ function serveUnary(methods, maxReceiveMessage, listening) {
     return server;
 }
 /**
- * One call: the request's messages read as they arrive (a 5-byte prefix — compressed flag, length —
- * then the message), the handler called at the half-close with the one message, one status sent.
+ * One call, as grpc-js's server call runs it. Each DATA chunk is split into messages (a 5-byte prefix —
+ * compressed flag, length — then the bytes) before any of them is handled, so a length over the limit
+ * anywhere in the chunk is what the call answers. Each message is decompressed and read as soon as it
+ * arrives, and an error in any of them is answered at once; the messages reach the handler in order, the
+ * stream paused while one is still being decompressed (one call can hold only so much inflated data).
+ * The handler runs at the end of the request, with its one message. The first status sent is the
+ * call's; the deadline holds until the response is written.
  */
 class UnaryCall {
     constructor(stream, headers, method, maxReceive) {
         this.stream = stream;
         this.method = method;
         this.maxReceive = maxReceive;
+        this.queue = [];
         this.requests = 0;
         this.finished = false;
+        this.headersSent = false;
+        /** Paused while a message is being decompressed. */
+        this.paused = false;
         // The message being read: its prefix, then its parts.
         this.prefix = Buffer.alloc(5);
         this.prefixRead = 0;
         this.parts = [];
         this.remaining = 0;
         stream.once("close", () => this.cancel());
-        const timeout = headers["grpc-timeout"];
+        const timeout = metadataValue(headers["grpc-timeout"]);
         if (timeout !== undefined)
-            this.startDeadline(String(timeout));
-        const encoding = headers["grpc-encoding"];
-        this.encoding = encoding === undefined ? "identity" : String(encoding);
+            this.startDeadline(timeout);
+        this.encoding = metadataValue(headers["grpc-encoding"]) ?? "identity";
         stream.on("data", (chunk) => this.read(chunk));
-        stream.on("end", () => this.after(() => this.halfClosed()));
+        stream.on("end", () => this.enqueue({ kind: "end" }));
     }
     startDeadline(header) {
         const match = DEADLINE.exec(header);
@@ -136,16 +144,10 @@ class UnaryCall {
         // Flush what is still coming, as grpc-js does once a call is over.
         this.stream.resume();
     }
-    /** Runs `step` after the messages still being decompressed, or now when there are none. */
-    after(step) {
-        if (this.pending)
-            this.pending = this.pending.then(step);
-        else
-            step();
-    }
     read(chunk) {
         if (this.cancelled)
             return;
+        const messages = [];
         let at = 0;
         while (at < chunk.length) {
             if (this.prefixRead < 5) {
@@ -154,7 +156,7 @@ class UnaryCall {
                 this.prefixRead += take;
                 at += take;
                 if (this.prefixRead < 5)
-                    return;
+                    break;
                 this.remaining = this.prefix.readUInt32BE(1);
                 if (this.maxReceive !== -1 && this.remaining > this.maxReceive) {
                     this.finish({ code: RESOURCE_EXHAUSTED, details: `Received message larger than max (${this.remaining} vs ${this.maxReceive})` });
@@ -168,23 +170,47 @@ class UnaryCall {
                 at += take;
             }
             if (this.prefixRead === 5 && this.remaining === 0) {
-                const body = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
-                this.received(this.prefix[0] === 1, body);
+                messages.push({ compressed: this.prefix[0] === 1, body: this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts) });
                 this.prefixRead = 0;
                 this.parts = [];
             }
         }
-    }
-    received(compressed, body) {
-        if (!compressed || this.encoding === "identity") {
-            this.after(() => this.message(body));
-            return;
+        for (const { compressed, body } of messages) {
+            if (this.finished)
+                return;
+            if (!compressed || this.encoding === "identity")
+                this.enqueue(this.deserialized(body));
+            else
+                this.decompressInto(body);
         }
-        // Decompressed as it arrives (as grpc-js does), handed on in order.
-        const inflated = this.decompress(body);
-        this.pending = (this.pending ?? Promise.resolve())
-            .then(() => inflated)
-            .then((message) => this.message(message), (status) => this.finish(status));
+    }
+    /** A message read into the handler's request, or undefined when it cannot be (the call is then answered). */
+    deserialized(bytes) {
+        try {
+            return { kind: "message", request: this.method.requestDeserialize(bytes) };
+        }
+        catch (error) {
+            this.finish({
+                code: INTERNAL,
+                details: SEND_ERROR_DETAILS ? `Error deserializing request: ${error.message}` : "Error deserializing request",
+            });
+            return undefined;
+        }
+    }
+    decompressInto(body) {
+        const entry = { kind: "decompressing" };
+        this.queue.push(entry);
+        this.paused = true;
+        this.stream.pause();
+        this.decompress(body).then((bytes) => {
+            if (this.cancelled)
+                return;
+            const read = this.deserialized(bytes);
+            if (!read)
+                return;
+            Object.assign(entry, read);
+            this.drain();
+        }, (status) => this.finish(status));
     }
     decompress(body) {
         const encoding = this.encoding;
@@ -207,35 +233,50 @@ class UnaryCall {
                 zlib.inflate(body, options, done);
         });
     }
-    message(bytes) {
-        if (this.cancelled)
+    enqueue(entry) {
+        if (!entry || this.cancelled)
             return;
-        let request;
-        try {
-            request = this.method.requestDeserialize(bytes);
-        }
-        catch (error) {
-            this.finish({
-                code: INTERNAL,
-                details: SEND_ERROR_DETAILS ? `Error deserializing request: ${error.message}` : "Error deserializing request",
-            });
-            return;
-        }
-        if (++this.requests > 1) {
-            this.finish({ code: UNIMPLEMENTED, details: `Received a second request message for server streaming method ${this.method.path}` });
-            return;
-        }
-        this.request = request;
+        this.queue.push(entry);
+        this.drain();
     }
-    halfClosed() {
-        if (this.cancelled)
-            return;
+    /** Hands the queue's ready entries on, in order; stops at a message still being decompressed. */
+    drain() {
+        while (this.queue.length > 0 && this.queue[0].kind !== "decompressing") {
+            if (this.cancelled)
+                return;
+            const entry = this.queue.shift();
+            if (entry.kind === "end") {
+                this.ended();
+                return;
+            }
+            if (++this.requests > 1) {
+                this.finish({ code: UNIMPLEMENTED, details: `Received a second request message for server streaming method ${this.method.path}` });
+                return;
+            }
+            this.request = entry.request;
+        }
+        if (this.paused && this.queue.length === 0 && !this.finished) {
+            this.paused = false;
+            this.stream.resume();
+        }
+    }
+    ended() {
         if (this.requests === 0) {
             this.finish({ code: UNIMPLEMENTED, details: `Received no request message for server streaming method ${this.method.path}` });
             return;
         }
         try {
-            this.method.handle(this.request, (error, response) => (error ? this.finish(statusOf(error)) : this.respond(response)));
+            // The first answer is the call's: the Analyzer's handlers answer once (grpc-js would also send a second).
+            let answered = false;
+            this.method.handle(this.request, (error, response) => {
+                if (answered)
+                    return;
+                answered = true;
+                if (error)
+                    this.finish(statusOf(error));
+                else
+                    this.respond(response);
+            });
         }
         catch (error) {
             this.finish({ code: UNKNOWN, details: SEND_ERROR_DETAILS ? `Server method handler threw error ${error.message}` : "Unknown error" });
@@ -255,24 +296,42 @@ class UnaryCall {
         const framed = Buffer.allocUnsafe(body.byteLength + 5);
         framed[0] = 0;
         framed.writeUInt32BE(body.byteLength, 1);
-        framed.set(body, 5);
-        this.finished = true;
-        if (this.deadline)
-            clearTimeout(this.deadline);
+        body.copy(framed, 5);
+        this.headersSent = true;
         this.stream.respond(RESPONSE_HEADERS, { waitForTrailers: true });
-        this.stream.once("wantTrailers", () => this.stream.sendTrailers({ "grpc-status": 0, "grpc-message": "OK" }));
-        this.stream.end(framed);
+        // OK once the message is written: a deadline that passes while flow control holds it back wins.
+        this.stream.write(framed, (error) => {
+            if (error)
+                this.finish({ code: INTERNAL, details: SEND_ERROR_DETAILS ? `Error writing message: ${errorMessage(error)}` : "Internal server error" });
+            else
+                this.finish({ code: 0, details: "OK" });
+        });
     }
-    /** The call's one status, with no message: a trailers-only response (the first status wins). */
+    /** The call's one status: in the trailers after the headers were sent, else alone (trailers-only). */
     finish(status) {
         if (this.cancelled)
             return;
         this.finished = true;
         if (this.deadline)
             clearTimeout(this.deadline);
-        this.stream.respond({ "grpc-status": status.code, "grpc-message": uriEncoded(status.details), ...TRAILERS_ONLY_HEADERS, ...status.metadata?.toHttp2Headers() }, { endStream: true });
+        const code = { "grpc-status": status.code, "grpc-message": uriEncoded(status.details) };
+        const metadata = status.metadata?.toHttp2Headers();
+        if (this.headersSent) {
+            this.stream.once("wantTrailers", () => this.stream.sendTrailers({ ...code, ...metadata }));
+            this.stream.end();
+        }
+        else {
+            this.stream.respond({ ...code, ...TRAILERS_ONLY_HEADERS, ...metadata }, { endStream: true });
+        }
         this.stream.resume();
     }
+}
+/**
+ * A grpc-timeout or grpc-encoding value as grpc-js's metadata keeps it: one it cannot hold (outside
+ * printable ASCII) is dropped, as if it had not been sent.
+ */
+function metadataValue(value) {
+    return typeof value === "string" && /^[ -~]*$/.test(value) ? value : undefined;
 }
 /** grpc-js's serverErrorToStatus: an integer `code` with its `details`, else UNKNOWN with the message. */
 function statusOf(error) {
