@@ -23,6 +23,8 @@ export class ComponentExpander {
     private readonly memory = new ModelMemory();
     /** Components whose provider is constructing them: its own registration of the component is expected. */
     private readonly constructing = new Set<string>();
+    /** Per package and version: a program registers many components of one package, found once. */
+    private readonly providers = new Map<string, { launch?: PluginLaunch; problem?: string }>();
 
     constructor(
         private readonly deployment: Deployment,
@@ -35,6 +37,13 @@ export class ComponentExpander {
      * cannot be started is a reason, not a fallback: the CLI would fail there too), else an installed plugin.
      */
     private providerFor(pkg: string, version: string): { launch?: PluginLaunch; problem?: string } {
+        const key = `${pkg}\u0000${version}`;
+        let found = this.providers.get(key);
+        if (!found) this.providers.set(key, (found = this.findProvider(pkg, version)));
+        return found;
+    }
+
+    private findProvider(pkg: string, version: string): { launch?: PluginLaunch; problem?: string } {
         const entry = this.declared.find((candidate) => candidate.name === pkg);
         if (entry && "folder" in entry) {
             try {
