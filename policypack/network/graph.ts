@@ -455,18 +455,7 @@ export class StackGraph {
                 const group = byName ?? byDependency;
                 if (group) subnets.push(...this.subnetKeys(group, "subnetIds", valuesAt(group.props, ["subnetIds"])));
             }
-            // Every field from the start, in one order: carriers then share one shape, and the walks over
-            // thousands of them stay monomorphic (optional fields added later made V8 recompile them).
-            const carrier: Carrier = {
-                resource,
-                spec,
-                attachments: dedupe(attachments),
-                subnets,
-                tier: undefined,
-                tierSource: "",
-                interfaces: undefined,
-                launchTemplate: undefined,
-            };
+            const carrier: Carrier = { resource, spec, attachments: dedupe(attachments), subnets, tierSource: "" };
             this.carriers.push(carrier);
             if (spec.clusterIdentifier) {
                 for (const key of [field(resource.props, spec.clusterIdentifier), idOf(resource), resource.urn])
@@ -487,9 +476,7 @@ export class StackGraph {
         this.joinLaunchTemplates();
         for (const carrier of this.carriers) {
             for (const attachment of carrier.attachments) attachment.group.carriers.push({ carrier, certain: attachment.certain });
-            const { tier, tierSource } = decideTier(carrier);
-            carrier.tier = tier;
-            carrier.tierSource = tierSource;
+            Object.assign(carrier, decideTier(carrier));
         }
     }
 

@@ -390,18 +390,7 @@ class StackGraph {
                 if (group)
                     subnets.push(...this.subnetKeys(group, "subnetIds", (0, carriers_1.valuesAt)(group.props, ["subnetIds"])));
             }
-            // Every field from the start, in one order: carriers then share one shape, and the walks over
-            // thousands of them stay monomorphic (optional fields added later made V8 recompile them).
-            const carrier = {
-                resource,
-                spec,
-                attachments: dedupe(attachments),
-                subnets,
-                tier: undefined,
-                tierSource: "",
-                interfaces: undefined,
-                launchTemplate: undefined,
-            };
+            const carrier = { resource, spec, attachments: dedupe(attachments), subnets, tierSource: "" };
             this.carriers.push(carrier);
             if (spec.clusterIdentifier) {
                 for (const key of [(0, propertyReaders_1.field)(resource.props, spec.clusterIdentifier), idOf(resource), resource.urn])
@@ -425,9 +414,7 @@ class StackGraph {
         for (const carrier of this.carriers) {
             for (const attachment of carrier.attachments)
                 attachment.group.carriers.push({ carrier, certain: attachment.certain });
-            const { tier, tierSource } = decideTier(carrier);
-            carrier.tier = tier;
-            carrier.tierSource = tierSource;
+            Object.assign(carrier, decideTier(carrier));
         }
     }
     /**
