@@ -15,7 +15,7 @@ import { remediate } from "./remediate";
 import { PackState, PolicyConfigEntry, freezeMap } from "./packState";
 import { ResourceData, analyzeRequestFrom, analyzeStackRequestFrom } from "./requestDecoding";
 import { AnyPolicy, analyzerProto, analyzerRpc, emptyProto, pluginProto, protoutil, sdkVersion } from "./sdk";
-import { serveUnary } from "./unaryServer";
+import { UNIMPLEMENTED, serveUnary } from "./unaryServer";
 
 const PACK_NAME = /^[a-zA-Z0-9-_.]{1,100}$/;
 /** The SDK raises gRPC's receive limit from 4 MiB to 400 MiB; so does this server. */
@@ -99,7 +99,7 @@ function serve(name: string, version: string, level: EnforcementLevel, args: Pol
 type Handler = (request: unknown, reply: Reply<unknown>) => void;
 
 function unimplemented(method: string): Error {
-    return { code: 12, details: `The server does not implement the method ${method}` } as unknown as Error;
+    return { code: UNIMPLEMENTED, details: `The server does not implement the method ${method}` } as unknown as Error;
 }
 
 interface MethodDefinition {

@@ -32,11 +32,16 @@ interface Status {
 const UNKNOWN = 2;
 const DEADLINE_EXCEEDED = 4;
 const RESOURCE_EXHAUSTED = 8;
-const UNIMPLEMENTED = 12;
+export const UNIMPLEMENTED = 12;
 const INTERNAL = 13;
 
 /** As grpc-js reads it when it loads: error details are sent to the client only when asked for. */
 const SEND_ERROR_DETAILS = (process.env.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS ?? "false") === "true";
+
+/** A server-side failure's status text, as grpc-js words it: terse, or with the error when details are asked for. */
+function failure(terse: string, detailed: string, error: unknown): string {
+    return SEND_ERROR_DETAILS ? `${detailed}${error instanceof Error ? error.message : String(error)}` : terse;
+}
 
 const RESPONSE_HEADERS: http2.OutgoingHttpHeaders = {
     ":status": 200,
@@ -189,7 +194,7 @@ class UnaryCall {
         } catch (error) {
             this.finish({
                 code: INTERNAL,
-                details: SEND_ERROR_DETAILS ? `Error deserializing request: ${(error as Error).message}` : "Error deserializing request",
+                details: failure("Error deserializing request", "Error deserializing request: ", error),
             });
             return undefined;
         }
@@ -272,7 +277,7 @@ class UnaryCall {
                 else this.respond(response);
             });
         } catch (error) {
-            this.finish({ code: UNKNOWN, details: SEND_ERROR_DETAILS ? `Server method handler threw error ${(error as Error).message}` : "Unknown error" });
+            this.finish({ code: UNKNOWN, details: failure("Unknown error", "Server method handler threw error ", error) });
         }
     }
 
@@ -282,7 +287,7 @@ class UnaryCall {
         try {
             body = this.method.responseSerialize(response);
         } catch (error) {
-            this.finish({ code: INTERNAL, details: SEND_ERROR_DETAILS ? `Error serializing response: ${errorMessage(error)}` : "Error serializing response" });
+            this.finish({ code: INTERNAL, details: failure("Error serializing response", "Error serializing response: ", error) });
             return;
         }
         const framed = Buffer.allocUnsafe(body.byteLength + 5);
@@ -293,7 +298,7 @@ class UnaryCall {
         this.stream.respond(RESPONSE_HEADERS, { waitForTrailers: true });
         // OK once the message is written: a deadline that passes while flow control holds it back wins.
         this.stream.write(framed, (error) => {
-            if (error) this.finish({ code: INTERNAL, details: SEND_ERROR_DETAILS ? `Error writing message: ${errorMessage(error)}` : "Internal server error" });
+            if (error) this.finish({ code: INTERNAL, details: failure("Internal server error", "Error writing message: ", error) });
             else this.finish({ code: 0, details: "OK" });
         });
     }
@@ -332,10 +337,6 @@ function statusOf(error: Error & { code?: unknown; details?: unknown; metadata?:
     }
     if (status.metadata && typeof status.metadata.toHttp2Headers !== "function") status.metadata = null;
     return status;
-}
-
-function errorMessage(error: unknown): string {
-    return error instanceof Error ? error.message : String(error);
 }
 
 /**

@@ -129,7 +129,7 @@ function serve(name, version, level, args, initialConfig) {
     });
 }
 function unimplemented(method) {
-    return { code: 12, details: `The server does not implement the method ${method}` };
+    return { code: unaryServer_1.UNIMPLEMENTED, details: `The server does not implement the method ${method}` };
 }
 /**
  * The generated Analyzer service, its three resource requests read from their bytes into plain values

@@ -33,6 +33,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", { value: true });
+exports.UNIMPLEMENTED = void 0;
 exports.serveUnary = serveUnary;
 /**
  * The Analyzer's transport: unary gRPC calls over `node:http2`, answered as `@grpc/grpc-js` 1.14's
@@ -50,10 +51,14 @@ const zlib = __importStar(require("zlib"));
 const UNKNOWN = 2;
 const DEADLINE_EXCEEDED = 4;
 const RESOURCE_EXHAUSTED = 8;
-const UNIMPLEMENTED = 12;
+exports.UNIMPLEMENTED = 12;
 const INTERNAL = 13;
 /** As grpc-js reads it when it loads: error details are sent to the client only when asked for. */
 const SEND_ERROR_DETAILS = (process.env.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS ?? "false") === "true";
+/** A server-side failure's status text, as grpc-js words it: terse, or with the error when details are asked for. */
+function failure(terse, detailed, error) {
+    return SEND_ERROR_DETAILS ? `${detailed}${error instanceof Error ? error.message : String(error)}` : terse;
+}
 const RESPONSE_HEADERS = {
     ":status": 200,
     "content-type": "application/grpc+proto",
@@ -81,7 +86,7 @@ function serveUnary(methods, maxReceiveMessage, listening) {
         const method = byPath.get(path);
         if (!method) {
             // As grpc-js's unimplemented answer: the path unescaped, before any call exists.
-            stream.respond({ "grpc-status": UNIMPLEMENTED, "grpc-message": `The server does not implement the method ${path}`, ...TRAILERS_ONLY_HEADERS }, { endStream: true });
+            stream.respond({ "grpc-status": exports.UNIMPLEMENTED, "grpc-message": `The server does not implement the method ${path}`, ...TRAILERS_ONLY_HEADERS }, { endStream: true });
             return;
         }
         new UnaryCall(stream, headers, method, maxReceiveMessage);
@@ -192,7 +197,7 @@ class UnaryCall {
         catch (error) {
             this.finish({
                 code: INTERNAL,
-                details: SEND_ERROR_DETAILS ? `Error deserializing request: ${error.message}` : "Error deserializing request",
+                details: failure("Error deserializing request", "Error deserializing request: ", error),
             });
             return undefined;
         }
@@ -215,7 +220,7 @@ class UnaryCall {
     decompress(body) {
         const encoding = this.encoding;
         if (encoding !== "gzip" && encoding !== "deflate") {
-            return Promise.reject({ code: UNIMPLEMENTED, details: `Received message compressed with unsupported encoding "${encoding}"` });
+            return Promise.reject({ code: exports.UNIMPLEMENTED, details: `Received message compressed with unsupported encoding "${encoding}"` });
         }
         const options = this.maxReceive === -1 ? {} : { maxOutputLength: this.maxReceive };
         return new Promise((resolve, reject) => {
@@ -250,7 +255,7 @@ class UnaryCall {
                 return;
             }
             if (++this.requests > 1) {
-                this.finish({ code: UNIMPLEMENTED, details: `Received a second request message for server streaming method ${this.method.path}` });
+                this.finish({ code: exports.UNIMPLEMENTED, details: `Received a second request message for server streaming method ${this.method.path}` });
                 return;
             }
             this.request = entry.request;
@@ -262,7 +267,7 @@ class UnaryCall {
     }
     ended() {
         if (this.requests === 0) {
-            this.finish({ code: UNIMPLEMENTED, details: `Received no request message for server streaming method ${this.method.path}` });
+            this.finish({ code: exports.UNIMPLEMENTED, details: `Received no request message for server streaming method ${this.method.path}` });
             return;
         }
         try {
@@ -279,7 +284,7 @@ class UnaryCall {
             });
         }
         catch (error) {
-            this.finish({ code: UNKNOWN, details: SEND_ERROR_DETAILS ? `Server method handler threw error ${error.message}` : "Unknown error" });
+            this.finish({ code: UNKNOWN, details: failure("Unknown error", "Server method handler threw error ", error) });
         }
     }
     respond(response) {
@@ -290,7 +295,7 @@ class UnaryCall {
             body = this.method.responseSerialize(response);
         }
         catch (error) {
-            this.finish({ code: INTERNAL, details: SEND_ERROR_DETAILS ? `Error serializing response: ${errorMessage(error)}` : "Error serializing response" });
+            this.finish({ code: INTERNAL, details: failure("Error serializing response", "Error serializing response: ", error) });
             return;
         }
         const framed = Buffer.allocUnsafe(body.byteLength + 5);
@@ -302,7 +307,7 @@ class UnaryCall {
         // OK once the message is written: a deadline that passes while flow control holds it back wins.
         this.stream.write(framed, (error) => {
             if (error)
-                this.finish({ code: INTERNAL, details: SEND_ERROR_DETAILS ? `Error writing message: ${errorMessage(error)}` : "Internal server error" });
+                this.finish({ code: INTERNAL, details: failure("Internal server error", "Error writing message: ", error) });
             else
                 this.finish({ code: 0, details: "OK" });
         });
@@ -344,9 +349,6 @@ function statusOf(error) {
     if (status.metadata && typeof status.metadata.toHttp2Headers !== "function")
         status.metadata = null;
     return status;
-}
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 /**
  * grpc-message as grpc-js sends it (encodeURI). A lone surrogate, which encodeURI refuses, becomes
