@@ -46,16 +46,12 @@ function load(): SdkSerialization {
         if (require.cache[index]?.exports === view) delete require.cache[index];
         return require(index) as object;
     };
-    const members: Record<string, () => unknown> = {
-        asset: () => require(path.join(sdkDir, "asset")),
-        Output: () => (require(path.join(sdkDir, "output")) as { Output: unknown }).Output,
-    };
-    const view: Record<string, unknown> = new Proxy(
-        {},
+    const view = indexView(
         {
-            get: (_, member) => (typeof member === "string" && members[member] ? members[member]() : Reflect.get(real(), member)),
-            has: (_, member) => (typeof member === "string" && member in members) || Reflect.has(real(), member),
+            asset: () => require(path.join(sdkDir, "asset")),
+            Output: () => (require(path.join(sdkDir, "output")) as { Output: unknown }).Output,
         },
+        real,
     );
     require.cache[index] = { id: index, filename: index, loaded: true, exports: view, children: [], paths: [], path: sdkDir } as unknown as NodeModule;
     try {
@@ -63,4 +59,27 @@ function load(): SdkSerialization {
     } finally {
         if (require.cache[index]?.exports === view) delete require.cache[index];
     }
+}
+
+/**
+ * A stand-in for a module's exports: `members` answer for themselves; anything else, including listing
+ * the members (keys, descriptors, `in`), is asked of `real()`, as if the stand-in were the real module.
+ */
+export function indexView(members: Record<string, () => unknown>, real: () => object): Record<string, unknown> {
+    const own = (member: string | symbol): member is string => typeof member === "string" && Object.prototype.hasOwnProperty.call(members, member);
+    return new Proxy(
+        {},
+        {
+            get: (_, member) => (own(member) ? members[member]() : Reflect.get(real(), member)),
+            has: (_, member) => own(member) || Reflect.has(real(), member),
+            ownKeys: () => Reflect.ownKeys(real()),
+            getOwnPropertyDescriptor: (_, member) => {
+                const descriptor = own(member)
+                    ? { value: members[member](), writable: false, enumerable: true }
+                    : Reflect.getOwnPropertyDescriptor(real(), member);
+                // A proxy may report a property its empty target lacks only as configurable.
+                return descriptor && { ...descriptor, configurable: true };
+            },
+        },
+    ) as Record<string, unknown>;
 }

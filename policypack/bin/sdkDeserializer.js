@@ -35,6 +35,7 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.sdkSerialization = sdkSerialization;
 exports.sdkDeserializer = sdkDeserializer;
+exports.indexView = indexView;
 /**
  * `@pulumi/policy`'s own property (de)serializer module (deserialize.js), for the pack's server
  * (server/sdk.ts) and for evaluation outside the pack (inProcess.ts), loaded without the whole of
@@ -72,14 +73,10 @@ function load() {
             delete require.cache[index];
         return require(index);
     };
-    const members = {
+    const view = indexView({
         asset: () => require(path.join(sdkDir, "asset")),
         Output: () => require(path.join(sdkDir, "output")).Output,
-    };
-    const view = new Proxy({}, {
-        get: (_, member) => (typeof member === "string" && members[member] ? members[member]() : Reflect.get(real(), member)),
-        has: (_, member) => (typeof member === "string" && member in members) || Reflect.has(real(), member),
-    });
+    }, real);
     require.cache[index] = { id: index, filename: index, loaded: true, exports: view, children: [], paths: [], path: sdkDir };
     try {
         return require(file);
@@ -88,4 +85,23 @@ function load() {
         if (require.cache[index]?.exports === view)
             delete require.cache[index];
     }
+}
+/**
+ * A stand-in for a module's exports: `members` answer for themselves; anything else, including listing
+ * the members (keys, descriptors, `in`), is asked of `real()`, as if the stand-in were the real module.
+ */
+function indexView(members, real) {
+    const own = (member) => typeof member === "string" && Object.prototype.hasOwnProperty.call(members, member);
+    return new Proxy({}, {
+        get: (_, member) => (own(member) ? members[member]() : Reflect.get(real(), member)),
+        has: (_, member) => own(member) || Reflect.has(real(), member),
+        ownKeys: () => Reflect.ownKeys(real()),
+        getOwnPropertyDescriptor: (_, member) => {
+            const descriptor = own(member)
+                ? { value: members[member](), writable: false, enumerable: true }
+                : Reflect.getOwnPropertyDescriptor(real(), member);
+            // A proxy may report a property its empty target lacks only as configurable.
+            return descriptor && { ...descriptor, configurable: true };
+        },
+    });
 }
