@@ -65,6 +65,18 @@ export function intersect(a: readonly Interval[], b: readonly Interval[]): Inter
     return result;
 }
 
+/** Whether a and b share an address; both must be normalised. */
+export function intersects(a: readonly Interval[], b: readonly Interval[]): boolean {
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+        if (a[i].first <= b[j].last && b[j].first <= a[i].last) return true;
+        if (a[i].last < b[j].last) i++;
+        else j++;
+    }
+    return false;
+}
+
 export function isEmpty(set: readonly Interval[]): boolean {
     return set.length === 0;
 }

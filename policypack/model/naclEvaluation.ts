@@ -6,7 +6,7 @@
  * (naclExposure.ts, for policies and reachability) and which replies a direction drops (below).
  */
 import { cidrInterval } from "./addresses";
-import { Family, FAMILY_BITS, Interval, intersect, isEmpty, normalize, subtract } from "./addressSet";
+import { Family, FAMILY_BITS, Interval, intersect, intersects, normalize, subtract } from "./addressSet";
 import { PortSet, portsOf } from "./ports";
 import { Rule } from "./rule";
 import { Unresolved, isUnresolved } from "./unresolved";
@@ -62,16 +62,22 @@ export function trafficSegments(entries: readonly Rule[], ports: PortSet): Array
     return out;
 }
 
+type Match = Readonly<{ verdict: Tri; unresolved?: Unresolved }>;
+const MATCHES: Match = Object.freeze({ verdict: "yes" });
+const DOES_NOT_MATCH: Match = Object.freeze({ verdict: "no" });
+
 /** Does the entry match this traffic? Traffic is cut at entry boundaries (trafficSegments), so containment decides. */
-export function matches(entry: Rule, traffic: Traffic): { verdict: Tri; unresolved?: Unresolved } {
+export function matches(entry: Rule, traffic: Traffic): Match {
     const protocol = entry.protocol;
     if (isUnresolved(protocol)) return { verdict: "maybe", unresolved: protocol };
-    if (protocol.kind === "all") return { verdict: "yes" };
-    if (traffic.protocol === "other") return { verdict: protocol.kind === "number" && protocol.number === traffic.number ? "yes" : "no" };
-    if (protocol.kind !== traffic.protocol) return { verdict: "no" };
-    if (isUnresolved(entry.ports)) return { verdict: "maybe", unresolved: entry.ports };
+    if (protocol.kind === "all") return MATCHES;
+    if (traffic.protocol === "other") return protocol.kind === "number" && protocol.number === traffic.number ? MATCHES : DOES_NOT_MATCH;
+    if (protocol.kind !== traffic.protocol) return DOES_NOT_MATCH;
+    const ports = entry.ports;
+    if (isUnresolved(ports)) return { verdict: "maybe", unresolved: ports };
     const [from, to] = traffic.ports;
-    return { verdict: portsOf(entry.ports).some(([a, b]) => a <= from && to <= b) ? "yes" : "no" };
+    if (ports.kind === "all") return MATCHES;
+    return ports.kind === "range" && ports.from <= from && to <= ports.to ? MATCHES : DOES_NOT_MATCH;
 }
 
 type EntryAddresses = Readonly<{ sets: Readonly<AddressSets>; unresolved?: Unresolved }>;
@@ -153,11 +159,16 @@ export function fullyKnown(entry: Rule): boolean {
     );
 }
 
+const BOTH_TRANSPORTS: readonly Transport[] = Object.freeze(["tcp", "udp"]);
+const TCP: readonly Transport[] = Object.freeze(["tcp"]);
+const UDP: readonly Transport[] = Object.freeze(["udp"]);
+const NO_TRANSPORT: readonly Transport[] = Object.freeze([]);
+
 /** The transports (TCP, UDP) an entry matches; none for ICMP or other protocols. */
-export function transportsOf(entry: Rule): Transport[] {
-    if (isUnresolved(entry.protocol)) return [];
-    if (entry.protocol.kind === "all") return ["tcp", "udp"];
-    return entry.protocol.kind === "tcp" || entry.protocol.kind === "udp" ? [entry.protocol.kind] : [];
+export function transportsOf(entry: Rule): readonly Transport[] {
+    if (isUnresolved(entry.protocol)) return NO_TRANSPORT;
+    if (entry.protocol.kind === "all") return BOTH_TRANSPORTS;
+    return entry.protocol.kind === "tcp" ? TCP : entry.protocol.kind === "udp" ? UDP : NO_TRANSPORT;
 }
 
 /** The TCP/UDP ports an entry matches. */
@@ -169,13 +180,29 @@ export function entryPorts(entry: Rule): PortSet {
 /**
  * What part of `ports` the entries of one direction do NOT allow for `transport` traffic with any of
  * the `wanted` addresses: the pieces where some wanted address meets a deny first, or no entry at all.
- * Entries that are not fully known are left out: callers say "cannot verify" for those.
+ * Entries that are not fully known are left out: callers say "cannot verify" for those. Prepared once
+ * for a direction's entries and ports, then asked for each transport and set of addresses.
  */
-export function portsNotAllowed(entries: readonly Rule[], transport: Transport, ports: PortSet, wanted: AddressSets): PortSet {
+export function portsNotAllowedBy(entries: readonly Rule[], ports: PortSet): (transport: Transport, wanted: AddressSets) => PortSet {
     const { ordered } = inEvaluationOrder(entries.filter(fullyKnown));
-    return trafficSegments(ordered, ports).filter((segment) => {
-        const { steps, undecided } = firstMatch(ordered, { protocol: transport, ports: segment }, wanted);
-        const denied = steps.some((step) => "action" in step && step.action === "deny" && FAMILIES.some((family) => !isEmpty(step.decided[family])));
-        return denied || FAMILIES.some((family) => !isEmpty(undecided[family]));
-    });
+    const segments = trafficSegments(ordered, ports);
+    return (transport, wanted) => segments.filter((segment) => !allowsEvery(ordered, { protocol: transport, ports: segment }, wanted));
+}
+
+/**
+ * Whether every one of `wanted` meets an allow before any deny, walking `ordered` fully known entries
+ * as firstMatch does, but only as far as the answer is open.
+ */
+function allowsEvery(ordered: readonly Rule[], traffic: Traffic, wanted: AddressSets): boolean {
+    let undecided4 = wanted[4];
+    let undecided6 = wanted[6];
+    for (const entry of ordered) {
+        if (undecided4.length === 0 && undecided6.length === 0) return true;
+        if (matches(entry, traffic).verdict === "no") continue;
+        const sets = entryAddresses(entry).sets;
+        if (entry.action === "deny" && (intersects(undecided4, sets[4]) || intersects(undecided6, sets[6]))) return false;
+        undecided4 = subtract(undecided4, sets[4]);
+        undecided6 = subtract(undecided6, sets[6]);
+    }
+    return undecided4.length === 0 && undecided6.length === 0;
 }

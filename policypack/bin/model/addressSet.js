@@ -10,6 +10,7 @@ exports.familyMax = familyMax;
 exports.normalize = normalize;
 exports.subtract = subtract;
 exports.intersect = intersect;
+exports.intersects = intersects;
 exports.isEmpty = isEmpty;
 exports.coversFamily = coversFamily;
 exports.toBlocks = toBlocks;
@@ -70,6 +71,20 @@ function intersect(a, b) {
             j++;
     }
     return result;
+}
+/** Whether a and b share an address; both must be normalised. */
+function intersects(a, b) {
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+        if (a[i].first <= b[j].last && b[j].first <= a[i].last)
+            return true;
+        if (a[i].last < b[j].last)
+            i++;
+        else
+            j++;
+    }
+    return false;
 }
 function isEmpty(set) {
     return set.length === 0;

@@ -11,7 +11,7 @@ exports.firstMatch = firstMatch;
 exports.fullyKnown = fullyKnown;
 exports.transportsOf = transportsOf;
 exports.entryPorts = entryPorts;
-exports.portsNotAllowed = portsNotAllowed;
+exports.portsNotAllowedBy = portsNotAllowedBy;
 /**
  * First-match evaluation of network ACL entries, as AWS does it: entries in rule-number order, the
  * first entry that matches a packet decides, and a packet no entry matches is denied. Evaluated with
@@ -61,21 +61,26 @@ function trafficSegments(entries, ports) {
     }
     return out;
 }
+const MATCHES = Object.freeze({ verdict: "yes" });
+const DOES_NOT_MATCH = Object.freeze({ verdict: "no" });
 /** Does the entry match this traffic? Traffic is cut at entry boundaries (trafficSegments), so containment decides. */
 function matches(entry, traffic) {
     const protocol = entry.protocol;
     if ((0, unresolved_1.isUnresolved)(protocol))
         return { verdict: "maybe", unresolved: protocol };
     if (protocol.kind === "all")
-        return { verdict: "yes" };
+        return MATCHES;
     if (traffic.protocol === "other")
-        return { verdict: protocol.kind === "number" && protocol.number === traffic.number ? "yes" : "no" };
+        return protocol.kind === "number" && protocol.number === traffic.number ? MATCHES : DOES_NOT_MATCH;
     if (protocol.kind !== traffic.protocol)
-        return { verdict: "no" };
-    if ((0, unresolved_1.isUnresolved)(entry.ports))
-        return { verdict: "maybe", unresolved: entry.ports };
+        return DOES_NOT_MATCH;
+    const ports = entry.ports;
+    if ((0, unresolved_1.isUnresolved)(ports))
+        return { verdict: "maybe", unresolved: ports };
     const [from, to] = traffic.ports;
-    return { verdict: (0, ports_1.portsOf)(entry.ports).some(([a, b]) => a <= from && to <= b) ? "yes" : "no" };
+    if (ports.kind === "all")
+        return MATCHES;
+    return ports.kind === "range" && ports.from <= from && to <= ports.to ? MATCHES : DOES_NOT_MATCH;
 }
 /** Computed once per entry: every walk, segment and overlap question of its ACL asks again. */
 const addressesOfEntry = new WeakMap();
@@ -143,13 +148,17 @@ function fullyKnown(entry) {
         typeof entry.ruleNumber === "number" &&
         entry.peers.every((p) => p.kind === "cidr"));
 }
+const BOTH_TRANSPORTS = Object.freeze(["tcp", "udp"]);
+const TCP = Object.freeze(["tcp"]);
+const UDP = Object.freeze(["udp"]);
+const NO_TRANSPORT = Object.freeze([]);
 /** The transports (TCP, UDP) an entry matches; none for ICMP or other protocols. */
 function transportsOf(entry) {
     if ((0, unresolved_1.isUnresolved)(entry.protocol))
-        return [];
+        return NO_TRANSPORT;
     if (entry.protocol.kind === "all")
-        return ["tcp", "udp"];
-    return entry.protocol.kind === "tcp" || entry.protocol.kind === "udp" ? [entry.protocol.kind] : [];
+        return BOTH_TRANSPORTS;
+    return entry.protocol.kind === "tcp" ? TCP : entry.protocol.kind === "udp" ? UDP : NO_TRANSPORT;
 }
 /** The TCP/UDP ports an entry matches. */
 function entryPorts(entry) {
@@ -160,13 +169,31 @@ function entryPorts(entry) {
 /**
  * What part of `ports` the entries of one direction do NOT allow for `transport` traffic with any of
  * the `wanted` addresses: the pieces where some wanted address meets a deny first, or no entry at all.
- * Entries that are not fully known are left out: callers say "cannot verify" for those.
+ * Entries that are not fully known are left out: callers say "cannot verify" for those. Prepared once
+ * for a direction's entries and ports, then asked for each transport and set of addresses.
  */
-function portsNotAllowed(entries, transport, ports, wanted) {
+function portsNotAllowedBy(entries, ports) {
     const { ordered } = inEvaluationOrder(entries.filter(fullyKnown));
-    return trafficSegments(ordered, ports).filter((segment) => {
-        const { steps, undecided } = firstMatch(ordered, { protocol: transport, ports: segment }, wanted);
-        const denied = steps.some((step) => "action" in step && step.action === "deny" && exports.FAMILIES.some((family) => !(0, addressSet_1.isEmpty)(step.decided[family])));
-        return denied || exports.FAMILIES.some((family) => !(0, addressSet_1.isEmpty)(undecided[family]));
-    });
+    const segments = trafficSegments(ordered, ports);
+    return (transport, wanted) => segments.filter((segment) => !allowsEvery(ordered, { protocol: transport, ports: segment }, wanted));
+}
+/**
+ * Whether every one of `wanted` meets an allow before any deny, walking `ordered` fully known entries
+ * as firstMatch does, but only as far as the answer is open.
+ */
+function allowsEvery(ordered, traffic, wanted) {
+    let undecided4 = wanted[4];
+    let undecided6 = wanted[6];
+    for (const entry of ordered) {
+        if (undecided4.length === 0 && undecided6.length === 0)
+            return true;
+        if (matches(entry, traffic).verdict === "no")
+            continue;
+        const sets = entryAddresses(entry).sets;
+        if (entry.action === "deny" && ((0, addressSet_1.intersects)(undecided4, sets[4]) || (0, addressSet_1.intersects)(undecided6, sets[6])))
+            return false;
+        undecided4 = (0, addressSet_1.subtract)(undecided4, sets[4]);
+        undecided6 = (0, addressSet_1.subtract)(undecided6, sets[6]);
+    }
+    return undecided4.length === 0 && undecided6.length === 0;
 }

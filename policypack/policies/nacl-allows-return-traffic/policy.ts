@@ -1,8 +1,8 @@
 import { ConfigValues, portsKey } from "../../kit/config";
 import { StackFinding, StackPolicyDefinition } from "../../kit/defineStack";
-import { intersect, isEmpty } from "../../model/addressSet";
+import { intersects } from "../../model/addressSet";
 import { canonical } from "../../model/addresses";
-import { FAMILIES, Transport, entryAddresses, entryPorts, fullyKnown, portsNotAllowed, transportsOf } from "../../model/naclEvaluation";
+import { AddressSets, FAMILIES, Transport, entryAddresses, entryPorts, fullyKnown, portsNotAllowedBy, transportsOf } from "../../model/naclEvaluation";
 import { PortSet, formatPortSet, subtractPorts } from "../../model/ports";
 import { Direction, Rule, describeRule } from "../../model/rule";
 
@@ -16,7 +16,7 @@ const CLIENT_PORTS: PortSet = [[1024, 65535]];
 function overlaps(a: Rule, b: Rule): boolean {
     const x = entryAddresses(a).sets;
     const y = entryAddresses(b).sets;
-    return FAMILIES.some((family) => !isEmpty(intersect(x[family], y[family])));
+    return FAMILIES.some((family) => intersects(x[family], y[family]));
 }
 
 /**
@@ -33,6 +33,8 @@ function carriesReplies(entry: Rule, transport: Transport, entries: Rule[], ephe
             service.direction !== entry.direction && service.action === "allow" && transportsOf(service).includes(transport) && overlaps(service, entry),
     );
 }
+
+type NotAllowed = (transport: Transport, wanted: AddressSets) => PortSet;
 
 const other: Record<Direction, Direction> = { ingress: "egress", egress: "ingress" };
 
@@ -57,6 +59,8 @@ export const naclAllowsReturnTraffic: StackPolicyDefinition<typeof config> = {
                 });
                 continue;
             }
+            // Each direction's reply check is prepared once per ACL, when first needed.
+            const notAllowedIn: Partial<Record<Direction, NotAllowed>> = {};
             for (const entry of entries) {
                 if (entry.action !== "allow") continue;
                 const service = subtractPorts(entryPorts(entry), ephemeral);
@@ -65,12 +69,11 @@ export const naclAllowsReturnTraffic: StackPolicyDefinition<typeof config> = {
                 const wanted = entryAddresses(entry).sets;
                 for (const transport of transportsOf(entry)) {
                     if (carriesReplies(entry, transport, entries, ephemeral)) continue;
-                    const missing = portsNotAllowed(
+                    const notAllowed = (notAllowedIn[replies] ??= portsNotAllowedBy(
                         entries.filter((e) => e.direction === replies),
-                        transport,
                         ephemeral,
-                        wanted,
-                    );
+                    ));
+                    const missing = notAllowed(transport, wanted);
                     if (missing.length === 0) continue;
                     const peers = entry.peers.map((p) => (p.kind === "cidr" ? canonical(p.cidr) : "?")).join(", ");
                     findings.push({

@@ -15,7 +15,7 @@ const CLIENT_PORTS = [[1024, 65535]];
 function overlaps(a, b) {
     const x = (0, naclEvaluation_1.entryAddresses)(a).sets;
     const y = (0, naclEvaluation_1.entryAddresses)(b).sets;
-    return naclEvaluation_1.FAMILIES.some((family) => !(0, addressSet_1.isEmpty)((0, addressSet_1.intersect)(x[family], y[family])));
+    return naclEvaluation_1.FAMILIES.some((family) => (0, addressSet_1.intersects)(x[family], y[family]));
 }
 /**
  * An allow entry that stays within the client ports (1024-65535), covers the ports replies come back
@@ -50,6 +50,8 @@ exports.naclAllowsReturnTraffic = {
                 });
                 continue;
             }
+            // Each direction's reply check is prepared once per ACL, when first needed.
+            const notAllowedIn = {};
             for (const entry of entries) {
                 if (entry.action !== "allow")
                     continue;
@@ -61,7 +63,8 @@ exports.naclAllowsReturnTraffic = {
                 for (const transport of (0, naclEvaluation_1.transportsOf)(entry)) {
                     if (carriesReplies(entry, transport, entries, ephemeral))
                         continue;
-                    const missing = (0, naclEvaluation_1.portsNotAllowed)(entries.filter((e) => e.direction === replies), transport, ephemeral, wanted);
+                    const notAllowed = (notAllowedIn[replies] ?? (notAllowedIn[replies] = (0, naclEvaluation_1.portsNotAllowedBy)(entries.filter((e) => e.direction === replies), ephemeral)));
+                    const missing = notAllowed(transport, wanted);
                     if (missing.length === 0)
                         continue;
                     const peers = entry.peers.map((p) => (p.kind === "cidr" ? (0, addresses_1.canonical)(p.cidr) : "?")).join(", ");
