@@ -15,6 +15,7 @@ import { remediate } from "./remediate";
 import { PackState, PolicyConfigEntry, freezeMap } from "./packState";
 import { ResourceData, analyzeRequestFrom, analyzeStackRequestFrom } from "./requestDecoding";
 import { AnyPolicy, analyzerProto, analyzerRpc, emptyProto, pluginProto, protoutil, sdkVersion } from "./sdk";
+import { tuneCompiler } from "./compilerTuning";
 import { UNIMPLEMENTED, serveUnary } from "./unaryServer";
 
 const PACK_NAME = /^[a-zA-Z0-9-_.]{1,100}$/;
@@ -56,6 +57,7 @@ function serve(name: string, version: string, level: EnforcementLevel, args: Pol
     if (serving) refuse(`Already serving policy pack '${serving}'. Only one policy pack may be defined per-process.`);
     serving = name;
 
+    tuneCompiler();
     const pack: Pack = { name, version, policies, state: new PackState(level) };
     const handlers: Record<string, Handler> = {
         analyze: (request, reply) => void analyze(pack, request as ResourceData, reply),

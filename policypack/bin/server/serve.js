@@ -49,6 +49,7 @@ const remediate_1 = require("./remediate");
 const packState_1 = require("./packState");
 const requestDecoding_1 = require("./requestDecoding");
 const sdk_1 = require("./sdk");
+const compilerTuning_1 = require("./compilerTuning");
 const unaryServer_1 = require("./unaryServer");
 const PACK_NAME = /^[a-zA-Z0-9-_.]{1,100}$/;
 /** The SDK raises gRPC's receive limit from 4 MiB to 400 MiB; so does this server. */
@@ -88,6 +89,7 @@ function serve(name, version, level, args, initialConfig) {
     if (serving)
         refuse(`Already serving policy pack '${serving}'. Only one policy pack may be defined per-process.`);
     serving = name;
+    (0, compilerTuning_1.tuneCompiler)();
     const pack = { name, version, policies, state: new packState_1.PackState(level) };
     const handlers = {
         analyze: (request, reply) => void (0, analyze_1.analyze)(pack, request, reply),
