@@ -64,6 +64,8 @@ function load(): SdkSerialization {
 /**
  * A stand-in for a module's exports: `members` answer for themselves; anything else, including listing
  * the members (keys, descriptors, `in`), is asked of `real()`, as if the stand-in were the real module.
+ * It cannot be written to, like a module namespace: a write would land on the proxy's hidden target,
+ * which the listing does not show.
  */
 export function indexView(members: Record<string, () => unknown>, real: () => object): Record<string, unknown> {
     const own = (member: string | symbol): member is string => typeof member === "string" && Object.prototype.hasOwnProperty.call(members, member);
@@ -80,6 +82,11 @@ export function indexView(members: Record<string, () => unknown>, real: () => ob
                 // A proxy may report a property its empty target lacks only as configurable.
                 return descriptor && { ...descriptor, configurable: true };
             },
+            set: () => false,
+            defineProperty: () => false,
+            deleteProperty: () => false,
+            setPrototypeOf: () => false,
+            preventExtensions: () => false,
         },
     ) as Record<string, unknown>;
 }

@@ -89,6 +89,8 @@ function load() {
 /**
  * A stand-in for a module's exports: `members` answer for themselves; anything else, including listing
  * the members (keys, descriptors, `in`), is asked of `real()`, as if the stand-in were the real module.
+ * It cannot be written to, like a module namespace: a write would land on the proxy's hidden target,
+ * which the listing does not show.
  */
 function indexView(members, real) {
     const own = (member) => typeof member === "string" && Object.prototype.hasOwnProperty.call(members, member);
@@ -103,5 +105,10 @@ function indexView(members, real) {
             // A proxy may report a property its empty target lacks only as configurable.
             return descriptor && { ...descriptor, configurable: true };
         },
+        set: () => false,
+        defineProperty: () => false,
+        deleteProperty: () => false,
+        setPrototypeOf: () => false,
+        preventExtensions: () => false,
     });
 }

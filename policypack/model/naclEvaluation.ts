@@ -76,8 +76,10 @@ export function matches(entry: Rule, traffic: Traffic): Match {
     const ports = entry.ports;
     if (isUnresolved(ports)) return { verdict: "maybe", unresolved: ports };
     const [from, to] = traffic.ports;
-    if (ports.kind === "all") return MATCHES;
-    return ports.kind === "range" && ports.from <= from && to <= ports.to ? MATCHES : DOES_NOT_MATCH;
+    // As portsOf(entry.ports) reads them: "all" is 0-65535, a range itself, anything else no port.
+    if (ports.kind === "all") return 0 <= from && to <= 65535 ? MATCHES : DOES_NOT_MATCH;
+    if (ports.kind === "range") return ports.from <= from && to <= ports.to ? MATCHES : DOES_NOT_MATCH;
+    return DOES_NOT_MATCH;
 }
 
 type EntryAddresses = Readonly<{ sets: Readonly<AddressSets>; unresolved?: Unresolved }>;
@@ -198,6 +200,7 @@ function allowsEvery(ordered: readonly Rule[], traffic: Traffic, wanted: Address
     let undecided6 = wanted[6];
     for (const entry of ordered) {
         if (undecided4.length === 0 && undecided6.length === 0) return true;
+        // Fully known entries only (portsNotAllowedBy): a match is "yes" or "no", never "maybe".
         if (matches(entry, traffic).verdict === "no") continue;
         const sets = entryAddresses(entry).sets;
         if (entry.action === "deny" && (intersects(undecided4, sets[4]) || intersects(undecided6, sets[6]))) return false;

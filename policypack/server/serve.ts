@@ -57,7 +57,11 @@ function serve(name: string, version: string, level: EnforcementLevel, args: Pol
     if (serving) refuse(`Already serving policy pack '${serving}'. Only one policy pack may be defined per-process.`);
     serving = name;
 
-    tuneCompiler();
+    try {
+        tuneCompiler();
+    } catch (e) {
+        refuse((e as Error).message);
+    }
     const pack: Pack = { name, version, policies, state: new PackState(level) };
     const handlers: Record<string, Handler> = {
         analyze: (request, reply) => void analyze(pack, request as ResourceData, reply),

@@ -1,58 +1,100 @@
 /**
  * The V8 setting tierguard's server makes for the pack's process (policypack/server/compilerTuning.ts),
  * observed in the pack as the engine starts it: every v8.setFlagsFromString call is recorded by a
- * preloaded probe. The SDK's own server leaves V8's compiler as it is.
+ * preloaded probe, and V8's complaints (an unknown flag is reported on stderr, not thrown) are watched.
+ * The SDK's own server, and TIERGUARD_COMPILER_TUNING=off, leave V8's compiler as it is.
  */
-import { spawn } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { PACK_DIR } from "../../cli/engine/packProcess";
 import { compilerFlagFor } from "../../policypack/server/compilerTuning";
 
-/** The flags the pack's process set on V8 by the time it printed its port. */
-async function flagsSetBy(server: string | undefined): Promise<string[]> {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-v8flags-"));
-    const probe = path.join(dir, "probe.js");
-    const record = path.join(dir, "flags.json");
-    fs.writeFileSync(
-        probe,
-        `const v8 = require("v8"); const set = v8.setFlagsFromString; const flags = [];
-        v8.setFlagsFromString = (flag) => { flags.push(flag); return set(flag); };
-        process.on("SIGTERM", () => { require("fs").writeFileSync(${JSON.stringify(record)}, JSON.stringify(flags)); process.exit(0); });`,
-    );
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: `--require ${JSON.stringify(probe)}` };
-    if (server === undefined) delete env.TIERGUARD_ANALYZER_SERVER;
-    else env.TIERGUARD_ANALYZER_SERVER = server;
-    const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [PACK_DIR] });
-    const child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], { cwd: PACK_DIR, env, stdio: ["ignore", "pipe", "inherit"] });
-    await new Promise<void>((resolve, reject) => {
-        let out = "";
-        child.stdout!.on("data", (chunk) => {
-            out += chunk;
-            if (/^\d+\s*$/m.test(out)) resolve();
-        });
-        child.on("exit", (code) => reject(new Error(`the pack exited with ${code} before printing its port`)));
-    });
-    const exited = new Promise((resolve) => child.on("exit", resolve));
-    child.kill("SIGTERM");
-    await exited;
-    return JSON.parse(fs.readFileSync(record, "utf8")) as string[];
+const FLAG = "--max-inlined-bytecode-size-cumulative=300";
+
+interface PackRun {
+    /** The flags the pack's process set on V8 by the time it was stopped (after printing its port). */
+    flags: string[];
+    stderr: string;
+    /** The exit code, when the pack exited before printing a port. */
+    exitCode?: number | null;
 }
 
-it("limits TurboFan's inlining in tierguard's server on the V8 it was measured on (Node 20's), and nowhere else", async () => {
-    const ours = await flagsSetBy(undefined);
+async function runPack(env: Record<string, string | undefined>): Promise<PackRun> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-v8flags-"));
+    try {
+        const probe = path.join(dir, "probe.js");
+        const record = path.join(dir, "flags.json");
+        fs.writeFileSync(
+            probe,
+            `const v8 = require("v8"); const set = v8.setFlagsFromString; const flags = [];
+            v8.setFlagsFromString = (flag) => { flags.push(flag); return set(flag); };
+            process.on("SIGTERM", () => { require("fs").writeFileSync(${JSON.stringify(record)}, JSON.stringify(flags)); process.exit(0); });`,
+        );
+        const childEnv: NodeJS.ProcessEnv = {
+            ...process.env,
+            NODE_OPTIONS: [process.env.NODE_OPTIONS ?? "", `--require ${JSON.stringify(probe)}`].join(" ").trim(),
+        };
+        for (const [name, value] of Object.entries(env)) {
+            if (value === undefined) delete childEnv[name];
+            else childEnv[name] = value;
+        }
+        const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [PACK_DIR] });
+        const child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], { cwd: PACK_DIR, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+        let stderr = "";
+        child.stderr!.on("data", (chunk) => (stderr += chunk));
+        const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+        const started = await new Promise<boolean>((resolve) => {
+            let out = "";
+            child.stdout!.on("data", (chunk) => {
+                out += chunk;
+                if (/^\d+\s*$/m.test(out)) resolve(true);
+            });
+            void exited.then(() => resolve(false));
+        });
+        if (!started) return { flags: [], stderr, exitCode: await exited };
+        child.kill("SIGTERM");
+        await exited;
+        return { flags: JSON.parse(fs.readFileSync(record, "utf8")) as string[], stderr };
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+const defaultServer = { TIERGUARD_ANALYZER_SERVER: undefined, TIERGUARD_COMPILER_TUNING: undefined };
+
+it("limits TurboFan's inlining in tierguard's server on Node 20, the V8 accepting the flag; not under the SDK's server", async () => {
+    const ours = await runPack(defaultServer);
     // What @pulumi/pulumi sets itself (--allow-natives-syntax, for its closure serializer) is set under both servers.
-    const sdks = await flagsSetBy("sdk");
-    expect(sdks.filter((flag) => /inlin/.test(flag))).toEqual([]);
-    const expected = process.versions.v8.startsWith("11.") ? ["--max-inlined-bytecode-size-cumulative=300"] : [];
-    expect(ours.filter((flag) => !sdks.includes(flag))).toEqual(expected);
-    expect(sdks.filter((flag) => !ours.includes(flag))).toEqual([]);
+    const sdks = await runPack({ ...defaultServer, TIERGUARD_ANALYZER_SERVER: "sdk" });
+    expect(sdks.flags.filter((flag) => /inlin/.test(flag))).toEqual([]);
+    expect(ours.flags.filter((flag) => !sdks.flags.includes(flag))).toEqual(process.version.startsWith("v20.") ? [FLAG] : []);
+    expect(sdks.flags.filter((flag) => !ours.flags.includes(flag))).toEqual([]);
+    // V8 reports a flag it does not know on stderr and carries on: nothing of the kind here.
+    expect(ours.stderr).toBe("");
 });
 
-it("chooses the flag by V8 major version", () => {
-    expect(compilerFlagFor("11.3.244.8-node.38")).toBe("--max-inlined-bytecode-size-cumulative=300");
-    expect(compilerFlagFor("10.2.154.26-node.26")).toBeUndefined();
-    expect(compilerFlagFor("12.4.254.21-node.33")).toBeUndefined();
-    expect(compilerFlagFor("")).toBeUndefined();
+it("is a flag this Node's V8 knows", () => {
+    const options = spawnSync(process.execPath, ["--v8-options"], { encoding: "utf8" }).stdout;
+    expect(options).toContain(`--${FLAG.slice(2).split("=")[0]}`);
+});
+
+it("keeps V8's defaults with TIERGUARD_COMPILER_TUNING=off, and refuses a value it does not know", async () => {
+    const off = await runPack({ ...defaultServer, TIERGUARD_COMPILER_TUNING: "off" });
+    expect(off.flags.filter((flag) => /inlin/.test(flag))).toEqual([]);
+    const typo = await runPack({ ...defaultServer, TIERGUARD_COMPILER_TUNING: "of" });
+    expect(typo.exitCode).toBe(1);
+    expect(typo.stderr).toContain('TIERGUARD_COMPILER_TUNING="of" is not a setting');
+});
+
+it("chooses the flag by V8 version and switch", () => {
+    expect(compilerFlagFor("11.3.244.8-node.38", undefined)).toBe(FLAG);
+    expect(compilerFlagFor("11.3.244.8-node.38", "on")).toBe(FLAG);
+    expect(compilerFlagFor("11.3.244.8-node.38", "")).toBe(FLAG);
+    expect(compilerFlagFor("11.3.244.8-node.38", "off")).toBeUndefined();
+    expect(compilerFlagFor("11.8.172.17-node.19", undefined)).toBeUndefined(); // Node 21: not measured
+    expect(compilerFlagFor("12.4.254.21-node.33", undefined)).toBeUndefined();
+    expect(compilerFlagFor("", undefined)).toBeUndefined();
+    expect(() => compilerFlagFor("11.3.244.8-node.38", "OFF")).toThrow('TIERGUARD_COMPILER_TUNING="OFF" is not a setting');
 });

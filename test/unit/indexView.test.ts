@@ -58,3 +58,18 @@ it("lists the real index's members, as enumeration and TypeScript's import helpe
     expect(Object.getOwnPropertyDescriptor(view, "missing")).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(view, "runtime")).toBe(true);
 });
+
+it("refuses writes, as a module namespace does, so its listing stays the real index's", () => {
+    const { view, module } = viewed();
+    expect(() => Object.defineProperty(view, "x", { value: 1 })).toThrow(TypeError);
+    expect(() => {
+        "use strict";
+        (view as Record<string, unknown>).asset = 5;
+    }).toThrow(TypeError);
+    expect(Reflect.set(view, "runtime", 1)).toBe(false);
+    expect(Reflect.deleteProperty(view, "runtime")).toBe(false);
+    expect(() => Object.freeze(view)).toThrow(TypeError);
+    expect(Reflect.setPrototypeOf(view, null)).toBe(false);
+    expect(Object.keys(view)).toEqual(Object.keys(module));
+    expect(JSON.stringify(Object.keys({ ...view }))).toBe(JSON.stringify(Object.keys(module)));
+});

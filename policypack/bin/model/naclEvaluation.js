@@ -78,9 +78,12 @@ function matches(entry, traffic) {
     if ((0, unresolved_1.isUnresolved)(ports))
         return { verdict: "maybe", unresolved: ports };
     const [from, to] = traffic.ports;
+    // As portsOf(entry.ports) reads them: "all" is 0-65535, a range itself, anything else no port.
     if (ports.kind === "all")
-        return MATCHES;
-    return ports.kind === "range" && ports.from <= from && to <= ports.to ? MATCHES : DOES_NOT_MATCH;
+        return 0 <= from && to <= 65535 ? MATCHES : DOES_NOT_MATCH;
+    if (ports.kind === "range")
+        return ports.from <= from && to <= ports.to ? MATCHES : DOES_NOT_MATCH;
+    return DOES_NOT_MATCH;
 }
 /** Computed once per entry: every walk, segment and overlap question of its ACL asks again. */
 const addressesOfEntry = new WeakMap();
@@ -187,6 +190,7 @@ function allowsEvery(ordered, traffic, wanted) {
     for (const entry of ordered) {
         if (undecided4.length === 0 && undecided6.length === 0)
             return true;
+        // Fully known entries only (portsNotAllowedBy): a match is "yes" or "no", never "maybe".
         if (matches(entry, traffic).verdict === "no")
             continue;
         const sets = entryAddresses(entry).sets;

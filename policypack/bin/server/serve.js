@@ -89,7 +89,12 @@ function serve(name, version, level, args, initialConfig) {
     if (serving)
         refuse(`Already serving policy pack '${serving}'. Only one policy pack may be defined per-process.`);
     serving = name;
-    (0, compilerTuning_1.tuneCompiler)();
+    try {
+        (0, compilerTuning_1.tuneCompiler)();
+    }
+    catch (e) {
+        refuse(e.message);
+    }
     const pack = { name, version, policies, state: new packState_1.PackState(level) };
     const handlers = {
         analyze: (request, reply) => void (0, analyze_1.analyze)(pack, request, reply),
