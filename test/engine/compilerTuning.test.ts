@@ -4,12 +4,10 @@
  * preloaded probe, and V8's complaints (an unknown flag is reported on stderr, not thrown) are watched.
  * The SDK's own server, and TIERGUARD_COMPILER_TUNING=off, leave V8's compiler as it is.
  */
-import { spawn, spawnSync } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
+import { spawnSync } from "child_process";
 import { PACK_DIR } from "../../cli/engine/packProcess";
 import { compilerFlagFor } from "../../policypack/server/compilerTuning";
+import { probePack } from "./packStart";
 
 const FLAG = "--max-inlined-bytecode-size-cumulative=300";
 
@@ -21,45 +19,13 @@ interface PackRun {
     exitCode?: number | null;
 }
 
+const recordFlags = (recordFile: string) => `const v8 = require("v8"); const set = v8.setFlagsFromString; const flags = [];
+    v8.setFlagsFromString = (flag) => { flags.push(flag); return set(flag); };
+    process.on("SIGTERM", () => { require("fs").writeFileSync(${JSON.stringify(recordFile)}, JSON.stringify(flags)); process.exit(0); });`;
+
 async function runPack(env: Record<string, string | undefined>): Promise<PackRun> {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-v8flags-"));
-    try {
-        const probe = path.join(dir, "probe.js");
-        const record = path.join(dir, "flags.json");
-        fs.writeFileSync(
-            probe,
-            `const v8 = require("v8"); const set = v8.setFlagsFromString; const flags = [];
-            v8.setFlagsFromString = (flag) => { flags.push(flag); return set(flag); };
-            process.on("SIGTERM", () => { require("fs").writeFileSync(${JSON.stringify(record)}, JSON.stringify(flags)); process.exit(0); });`,
-        );
-        const childEnv: NodeJS.ProcessEnv = {
-            ...process.env,
-            NODE_OPTIONS: [process.env.NODE_OPTIONS ?? "", `--require ${JSON.stringify(probe)}`].join(" ").trim(),
-        };
-        for (const [name, value] of Object.entries(env)) {
-            if (value === undefined) delete childEnv[name];
-            else childEnv[name] = value;
-        }
-        const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [PACK_DIR] });
-        const child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], { cwd: PACK_DIR, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
-        let stderr = "";
-        child.stderr!.on("data", (chunk) => (stderr += chunk));
-        const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
-        const started = await new Promise<boolean>((resolve) => {
-            let out = "";
-            child.stdout!.on("data", (chunk) => {
-                out += chunk;
-                if (/^\d+\s*$/m.test(out)) resolve(true);
-            });
-            void exited.then(() => resolve(false));
-        });
-        if (!started) return { flags: [], stderr, exitCode: await exited };
-        child.kill("SIGTERM");
-        await exited;
-        return { flags: JSON.parse(fs.readFileSync(record, "utf8")) as string[], stderr };
-    } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const { record, stderr, exitCode } = await probePack(PACK_DIR, recordFlags, { env });
+    return { flags: record === undefined ? [] : (JSON.parse(record) as string[]), stderr, exitCode };
 }
 
 const defaultServer = { TIERGUARD_ANALYZER_SERVER: undefined, TIERGUARD_COMPILER_TUNING: undefined };

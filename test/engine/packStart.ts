@@ -1,8 +1,12 @@
 /**
  * A pack started as the engine starts it (run-policy-pack from its folder), on tierguard's server or,
- * with TIERGUARD_ANALYZER_SERVER=sdk, on @pulumi/policy's own: the two sides of the differential tests.
+ * with TIERGUARD_ANALYZER_SERVER=sdk, on @pulumi/policy's own: the two sides of the differential tests;
+ * and a pack started with a probe preloaded, to see what its process did by the time it printed its port.
  */
 import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 
 export interface StartedPack {
     child: ChildProcess;
@@ -36,4 +40,56 @@ export async function stopPack(child: ChildProcess): Promise<void> {
         child.once("exit", () => resolve());
         child.kill("SIGKILL");
     });
+}
+
+/** What a probed pack left: its probe's record (unless it exited before printing a port), its stderr, its exit code. */
+export interface ProbedPack {
+    record?: string;
+    stderr: string;
+    /** The exit code, when the pack exited before printing its port. */
+    exitCode?: number | null;
+}
+
+/**
+ * Starts the pack in `packDir` as the engine starts it, with `probe(recordFile)` preloaded after any
+ * `preloads` (JavaScript that, on SIGTERM, writes what it observed to recordFile and exits), stops it
+ * with SIGTERM once it has printed its port, and returns what the probe wrote. `env` entries set to
+ * undefined are removed from the pack's environment; NODE_OPTIONS is extended, not replaced.
+ */
+export async function probePack(
+    packDir: string,
+    probe: (recordFile: string) => string,
+    options: { preloads?: string[]; env?: Record<string, string | undefined> } = {},
+): Promise<ProbedPack> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-probe-"));
+    try {
+        const probeFile = path.join(dir, "probe.js");
+        const recordFile = path.join(dir, "record");
+        fs.writeFileSync(probeFile, probe(recordFile));
+        const requires = [...(options.preloads ?? []), probeFile].map((file) => `--require ${JSON.stringify(file)}`);
+        const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS ?? "", ...requires].join(" ").trim() };
+        for (const [name, value] of Object.entries(options.env ?? {})) {
+            if (value === undefined) delete env[name];
+            else env[name] = value;
+        }
+        const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
+        const child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], { cwd: packDir, env, stdio: ["ignore", "pipe", "pipe"] });
+        let stderr = "";
+        child.stderr!.on("data", (chunk) => (stderr += chunk));
+        const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+        const started = await new Promise<boolean>((resolve) => {
+            let out = "";
+            child.stdout!.on("data", (chunk) => {
+                out += chunk;
+                if (/^\d+\s*$/m.test(out)) resolve(true);
+            });
+            void exited.then(() => resolve(false));
+        });
+        if (!started) return { stderr, exitCode: await exited };
+        child.kill("SIGTERM");
+        await exited;
+        return { record: fs.readFileSync(recordFile, "utf8"), stderr };
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
 }

@@ -4,12 +4,11 @@
  * tierguard's own pack starts without TypeScript. Run compiled, in processes of their own (Jest has a
  * module registry of its own).
  */
-import { spawn, spawnSync } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
+import { spawnSync } from "child_process";
 import * as path from "path";
 import { REPO_ROOT } from "../repoRoot";
 import { PACK_DIR } from "../../cli/engine/packProcess";
+import { probePack } from "./packStart";
 
 const DIST = path.join(REPO_ROOT, "dist");
 
@@ -34,34 +33,17 @@ it("loads @pulumi/policy's deserializer without @pulumi/pulumi's index, with the
 
 /** Whether the pack's process had loaded TypeScript once it printed its port. */
 async function packLoadedTypeScript(preloads: string[]): Promise<boolean> {
-    const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack");
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tierguard-startup-"));
-    const probe = path.join(dir, "probe.js");
-    const answer = path.join(dir, "answer.json");
-    fs.writeFileSync(
-        probe,
-        `process.on("SIGTERM", () => {
-            require("fs").writeFileSync(${JSON.stringify(answer)}, JSON.stringify(Object.keys(require.cache).some((key) => /[\\\\/]typescript[\\\\/]/.test(key))));
-            process.exit(0);
-        });`,
+    const { record, stderr, exitCode } = await probePack(
+        PACK_DIR,
+        (recordFile) =>
+            `process.on("SIGTERM", () => {
+                require("fs").writeFileSync(${JSON.stringify(recordFile)}, JSON.stringify(Object.keys(require.cache).some((key) => /[\\\\/]typescript[\\\\/]/.test(key))));
+                process.exit(0);
+            });`,
+        { preloads, env: { TIERGUARD_PACK_RUNNER: require.resolve("@pulumi/pulumi/cmd/run-policy-pack") } },
     );
-    const child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], {
-        cwd: PACK_DIR,
-        env: { ...process.env, NODE_OPTIONS: [...preloads, probe].map((file) => `--require ${JSON.stringify(file)}`).join(" "), TIERGUARD_PACK_RUNNER: runner },
-        stdio: ["ignore", "pipe", "inherit"],
-    });
-    await new Promise<void>((resolve, reject) => {
-        let out = "";
-        child.stdout!.on("data", (chunk) => {
-            out += chunk;
-            if (/^\d+\s*$/m.test(out)) resolve();
-        });
-        child.on("exit", (code) => reject(new Error(`the pack exited with ${code} before printing its port`)));
-    });
-    const exited = new Promise((resolve) => child.on("exit", resolve));
-    child.kill("SIGTERM");
-    await exited;
-    return JSON.parse(fs.readFileSync(answer, "utf8")) as boolean;
+    if (record === undefined) throw new Error(`the pack exited with ${exitCode} before printing its port: ${stderr}`);
+    return JSON.parse(record) as boolean;
 }
 
 it("starts tierguard's own pack without TypeScript, which the runner otherwise loads for every pack", async () => {
