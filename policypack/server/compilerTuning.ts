@@ -22,7 +22,7 @@ export const INLINING_BUDGET_BYTES = 300;
 /** The V8 the budget was measured on: Node 20's. */
 const MEASURED_ON_V8 = "11.3.";
 
-export const TUNING_SWITCH = "TIERGUARD_COMPILER_TUNING";
+const TUNING_SWITCH = "TIERGUARD_COMPILER_TUNING";
 
 /**
  * The V8 flag the pack sets, or none: on the measured V8 unless the switch says "off". A switch value

@@ -13,25 +13,47 @@ export interface StartedPack {
     port: number;
 }
 
-/** `server`: the value of TIERGUARD_ANALYZER_SERVER, or undefined to leave it unset (tierguard's server, as shipped). */
-export async function startPack(server: string | undefined, packDir: string): Promise<StartedPack> {
-    const env = { ...process.env };
-    if (server === undefined) delete env.TIERGUARD_ANALYZER_SERVER;
-    else env.TIERGUARD_ANALYZER_SERVER = server;
+/** A pack process as the engine starts it, with its port once printed (undefined if it exited first). */
+interface SpawnedPack {
+    child: ChildProcess;
+    port: Promise<number | undefined>;
+    stderr: () => string;
+    exited: Promise<number | null>;
+}
+
+/**
+ * `run-policy-pack` from `packDir`, as the engine starts it, in this process's environment changed by
+ * `env` (an entry set to undefined is removed).
+ */
+function spawnPack(packDir: string, env: Record<string, string | undefined>): SpawnedPack {
+    const childEnv: NodeJS.ProcessEnv = { ...process.env };
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined) delete childEnv[name];
+        else childEnv[name] = value;
+    }
     const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
-    const child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], { cwd: packDir, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
+    const child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], { cwd: packDir, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr!.on("data", (chunk) => (stderr += chunk));
-    const port = await new Promise<number>((resolve, reject) => {
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    const port = new Promise<number | undefined>((resolve) => {
+        let stdout = "";
         child.stdout!.on("data", (chunk) => {
             stdout += chunk;
             const match = /^(\d+)\s*$/m.exec(stdout);
             if (match) resolve(Number(match[1]));
         });
-        child.on("exit", (code) => reject(new Error(`the ${server ?? "default"} pack exited with code ${code}: ${stderr}`)));
+        void exited.then(() => resolve(undefined));
     });
-    return { child, port };
+    return { child, port, stderr: () => stderr, exited };
+}
+
+/** `server`: the value of TIERGUARD_ANALYZER_SERVER, or undefined to leave it unset (tierguard's server, as shipped). */
+export async function startPack(server: string | undefined, packDir: string): Promise<StartedPack> {
+    const pack = spawnPack(packDir, { TIERGUARD_ANALYZER_SERVER: server });
+    const port = await pack.port;
+    if (port === undefined) throw new Error(`the ${server ?? "default"} pack exited with code ${await pack.exited}: ${pack.stderr()}`);
+    return { child: pack.child, port };
 }
 
 export async function stopPack(child: ChildProcess): Promise<void> {
@@ -67,28 +89,11 @@ export async function probePack(
         const recordFile = path.join(dir, "record");
         fs.writeFileSync(probeFile, probe(recordFile));
         const requires = [...(options.preloads ?? []), probeFile].map((file) => `--require ${JSON.stringify(file)}`);
-        const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS ?? "", ...requires].join(" ").trim() };
-        for (const [name, value] of Object.entries(options.env ?? {})) {
-            if (value === undefined) delete env[name];
-            else env[name] = value;
-        }
-        const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
-        const child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], { cwd: packDir, env, stdio: ["ignore", "pipe", "pipe"] });
-        let stderr = "";
-        child.stderr!.on("data", (chunk) => (stderr += chunk));
-        const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
-        const started = await new Promise<boolean>((resolve) => {
-            let out = "";
-            child.stdout!.on("data", (chunk) => {
-                out += chunk;
-                if (/^\d+\s*$/m.test(out)) resolve(true);
-            });
-            void exited.then(() => resolve(false));
-        });
-        if (!started) return { stderr, exitCode: await exited };
-        child.kill("SIGTERM");
-        await exited;
-        return { record: fs.readFileSync(recordFile, "utf8"), stderr };
+        const pack = spawnPack(packDir, { NODE_OPTIONS: [process.env.NODE_OPTIONS ?? "", ...requires].join(" ").trim(), ...options.env });
+        if ((await pack.port) === undefined) return { stderr: pack.stderr(), exitCode: await pack.exited };
+        pack.child.kill("SIGTERM");
+        await pack.exited;
+        return { record: fs.readFileSync(recordFile, "utf8"), stderr: pack.stderr() };
     } finally {
         fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -33,7 +33,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.TUNING_SWITCH = exports.INLINING_BUDGET_BYTES = void 0;
+exports.INLINING_BUDGET_BYTES = void 0;
 exports.compilerFlagFor = compilerFlagFor;
 exports.tuneCompiler = tuneCompiler;
 /**
@@ -57,14 +57,14 @@ const v8 = __importStar(require("v8"));
 exports.INLINING_BUDGET_BYTES = 300;
 /** The V8 the budget was measured on: Node 20's. */
 const MEASURED_ON_V8 = "11.3.";
-exports.TUNING_SWITCH = "TIERGUARD_COMPILER_TUNING";
+const TUNING_SWITCH = "TIERGUARD_COMPILER_TUNING";
 /**
  * The V8 flag the pack sets, or none: on the measured V8 unless the switch says "off". A switch value
  * other than unset, "" , "on" or "off" is an error (a typo must not silently change the pack's setup).
  */
 function compilerFlagFor(v8Version, setting) {
     if (setting !== undefined && setting !== "" && setting !== "on" && setting !== "off") {
-        throw new Error(`${exports.TUNING_SWITCH}=${JSON.stringify(setting)} is not a setting: use ${exports.TUNING_SWITCH}=off to keep V8's default inlining budget, or leave it unset (or "on").`);
+        throw new Error(`${TUNING_SWITCH}=${JSON.stringify(setting)} is not a setting: use ${TUNING_SWITCH}=off to keep V8's default inlining budget, or leave it unset (or "on").`);
     }
     if (setting === "off" || !v8Version.startsWith(MEASURED_ON_V8))
         return undefined;
@@ -72,7 +72,7 @@ function compilerFlagFor(v8Version, setting) {
 }
 /** Sets the flag for this process's V8, if any; throws on an invalid switch value. */
 function tuneCompiler() {
-    const flag = compilerFlagFor(process.versions.v8, process.env[exports.TUNING_SWITCH]);
+    const flag = compilerFlagFor(process.versions.v8, process.env[TUNING_SWITCH]);
     if (flag)
         v8.setFlagsFromString(flag);
 }
