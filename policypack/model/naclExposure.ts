@@ -45,8 +45,12 @@ const EVERY_KIND: TrafficKinds = { tcp: true, udp: true, otherProtocols: true };
  * direction's entries of one ACL (or a single standalone entry, judged on its own).
  */
 export function naclInternetExposure(entries: Rule[], ports: PortSet, options: InternetOptions, only: TrafficKinds = EVERY_KIND): NaclExposure[] {
-    const { ordered, unordered } = inEvaluationOrder(entries);
     const traffics = trafficToEvaluate(entries, ports, only);
+    // Every exposure below is an entry that may allow, matches some of the traffic and may let the internet
+    // in. Most entries of a real ACL are private ranges or other ports: with none of these, nothing needs
+    // walking (the walks' address arithmetic was most of an ACL's cost).
+    if (!entries.some((entry) => mayExpose(entry, traffics, options))) return [];
+    const { ordered, unordered } = inEvaluationOrder(entries);
     const notes = new ExposureNotes();
     noteUnorderedAllows(unordered, traffics, options, notes);
     // A deny whose place in the order is unknown may or may not come before an allow.
@@ -84,6 +88,11 @@ function neverLetsInternetIn(entry: Rule, options: InternetOptions): boolean {
     return FAMILIES.every((family) => !judgeAddressSet(sets[family], family, options).internet);
 }
 
+/** Whether an entry can be an exposure: not a deny, matching some of the traffic, not confined to addresses that are not the internet. */
+function mayExpose(entry: Rule, traffics: readonly Traffic[], options: InternetOptions): boolean {
+    return entry.action !== "deny" && traffics.some((traffic) => matches(entry, traffic).verdict !== "no") && !neverLetsInternetIn(entry, options);
+}
+
 /** Entries whose place in the order is unknown could come first: an allow among them is a doubt for all it matches. */
 function noteUnorderedAllows(unordered: readonly Rule[], traffics: readonly Traffic[], options: InternetOptions, notes: ExposureNotes): void {
     for (const entry of unordered) {
@@ -111,7 +120,8 @@ function noteInternetAllows(
             else if (!neverLetsInternetIn(step.entry, options)) notes.add(step.entry, "maybe", traffic, "part of the entry cannot be read", step.doubt);
             continue;
         }
-        if (step.action !== "allow") continue;
+        // Its decided addresses are some of its own, so an entry that never lets the internet in decides none of it.
+        if (step.action !== "allow" || neverLetsInternetIn(step.entry, options)) continue;
         for (const family of FAMILIES) {
             const verdict = internetVerdict(step.decided, family, options);
             if (!verdict?.internet) continue;

@@ -16,8 +16,13 @@ const EVERY_KIND = { tcp: true, udp: true, otherProtocols: true };
  * direction's entries of one ACL (or a single standalone entry, judged on its own).
  */
 function naclInternetExposure(entries, ports, options, only = EVERY_KIND) {
-    const { ordered, unordered } = (0, naclEvaluation_1.inEvaluationOrder)(entries);
     const traffics = trafficToEvaluate(entries, ports, only);
+    // Every exposure below is an entry that may allow, matches some of the traffic and may let the internet
+    // in. Most entries of a real ACL are private ranges or other ports: with none of these, nothing needs
+    // walking (the walks' address arithmetic was most of an ACL's cost).
+    if (!entries.some((entry) => mayExpose(entry, traffics, options)))
+        return [];
+    const { ordered, unordered } = (0, naclEvaluation_1.inEvaluationOrder)(entries);
     const notes = new ExposureNotes();
     noteUnorderedAllows(unordered, traffics, options, notes);
     // A deny whose place in the order is unknown may or may not come before an allow.
@@ -58,6 +63,10 @@ function neverLetsInternetIn(entry, options) {
         return false;
     return naclEvaluation_1.FAMILIES.every((family) => !(0, addresses_1.judgeAddressSet)(sets[family], family, options).internet);
 }
+/** Whether an entry can be an exposure: not a deny, matching some of the traffic, not confined to addresses that are not the internet. */
+function mayExpose(entry, traffics, options) {
+    return entry.action !== "deny" && traffics.some((traffic) => (0, naclEvaluation_1.matches)(entry, traffic).verdict !== "no") && !neverLetsInternetIn(entry, options);
+}
 /** Entries whose place in the order is unknown could come first: an allow among them is a doubt for all it matches. */
 function noteUnorderedAllows(unordered, traffics, options, notes) {
     for (const entry of unordered) {
@@ -82,7 +91,8 @@ function noteInternetAllows(steps, traffic, unorderedDeny, options, notes) {
                 notes.add(step.entry, "maybe", traffic, "part of the entry cannot be read", step.doubt);
             continue;
         }
-        if (step.action !== "allow")
+        // Its decided addresses are some of its own, so an entry that never lets the internet in decides none of it.
+        if (step.action !== "allow" || neverLetsInternetIn(step.entry, options))
             continue;
         for (const family of naclEvaluation_1.FAMILIES) {
             const verdict = internetVerdict(step.decided, family, options);
