@@ -21,6 +21,13 @@ export interface Pack {
     state: PackState;
 }
 
+/**
+ * Most requests' answer: nothing to report, no policy not applicable. The SDK builds this response
+ * for every such request; it is built once here and shared (serve.ts serialises it once, and nothing
+ * changes it).
+ */
+export const NOTHING_TO_REPORT = protoutil.makeAnalyzeResponse([], undefined);
+
 export async function analyze(pack: Pack, request: ResourceData, reply: Reply<AnalyzeResponse>): Promise<void> {
     const type = request.type;
     const ds: SdkDiagnostic[] = [];
@@ -73,5 +80,5 @@ export async function analyze(pack: Pack, request: ResourceData, reply: Reply<An
         return;
     }
     // Outside the try, as in the SDK: a response that cannot be built is never answered.
-    reply(undefined, protoutil.makeAnalyzeResponse(ds, notApplicable.entries));
+    reply(undefined, ds.length === 0 && !notApplicable.entries ? NOTHING_TO_REPORT : protoutil.makeAnalyzeResponse(ds, notApplicable.entries));
 }

@@ -9,7 +9,7 @@
 import * as path from "path";
 import type { EnforcementLevel, PolicyPackArgs } from "@pulumi/policy";
 import type { AnalyzerInfo, AnalyzerStackConfigureRequest, AnalyzerStackConfigureResponse, ConfigureAnalyzerRequest } from "@pulumi/pulumi/proto/analyzer_pb";
-import { Pack, Reply, analyze } from "./analyze";
+import { NOTHING_TO_REPORT, Pack, Reply, analyze } from "./analyze";
 import { analyzeStack } from "./analyzeStack";
 import { remediate } from "./remediate";
 import { PackState, PolicyConfigEntry, freezeMap } from "./packState";
@@ -120,10 +120,20 @@ interface MethodDefinition {
  */
 const analyzerService: Record<string, MethodDefinition> = {
     ...(analyzerRpc.AnalyzerService as unknown as Record<string, MethodDefinition>),
-    analyze: { ...analyzerRpc.AnalyzerService.analyze, requestDeserialize: analyzeRequestFrom },
+    analyze: {
+        ...analyzerRpc.AnalyzerService.analyze,
+        requestDeserialize: analyzeRequestFrom,
+        responseSerialize: serialisedOnce(NOTHING_TO_REPORT, analyzerRpc.AnalyzerService.analyze.responseSerialize),
+    },
     remediate: { ...analyzerRpc.AnalyzerService.remediate, requestDeserialize: analyzeRequestFrom },
     analyzeStack: { ...analyzerRpc.AnalyzerService.analyzeStack, requestDeserialize: analyzeStackRequestFrom },
 } as unknown as Record<string, MethodDefinition>;
+
+/** The generated serialiser, with the bytes of one shared response (never changed) kept from its first and only serialisation. */
+function serialisedOnce(shared: object, serialize: (value: never) => Buffer): (value: unknown) => Buffer {
+    const bytes = serialize(shared as never);
+    return (value) => (value === shared ? bytes : serialize(value as never));
+}
 
 /** The Empty of the google-protobuf that @pulumi/pulumi's generated service checks Configure's answer against. */
 const ConfigureResponse = (analyzerRpc.AnalyzerService.configure as unknown as { responseType?: new () => object }).responseType ?? emptyProto.Empty;

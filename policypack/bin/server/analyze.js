@@ -1,9 +1,16 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
+exports.NOTHING_TO_REPORT = void 0;
 exports.analyze = analyze;
 const decode_1 = require("./decode");
 const outcomes_1 = require("./outcomes");
 const sdk_1 = require("./sdk");
+/**
+ * Most requests' answer: nothing to report, no policy not applicable. The SDK builds this response
+ * for every such request; it is built once here and shared (serve.ts serialises it once, and nothing
+ * changes it).
+ */
+exports.NOTHING_TO_REPORT = sdk_1.protoutil.makeAnalyzeResponse([], undefined);
 async function analyze(pack, request, reply) {
     const type = request.type;
     const ds = [];
@@ -62,5 +69,5 @@ async function analyze(pack, request, reply) {
         return;
     }
     // Outside the try, as in the SDK: a response that cannot be built is never answered.
-    reply(undefined, sdk_1.protoutil.makeAnalyzeResponse(ds, notApplicable.entries));
+    reply(undefined, ds.length === 0 && !notApplicable.entries ? exports.NOTHING_TO_REPORT : sdk_1.protoutil.makeAnalyzeResponse(ds, notApplicable.entries));
 }

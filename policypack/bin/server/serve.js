@@ -144,10 +144,19 @@ function unimplemented(method) {
  */
 const analyzerService = {
     ...sdk_1.analyzerRpc.AnalyzerService,
-    analyze: { ...sdk_1.analyzerRpc.AnalyzerService.analyze, requestDeserialize: requestDecoding_1.analyzeRequestFrom },
+    analyze: {
+        ...sdk_1.analyzerRpc.AnalyzerService.analyze,
+        requestDeserialize: requestDecoding_1.analyzeRequestFrom,
+        responseSerialize: serialisedOnce(analyze_1.NOTHING_TO_REPORT, sdk_1.analyzerRpc.AnalyzerService.analyze.responseSerialize),
+    },
     remediate: { ...sdk_1.analyzerRpc.AnalyzerService.remediate, requestDeserialize: requestDecoding_1.analyzeRequestFrom },
     analyzeStack: { ...sdk_1.analyzerRpc.AnalyzerService.analyzeStack, requestDeserialize: requestDecoding_1.analyzeStackRequestFrom },
 };
+/** The generated serialiser, with the bytes of one shared response (never changed) kept from its first and only serialisation. */
+function serialisedOnce(shared, serialize) {
+    const bytes = serialize(shared);
+    return (value) => (value === shared ? bytes : serialize(value));
+}
 /** The Empty of the google-protobuf that @pulumi/pulumi's generated service checks Configure's answer against. */
 const ConfigureResponse = sdk_1.analyzerRpc.AnalyzerService.configure.responseType ?? sdk_1.emptyProto.Empty;
 /** Configure replaces the whole config: per policy, its properties and its level (the protocol's number as the SDK names it). */
