@@ -29,6 +29,23 @@ export interface Path {
 }
 
 /**
+ * A path, always built here and always with every field in this order: policies read thousands of paths
+ * per stack, and paths of one shape keep that code from being deoptimised and compiled again (V8 gives
+ * an object built by spreading another, or one with an extra field, a different hidden class).
+ */
+export function newPath(
+    destination: Carrier,
+    group: GroupNode,
+    rule: Rule,
+    source: Path["source"],
+    sourceLabel: string,
+    certain: boolean,
+    unresolved?: Unresolved,
+): Path {
+    return { destination, group, rule, source, sourceLabel, certain, unresolved };
+}
+
+/**
  * A path as plain data, for what outlives the graph it was found in (a finding, a report that draws
  * it): who reaches which resource, through which group and which of its rules.
  */
@@ -178,18 +195,27 @@ export function pathsTo(graph: StackGraph, carrier: Carrier, options: InternetOp
         const { holders, rulesOfHolder: rulesByHolder } = heldRules(group);
         for (const [rule, holder] of holders) {
             if (rule.direction !== "ingress" || rule.action !== "allow") continue;
-            const base = { destination: carrier, group, rule };
             const exposure = internetExposure(rule, options);
             if (exposure.verdict === "yes" && naclLetsInternetThrough(graph, carrier, rule, options)) {
-                paths.push({ ...base, source: "internet", sourceLabel: exposure.internet.map((i) => peerLabel(i.peer)).join(", "), certain });
+                paths.push(newPath(carrier, group, rule, "internet", exposure.internet.map((i) => peerLabel(i.peer)).join(", "), certain));
             } else if (exposure.verdict === "maybe") {
-                paths.push({ ...base, source: "unknown", sourceLabel: "an address not known yet", certain, unresolved: exposure.unresolved[0] });
+                paths.push(newPath(carrier, group, rule, "unknown", "an address not known yet", certain, exposure.unresolved[0]));
             }
             const rulesOfHolder = rulesByHolder.get(holder)!;
             for (const peer of rule.peers) {
                 if (peer.kind === "prefixList" && holder) {
                     paths.push(
-                        ...prefixListPaths(graph, carrier, base, holder, peer, unknownReferences(rulesOfHolder, "prefixList", peer.property), certain, options),
+                        ...prefixListPaths(
+                            graph,
+                            carrier,
+                            group,
+                            rule,
+                            holder,
+                            peer,
+                            unknownReferences(rulesOfHolder, "prefixList", peer.property),
+                            certain,
+                            options,
+                        ),
                     );
                 }
                 if (peer.kind !== "securityGroup" && peer.kind !== "self") continue;
@@ -198,8 +224,7 @@ export function pathsTo(graph: StackGraph, carrier: Carrier, options: InternetOp
                     peer.kind === "self" ? [{ group, certain: true }] : holder ? graph.resolveGroups(holder, peer.property, peer.id, unknownsHere) : [];
                 for (const source of resolved) {
                     for (const { tier, label } of sourcesOfGroup(source.group)) {
-                        // Written out, not spread from base: this is the walk's most frequent allocation.
-                        paths.push({ destination: carrier, group, rule, source: tier, sourceLabel: label, certain: certain && source.certain });
+                        paths.push(newPath(carrier, group, rule, tier, label, certain && source.certain));
                     }
                 }
             }
@@ -212,7 +237,8 @@ export function pathsTo(graph: StackGraph, carrier: Carrier, options: InternetOp
 function prefixListPaths(
     graph: StackGraph,
     carrier: Carrier,
-    base: Pick<Path, "destination" | "group" | "rule">,
+    group: GroupNode,
+    rule: Rule,
     holder: AnalyzedResource,
     peer: Peer & { kind: "prefixList" },
     unknownsHere: number,
@@ -222,22 +248,13 @@ function prefixListPaths(
     const paths: Path[] = [];
     for (const { list, certain: listCertain } of graph.resolvePrefixLists(holder, peer, unknownsHere)) {
         const exposure = prefixListExposure(list, options);
-        if (exposure.verdict === "yes" && naclLetsInternetThrough(graph, carrier, base.rule, options)) {
+        if (exposure.verdict === "yes" && naclLetsInternetThrough(graph, carrier, rule, options)) {
             const entries = exposure.internet.map((i) => peerLabel(i.peer)).join(", ");
-            paths.push({
-                ...base,
-                source: "internet",
-                sourceLabel: `${describePrefixList(list)} (its entries include the internet: ${entries})`,
-                certain: certain && listCertain,
-            });
+            const label = `${describePrefixList(list)} (its entries include the internet: ${entries})`;
+            paths.push(newPath(carrier, group, rule, "internet", label, certain && listCertain));
         } else if (exposure.verdict === "maybe") {
-            paths.push({
-                ...base,
-                source: "unknown",
-                sourceLabel: `${describePrefixList(list)} (an entry not known yet)`,
-                certain,
-                unresolved: exposure.unresolved[0],
-            });
+            const label = `${describePrefixList(list)} (an entry not known yet)`;
+            paths.push(newPath(carrier, group, rule, "unknown", label, certain, exposure.unresolved[0]));
         }
     }
     return paths;

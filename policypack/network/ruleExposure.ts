@@ -35,7 +35,7 @@ import { Carrier, GroupNode, StackGraph } from "./graph";
 import { directReachOfPath } from "./internetPaths";
 import { Listener, Target, clientAddressPreserved, portText } from "./loadBalancing";
 import { ListenerPath, LoadBalancedRoute, coversPort, listenerPaths, loadBalancedTargets, targetSubnetNacl, transportsOf } from "./loadBalancerPaths";
-import { Path, pathsTo } from "./reachability";
+import { Path, newPath, pathsTo } from "./reachability";
 import { DirectReach, Family, Hop } from "./routing";
 
 export type Exposure = "reachable" | "latent" | "unknown";
@@ -220,7 +220,7 @@ export class RuleExposures {
     }
 
     private directly(carrier: Carrier, group: GroupNode, rule: Rule, certain: boolean, options: InternetOptions): CarrierAnswer {
-        const path: Path = { destination: carrier, source: "internet", sourceLabel: "", group, rule, certain };
+        const path = newPath(carrier, group, rule, "internet", "", certain);
         const best = directReachOfPath(this.graph, carrier, path, options);
         const reach = best.reach;
         if (reach.verdict === "no") return { verdict: "no", ...this.whyNot(best) };

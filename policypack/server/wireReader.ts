@@ -82,11 +82,15 @@ export class WireReader {
     string(): string {
         const end = this.delimitedEnd();
         const start = this.pos;
+        const bytes = this.bytes;
         this.pos = end;
+        let hash = 0;
         for (let i = start; i < end; i++) {
-            if (this.bytes[i] >= 0x80) return decodeLikeGoogleProtobuf(this.bytes, start, end);
+            const byte = bytes[i];
+            if (byte >= 0x80) return decodeLikeGoogleProtobuf(bytes, start, end);
+            hash = (Math.imul(hash, 31) + byte) | 0;
         }
-        return this.bytes.toString("latin1", start, end);
+        return end - start <= SHORT_STRING ? shortString(bytes, start, end, hash) : bytes.toString("latin1", start, end);
     }
 
     /**
@@ -121,6 +125,34 @@ export class WireReader {
         }
         if (this.pos > this.end) throw new LeftToGeneratedCode();
     }
+}
+
+/**
+ * Short ASCII strings recently read, by a hash of their bytes: property names, protocols, CIDRs and
+ * ports repeat across a stack's resources, and returning the string read before spares a decoding call,
+ * an allocation and, for a property name, V8 looking it up again when it becomes a key. A slot holds the
+ * last string that hashed to it; it is returned only when its characters are the bytes read.
+ */
+const SHORT_STRING = 32;
+const SLOTS = 4096;
+const recentShortStrings: Array<string | undefined> = new Array<string | undefined>(SLOTS).fill(undefined);
+
+function shortString(bytes: Buffer, start: number, end: number, hash: number): string {
+    const slot = hash & (SLOTS - 1);
+    const known = recentShortStrings[slot];
+    if (known !== undefined && known.length === end - start) {
+        let same = true;
+        for (let i = 0; i < known.length; i++) {
+            if (known.charCodeAt(i) !== bytes[start + i]) {
+                same = false;
+                break;
+            }
+        }
+        if (same) return known;
+    }
+    const text = bytes.toString("latin1", start, end);
+    recentShortStrings[slot] = text;
+    return text;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
     propertiesOf,
 } from "../../policypack/server/requestDecoding";
 import { deserialize } from "../../policypack/server/sdk";
+import { WireReader } from "../../policypack/server/wireReader";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const SIG = "4dabf18193072939515e22adb298388d";
@@ -132,6 +133,18 @@ it("reads well-formed requests of every shape as the generated code and the SDK'
         }),
         { numRuns: 250, seed: 17 },
     );
+});
+
+it("reads short strings that share a slot of the reader's recent strings as themselves", () => {
+    // "Aa" and "BB" have the same 31-based hash, so every string made of them of one length shares a slot.
+    const colliding = ["AaAa", "AaBB", "BBAa", "BBBB", "Aa", "BB", "Aa", "AaAa"];
+    const strings = [...colliding, "k".repeat(31), "k".repeat(32), "k".repeat(33), "é", "Aa"];
+    const reader = new WireReader(Buffer.concat(strings.map((text) => Buffer.concat([Buffer.from([Buffer.byteLength(text)]), Buffer.from(text)]))));
+    expect(strings.map(() => reader.string())).toEqual(strings);
+    // The same strings as values in a request (keys that collided could not show it: a repeated key is left to the generated code).
+    const r: PackResource = { type: SG, name: "BB", urn: "Aa", props: { a: colliding, b: { c: "BB", d: "Aa" }, e: "BBBB" } };
+    expectSame("analyze", analyzeBytes(r));
+    expectSame("stack", encodeAnalyzeStack([r, { ...r, name: "Aa", urn: "BB" }]));
 });
 
 it("reads corrupted requests as the generated code does: the same values, or the same error", () => {

@@ -1,5 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
+exports.newPath = newPath;
 exports.edgeOf = edgeOf;
 exports.prefixListExposure = prefixListExposure;
 exports.describePrefixList = describePrefixList;
@@ -20,6 +21,14 @@ const rule_1 = require("../model/rule");
 const propertyReaders_1 = require("../model/propertyReaders");
 const unresolved_1 = require("../model/unresolved");
 const graph_1 = require("./graph");
+/**
+ * A path, always built here and always with every field in this order: policies read thousands of paths
+ * per stack, and paths of one shape keep that code from being deoptimised and compiled again (V8 gives
+ * an object built by spreading another, or one with an extra field, a different hidden class).
+ */
+function newPath(destination, group, rule, source, sourceLabel, certain, unresolved) {
+    return { destination, group, rule, source, sourceLabel, certain, unresolved };
+}
 function edgeOf(path) {
     return {
         source: path.source,
@@ -137,18 +146,17 @@ function pathsTo(graph, carrier, options) {
         for (const [rule, holder] of holders) {
             if (rule.direction !== "ingress" || rule.action !== "allow")
                 continue;
-            const base = { destination: carrier, group, rule };
             const exposure = (0, exposure_1.internetExposure)(rule, options);
             if (exposure.verdict === "yes" && naclLetsInternetThrough(graph, carrier, rule, options)) {
-                paths.push({ ...base, source: "internet", sourceLabel: exposure.internet.map((i) => (0, rule_1.peerLabel)(i.peer)).join(", "), certain });
+                paths.push(newPath(carrier, group, rule, "internet", exposure.internet.map((i) => (0, rule_1.peerLabel)(i.peer)).join(", "), certain));
             }
             else if (exposure.verdict === "maybe") {
-                paths.push({ ...base, source: "unknown", sourceLabel: "an address not known yet", certain, unresolved: exposure.unresolved[0] });
+                paths.push(newPath(carrier, group, rule, "unknown", "an address not known yet", certain, exposure.unresolved[0]));
             }
             const rulesOfHolder = rulesByHolder.get(holder);
             for (const peer of rule.peers) {
                 if (peer.kind === "prefixList" && holder) {
-                    paths.push(...prefixListPaths(graph, carrier, base, holder, peer, unknownReferences(rulesOfHolder, "prefixList", peer.property), certain, options));
+                    paths.push(...prefixListPaths(graph, carrier, group, rule, holder, peer, unknownReferences(rulesOfHolder, "prefixList", peer.property), certain, options));
                 }
                 if (peer.kind !== "securityGroup" && peer.kind !== "self")
                     continue;
@@ -156,8 +164,7 @@ function pathsTo(graph, carrier, options) {
                 const resolved = peer.kind === "self" ? [{ group, certain: true }] : holder ? graph.resolveGroups(holder, peer.property, peer.id, unknownsHere) : [];
                 for (const source of resolved) {
                     for (const { tier, label } of sourcesOfGroup(source.group)) {
-                        // Written out, not spread from base: this is the walk's most frequent allocation.
-                        paths.push({ destination: carrier, group, rule, source: tier, sourceLabel: label, certain: certain && source.certain });
+                        paths.push(newPath(carrier, group, rule, tier, label, certain && source.certain));
                     }
                 }
             }
@@ -166,27 +173,18 @@ function pathsTo(graph, carrier, options) {
     return paths;
 }
 /** Paths from the internet through a prefix list defined in the stack whose entries include it (or may). */
-function prefixListPaths(graph, carrier, base, holder, peer, unknownsHere, certain, options) {
+function prefixListPaths(graph, carrier, group, rule, holder, peer, unknownsHere, certain, options) {
     const paths = [];
     for (const { list, certain: listCertain } of graph.resolvePrefixLists(holder, peer, unknownsHere)) {
         const exposure = prefixListExposure(list, options);
-        if (exposure.verdict === "yes" && naclLetsInternetThrough(graph, carrier, base.rule, options)) {
+        if (exposure.verdict === "yes" && naclLetsInternetThrough(graph, carrier, rule, options)) {
             const entries = exposure.internet.map((i) => (0, rule_1.peerLabel)(i.peer)).join(", ");
-            paths.push({
-                ...base,
-                source: "internet",
-                sourceLabel: `${describePrefixList(list)} (its entries include the internet: ${entries})`,
-                certain: certain && listCertain,
-            });
+            const label = `${describePrefixList(list)} (its entries include the internet: ${entries})`;
+            paths.push(newPath(carrier, group, rule, "internet", label, certain && listCertain));
         }
         else if (exposure.verdict === "maybe") {
-            paths.push({
-                ...base,
-                source: "unknown",
-                sourceLabel: `${describePrefixList(list)} (an entry not known yet)`,
-                certain,
-                unresolved: exposure.unresolved[0],
-            });
+            const label = `${describePrefixList(list)} (an entry not known yet)`;
+            paths.push(newPath(carrier, group, rule, "unknown", label, certain, exposure.unresolved[0]));
         }
     }
     return paths;

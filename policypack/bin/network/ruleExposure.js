@@ -210,7 +210,7 @@ class RuleExposures {
         return direct;
     }
     directly(carrier, group, rule, certain, options) {
-        const path = { destination: carrier, source: "internet", sourceLabel: "", group, rule, certain };
+        const path = (0, reachability_1.newPath)(carrier, group, rule, "internet", "", certain);
         const best = (0, internetPaths_1.directReachOfPath)(this.graph, carrier, path, options);
         const reach = best.reach;
         if (reach.verdict === "no")
