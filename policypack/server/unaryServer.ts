@@ -180,8 +180,9 @@ class UnaryCall {
                 this.parts = [];
             }
         }
-        for (const { compressed, body } of messages) {
+        for (let i = 0; i < messages.length; i++) {
             if (this.finished) return;
+            const { compressed, body } = messages[i];
             if (!compressed || this.encoding === "identity") this.enqueue(this.deserialized(body));
             else this.decompressInto(body);
         }
