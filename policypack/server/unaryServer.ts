@@ -180,9 +180,8 @@ class UnaryCall {
                 this.parts = [];
             }
         }
-        for (let i = 0; i < messages.length; i++) {
+        for (const { compressed, body } of messages) {
             if (this.finished) return;
-            const { compressed, body } = messages[i];
             if (!compressed || this.encoding === "identity") this.enqueue(this.deserialized(body));
             else this.decompressInto(body);
         }
