@@ -41,8 +41,7 @@ export function ruleNumberDoubt(entry: Rule): Unresolved | undefined {
 
 /** Splits port ranges at every entry's range boundary, so that each piece is matched by an entry wholly or not at all. */
 export function trafficSegments(entries: readonly Rule[], ports: PortSet): Array<readonly [number, number]> {
-    // Indexed loops, nothing destructured: every NACL of every request comes here, and for-of's iterator
-    // protocol makes a function slower to compile.
+    // Indexed loops, nothing destructured: every NACL of every request comes here (README, "Loops V8 compiles quickly").
     const cuts: number[] = [];
     for (let i = 0; i < entries.length; i++) {
         const entryPorts = entries[i].ports;

@@ -46,17 +46,20 @@ const EVERY_KIND: TrafficKinds = { tcp: true, udp: true, otherProtocols: true };
  */
 export function naclInternetExposure(entries: Rule[], ports: PortSet, options: InternetOptions, only: TrafficKinds = EVERY_KIND): NaclExposure[] {
     const traffics = trafficToEvaluate(entries, ports, only);
-    // Every exposure below is an entry that may allow, matches some of the traffic and may let the internet
-    // in. Most entries of a real ACL are private ranges or other ports: with none of these, nothing needs
+    const letIn = internetTest(options);
+    // Every exposure noted below is an entry that is not a deny, matches some of the traffic and may let the
+    // internet in. Most entries of a real ACL are private ranges or other ports: with none, nothing needs
     // walking (the walks' address arithmetic was most of an ACL's cost).
-    if (!entries.some((entry) => mayExpose(entry, traffics, options))) return [];
+    if (!entries.some((entry) => entry.action !== "deny" && traffics.some((traffic) => matches(entry, traffic).verdict !== "no") && letIn(entry))) {
+        return [];
+    }
     const { ordered, unordered } = inEvaluationOrder(entries);
     const notes = new ExposureNotes();
-    noteUnorderedAllows(unordered, traffics, options, notes);
+    noteUnorderedAllows(unordered, traffics, letIn, notes);
     // A deny whose place in the order is unknown may or may not come before an allow.
     const unorderedDeny = unordered.find((entry) => entry.action === "deny");
     for (const traffic of traffics) {
-        noteInternetAllows(firstMatch(ordered, traffic, everyAddress()).steps, traffic, unorderedDeny && ruleNumberDoubt(unorderedDeny), options, notes);
+        noteInternetAllows(firstMatch(ordered, traffic, everyAddress()).steps, traffic, unorderedDeny && ruleNumberDoubt(unorderedDeny), letIn, options, notes);
     }
     return notes.exposures();
 }
@@ -78,25 +81,30 @@ function trafficToEvaluate(entries: readonly Rule[], ports: PortSet, only: Traff
 }
 
 /**
- * An allow entry whose addresses are all known and hold no internet-wide block (private or reserved
- * space, a named host) can never let the internet in, whatever its place in the order: an unknown rule
- * number or protocol changes which private traffic it matches, not whether the internet gets in.
+ * Whether an entry may let the internet in, asked once per entry of a call. An entry whose addresses are
+ * all known and hold no internet-wide block (private or reserved space, a named host) never does, whatever
+ * its place in the order: an unknown rule number or protocol changes which private traffic it matches, not
+ * whether the internet gets in. What a walk decides for an entry is part of its addresses, and part of a
+ * set is never the internet when the whole is not (test/unit/naclExposure.test.ts), so the walk's notes
+ * need look at these entries only.
  */
-function neverLetsInternetIn(entry: Rule, options: InternetOptions): boolean {
-    const { sets, unresolved } = entryAddresses(entry);
-    if (unresolved) return false;
-    return FAMILIES.every((family) => !judgeAddressSet(sets[family], family, options).internet);
-}
-
-/** Whether an entry can be an exposure: not a deny, matching some of the traffic, not confined to addresses that are not the internet. */
-function mayExpose(entry: Rule, traffics: readonly Traffic[], options: InternetOptions): boolean {
-    return entry.action !== "deny" && traffics.some((traffic) => matches(entry, traffic).verdict !== "no") && !neverLetsInternetIn(entry, options);
+function internetTest(options: InternetOptions): (entry: Rule) => boolean {
+    const answers = new Map<Rule, boolean>();
+    return (entry) => {
+        let answer = answers.get(entry);
+        if (answer === undefined) {
+            const { sets, unresolved } = entryAddresses(entry);
+            answer = unresolved !== undefined || FAMILIES.some((family) => judgeAddressSet(sets[family], family, options).internet);
+            answers.set(entry, answer);
+        }
+        return answer;
+    };
 }
 
 /** Entries whose place in the order is unknown could come first: an allow among them is a doubt for all it matches. */
-function noteUnorderedAllows(unordered: readonly Rule[], traffics: readonly Traffic[], options: InternetOptions, notes: ExposureNotes): void {
+function noteUnorderedAllows(unordered: readonly Rule[], traffics: readonly Traffic[], letIn: (entry: Rule) => boolean, notes: ExposureNotes): void {
     for (const entry of unordered) {
-        if (entry.action === "deny" || neverLetsInternetIn(entry, options)) continue;
+        if (entry.action === "deny" || !letIn(entry)) continue;
         for (const traffic of traffics) {
             if (matches(entry, traffic).verdict === "no") continue;
             notes.add(entry, "maybe", traffic, "its rule number cannot be read, so its place in the evaluation order is unknown", ruleNumberDoubt(entry));
@@ -109,6 +117,7 @@ function noteInternetAllows(
     steps: readonly Step[],
     traffic: Traffic,
     unorderedDeny: Unresolved | undefined,
+    letIn: (entry: Rule) => boolean,
     options: InternetOptions,
     notes: ExposureNotes,
 ): void {
@@ -117,11 +126,10 @@ function noteInternetAllows(
     for (const step of steps) {
         if ("doubt" in step) {
             if (step.entry.action === "deny") doubtfulDenyBefore = doubtfulDenyBefore ?? step.doubt;
-            else if (!neverLetsInternetIn(step.entry, options)) notes.add(step.entry, "maybe", traffic, "part of the entry cannot be read", step.doubt);
+            else if (letIn(step.entry)) notes.add(step.entry, "maybe", traffic, "part of the entry cannot be read", step.doubt);
             continue;
         }
-        // Its decided addresses are some of its own, so an entry that never lets the internet in decides none of it.
-        if (step.action !== "allow" || neverLetsInternetIn(step.entry, options)) continue;
+        if (step.action !== "allow" || !letIn(step.entry)) continue;
         for (const family of FAMILIES) {
             const verdict = internetVerdict(step.decided, family, options);
             if (!verdict?.internet) continue;

@@ -84,13 +84,17 @@ export class WireReader {
         const start = this.pos;
         const bytes = this.bytes;
         this.pos = end;
+        if (end - start > SHORT_STRING) {
+            for (let i = start; i < end; i++) if (bytes[i] >= 0x80) return decodeLikeGoogleProtobuf(bytes, start, end);
+            return bytes.toString("latin1", start, end);
+        }
         let hash = 0;
         for (let i = start; i < end; i++) {
             const byte = bytes[i];
             if (byte >= 0x80) return decodeLikeGoogleProtobuf(bytes, start, end);
             hash = (Math.imul(hash, 31) + byte) | 0;
         }
-        return end - start <= SHORT_STRING ? shortString(bytes, start, end, hash) : bytes.toString("latin1", start, end);
+        return shortString(bytes, start, end, hash);
     }
 
     /**

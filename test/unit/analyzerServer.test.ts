@@ -9,7 +9,7 @@ import type { AnalyzeResponse } from "@pulumi/pulumi/proto/analyzer_pb";
 import { analyzeRequest, encodeAnalyzeStack } from "../../cli/engine/packProcess";
 import { ResourceExample, StackExample } from "../../policypack/kit/examples";
 import { packPolicies } from "../../policypack/policies";
-import { Pack, analyze } from "../../policypack/server/analyze";
+import { NOTHING_TO_REPORT, Pack, analyze } from "../../policypack/server/analyze";
 import { analyzeStack } from "../../policypack/server/analyzeStack";
 import { PackState } from "../../policypack/server/packState";
 import * as requestDecoding from "../../policypack/server/requestDecoding";
@@ -49,4 +49,17 @@ it.each(exampleRuns(policiesUnderTest()))("%s: no policy writes into the shared 
     }
     expect(decoded.length).toBeGreaterThan(0);
     for (const { value, asDecoded } of decoded) expect(JSON.stringify(value)).toBe(asDecoded);
+});
+
+it("still answers 'nothing to report' with an empty response after every example (it is shared by all requests)", async () => {
+    // Runs after the examples above, which got it for every request with nothing to report.
+    pack.state.config = {};
+    const quiet = analyzeRequest({ type: "aws:ec2/vpc:Vpc", name: "vpc", urn: "urn:pulumi:dev::p::aws:ec2/vpc:Vpc::vpc", props: { cidrBlock: "10.0.0.0/16" } });
+    const response = await answer((reply) =>
+        analyze(pack, requestDecoding.analyzeRequestFrom(Buffer.from(quiet.serializeBinary())) as requestDecoding.ResourceData, reply),
+    );
+    expect(response).toBe(NOTHING_TO_REPORT);
+    expect(NOTHING_TO_REPORT.getDiagnosticsList()).toEqual([]);
+    expect(NOTHING_TO_REPORT.getNotApplicableList()).toEqual([]);
+    expect(NOTHING_TO_REPORT.serializeBinary()).toEqual(new Uint8Array());
 });

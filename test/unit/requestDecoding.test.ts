@@ -138,7 +138,8 @@ it("reads well-formed requests of every shape as the generated code and the SDK'
 it("reads short strings that share a slot of the reader's recent strings as themselves", () => {
     // "Aa" and "BB" have the same 31-based hash, so every string made of them of one length shares a slot.
     const colliding = ["AaAa", "AaBB", "BBAa", "BBBB", "Aa", "BB", "Aa", "AaAa"];
-    const strings = [...colliding, "k".repeat(31), "k".repeat(32), "k".repeat(33), "é", "Aa"];
+    // "A" and "Ad$" share a slot too, with different lengths; "" is the shortest string there is.
+    const strings = [...colliding, "A", "Ad$", "A", "", "Ad$", "k".repeat(31), "k".repeat(32), "k".repeat(33), "é", "Aa"];
     const reader = new WireReader(Buffer.concat(strings.map((text) => Buffer.concat([Buffer.from([Buffer.byteLength(text)]), Buffer.from(text)]))));
     expect(strings.map(() => reader.string())).toEqual(strings);
     // The same strings as values in a request (keys that collided could not show it: a repeated key is left to the generated code).

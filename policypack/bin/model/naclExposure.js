@@ -17,18 +17,20 @@ const EVERY_KIND = { tcp: true, udp: true, otherProtocols: true };
  */
 function naclInternetExposure(entries, ports, options, only = EVERY_KIND) {
     const traffics = trafficToEvaluate(entries, ports, only);
-    // Every exposure below is an entry that may allow, matches some of the traffic and may let the internet
-    // in. Most entries of a real ACL are private ranges or other ports: with none of these, nothing needs
+    const letIn = internetTest(options);
+    // Every exposure noted below is an entry that is not a deny, matches some of the traffic and may let the
+    // internet in. Most entries of a real ACL are private ranges or other ports: with none, nothing needs
     // walking (the walks' address arithmetic was most of an ACL's cost).
-    if (!entries.some((entry) => mayExpose(entry, traffics, options)))
+    if (!entries.some((entry) => entry.action !== "deny" && traffics.some((traffic) => (0, naclEvaluation_1.matches)(entry, traffic).verdict !== "no") && letIn(entry))) {
         return [];
+    }
     const { ordered, unordered } = (0, naclEvaluation_1.inEvaluationOrder)(entries);
     const notes = new ExposureNotes();
-    noteUnorderedAllows(unordered, traffics, options, notes);
+    noteUnorderedAllows(unordered, traffics, letIn, notes);
     // A deny whose place in the order is unknown may or may not come before an allow.
     const unorderedDeny = unordered.find((entry) => entry.action === "deny");
     for (const traffic of traffics) {
-        noteInternetAllows((0, naclEvaluation_1.firstMatch)(ordered, traffic, (0, naclEvaluation_1.everyAddress)()).steps, traffic, unorderedDeny && (0, naclEvaluation_1.ruleNumberDoubt)(unorderedDeny), options, notes);
+        noteInternetAllows((0, naclEvaluation_1.firstMatch)(ordered, traffic, (0, naclEvaluation_1.everyAddress)()).steps, traffic, unorderedDeny && (0, naclEvaluation_1.ruleNumberDoubt)(unorderedDeny), letIn, options, notes);
     }
     return notes.exposures();
 }
@@ -53,24 +55,29 @@ function trafficToEvaluate(entries, ports, only) {
     return traffics;
 }
 /**
- * An allow entry whose addresses are all known and hold no internet-wide block (private or reserved
- * space, a named host) can never let the internet in, whatever its place in the order: an unknown rule
- * number or protocol changes which private traffic it matches, not whether the internet gets in.
+ * Whether an entry may let the internet in, asked once per entry of a call. An entry whose addresses are
+ * all known and hold no internet-wide block (private or reserved space, a named host) never does, whatever
+ * its place in the order: an unknown rule number or protocol changes which private traffic it matches, not
+ * whether the internet gets in. What a walk decides for an entry is part of its addresses, and part of a
+ * set is never the internet when the whole is not (test/unit/naclExposure.test.ts), so the walk's notes
+ * need look at these entries only.
  */
-function neverLetsInternetIn(entry, options) {
-    const { sets, unresolved } = (0, naclEvaluation_1.entryAddresses)(entry);
-    if (unresolved)
-        return false;
-    return naclEvaluation_1.FAMILIES.every((family) => !(0, addresses_1.judgeAddressSet)(sets[family], family, options).internet);
-}
-/** Whether an entry can be an exposure: not a deny, matching some of the traffic, not confined to addresses that are not the internet. */
-function mayExpose(entry, traffics, options) {
-    return entry.action !== "deny" && traffics.some((traffic) => (0, naclEvaluation_1.matches)(entry, traffic).verdict !== "no") && !neverLetsInternetIn(entry, options);
+function internetTest(options) {
+    const answers = new Map();
+    return (entry) => {
+        let answer = answers.get(entry);
+        if (answer === undefined) {
+            const { sets, unresolved } = (0, naclEvaluation_1.entryAddresses)(entry);
+            answer = unresolved !== undefined || naclEvaluation_1.FAMILIES.some((family) => (0, addresses_1.judgeAddressSet)(sets[family], family, options).internet);
+            answers.set(entry, answer);
+        }
+        return answer;
+    };
 }
 /** Entries whose place in the order is unknown could come first: an allow among them is a doubt for all it matches. */
-function noteUnorderedAllows(unordered, traffics, options, notes) {
+function noteUnorderedAllows(unordered, traffics, letIn, notes) {
     for (const entry of unordered) {
-        if (entry.action === "deny" || neverLetsInternetIn(entry, options))
+        if (entry.action === "deny" || !letIn(entry))
             continue;
         for (const traffic of traffics) {
             if ((0, naclEvaluation_1.matches)(entry, traffic).verdict === "no")
@@ -80,19 +87,18 @@ function noteUnorderedAllows(unordered, traffics, options, notes) {
     }
 }
 /** The allows of one walk that decide internet addresses; after a deny that cannot be read, only "maybe". */
-function noteInternetAllows(steps, traffic, unorderedDeny, options, notes) {
+function noteInternetAllows(steps, traffic, unorderedDeny, letIn, options, notes) {
     // A deny we cannot fully read may or may not have stopped the traffic before a later allow.
     let doubtfulDenyBefore = unorderedDeny;
     for (const step of steps) {
         if ("doubt" in step) {
             if (step.entry.action === "deny")
                 doubtfulDenyBefore = doubtfulDenyBefore ?? step.doubt;
-            else if (!neverLetsInternetIn(step.entry, options))
+            else if (letIn(step.entry))
                 notes.add(step.entry, "maybe", traffic, "part of the entry cannot be read", step.doubt);
             continue;
         }
-        // Its decided addresses are some of its own, so an entry that never lets the internet in decides none of it.
-        if (step.action !== "allow" || neverLetsInternetIn(step.entry, options))
+        if (step.action !== "allow" || !letIn(step.entry))
             continue;
         for (const family of naclEvaluation_1.FAMILIES) {
             const verdict = internetVerdict(step.decided, family, options);

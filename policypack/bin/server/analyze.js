@@ -17,7 +17,7 @@ async function analyze(pack, request, reply) {
     const notApplicable = new outcomes_1.NotApplicableList();
     let decoded;
     try {
-        // Indexed loops: this runs for every request, and for-of's iterator protocol makes it slower to compile.
+        // Indexed loops: this runs for every request (README, "Loops V8 compiles quickly").
         for (let i = 0; i < pack.policies.length; i++) {
             const p = pack.policies[i];
             let level = pack.state.levelOf(p);
