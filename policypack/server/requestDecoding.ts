@@ -253,7 +253,7 @@ function readIdentity(reader: WireReader, t: number, seen: Seen, into: ProviderD
     switch (t) {
         case STRING(1):
             seen.once(1);
-            into.type = reader.string();
+            into.type = reader.name();
             return true;
         case STRING(2):
             seen.once(2);
@@ -279,7 +279,7 @@ function readPropertyDependency(reader: WireReader, into: Record<string, string[
     let urns: string[] | undefined;
     while (reader.more()) {
         const t = reader.tag();
-        if (t === STRING(1) && key === undefined) key = reader.string();
+        if (t === STRING(1) && key === undefined) key = reader.name();
         else if (t === STRING(2) && urns === undefined) {
             urns = [];
             const entryEnd = reader.enter();
@@ -335,7 +335,7 @@ function readStruct(reader: WireReader, flags: StructFlags): Record<string, unkn
         let valued = false;
         while (reader.more()) {
             const e = reader.tag();
-            if (e === STRING(1) && key === undefined) key = reader.string();
+            if (e === STRING(1) && key === undefined) key = reader.name();
             else if (e === STRING(2) && !valued) {
                 const entryEnd = reader.enter();
                 value = readValue(reader, flags);

@@ -135,17 +135,29 @@ it("reads well-formed requests of every shape as the generated code and the SDK'
     );
 });
 
-it("reads short strings that share a slot of the reader's recent strings as themselves", () => {
+it("reads short names that share a slot of the reader's recent names as themselves", () => {
     // "Aa" and "BB" have the same 31-based hash, so every string made of them of one length shares a slot.
     const colliding = ["AaAa", "AaBB", "BBAa", "BBBB", "Aa", "BB", "Aa", "AaAa"];
     // "A" and "Ad$" share a slot too, with different lengths; "" is the shortest string there is.
-    const strings = [...colliding, "A", "Ad$", "A", "", "Ad$", "k".repeat(31), "k".repeat(32), "k".repeat(33), "é", "Aa"];
-    const reader = new WireReader(Buffer.concat(strings.map((text) => Buffer.concat([Buffer.from([Buffer.byteLength(text)]), Buffer.from(text)]))));
-    expect(strings.map(() => reader.string())).toEqual(strings);
-    // The same strings as values in a request (keys that collided could not show it: a repeated key is left to the generated code).
-    const r: PackResource = { type: SG, name: "BB", urn: "Aa", props: { a: colliding, b: { c: "BB", d: "Aa" }, e: "BBBB" } };
+    const names = [...colliding, "A", "Ad$", "A", "", "Ad$", "k".repeat(31), "k".repeat(32), "k".repeat(33), "é", "Aa"];
+    const reader = new WireReader(Buffer.concat(names.map((text) => Buffer.concat([Buffer.from([Buffer.byteLength(text)]), Buffer.from(text)]))));
+    expect(names.map(() => reader.name())).toEqual(names);
+    // The same strings as property names in a request, and as values (which are never kept).
+    const r: PackResource = { type: SG, name: "BB", urn: "Aa", props: { Aa: colliding, BB: { AaAa: "BB", BBBB: "Aa" }, Ad$: "BBBB", A: "Ad$" } };
     expectSame("analyze", analyzeBytes(r));
     expectSame("stack", encodeAnalyzeStack([r, { ...r, name: "Aa", urn: "BB" }]));
+});
+
+it("keeps no value of a request after it: only names are remembered", () => {
+    // A short secret read as a value, then a name with the same bytes: the name is a fresh string, not the value's.
+    const bytes = Buffer.concat([Buffer.from([6]), Buffer.from("hunter"), Buffer.from([6]), Buffer.from("hunter")]);
+    const reader = new WireReader(bytes);
+    const value = reader.string();
+    const spy = jest.spyOn(Buffer.prototype, "toString");
+    expect(reader.name()).toBe(value);
+    // Decoded again: had the value been remembered, the name would have been found without decoding.
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
 });
 
 it("reads corrupted requests as the generated code does: the same values, or the same error", () => {

@@ -213,7 +213,7 @@ function readIdentity(reader, t, seen, into) {
     switch (t) {
         case STRING(1):
             seen.once(1);
-            into.type = reader.string();
+            into.type = reader.name();
             return true;
         case STRING(2):
             seen.once(2);
@@ -239,7 +239,7 @@ function readPropertyDependency(reader, into) {
     while (reader.more()) {
         const t = reader.tag();
         if (t === STRING(1) && key === undefined)
-            key = reader.string();
+            key = reader.name();
         else if (t === STRING(2) && urns === undefined) {
             urns = [];
             const entryEnd = reader.enter();
@@ -291,7 +291,7 @@ function readStruct(reader, flags) {
         while (reader.more()) {
             const e = reader.tag();
             if (e === STRING(1) && key === undefined)
-                key = reader.string();
+                key = reader.name();
             else if (e === STRING(2) && !valued) {
                 const entryEnd = reader.enter();
                 value = readValue(reader, flags);

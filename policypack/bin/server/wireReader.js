@@ -75,14 +75,21 @@ class WireReader {
     string() {
         const end = this.delimitedEnd();
         const start = this.pos;
-        const bytes = this.bytes;
         this.pos = end;
-        if (end - start > SHORT_STRING) {
-            for (let i = start; i < end; i++)
-                if (bytes[i] >= 0x80)
-                    return decodeLikeGoogleProtobuf(bytes, start, end);
-            return bytes.toString("latin1", start, end);
-        }
+        return this.text(start, end);
+    }
+    /**
+     * A string that names something (a property, a resource type), read as string() reads it. Names repeat
+     * across a stack's resources: a short ASCII one read recently is returned again (see recentNames). Only
+     * names: values may be secrets, and the reader keeps nothing of a request's values after it.
+     */
+    name() {
+        const end = this.delimitedEnd();
+        const start = this.pos;
+        this.pos = end;
+        if (end - start > SHORT_NAME)
+            return this.text(start, end);
+        const bytes = this.bytes;
         let hash = 0;
         for (let i = start; i < end; i++) {
             const byte = bytes[i];
@@ -90,7 +97,14 @@ class WireReader {
                 return decodeLikeGoogleProtobuf(bytes, start, end);
             hash = (Math.imul(hash, 31) + byte) | 0;
         }
-        return shortString(bytes, start, end, hash);
+        return recentName(bytes, start, end, hash);
+    }
+    text(start, end) {
+        for (let i = start; i < end; i++) {
+            if (this.bytes[i] >= 0x80)
+                return decodeLikeGoogleProtobuf(this.bytes, start, end);
+        }
+        return this.bytes.toString("latin1", start, end);
     }
     /**
      * Skips a field numbered above the message's last known field, as the generated code skips it; a known
@@ -130,17 +144,17 @@ class WireReader {
 }
 exports.WireReader = WireReader;
 /**
- * Short ASCII strings recently read, by a hash of their bytes: property names, protocols, CIDRs and
- * ports repeat across a stack's resources, and returning the string read before spares a decoding call,
- * an allocation and, for a property name, V8 looking it up again when it becomes a key. A slot holds the
- * last string that hashed to it; it is returned only when its characters are the bytes read.
+ * Short ASCII names recently read, by a hash of their bytes: property names and resource types repeat
+ * across a stack's resources, and returning the string read before spares a decoding call, an allocation
+ * and V8 looking the name up again when it becomes a key. A slot holds the last name that hashed to it;
+ * it is returned only when its characters are the bytes read.
  */
-const SHORT_STRING = 32;
+const SHORT_NAME = 32;
 const SLOTS = 4096;
-const recentShortStrings = new Array(SLOTS).fill(undefined);
-function shortString(bytes, start, end, hash) {
+const recentNames = new Array(SLOTS).fill(undefined);
+function recentName(bytes, start, end, hash) {
     const slot = hash & (SLOTS - 1);
-    const known = recentShortStrings[slot];
+    const known = recentNames[slot];
     if (known !== undefined && known.length === end - start) {
         let same = true;
         for (let i = 0; i < known.length; i++) {
@@ -153,7 +167,7 @@ function shortString(bytes, start, end, hash) {
             return known;
     }
     const text = bytes.toString("latin1", start, end);
-    recentShortStrings[slot] = text;
+    recentNames[slot] = text;
     return text;
 }
 /**
