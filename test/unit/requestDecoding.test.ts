@@ -281,6 +281,10 @@ const oddRequests: Array<[string, number[]]> = [
     ["an encoded surrogate", [...delimited(2, entry(text("k"), delimited(3, [0xed, 0xa0, 0x80]))), ...options]],
     ["a lead byte above 0xF7", [...delimited(2, entry(text("k"), delimited(3, [0xf8, 0x41, 0xff]))), ...options]],
     ["a sequence cut by the string's end", [...delimited(2, entry(text("k"), delimited(3, [0x41, 0xe6]))), ...options]],
+    // The reader takes a string without U+FFFD from Node's decoder as valid UTF-8 (wireReader.ts).
+    ["a valid U+FFFD", [...delimited(2, entry(text("k"), delimited(3, [0x41, 0xef, 0xbf, 0xbd]))), ...options]],
+    ["a valid U+FFFD and a malformed sequence", [...delimited(2, entry(text("k"), delimited(3, [0xef, 0xbf, 0xbd, 0xc0, 0x80]))), ...options]],
+    ["a malformed URN", [...delimited(1, text("type")), ...delimited(3, [...text("urn:pulumi:s::p::t::"), 0xff, ...text("x".repeat(40))]), ...options]],
     ["a four-byte sequence beyond U+10FFFF", [...delimited(2, entry(text("k"), delimited(3, [0xf7, 0xbf, 0xbf, 0xbf]))), ...options]],
     ["a string longer than its message", [...delimited(1, text("type")), ...raw(0x12, 0x05, 0x0a, 0x10), ...options]],
     ["a length past the end", [...raw(0x0a, 0x7f, 0x41)]],
