@@ -10,36 +10,45 @@ export const AWS_DEFAULT_NETWORK_ACL = "aws:ec2/defaultNetworkAcl:DefaultNetwork
 export const AWS_NETWORK_ACL_RULE = "aws:ec2/networkAclRule:NetworkAclRule";
 export const NATIVE_NETWORK_ACL_ENTRY = "aws-native:ec2:NetworkAclEntry";
 
+/** A nested field: its keys, and its dotted name as messages show it. */
+interface FieldPath {
+    keys: readonly string[];
+    dotted: string;
+}
+
+const fieldPath = (...keys: string[]): FieldPath => ({ keys, dotted: keys.join(".") });
+
 /** Where each family keeps an entry's parts; paths are relative to the entry. */
 interface EntryShape {
     ruleNumber: string;
     action: string;
-    fromPort: string[];
-    toPort: string[];
-    icmpType: string[];
-    icmpCode: string[];
+    fromPort: FieldPath;
+    toPort: FieldPath;
+    icmpType: FieldPath;
+    icmpCode: FieldPath;
 }
 
 const INLINE: EntryShape = {
     ruleNumber: "ruleNo",
     action: "action",
-    fromPort: ["fromPort"],
-    toPort: ["toPort"],
-    icmpType: ["icmpType"],
-    icmpCode: ["icmpCode"],
+    fromPort: fieldPath("fromPort"),
+    toPort: fieldPath("toPort"),
+    icmpType: fieldPath("icmpType"),
+    icmpCode: fieldPath("icmpCode"),
 };
 const CLASSIC_RULE: EntryShape = { ...INLINE, ruleNumber: "ruleNumber", action: "ruleAction" };
 const NATIVE_ENTRY: EntryShape = {
     ruleNumber: "ruleNumber",
     action: "ruleAction",
-    fromPort: ["portRange", "from"],
-    toPort: ["portRange", "to"],
-    icmpType: ["icmp", "type"],
-    icmpCode: ["icmp", "code"],
+    fromPort: fieldPath("portRange", "from"),
+    toPort: fieldPath("portRange", "to"),
+    icmpType: fieldPath("icmp", "type"),
+    icmpCode: fieldPath("icmp", "code"),
 };
 
-function joinPath(prefix: string, path: string[]): string {
-    return [prefix, ...path].filter(Boolean).join(".");
+/** A field's name below the entry's own (`ingress[0]`, or "" for a standalone entry), as messages show it. */
+function under(prefix: string, dotted: string): string {
+    return prefix === "" ? dotted : `${prefix}.${dotted}`;
 }
 
 function readAction(raw: unknown, property: string): "allow" | "deny" | Unresolved {
@@ -52,25 +61,29 @@ function readAction(raw: unknown, property: string): "allow" | "deny" | Unresolv
 /** ICMP entries keep type and code in their own fields; every other entry has a port range. */
 function readPorts(protocol: Protocol | Unresolved, raw: unknown, prefix: string, shape: EntryShape): PortSpec | Unresolved {
     const icmp = !isUnresolved(protocol) && (protocol.kind === "icmp" || protocol.kind === "icmpv6");
-    const [from, to] = icmp ? [shape.icmpType, shape.icmpCode] : [shape.fromPort, shape.toPort];
-    return parsePortSpec(protocol, fieldAt(raw, from), fieldAt(raw, to), joinPath(prefix, from), joinPath(prefix, to));
+    const from = icmp ? shape.icmpType : shape.fromPort;
+    const to = icmp ? shape.icmpCode : shape.toPort;
+    return parsePortSpec(protocol, fieldAt(raw, from.keys), fieldAt(raw, to.keys), under(prefix, from.dotted), under(prefix, to.dotted));
 }
+
+const PEER_FIELDS = ["cidrBlock", "ipv6CidrBlock"];
 
 function readPeers(raw: unknown, prefix: string): Peer[] {
     const peers: Peer[] = [];
-    for (const name of ["cidrBlock", "ipv6CidrBlock"]) {
+    for (const name of PEER_FIELDS) {
         const value = field(raw, name);
         // The classic provider sends "" for the family an entry does not use.
         if (value === undefined || value === "") continue;
-        peers.push(cidrPeer(value, joinPath(prefix, [name])));
+        peers.push(cidrPeer(value, under(prefix, name)));
     }
     return peers;
 }
 
 function readEntry(raw: unknown, direction: Direction, prefix: string, shape: EntryShape, origin: RuleOrigin): Rule {
-    const protocol = parseProtocol(field(raw, "protocol"), joinPath(prefix, ["protocol"]));
-    const action = readAction(field(raw, shape.action), joinPath(prefix, [shape.action]));
-    const ruleNumber = readInteger(field(raw, shape.ruleNumber), joinPath(prefix, [shape.ruleNumber]));
+    const protocol = parseProtocol(field(raw, "protocol"), under(prefix, "protocol"));
+    const action = readAction(field(raw, shape.action), under(prefix, shape.action));
+    const ruleNumberAt = under(prefix, shape.ruleNumber);
+    const ruleNumber = readInteger(field(raw, shape.ruleNumber), ruleNumberAt);
     return {
         direction,
         action,
@@ -78,7 +91,7 @@ function readEntry(raw: unknown, direction: Direction, prefix: string, shape: En
         ports: readPorts(protocol, raw, prefix, shape),
         peers: readPeers(raw, prefix),
         description: undefined,
-        ruleNumber: ruleNumber === undefined ? malformedAt(joinPath(prefix, [shape.ruleNumber]), undefined, "missing") : ruleNumber,
+        ruleNumber: ruleNumber === undefined ? malformedAt(ruleNumberAt, undefined, "missing") : ruleNumber,
         origin: { ...origin, path: prefix },
     };
 }

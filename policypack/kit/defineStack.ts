@@ -104,19 +104,24 @@ function sameDependencies(kept: AnalyzedResource["propertyDependencies"] = {}, g
 }
 
 /**
- * The resource object each analysed resource was made from. tierguard's server hands every stack policy
- * the very same resource objects (read, never written), so finding them again settles equality at once;
- * the SDK's server hands each policy fresh copies, which are compared field by field.
+ * What the memo keeps of the stack a graph was built from: the SDK's resource objects it was handed first
+ * (tierguard's server hands every stack policy these very objects, so finding them again settles equality
+ * at once) and the graph's own copies of them, which the SDK's server's fresh copies are compared with
+ * field by field. Both lists live until the memo empties, at the end of the request's turn.
  */
-const analysedFrom = new WeakMap<SdkResource, AnalyzedResource>();
+interface KeptStack {
+    given: readonly SdkResource[];
+    analysed: readonly AnalyzedResource[];
+}
 
 /** Is the SDK's copy the stack a graph was built from: same resources in the same order, same properties and dependencies? */
-function sameStack(kept: readonly AnalyzedResource[], given: readonly SdkResource[]): boolean {
-    if (kept.length !== given.length) return false;
-    for (let i = 0; i < kept.length; i++) {
-        const x = kept[i];
+function sameStack(kept: KeptStack, given: readonly SdkResource[]): boolean {
+    const { analysed } = kept;
+    if (analysed.length !== given.length) return false;
+    for (let i = 0; i < analysed.length; i++) {
+        const x = analysed[i];
         const y = given[i];
-        if (analysedFrom.get(y) === x) continue;
+        if (kept.given[i] === y) continue;
         if (
             x.urn !== y.urn ||
             x.type !== y.type ||
@@ -129,23 +134,12 @@ function sameStack(kept: readonly AnalyzedResource[], given: readonly SdkResourc
     return true;
 }
 
-/** The stack's graph, built once per AnalyzeStack request and shared by every stack policy (which compare against the graph's own resources). */
-const graphs = new TurnMemo<readonly SdkResource[], StackGraph, readonly AnalyzedResource[]>(sameStack, (_, graph) => graph.resources);
+/** The stack's graph, built once per AnalyzeStack request and shared by every stack policy. */
+const graphs = new TurnMemo<readonly SdkResource[], StackGraph, KeptStack>(sameStack, (given, graph) => ({ given, analysed: graph.resources }));
 
 /** The graph of the resources the SDK hands a stack policy. */
 function graphOf(resources: readonly SdkResource[]): StackGraph {
-    return graphs.get(
-        "stack",
-        resources,
-        () =>
-            new StackGraph(
-                resources.map((r) => {
-                    const analysed = analysedResource(r);
-                    analysedFrom.set(r, analysed);
-                    return analysed;
-                }),
-            ),
-    );
+    return graphs.get("stack", resources, () => new StackGraph(resources.map(analysedResource)));
 }
 
 export function toStackPolicy(policy: StackPolicy): StackValidationPolicy {

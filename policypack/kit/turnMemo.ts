@@ -39,8 +39,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /**
  * `same(kept, input)` decides reuse; `keep(input, result)` chooses what of the input to remember for
- * that comparison (by default the input itself; the stack graph keeps its own resource list instead of
- * the SDK's copy, so that copy is garbage as soon as its policy is done).
+ * that comparison (by default the input itself; the stack graph keeps the SDK's resource objects it was
+ * first handed and its own copies of them, see kit/defineStack.ts).
  */
 export class TurnMemo<I, R, K = I> {
     private readonly entries = new Map<string, { kept: K; result: R }>();

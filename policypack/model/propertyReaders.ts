@@ -36,7 +36,9 @@ export function field(object: unknown, key: string): unknown {
 
 /** Reads a nested field (`["portRange", "from"]`); an unknown on the way is the answer, as nothing below it is known. */
 export function fieldAt(object: unknown, path: readonly string[]): unknown {
-    return path.reduce<unknown>((value, key) => (isUnknown(value) ? value : field(value, key)), object);
+    let value = object;
+    for (let i = 0; i < path.length && !isUnknown(value); i++) value = field(value, path[i]);
+    return value;
 }
 
 /**

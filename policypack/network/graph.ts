@@ -428,8 +428,9 @@ export class StackGraph {
 
     private indexCarriers(): void {
         for (const r of this.resources) {
+            if (!SUBNET_GROUP_TYPES.has(r.type)) continue;
             const name = field(r.props, "name");
-            if (SUBNET_GROUP_TYPES.has(r.type) && typeof name === "string") this.subnetGroups.set(`${r.type}|${name}`, r);
+            if (typeof name === "string") this.subnetGroups.set(`${r.type}|${name}`, r);
         }
         const clusters = new Map<string, Carrier>();
         for (const resource of this.resources) {
@@ -438,10 +439,13 @@ export class StackGraph {
             const attachments: Attachment[] = [];
             for (const path of spec.groups) {
                 const values = valuesAt(resource.props, path);
-                const unknowns = values.filter(isUnknown).length;
-                for (const value of values) {
-                    for (const { group, certain } of this.resolveGroups(resource, path[0], value, unknowns))
-                        attachments.push({ group, certain, property: path.join(".") });
+                if (values.length === 0) continue;
+                let unknowns = 0;
+                for (let i = 0; i < values.length; i++) if (isUnknown(values[i])) unknowns++;
+                const property = path.join(".");
+                for (let i = 0; i < values.length; i++) {
+                    const resolved = this.resolveGroups(resource, path[0], values[i], unknowns);
+                    for (let j = 0; j < resolved.length; j++) attachments.push({ group: resolved[j].group, certain: resolved[j].certain, property });
                 }
             }
             const subnets = (spec.subnets ?? []).flatMap((path) => this.subnetKeys(resource, path[0], valuesAt(resource.props, path)));

@@ -95,22 +95,21 @@ export function decodeStack(resources: readonly ResourceData[]): PolicyResource[
     for (const data of resources) {
         const { type, urn, name, props: plain, opts, provider } = decodeResource(data);
         const props = proxy.unknownCheckingProxy(plain);
-        const resource: PolicyResource = {
-            type,
-            props,
-            urn,
-            name,
-            opts,
-            dependencies: [],
-            propertyDependencies: {},
-            ...typeTests(type, () => props),
-        } as PolicyResource;
+        const { isType, asType } = typeTests(type, () => props);
+        const resource: PolicyResource = { type, props, urn, name, opts, dependencies: [], propertyDependencies: {}, isType, asType } as PolicyResource;
         if (provider) resource.provider = provider;
         decoded.push({ resource, data });
     }
     const byUrn = new Map<string, PolicyResource>();
     for (const d of decoded) byUrn.set(d.resource.urn, d.resource);
-    const found = (urns: string[]) => urns.map((urn) => byUrn.get(urn)).filter((r) => r) as PolicyResource[];
+    const found = (urns: string[]) => {
+        const resources: PolicyResource[] = [];
+        for (const urn of urns) {
+            const resource = byUrn.get(urn);
+            if (resource) resources.push(resource);
+        }
+        return resources;
+    };
     for (const { resource, data } of decoded) {
         if (data.parent) {
             const parent = byUrn.get(data.parent);

@@ -419,7 +419,9 @@ function readValue(reader: WireReader, flags: StructFlags): unknown {
 /** The map's keys in the order google-protobuf's Map iterates them (sorted), as the SDK's server reads it. */
 function sortedByKey<T>(map: Record<string, T>): Record<string, T> {
     const keys = Object.keys(map);
-    if (keys.length < 2) return map;
+    let sorted = true;
+    for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1] < keys[i];
+    if (sorted) return map;
     const result: Record<string, T> = {};
     for (const key of keys.sort()) result[key] = map[key];
     return result;

@@ -12,25 +12,27 @@ exports.AWS_NETWORK_ACL = "aws:ec2/networkAcl:NetworkAcl";
 exports.AWS_DEFAULT_NETWORK_ACL = "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl";
 exports.AWS_NETWORK_ACL_RULE = "aws:ec2/networkAclRule:NetworkAclRule";
 exports.NATIVE_NETWORK_ACL_ENTRY = "aws-native:ec2:NetworkAclEntry";
+const fieldPath = (...keys) => ({ keys, dotted: keys.join(".") });
 const INLINE = {
     ruleNumber: "ruleNo",
     action: "action",
-    fromPort: ["fromPort"],
-    toPort: ["toPort"],
-    icmpType: ["icmpType"],
-    icmpCode: ["icmpCode"],
+    fromPort: fieldPath("fromPort"),
+    toPort: fieldPath("toPort"),
+    icmpType: fieldPath("icmpType"),
+    icmpCode: fieldPath("icmpCode"),
 };
 const CLASSIC_RULE = { ...INLINE, ruleNumber: "ruleNumber", action: "ruleAction" };
 const NATIVE_ENTRY = {
     ruleNumber: "ruleNumber",
     action: "ruleAction",
-    fromPort: ["portRange", "from"],
-    toPort: ["portRange", "to"],
-    icmpType: ["icmp", "type"],
-    icmpCode: ["icmp", "code"],
+    fromPort: fieldPath("portRange", "from"),
+    toPort: fieldPath("portRange", "to"),
+    icmpType: fieldPath("icmp", "type"),
+    icmpCode: fieldPath("icmp", "code"),
 };
-function joinPath(prefix, path) {
-    return [prefix, ...path].filter(Boolean).join(".");
+/** A field's name below the entry's own (`ingress[0]`, or "" for a standalone entry), as messages show it. */
+function under(prefix, dotted) {
+    return prefix === "" ? dotted : `${prefix}.${dotted}`;
 }
 function readAction(raw, property) {
     if ((0, propertyReaders_1.isUnknown)(raw))
@@ -43,24 +45,27 @@ function readAction(raw, property) {
 /** ICMP entries keep type and code in their own fields; every other entry has a port range. */
 function readPorts(protocol, raw, prefix, shape) {
     const icmp = !(0, unresolved_1.isUnresolved)(protocol) && (protocol.kind === "icmp" || protocol.kind === "icmpv6");
-    const [from, to] = icmp ? [shape.icmpType, shape.icmpCode] : [shape.fromPort, shape.toPort];
-    return (0, ports_1.parsePortSpec)(protocol, (0, propertyReaders_1.fieldAt)(raw, from), (0, propertyReaders_1.fieldAt)(raw, to), joinPath(prefix, from), joinPath(prefix, to));
+    const from = icmp ? shape.icmpType : shape.fromPort;
+    const to = icmp ? shape.icmpCode : shape.toPort;
+    return (0, ports_1.parsePortSpec)(protocol, (0, propertyReaders_1.fieldAt)(raw, from.keys), (0, propertyReaders_1.fieldAt)(raw, to.keys), under(prefix, from.dotted), under(prefix, to.dotted));
 }
+const PEER_FIELDS = ["cidrBlock", "ipv6CidrBlock"];
 function readPeers(raw, prefix) {
     const peers = [];
-    for (const name of ["cidrBlock", "ipv6CidrBlock"]) {
+    for (const name of PEER_FIELDS) {
         const value = (0, propertyReaders_1.field)(raw, name);
         // The classic provider sends "" for the family an entry does not use.
         if (value === undefined || value === "")
             continue;
-        peers.push((0, rule_1.cidrPeer)(value, joinPath(prefix, [name])));
+        peers.push((0, rule_1.cidrPeer)(value, under(prefix, name)));
     }
     return peers;
 }
 function readEntry(raw, direction, prefix, shape, origin) {
-    const protocol = (0, protocol_1.parseProtocol)((0, propertyReaders_1.field)(raw, "protocol"), joinPath(prefix, ["protocol"]));
-    const action = readAction((0, propertyReaders_1.field)(raw, shape.action), joinPath(prefix, [shape.action]));
-    const ruleNumber = (0, propertyReaders_1.readInteger)((0, propertyReaders_1.field)(raw, shape.ruleNumber), joinPath(prefix, [shape.ruleNumber]));
+    const protocol = (0, protocol_1.parseProtocol)((0, propertyReaders_1.field)(raw, "protocol"), under(prefix, "protocol"));
+    const action = readAction((0, propertyReaders_1.field)(raw, shape.action), under(prefix, shape.action));
+    const ruleNumberAt = under(prefix, shape.ruleNumber);
+    const ruleNumber = (0, propertyReaders_1.readInteger)((0, propertyReaders_1.field)(raw, shape.ruleNumber), ruleNumberAt);
     return {
         direction,
         action,
@@ -68,7 +73,7 @@ function readEntry(raw, direction, prefix, shape, origin) {
         ports: readPorts(protocol, raw, prefix, shape),
         peers: readPeers(raw, prefix),
         description: undefined,
-        ruleNumber: ruleNumber === undefined ? (0, unresolved_1.malformedAt)(joinPath(prefix, [shape.ruleNumber]), undefined, "missing") : ruleNumber,
+        ruleNumber: ruleNumber === undefined ? (0, unresolved_1.malformedAt)(ruleNumberAt, undefined, "missing") : ruleNumber,
         origin: { ...origin, path: prefix },
     };
 }

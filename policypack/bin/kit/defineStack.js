@@ -61,20 +61,15 @@ function sameDependencies(kept = {}, given) {
     }
     return true;
 }
-/**
- * The resource object each analysed resource was made from. tierguard's server hands every stack policy
- * the very same resource objects (read, never written), so finding them again settles equality at once;
- * the SDK's server hands each policy fresh copies, which are compared field by field.
- */
-const analysedFrom = new WeakMap();
 /** Is the SDK's copy the stack a graph was built from: same resources in the same order, same properties and dependencies? */
 function sameStack(kept, given) {
-    if (kept.length !== given.length)
+    const { analysed } = kept;
+    if (analysed.length !== given.length)
         return false;
-    for (let i = 0; i < kept.length; i++) {
-        const x = kept[i];
+    for (let i = 0; i < analysed.length; i++) {
+        const x = analysed[i];
         const y = given[i];
-        if (analysedFrom.get(y) === x)
+        if (kept.given[i] === y)
             continue;
         if (x.urn !== y.urn ||
             x.type !== y.type ||
@@ -85,15 +80,11 @@ function sameStack(kept, given) {
     }
     return true;
 }
-/** The stack's graph, built once per AnalyzeStack request and shared by every stack policy (which compare against the graph's own resources). */
-const graphs = new turnMemo_1.TurnMemo(sameStack, (_, graph) => graph.resources);
+/** The stack's graph, built once per AnalyzeStack request and shared by every stack policy. */
+const graphs = new turnMemo_1.TurnMemo(sameStack, (given, graph) => ({ given, analysed: graph.resources }));
 /** The graph of the resources the SDK hands a stack policy. */
 function graphOf(resources) {
-    return graphs.get("stack", resources, () => new graph_1.StackGraph(resources.map((r) => {
-        const analysed = analysedResource(r);
-        analysedFrom.set(r, analysed);
-        return analysed;
-    })));
+    return graphs.get("stack", resources, () => new graph_1.StackGraph(resources.map(analysedResource)));
 }
 function toStackPolicy(policy) {
     return {

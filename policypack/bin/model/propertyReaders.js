@@ -42,7 +42,10 @@ function field(object, key) {
 }
 /** Reads a nested field (`["portRange", "from"]`); an unknown on the way is the answer, as nothing below it is known. */
 function fieldAt(object, path) {
-    return path.reduce((value, key) => (isUnknown(value) ? value : field(value, key)), object);
+    let value = object;
+    for (let i = 0; i < path.length && !isUnknown(value); i++)
+        value = field(value, path[i]);
+    return value;
 }
 /**
  * Reads an integer the way the AWS provider accepts one: a JSON number or a decimal string.

@@ -360,8 +360,10 @@ class StackGraph {
     }
     indexCarriers() {
         for (const r of this.resources) {
+            if (!carriers_1.SUBNET_GROUP_TYPES.has(r.type))
+                continue;
             const name = (0, propertyReaders_1.field)(r.props, "name");
-            if (carriers_1.SUBNET_GROUP_TYPES.has(r.type) && typeof name === "string")
+            if (typeof name === "string")
                 this.subnetGroups.set(`${r.type}|${name}`, r);
         }
         const clusters = new Map();
@@ -372,10 +374,17 @@ class StackGraph {
             const attachments = [];
             for (const path of spec.groups) {
                 const values = (0, carriers_1.valuesAt)(resource.props, path);
-                const unknowns = values.filter(propertyReaders_1.isUnknown).length;
-                for (const value of values) {
-                    for (const { group, certain } of this.resolveGroups(resource, path[0], value, unknowns))
-                        attachments.push({ group, certain, property: path.join(".") });
+                if (values.length === 0)
+                    continue;
+                let unknowns = 0;
+                for (let i = 0; i < values.length; i++)
+                    if ((0, propertyReaders_1.isUnknown)(values[i]))
+                        unknowns++;
+                const property = path.join(".");
+                for (let i = 0; i < values.length; i++) {
+                    const resolved = this.resolveGroups(resource, path[0], values[i], unknowns);
+                    for (let j = 0; j < resolved.length; j++)
+                        attachments.push({ group: resolved[j].group, certain: resolved[j].certain, property });
                 }
             }
             const subnets = (spec.subnets ?? []).flatMap((path) => this.subnetKeys(resource, path[0], (0, carriers_1.valuesAt)(resource.props, path)));

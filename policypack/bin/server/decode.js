@@ -77,16 +77,8 @@ function decodeStack(resources) {
     for (const data of resources) {
         const { type, urn, name, props: plain, opts, provider } = decodeResource(data);
         const props = sdk_1.proxy.unknownCheckingProxy(plain);
-        const resource = {
-            type,
-            props,
-            urn,
-            name,
-            opts,
-            dependencies: [],
-            propertyDependencies: {},
-            ...typeTests(type, () => props),
-        };
+        const { isType, asType } = typeTests(type, () => props);
+        const resource = { type, props, urn, name, opts, dependencies: [], propertyDependencies: {}, isType, asType };
         if (provider)
             resource.provider = provider;
         decoded.push({ resource, data });
@@ -94,7 +86,15 @@ function decodeStack(resources) {
     const byUrn = new Map();
     for (const d of decoded)
         byUrn.set(d.resource.urn, d.resource);
-    const found = (urns) => urns.map((urn) => byUrn.get(urn)).filter((r) => r);
+    const found = (urns) => {
+        const resources = [];
+        for (const urn of urns) {
+            const resource = byUrn.get(urn);
+            if (resource)
+                resources.push(resource);
+        }
+        return resources;
+    };
     for (const { resource, data } of decoded) {
         if (data.parent) {
             const parent = byUrn.get(data.parent);

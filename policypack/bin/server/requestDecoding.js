@@ -384,7 +384,10 @@ function readValue(reader, flags) {
 /** The map's keys in the order google-protobuf's Map iterates them (sorted), as the SDK's server reads it. */
 function sortedByKey(map) {
     const keys = Object.keys(map);
-    if (keys.length < 2)
+    let sorted = true;
+    for (let i = 1; i < keys.length && sorted; i++)
+        sorted = keys[i - 1] < keys[i];
+    if (sorted)
         return map;
     const result = {};
     for (const key of keys.sort())
