@@ -6,8 +6,8 @@
 import { InternetOptions, definitionKey } from "../model/addresses";
 import { AnswerCache } from "../model/answerCache";
 import { InternetExposure, internetExposure, peersInternetExposure } from "../model/exposure";
-import { naclInternetExposure } from "../model/naclExposure";
-import { ALL_PORTS, portsOf } from "../model/ports";
+import { TrafficKinds, naclInternetExposure } from "../model/naclExposure";
+import { ALL_PORTS, PortSet, portsOf } from "../model/ports";
 import { Peer, Rule, RuleOrigin, peerLabel, protocolAndPorts } from "../model/rule";
 import { field } from "../model/propertyReaders";
 import { Unresolved, isUnresolved } from "../model/unresolved";
@@ -76,37 +76,60 @@ function naclLetsInternetThrough(graph: StackGraph, carrier: Carrier, rule: Rule
 }
 
 /**
- * Answers per ACL, rule and internet definition: thousands of resources share a few ACLs and carry
- * the same groups, so the same question comes back for each of them.
+ * Answers per ACL, internet definition and the traffic a rule allows (its protocol and ports: the ACL's
+ * answer depends on nothing else of the rule). Thousands of resources share a few ACLs, and their groups'
+ * rules allow a few kinds of traffic (HTTPS, SSH, a database port), so the same question comes back
+ * for each of them.
  */
-const naclAnswers = new WeakMap<Rule[], AnswerCache<Rule, boolean>>();
+const naclAnswers = new WeakMap<Rule[], Map<string, boolean>>();
 
 function naclLetsThrough(entries: Rule[], rule: Rule, options: InternetOptions): boolean {
-    let byRule = naclAnswers.get(entries);
-    if (!byRule) {
-        byRule = new AnswerCache();
-        naclAnswers.set(entries, byRule);
+    const traffic = internetTraffic(rule);
+    if (traffic === undefined) return true;
+    let answers = naclAnswers.get(entries);
+    if (!answers) {
+        answers = new Map();
+        naclAnswers.set(entries, answers);
     }
-    return byRule.get(rule, definitionKey(options), () => computeNaclLetsThrough(entries, rule, options));
+    const key = `${traffic.key} ${definitionKey(options)}`;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+        answer = naclInternetExposure(ingressOf(entries), traffic.ports, options, traffic.only).length > 0;
+        answers.set(key, answer);
+    }
+    return answer;
 }
 
-function computeNaclLetsThrough(entries: Rule[], rule: Rule, options: InternetOptions): boolean {
+/** The traffic a rule allows, as the ACL walk takes it; undefined when the ACL is not asked (it lets it through). */
+function internetTraffic(rule: Rule): { key: string; ports: PortSet; only: TrafficKinds } | undefined {
     const protocol = rule.protocol;
-    if (isUnresolved(protocol) || protocol.kind === "icmp" || protocol.kind === "icmpv6") return true;
-    const ports = protocol.kind === "tcp" || protocol.kind === "udp" ? (isUnresolved(rule.ports) ? ALL_PORTS : portsOf(rule.ports)) : ALL_PORTS;
-    const only = {
-        tcp: protocol.kind === "tcp" || protocol.kind === "all",
-        udp: protocol.kind === "udp" || protocol.kind === "all",
-        otherProtocols: protocol.kind === "number" || protocol.kind === "all",
-    };
-    return (
-        naclInternetExposure(
-            entries.filter((e) => e.direction === "ingress"),
-            ports,
-            options,
-            only,
-        ).length > 0
-    );
+    if (isUnresolved(protocol) || protocol.kind === "icmp" || protocol.kind === "icmpv6") return undefined;
+    if (protocol.kind === "tcp" || protocol.kind === "udp") {
+        const ports = isUnresolved(rule.ports) ? ALL_PORTS : portsOf(rule.ports);
+        const only = protocol.kind === "tcp" ? TCP_ONLY : UDP_ONLY;
+        let key: string = protocol.kind;
+        for (let i = 0; i < ports.length; i++) key += ` ${ports[i][0]}-${ports[i][1]}`;
+        return { key, ports, only };
+    }
+    // Every port of every protocol ("all"), or of one protocol other than TCP and UDP.
+    return protocol.kind === "all" ? { key: "all", ports: ALL_PORTS, only: EVERY_PROTOCOL } : { key: "other", ports: ALL_PORTS, only: OTHER_PROTOCOLS };
+}
+
+const TCP_ONLY: TrafficKinds = { tcp: true, udp: false, otherProtocols: false };
+const UDP_ONLY: TrafficKinds = { tcp: false, udp: true, otherProtocols: false };
+const EVERY_PROTOCOL: TrafficKinds = { tcp: true, udp: true, otherProtocols: true };
+const OTHER_PROTOCOLS: TrafficKinds = { tcp: false, udp: false, otherProtocols: true };
+
+/** Each ACL's inbound entries, in their order. */
+const ingressEntries = new WeakMap<Rule[], Rule[]>();
+
+function ingressOf(entries: Rule[]): Rule[] {
+    let ingress = ingressEntries.get(entries);
+    if (!ingress) {
+        ingress = entries.filter((e) => e.direction === "ingress");
+        ingressEntries.set(entries, ingress);
+    }
+    return ingress;
 }
 
 function describeCarrier(carrier: Carrier, group: GroupNode): string {

@@ -11,6 +11,7 @@ import type { ChildProcess } from "child_process";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { PACK_DIR, analyzeRequest } from "../../cli/engine/packProcess";
 import { startPack, stopPack } from "./packStart";
+import { RECEIVE_WINDOW } from "../../policypack/server/unaryServer";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const ANALYZE = "/pulumirpc.Analyzer/Analyze";
@@ -207,4 +208,22 @@ it("a call the client abandons halfway leaves the pack serving", async () => {
     const [ours, sdk] = await Promise.all(packs.map(({ session }) => send(session, { path: ANALYZE, frames: [framed(sshOpen)] })));
     expect(ours).toEqual(sdk);
     expect(ours.trailers?.["grpc-status"]).toBe("0");
+});
+
+it("lets a client send a large request without waiting for window updates (RECEIVE_WINDOW)", async () => {
+    const session = http2.connect(`http://127.0.0.1:${packs[0].port}`);
+    session.on("error", () => undefined);
+    try {
+        await new Promise<void>((resolve) => session.once("remoteSettings", () => resolve()));
+        // The connection's window arrives as a WINDOW_UPDATE after the settings: wait for it.
+        for (let i = 0; i < 50 && session.state.remoteWindowSize !== RECEIVE_WINDOW.connection; i++) await new Promise((r) => setTimeout(r, 10));
+        expect(session.remoteSettings.initialWindowSize).toBe(RECEIVE_WINDOW.stream);
+        expect(session.state.remoteWindowSize).toBe(RECEIVE_WINDOW.connection);
+        // A 4 MB request (a 5,000-resource AnalyzeStack is 4.5 MB) is still answered as grpc-js answers it.
+        const large = { path: CONFIGURE, frames: [framed(Buffer.alloc(4 * 1024 * 1024, 0xff))] };
+        const [ours, sdk] = await Promise.all(packs.map(({ session }) => send(session, large)));
+        expect(ours).toEqual(sdk);
+    } finally {
+        session.close();
+    }
 });

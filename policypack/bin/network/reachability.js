@@ -45,29 +45,58 @@ function naclLetsInternetThrough(graph, carrier, rule, options) {
     return nacls.some((entries) => naclLetsThrough(entries, rule, options));
 }
 /**
- * Answers per ACL, rule and internet definition: thousands of resources share a few ACLs and carry
- * the same groups, so the same question comes back for each of them.
+ * Answers per ACL, internet definition and the traffic a rule allows (its protocol and ports: the ACL's
+ * answer depends on nothing else of the rule). Thousands of resources share a few ACLs, and their groups'
+ * rules allow a few kinds of traffic (HTTPS, SSH, a database port), so the same question comes back
+ * for each of them.
  */
 const naclAnswers = new WeakMap();
 function naclLetsThrough(entries, rule, options) {
-    let byRule = naclAnswers.get(entries);
-    if (!byRule) {
-        byRule = new answerCache_1.AnswerCache();
-        naclAnswers.set(entries, byRule);
+    const traffic = internetTraffic(rule);
+    if (traffic === undefined)
+        return true;
+    let answers = naclAnswers.get(entries);
+    if (!answers) {
+        answers = new Map();
+        naclAnswers.set(entries, answers);
     }
-    return byRule.get(rule, (0, addresses_1.definitionKey)(options), () => computeNaclLetsThrough(entries, rule, options));
+    const key = `${traffic.key} ${(0, addresses_1.definitionKey)(options)}`;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+        answer = (0, naclExposure_1.naclInternetExposure)(ingressOf(entries), traffic.ports, options, traffic.only).length > 0;
+        answers.set(key, answer);
+    }
+    return answer;
 }
-function computeNaclLetsThrough(entries, rule, options) {
+/** The traffic a rule allows, as the ACL walk takes it; undefined when the ACL is not asked (it lets it through). */
+function internetTraffic(rule) {
     const protocol = rule.protocol;
     if ((0, unresolved_1.isUnresolved)(protocol) || protocol.kind === "icmp" || protocol.kind === "icmpv6")
-        return true;
-    const ports = protocol.kind === "tcp" || protocol.kind === "udp" ? ((0, unresolved_1.isUnresolved)(rule.ports) ? ports_1.ALL_PORTS : (0, ports_1.portsOf)(rule.ports)) : ports_1.ALL_PORTS;
-    const only = {
-        tcp: protocol.kind === "tcp" || protocol.kind === "all",
-        udp: protocol.kind === "udp" || protocol.kind === "all",
-        otherProtocols: protocol.kind === "number" || protocol.kind === "all",
-    };
-    return ((0, naclExposure_1.naclInternetExposure)(entries.filter((e) => e.direction === "ingress"), ports, options, only).length > 0);
+        return undefined;
+    if (protocol.kind === "tcp" || protocol.kind === "udp") {
+        const ports = (0, unresolved_1.isUnresolved)(rule.ports) ? ports_1.ALL_PORTS : (0, ports_1.portsOf)(rule.ports);
+        const only = protocol.kind === "tcp" ? TCP_ONLY : UDP_ONLY;
+        let key = protocol.kind;
+        for (let i = 0; i < ports.length; i++)
+            key += ` ${ports[i][0]}-${ports[i][1]}`;
+        return { key, ports, only };
+    }
+    // Every port of every protocol ("all"), or of one protocol other than TCP and UDP.
+    return protocol.kind === "all" ? { key: "all", ports: ports_1.ALL_PORTS, only: EVERY_PROTOCOL } : { key: "other", ports: ports_1.ALL_PORTS, only: OTHER_PROTOCOLS };
+}
+const TCP_ONLY = { tcp: true, udp: false, otherProtocols: false };
+const UDP_ONLY = { tcp: false, udp: true, otherProtocols: false };
+const EVERY_PROTOCOL = { tcp: true, udp: true, otherProtocols: true };
+const OTHER_PROTOCOLS = { tcp: false, udp: false, otherProtocols: true };
+/** Each ACL's inbound entries, in their order. */
+const ingressEntries = new WeakMap();
+function ingressOf(entries) {
+    let ingress = ingressEntries.get(entries);
+    if (!ingress) {
+        ingress = entries.filter((e) => e.direction === "ingress");
+        ingressEntries.set(entries, ingress);
+    }
+    return ingress;
 }
 function describeCarrier(carrier, group) {
     return `"${carrier.resource.name}" (carries "${group.label}")`;
