@@ -56,6 +56,18 @@ export class WireReader {
 
     /** An unsigned varint below 2^32 in at most five bytes, as the generated code reads tags, lengths and bools. */
     varint32(): number {
+        // Tags, lengths and bools are nearly all one byte.
+        if (this.pos < this.end) {
+            const first = this.bytes[this.pos];
+            if (first < 0x80) {
+                this.pos++;
+                return first;
+            }
+        }
+        return this.longVarint32();
+    }
+
+    private longVarint32(): number {
         let result = 0;
         for (let shift = 0; shift < 35; shift += 7) {
             if (this.pos >= this.end) throw new LeftToGeneratedCode();

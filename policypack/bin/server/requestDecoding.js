@@ -275,9 +275,11 @@ function readProperties(reader) {
 }
 /** A google.protobuf.Struct up to the reader's end, as Struct.toJavaScript() builds it: keys in sorted order. */
 function readStruct(reader, flags) {
-    const keys = [];
-    const values = [];
-    let sorted = true;
+    // Keys nearly always come sorted (the engine writes them so): they go straight into the result, and
+    // only keys out of order make the reader collect them all and sort.
+    const result = {};
+    let last;
+    let unsorted;
     while (reader.more()) {
         const t = reader.tag();
         if (t !== STRING(1)) {
@@ -306,24 +308,27 @@ function readStruct(reader, flags) {
             throw new wireReader_1.LeftToGeneratedCode();
         if (key === sentinels_1.SIG_KEY)
             flags.signed = true;
-        if (keys.length > 0 && !(keys[keys.length - 1] < key))
-            sorted = false;
-        keys.push(key);
-        values.push(value);
+        if (!unsorted && (last === undefined || last < key)) {
+            result[key] = value;
+            last = key;
+            continue;
+        }
+        // The keys so far were in order, so each was new: they are the result's keys (in any order).
+        unsorted ?? (unsorted = { keys: Object.keys(result), values: Object.keys(result).map((k) => result[k]) });
+        unsorted.keys.push(key);
+        unsorted.values.push(value);
     }
-    const result = {};
-    if (sorted) {
-        for (let i = 0; i < keys.length; i++)
-            result[keys[i]] = values[i];
+    if (!unsorted)
         return result;
-    }
+    const { keys, values } = unsorted;
+    const sortedResult = {};
     const order = keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
     for (let i = 0; i < order.length; i++) {
         if (i > 0 && keys[order[i]] === keys[order[i - 1]])
             throw new wireReader_1.LeftToGeneratedCode();
-        result[keys[order[i]]] = values[order[i]];
+        sortedResult[keys[order[i]]] = values[order[i]];
     }
-    return result;
+    return sortedResult;
 }
 /** A google.protobuf.Value up to the reader's end: exactly one kind, as Value.toJavaScript() gives it. */
 function readValue(reader, flags) {

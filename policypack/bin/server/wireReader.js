@@ -46,6 +46,17 @@ class WireReader {
     }
     /** An unsigned varint below 2^32 in at most five bytes, as the generated code reads tags, lengths and bools. */
     varint32() {
+        // Tags, lengths and bools are nearly all one byte.
+        if (this.pos < this.end) {
+            const first = this.bytes[this.pos];
+            if (first < 0x80) {
+                this.pos++;
+                return first;
+            }
+        }
+        return this.longVarint32();
+    }
+    longVarint32() {
         let result = 0;
         for (let shift = 0; shift < 35; shift += 7) {
             if (this.pos >= this.end)
