@@ -212,7 +212,33 @@ function heldRules(group: GroupNode): HeldRules {
     return held;
 }
 
-export function pathsTo(graph: StackGraph, carrier: Carrier, options: InternetOptions): Path[] {
+/**
+ * Who can reach a resource (its paths), per internet definition: tier-isolation and internet-exposure
+ * both ask for every resource of the stack, on the same graph. The paths are shared, so read-only.
+ */
+const pathsByGraph = new WeakMap<StackGraph, Map<string, Map<Carrier, readonly Path[]>>>();
+
+export function pathsTo(graph: StackGraph, carrier: Carrier, options: InternetOptions): readonly Path[] {
+    let byDefinition = pathsByGraph.get(graph);
+    if (!byDefinition) {
+        byDefinition = new Map();
+        pathsByGraph.set(graph, byDefinition);
+    }
+    const definition = definitionKey(options);
+    let byCarrier = byDefinition.get(definition);
+    if (!byCarrier) {
+        byCarrier = new Map();
+        byDefinition.set(definition, byCarrier);
+    }
+    let paths = byCarrier.get(carrier);
+    if (!paths) {
+        paths = findPaths(graph, carrier, options);
+        byCarrier.set(carrier, paths);
+    }
+    return paths;
+}
+
+function findPaths(graph: StackGraph, carrier: Carrier, options: InternetOptions): Path[] {
     const paths: Path[] = [];
     // Indexed loops, nothing destructured: the walk's hottest function (README, "Loops V8 compiles quickly").
     const attachments = carrier.attachments;
@@ -226,7 +252,7 @@ export function pathsTo(graph: StackGraph, carrier: Carrier, options: InternetOp
             if (rule.direction !== "ingress" || rule.action !== "allow") continue;
             const exposure = internetExposure(rule, options);
             if (exposure.verdict === "yes" && naclLetsInternetThrough(graph, carrier, rule, options)) {
-                paths.push(newPath(carrier, group, rule, "internet", exposure.internet.map((i) => peerLabel(i.peer)).join(", "), certain));
+                paths.push(newPath(carrier, group, rule, "internet", internetLabel(exposure), certain));
             } else if (exposure.verdict === "maybe") {
                 paths.push(newPath(carrier, group, rule, "unknown", "an address not known yet", certain, exposure.unresolved[0]));
             }
@@ -250,6 +276,18 @@ export function pathsTo(graph: StackGraph, carrier: Carrier, options: InternetOp
         }
     }
     return paths;
+}
+
+/** The internet peers of a rule in words ("0.0.0.0/0, ::/0"): once per rule and definition, as its exposure. */
+const internetLabels = new WeakMap<Readonly<InternetExposure>, string>();
+
+function internetLabel(exposure: Readonly<InternetExposure>): string {
+    let label = internetLabels.get(exposure);
+    if (label === undefined) {
+        label = exposure.internet.map((i) => peerLabel(i.peer)).join(", ");
+        internetLabels.set(exposure, label);
+    }
+    return label;
 }
 
 /** Adds the paths from the internet through a prefix list defined in the stack whose entries include it (or may). */

@@ -168,7 +168,31 @@ function heldRules(group) {
     heldRulesCache.set(group, held);
     return held;
 }
+/**
+ * Who can reach a resource (its paths), per internet definition: tier-isolation and internet-exposure
+ * both ask for every resource of the stack, on the same graph. The paths are shared, so read-only.
+ */
+const pathsByGraph = new WeakMap();
 function pathsTo(graph, carrier, options) {
+    let byDefinition = pathsByGraph.get(graph);
+    if (!byDefinition) {
+        byDefinition = new Map();
+        pathsByGraph.set(graph, byDefinition);
+    }
+    const definition = (0, addresses_1.definitionKey)(options);
+    let byCarrier = byDefinition.get(definition);
+    if (!byCarrier) {
+        byCarrier = new Map();
+        byDefinition.set(definition, byCarrier);
+    }
+    let paths = byCarrier.get(carrier);
+    if (!paths) {
+        paths = findPaths(graph, carrier, options);
+        byCarrier.set(carrier, paths);
+    }
+    return paths;
+}
+function findPaths(graph, carrier, options) {
     const paths = [];
     // Indexed loops, nothing destructured: the walk's hottest function (README, "Loops V8 compiles quickly").
     const attachments = carrier.attachments;
@@ -183,7 +207,7 @@ function pathsTo(graph, carrier, options) {
                 continue;
             const exposure = (0, exposure_1.internetExposure)(rule, options);
             if (exposure.verdict === "yes" && naclLetsInternetThrough(graph, carrier, rule, options)) {
-                paths.push(newPath(carrier, group, rule, "internet", exposure.internet.map((i) => (0, rule_1.peerLabel)(i.peer)).join(", "), certain));
+                paths.push(newPath(carrier, group, rule, "internet", internetLabel(exposure), certain));
             }
             else if (exposure.verdict === "maybe") {
                 paths.push(newPath(carrier, group, rule, "unknown", "an address not known yet", certain, exposure.unresolved[0]));
@@ -209,6 +233,16 @@ function pathsTo(graph, carrier, options) {
         }
     }
     return paths;
+}
+/** The internet peers of a rule in words ("0.0.0.0/0, ::/0"): once per rule and definition, as its exposure. */
+const internetLabels = new WeakMap();
+function internetLabel(exposure) {
+    let label = internetLabels.get(exposure);
+    if (label === undefined) {
+        label = exposure.internet.map((i) => (0, rule_1.peerLabel)(i.peer)).join(", ");
+        internetLabels.set(exposure, label);
+    }
+    return label;
 }
 /** Adds the paths from the internet through a prefix list defined in the stack whose entries include it (or may). */
 function addPrefixListPaths(paths, graph, carrier, group, rule, holder, peer, unknownsHere, certain, options) {
