@@ -26,5 +26,11 @@ it.each(["preview", "update"] as const)("keeps paths apart per internet definiti
     expect(pathsTo(graph, web, { internetPrefixV4: 16, internetPrefixV6: 32 })).toBe(byDefault);
     // Another graph of the same stack has its own.
     const other = stackGraphInProcess(buildStack(declared, mode));
-    expect(pathsTo(other, other.carriers.find((c) => c.resource.name === "web")!, { internetPrefixV4: 16, internetPrefixV6: 32 })).not.toBe(byDefault);
+    expect(
+        pathsTo(
+            other,
+            other.carriers.find((c) => c.resource.name === "web")!,
+            { internetPrefixV4: 16, internetPrefixV6: 32 },
+        ),
+    ).not.toBe(byDefault);
 });
