@@ -1,33 +1,32 @@
 import { StackFinding, StackPolicyDefinition } from "../../kit/defineStack";
 import { AWS_DEFAULT_SECURITY_GROUP } from "../../adapters/awsSecurityGroups";
 import { GroupNode, StackGraph } from "../../network/graph";
+import { AnalyzedResource } from "../../model/resource";
 import { isPlainObject } from "../../model/ownProperties";
 import { CARRIERS } from "../../network/carriers";
 
 const RULE_OR_GROUP = /SecurityGroup|securityGroup/;
 
-/** Whether anything outside security groups and their rules mentions the group (resource types we do not model, too). */
-function mentionedElsewhere(group: GroupNode, mentions: Map<string, number>): boolean {
-    return (group.id !== undefined && (mentions.get(group.id) ?? 0) > 0) || (group.resource !== undefined && (mentions.get(group.resource.urn) ?? 0) > 0);
-}
-
-/** Every string value and every property dependency of resources that are not groups or rules, counted. */
-function collectMentions(graph: StackGraph): Map<string, number> {
-    const mentions = new Map<string, number>();
-    const count = (key: string) => mentions.set(key, (mentions.get(key) ?? 0) + 1);
+/**
+ * The ids and URNs among `wanted` that resources other than groups and rules mention: in any string
+ * value (resource types we do not model, too) or property dependency.
+ */
+function mentionedElsewhere(graph: StackGraph, wanted: ReadonlySet<string>): Set<string> {
+    const mentioned = new Set<string>();
     const walk = (value: unknown, depth: number): void => {
         if (depth > 8) return;
-        if (typeof value === "string") count(value);
-        else if (Array.isArray(value)) value.forEach((v) => walk(v, depth + 1));
+        if (typeof value === "string") {
+            if (wanted.has(value)) mentioned.add(value);
+        } else if (Array.isArray(value)) value.forEach((v) => walk(v, depth + 1));
         else if (isPlainObject(value)) Object.values(value).forEach((v) => walk(v, depth + 1));
     };
     for (const resource of graph.resources) {
         // Groups, rules and modelled carriers are judged precisely; stack outputs are no attachment.
         if (RULE_OR_GROUP.test(resource.type) || CARRIERS.has(resource.type) || resource.type.startsWith("pulumi:")) continue;
         walk(resource.props, 0);
-        for (const urns of Object.values(resource.propertyDependencies ?? {})) urns.forEach(count);
+        for (const urns of Object.values(resource.propertyDependencies ?? {})) for (const urn of urns) if (wanted.has(urn)) mentioned.add(urn);
     }
-    return mentions;
+    return mentioned;
 }
 
 export const securityGroupsAreAttached: StackPolicyDefinition<Record<string, never>> = {
@@ -40,11 +39,17 @@ export const securityGroupsAreAttached: StackPolicyDefinition<Record<string, nev
     tags: ["network", "stack", "hygiene"],
     config: {},
     check(graph): StackFinding[] {
-        const mentions = collectMentions(graph);
+        // Groups no modelled resource carries; only for them are the other resources' values searched.
+        const uncarried = graph.groups.filter(
+            (g): g is GroupNode & { resource: AnalyzedResource } =>
+                g.resource !== undefined && g.resource.type !== AWS_DEFAULT_SECURITY_GROUP && g.carriers.length === 0,
+        );
+        if (uncarried.length === 0) return [];
+        const wanted = new Set(uncarried.flatMap((g) => (g.id !== undefined ? [g.id, g.resource.urn] : [g.resource.urn])));
+        const mentioned = mentionedElsewhere(graph, wanted);
         const findings: StackFinding[] = [];
-        for (const group of graph.groups) {
-            if (!group.resource || group.resource.type === AWS_DEFAULT_SECURITY_GROUP) continue;
-            if (group.carriers.length > 0 || mentionedElsewhere(group, mentions)) continue;
+        for (const group of uncarried) {
+            if ((group.id !== undefined && mentioned.has(group.id)) || mentioned.has(group.resource.urn)) continue;
             findings.push({
                 kind: "violation",
                 resource: group.resource,

@@ -5,19 +5,19 @@ const awsSecurityGroups_1 = require("../../adapters/awsSecurityGroups");
 const ownProperties_1 = require("../../model/ownProperties");
 const carriers_1 = require("../../network/carriers");
 const RULE_OR_GROUP = /SecurityGroup|securityGroup/;
-/** Whether anything outside security groups and their rules mentions the group (resource types we do not model, too). */
-function mentionedElsewhere(group, mentions) {
-    return (group.id !== undefined && (mentions.get(group.id) ?? 0) > 0) || (group.resource !== undefined && (mentions.get(group.resource.urn) ?? 0) > 0);
-}
-/** Every string value and every property dependency of resources that are not groups or rules, counted. */
-function collectMentions(graph) {
-    const mentions = new Map();
-    const count = (key) => mentions.set(key, (mentions.get(key) ?? 0) + 1);
+/**
+ * The ids and URNs among `wanted` that resources other than groups and rules mention: in any string
+ * value (resource types we do not model, too) or property dependency.
+ */
+function mentionedElsewhere(graph, wanted) {
+    const mentioned = new Set();
     const walk = (value, depth) => {
         if (depth > 8)
             return;
-        if (typeof value === "string")
-            count(value);
+        if (typeof value === "string") {
+            if (wanted.has(value))
+                mentioned.add(value);
+        }
         else if (Array.isArray(value))
             value.forEach((v) => walk(v, depth + 1));
         else if ((0, ownProperties_1.isPlainObject)(value))
@@ -29,9 +29,11 @@ function collectMentions(graph) {
             continue;
         walk(resource.props, 0);
         for (const urns of Object.values(resource.propertyDependencies ?? {}))
-            urns.forEach(count);
+            for (const urn of urns)
+                if (wanted.has(urn))
+                    mentioned.add(urn);
     }
-    return mentions;
+    return mentioned;
 }
 exports.securityGroupsAreAttached = {
     name: "security-groups-are-attached",
@@ -42,12 +44,15 @@ exports.securityGroupsAreAttached = {
     tags: ["network", "stack", "hygiene"],
     config: {},
     check(graph) {
-        const mentions = collectMentions(graph);
+        // Groups no modelled resource carries; only for them are the other resources' values searched.
+        const uncarried = graph.groups.filter((g) => g.resource !== undefined && g.resource.type !== awsSecurityGroups_1.AWS_DEFAULT_SECURITY_GROUP && g.carriers.length === 0);
+        if (uncarried.length === 0)
+            return [];
+        const wanted = new Set(uncarried.flatMap((g) => (g.id !== undefined ? [g.id, g.resource.urn] : [g.resource.urn])));
+        const mentioned = mentionedElsewhere(graph, wanted);
         const findings = [];
-        for (const group of graph.groups) {
-            if (!group.resource || group.resource.type === awsSecurityGroups_1.AWS_DEFAULT_SECURITY_GROUP)
-                continue;
-            if (group.carriers.length > 0 || mentionedElsewhere(group, mentions))
+        for (const group of uncarried) {
+            if ((group.id !== undefined && mentioned.has(group.id)) || mentioned.has(group.resource.urn))
                 continue;
             findings.push({
                 kind: "violation",
