@@ -85,6 +85,24 @@ export interface Carrier {
 
 export type LaunchTemplateUse = { resource: AnalyzedResource; property: string } | { unresolved: Unresolved; candidates: AnalyzedResource[]; property: string };
 
+/*
+ * Groups, attachments and carriers are each built by one function, every field in one order: policies
+ * read them for every resource of a stack, and objects of one shape keep that code from being deoptimised
+ * and compiled again (see newPath in reachability.ts).
+ */
+
+function newGroupNode(resource: AnalyzedResource | undefined, id: string | undefined, label: string, tierTag: Tier | undefined, inline: Rule[]): GroupNode {
+    return { resource, isDefault: undefined, id, label, tierTag, inline, ownInline: inline, standalone: [], carriers: [] };
+}
+
+function newAttachment(group: GroupNode, certain: boolean, property: string, via: AnalyzedResource | undefined): Attachment {
+    return { group, certain, property, via };
+}
+
+function newCarrier(resource: AnalyzedResource, spec: CarrierSpec, attachments: Attachment[], subnets: string[]): Carrier {
+    return { resource, spec, attachments, subnets, tier: undefined, tierSource: "", interfaces: undefined, launchTemplate: undefined };
+}
+
 export function tierOf(value: unknown): Tier | undefined {
     return typeof value === "string" && (TIERS as readonly string[]).includes(value) ? (value as Tier) : undefined;
 }
@@ -199,17 +217,8 @@ export class StackGraph {
             if (!SECURITY_GROUP_HOLDER_TYPES.has(resource.type)) continue;
             const id = idOf(resource);
             const rules = rulesOf(resource);
-            const node: GroupNode = {
-                resource,
-                id,
-                label: resource.name,
-                tierTag: tagTier(resource.props),
-                inline: rules?.rules.filter((r) => !r.implicit) ?? [],
-                ownInline: [],
-                standalone: [],
-                carriers: [],
-            };
-            node.ownInline = node.inline;
+            const inline = rules?.rules.filter((r) => !r.implicit) ?? [];
+            const node = newGroupNode(resource, id, resource.name, tagTier(resource.props), inline);
             this.groups.push(node);
             this.groupByUrn.set(resource.urn, node);
             if (id) this.groupById.set(id, node);
@@ -244,7 +253,8 @@ export class StackGraph {
         let node = this.defaultGroups.get(vpc);
         if (!node) {
             // Not managed in the stack: AWS's own default group, whose rules the stack does not show.
-            node = { id, label: `default security group of VPC "${vpc.name}"`, isDefault: true, inline: [], ownInline: [], standalone: [], carriers: [] };
+            node = newGroupNode(undefined, id, `default security group of VPC "${vpc.name}"`, undefined, []);
+            node.isDefault = true;
             this.defaultGroups.set(vpc, node);
         }
         return node;
@@ -262,7 +272,7 @@ export class StackGraph {
             if (vpc) return [{ group: this.defaultGroupOf(vpc, value), certain: true }];
             let external = this.externalGroups.get(value);
             if (!external) {
-                external = { id: value, label: value, inline: [], ownInline: [], standalone: [], carriers: [] };
+                external = newGroupNode(undefined, value, value, undefined, []);
                 this.externalGroups.set(value, external);
             }
             return [{ group: external, certain: true }];
@@ -436,30 +446,7 @@ export class StackGraph {
         for (const resource of this.resources) {
             const spec = CARRIERS.get(resource.type);
             if (!spec) continue;
-            const attachments: Attachment[] = [];
-            for (const path of spec.groups) {
-                const values = valuesAt(resource.props, path);
-                if (values.length === 0) continue;
-                let unknowns = 0;
-                for (let i = 0; i < values.length; i++) if (isUnknown(values[i])) unknowns++;
-                const property = path.join(".");
-                for (let i = 0; i < values.length; i++) {
-                    const resolved = this.resolveGroups(resource, path[0], values[i], unknowns);
-                    for (let j = 0; j < resolved.length; j++) attachments.push({ group: resolved[j].group, certain: resolved[j].certain, property });
-                }
-            }
-            const subnets = (spec.subnets ?? []).flatMap((path) => this.subnetKeys(resource, path[0], valuesAt(resource.props, path)));
-            if (spec.subnetGroup) {
-                const [property, type] = spec.subnetGroup;
-                const name = field(resource.props, property);
-                const byName = typeof name === "string" && !isUnknown(name) ? this.subnetGroups.get(`${type}|${name}`) : undefined;
-                const byDependency = dependenciesOf(resource, property)
-                    .map((u) => this.byUrn.get(u))
-                    .find((r) => r?.type === type);
-                const group = byName ?? byDependency;
-                if (group) subnets.push(...this.subnetKeys(group, "subnetIds", valuesAt(group.props, ["subnetIds"])));
-            }
-            const carrier: Carrier = { resource, spec, attachments: dedupe(attachments), subnets, tierSource: "" };
+            const carrier = this.carrierOf(resource, spec);
             this.carriers.push(carrier);
             if (spec.clusterIdentifier) {
                 for (const key of [field(resource.props, spec.clusterIdentifier), idOf(resource), resource.urn])
@@ -480,8 +467,38 @@ export class StackGraph {
         this.joinLaunchTemplates();
         for (const carrier of this.carriers) {
             for (const attachment of carrier.attachments) attachment.group.carriers.push({ carrier, certain: attachment.certain });
-            Object.assign(carrier, decideTier(carrier));
+            const decided = decideTier(carrier);
+            carrier.tier = decided.tier;
+            carrier.tierSource = decided.tierSource;
         }
+    }
+
+    /** A resource that carries groups: the groups it names (resolved) and the subnets it sits in, as its own properties say. */
+    private carrierOf(resource: AnalyzedResource, spec: CarrierSpec): Carrier {
+        const attachments: Attachment[] = [];
+        for (const path of spec.groups) {
+            const values = valuesAt(resource.props, path);
+            if (values.length === 0) continue;
+            let unknowns = 0;
+            for (let i = 0; i < values.length; i++) if (isUnknown(values[i])) unknowns++;
+            const property = path.join(".");
+            for (let i = 0; i < values.length; i++) {
+                const resolved = this.resolveGroups(resource, path[0], values[i], unknowns);
+                for (let j = 0; j < resolved.length; j++) attachments.push(newAttachment(resolved[j].group, resolved[j].certain, property, undefined));
+            }
+        }
+        const subnets = (spec.subnets ?? []).flatMap((path) => this.subnetKeys(resource, path[0], valuesAt(resource.props, path)));
+        if (spec.subnetGroup) {
+            const [property, type] = spec.subnetGroup;
+            const name = field(resource.props, property);
+            const byName = typeof name === "string" && !isUnknown(name) ? this.subnetGroups.get(`${type}|${name}`) : undefined;
+            const byDependency = dependenciesOf(resource, property)
+                .map((u) => this.byUrn.get(u))
+                .find((r) => r?.type === type);
+            const group = byName ?? byDependency;
+            if (group) subnets.push(...this.subnetKeys(group, "subnetIds", valuesAt(group.props, ["subnetIds"])));
+        }
+        return newCarrier(resource, spec, dedupe(attachments), subnets);
     }
 
     /**
@@ -502,12 +519,9 @@ export class StackGraph {
                 const unknowns = values.filter(isUnknown).length;
                 for (const value of values) {
                     for (const { networkInterface, certain } of this.interfacesNamed(carrier.resource, path[0], value, unknowns, interfaces)) {
-                        const taken = networkInterface.attachments.map((a) => ({
-                            ...a,
-                            certain: a.certain && certain,
-                            property: `${path.join(".")} → ${a.property}`,
-                            via: networkInterface.resource,
-                        }));
+                        const taken = networkInterface.attachments.map((a) =>
+                            newAttachment(a.group, a.certain && certain, `${path.join(".")} → ${a.property}`, networkInterface.resource),
+                        );
                         carrier.attachments = dedupe([...carrier.attachments, ...taken]);
                         carrier.subnets = [...new Set([...carrier.subnets, ...networkInterface.subnets])];
                         carrier.interfaces = [...(carrier.interfaces ?? []), networkInterface.resource];
@@ -557,11 +571,9 @@ export class StackGraph {
                     : { unresolved: unknownAt(`${carrier.resource.name}.${property}`), candidates: candidates.map((c) => c.resource), property };
                 if (carrier.attachments.length === 0) {
                     const taken = candidates.flatMap((template) =>
-                        template.attachments.map((a) => ({
-                            ...a,
-                            certain: a.certain && certain,
-                            property: `${property} → launch template "${template.resource.name}" ${a.property}`,
-                        })),
+                        template.attachments.map((a) =>
+                            newAttachment(a.group, a.certain && certain, `${property} → launch template "${template.resource.name}" ${a.property}`, a.via),
+                        ),
                     );
                     carrier.attachments = dedupe(taken);
                 }

@@ -25,6 +25,20 @@ const carriers_1 = require("./carriers");
 function dependenciesOf(holder, property) {
     return (holder.propertyDependencies && (0, ownProperties_1.ownValue)(holder.propertyDependencies, property)) ?? [];
 }
+/*
+ * Groups, attachments and carriers are each built by one function, every field in one order: policies
+ * read them for every resource of a stack, and objects of one shape keep that code from being deoptimised
+ * and compiled again (see newPath in reachability.ts).
+ */
+function newGroupNode(resource, id, label, tierTag, inline) {
+    return { resource, isDefault: undefined, id, label, tierTag, inline, ownInline: inline, standalone: [], carriers: [] };
+}
+function newAttachment(group, certain, property, via) {
+    return { group, certain, property, via };
+}
+function newCarrier(resource, spec, attachments, subnets) {
+    return { resource, spec, attachments, subnets, tier: undefined, tierSource: "", interfaces: undefined, launchTemplate: undefined };
+}
 function tierOf(value) {
     return typeof value === "string" && carriers_1.TIERS.includes(value) ? value : undefined;
 }
@@ -129,17 +143,8 @@ class StackGraph {
                 continue;
             const id = idOf(resource);
             const rules = (0, adapters_1.rulesOf)(resource);
-            const node = {
-                resource,
-                id,
-                label: resource.name,
-                tierTag: tagTier(resource.props),
-                inline: rules?.rules.filter((r) => !r.implicit) ?? [],
-                ownInline: [],
-                standalone: [],
-                carriers: [],
-            };
-            node.ownInline = node.inline;
+            const inline = rules?.rules.filter((r) => !r.implicit) ?? [];
+            const node = newGroupNode(resource, id, resource.name, tagTier(resource.props), inline);
             this.groups.push(node);
             this.groupByUrn.set(resource.urn, node);
             if (id)
@@ -178,7 +183,8 @@ class StackGraph {
         let node = this.defaultGroups.get(vpc);
         if (!node) {
             // Not managed in the stack: AWS's own default group, whose rules the stack does not show.
-            node = { id, label: `default security group of VPC "${vpc.name}"`, isDefault: true, inline: [], ownInline: [], standalone: [], carriers: [] };
+            node = newGroupNode(undefined, id, `default security group of VPC "${vpc.name}"`, undefined, []);
+            node.isDefault = true;
             this.defaultGroups.set(vpc, node);
         }
         return node;
@@ -197,7 +203,7 @@ class StackGraph {
                 return [{ group: this.defaultGroupOf(vpc, value), certain: true }];
             let external = this.externalGroups.get(value);
             if (!external) {
-                external = { id: value, label: value, inline: [], ownInline: [], standalone: [], carriers: [] };
+                external = newGroupNode(undefined, value, value, undefined, []);
                 this.externalGroups.set(value, external);
             }
             return [{ group: external, certain: true }];
@@ -371,35 +377,7 @@ class StackGraph {
             const spec = carriers_1.CARRIERS.get(resource.type);
             if (!spec)
                 continue;
-            const attachments = [];
-            for (const path of spec.groups) {
-                const values = (0, carriers_1.valuesAt)(resource.props, path);
-                if (values.length === 0)
-                    continue;
-                let unknowns = 0;
-                for (let i = 0; i < values.length; i++)
-                    if ((0, propertyReaders_1.isUnknown)(values[i]))
-                        unknowns++;
-                const property = path.join(".");
-                for (let i = 0; i < values.length; i++) {
-                    const resolved = this.resolveGroups(resource, path[0], values[i], unknowns);
-                    for (let j = 0; j < resolved.length; j++)
-                        attachments.push({ group: resolved[j].group, certain: resolved[j].certain, property });
-                }
-            }
-            const subnets = (spec.subnets ?? []).flatMap((path) => this.subnetKeys(resource, path[0], (0, carriers_1.valuesAt)(resource.props, path)));
-            if (spec.subnetGroup) {
-                const [property, type] = spec.subnetGroup;
-                const name = (0, propertyReaders_1.field)(resource.props, property);
-                const byName = typeof name === "string" && !(0, propertyReaders_1.isUnknown)(name) ? this.subnetGroups.get(`${type}|${name}`) : undefined;
-                const byDependency = dependenciesOf(resource, property)
-                    .map((u) => this.byUrn.get(u))
-                    .find((r) => r?.type === type);
-                const group = byName ?? byDependency;
-                if (group)
-                    subnets.push(...this.subnetKeys(group, "subnetIds", (0, carriers_1.valuesAt)(group.props, ["subnetIds"])));
-            }
-            const carrier = { resource, spec, attachments: dedupe(attachments), subnets, tierSource: "" };
+            const carrier = this.carrierOf(resource, spec);
             this.carriers.push(carrier);
             if (spec.clusterIdentifier) {
                 for (const key of [(0, propertyReaders_1.field)(resource.props, spec.clusterIdentifier), idOf(resource), resource.urn])
@@ -423,8 +401,42 @@ class StackGraph {
         for (const carrier of this.carriers) {
             for (const attachment of carrier.attachments)
                 attachment.group.carriers.push({ carrier, certain: attachment.certain });
-            Object.assign(carrier, decideTier(carrier));
+            const decided = decideTier(carrier);
+            carrier.tier = decided.tier;
+            carrier.tierSource = decided.tierSource;
         }
+    }
+    /** A resource that carries groups: the groups it names (resolved) and the subnets it sits in, as its own properties say. */
+    carrierOf(resource, spec) {
+        const attachments = [];
+        for (const path of spec.groups) {
+            const values = (0, carriers_1.valuesAt)(resource.props, path);
+            if (values.length === 0)
+                continue;
+            let unknowns = 0;
+            for (let i = 0; i < values.length; i++)
+                if ((0, propertyReaders_1.isUnknown)(values[i]))
+                    unknowns++;
+            const property = path.join(".");
+            for (let i = 0; i < values.length; i++) {
+                const resolved = this.resolveGroups(resource, path[0], values[i], unknowns);
+                for (let j = 0; j < resolved.length; j++)
+                    attachments.push(newAttachment(resolved[j].group, resolved[j].certain, property, undefined));
+            }
+        }
+        const subnets = (spec.subnets ?? []).flatMap((path) => this.subnetKeys(resource, path[0], (0, carriers_1.valuesAt)(resource.props, path)));
+        if (spec.subnetGroup) {
+            const [property, type] = spec.subnetGroup;
+            const name = (0, propertyReaders_1.field)(resource.props, property);
+            const byName = typeof name === "string" && !(0, propertyReaders_1.isUnknown)(name) ? this.subnetGroups.get(`${type}|${name}`) : undefined;
+            const byDependency = dependenciesOf(resource, property)
+                .map((u) => this.byUrn.get(u))
+                .find((r) => r?.type === type);
+            const group = byName ?? byDependency;
+            if (group)
+                subnets.push(...this.subnetKeys(group, "subnetIds", (0, carriers_1.valuesAt)(group.props, ["subnetIds"])));
+        }
+        return newCarrier(resource, spec, dedupe(attachments), subnets);
     }
     /**
      * A resource launched on existing network interfaces (an instance's `primaryNetworkInterface`)
@@ -446,12 +458,7 @@ class StackGraph {
                 const unknowns = values.filter(propertyReaders_1.isUnknown).length;
                 for (const value of values) {
                     for (const { networkInterface, certain } of this.interfacesNamed(carrier.resource, path[0], value, unknowns, interfaces)) {
-                        const taken = networkInterface.attachments.map((a) => ({
-                            ...a,
-                            certain: a.certain && certain,
-                            property: `${path.join(".")} → ${a.property}`,
-                            via: networkInterface.resource,
-                        }));
+                        const taken = networkInterface.attachments.map((a) => newAttachment(a.group, a.certain && certain, `${path.join(".")} → ${a.property}`, networkInterface.resource));
                         carrier.attachments = dedupe([...carrier.attachments, ...taken]);
                         carrier.subnets = [...new Set([...carrier.subnets, ...networkInterface.subnets])];
                         carrier.interfaces = [...(carrier.interfaces ?? []), networkInterface.resource];
@@ -505,11 +512,7 @@ class StackGraph {
                     ? { resource: candidates[0].resource, property }
                     : { unresolved: (0, unresolved_1.unknownAt)(`${carrier.resource.name}.${property}`), candidates: candidates.map((c) => c.resource), property };
                 if (carrier.attachments.length === 0) {
-                    const taken = candidates.flatMap((template) => template.attachments.map((a) => ({
-                        ...a,
-                        certain: a.certain && certain,
-                        property: `${property} → launch template "${template.resource.name}" ${a.property}`,
-                    })));
+                    const taken = candidates.flatMap((template) => template.attachments.map((a) => newAttachment(a.group, a.certain && certain, `${property} → launch template "${template.resource.name}" ${a.property}`, a.via)));
                     carrier.attachments = dedupe(taken);
                 }
                 if (carrier.subnets.length === 0)
