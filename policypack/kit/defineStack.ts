@@ -135,7 +135,8 @@ function sameStack(kept: KeptStack, given: readonly SdkResource[]): boolean {
 }
 
 /** The stack's graph, built once per AnalyzeStack request and shared by every stack policy. */
-const graphs = new TurnMemo<readonly SdkResource[], StackGraph, KeptStack>(sameStack, (given, graph) => ({ given, analysed: graph.resources }));
+// A copy of the SDK's list (the same objects): whatever its policy does to its own list, what is kept is what the graph was built from.
+const graphs = new TurnMemo<readonly SdkResource[], StackGraph, KeptStack>(sameStack, (given, graph) => ({ given: given.slice(), analysed: graph.resources }));
 
 /** The graph of the resources the SDK hands a stack policy. */
 function graphOf(resources: readonly SdkResource[]): StackGraph {

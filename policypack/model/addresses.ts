@@ -105,9 +105,17 @@ function parseCidrText(text: string): Cidr | string {
     return { family, text, prefix, first: block.first, last: block.last };
 }
 
+/** Canonical forms already written, per parsed CIDR (parseCidr hands out one frozen object per text). */
+const canonicalForms = new WeakMap<Cidr, string>();
+
 /** The CIDR in canonical form (host bits cleared), e.g. for messages. */
 export function canonical(cidr: Cidr): string {
-    return `${formatAddress(cidr.first, cidr.family)}/${cidr.prefix}`;
+    let form = canonicalForms.get(cidr);
+    if (form === undefined) {
+        form = `${formatAddress(cidr.first, cidr.family)}/${cidr.prefix}`;
+        canonicalForms.set(cidr, form);
+    }
+    return form;
 }
 
 // --- Reserved space, from ipaddr.js's own table of special ranges --------------------------------

@@ -38,7 +38,7 @@ export interface TrafficKinds {
     otherProtocols: boolean;
 }
 
-const EVERY_KIND: TrafficKinds = { tcp: true, udp: true, otherProtocols: true };
+export const EVERY_KIND: TrafficKinds = { tcp: true, udp: true, otherProtocols: true };
 
 /**
  * Which entries let the internet reach the `ports`, deciding first-match. `entries` are one

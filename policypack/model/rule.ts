@@ -86,8 +86,10 @@ export function unreadableRule(direction: Direction, path: string, why: Unresolv
 
 export function peerLabel(peer: Peer): string {
     switch (peer.kind) {
-        case "cidr":
-            return peer.cidr.text === canonical(peer.cidr) ? peer.cidr.text : `${peer.cidr.text} (= ${canonical(peer.cidr)})`;
+        case "cidr": {
+            const form = canonical(peer.cidr);
+            return peer.cidr.text === form ? form : `${peer.cidr.text} (= ${form})`;
+        }
         case "securityGroup":
             return peer.id ? `security group ${peer.id}` : "a security group (id not known yet)";
         case "self":

@@ -91,8 +91,15 @@ export type LaunchTemplateUse = { resource: AnalyzedResource; property: string }
  * and compiled again (see newPath in reachability.ts).
  */
 
-function newGroupNode(resource: AnalyzedResource | undefined, id: string | undefined, label: string, tierTag: Tier | undefined, inline: Rule[]): GroupNode {
-    return { resource, isDefault: undefined, id, label, tierTag, inline, ownInline: inline, standalone: [], carriers: [] };
+function newGroupNode(
+    resource: AnalyzedResource | undefined,
+    id: string | undefined,
+    label: string,
+    tierTag: Tier | undefined,
+    inline: Rule[],
+    isDefault: boolean | undefined,
+): GroupNode {
+    return { resource, isDefault, id, label, tierTag, inline, ownInline: inline, standalone: [], carriers: [] };
 }
 
 function newAttachment(group: GroupNode, certain: boolean, property: string, via: AnalyzedResource | undefined): Attachment {
@@ -218,13 +225,14 @@ export class StackGraph {
             const id = idOf(resource);
             const rules = rulesOf(resource);
             const inline = rules?.rules.filter((r) => !r.implicit) ?? [];
-            const node = newGroupNode(resource, id, resource.name, tagTier(resource.props), inline);
+            const managesDefault = resource.type === DEFAULT_GROUP_MANAGER.type;
+            const node = newGroupNode(resource, id, resource.name, tagTier(resource.props), inline, managesDefault ? true : undefined);
             this.groups.push(node);
             this.groupByUrn.set(resource.urn, node);
             if (id) this.groupById.set(id, node);
             const name = field(resource.props, "name") ?? field(resource.props, "groupName");
             if (typeof name === "string" && !isUnknown(name)) this.groupByName.set(name, node);
-            if (resource.type === DEFAULT_GROUP_MANAGER.type) this.markDefaultGroup(node, resource);
+            if (managesDefault) this.registerDefaultGroup(node, resource);
         }
     }
 
@@ -241,10 +249,9 @@ export class StackGraph {
     }
 
     /** An aws.ec2.DefaultSecurityGroup manages the default group of the VPC its vpcId names. */
-    private markDefaultGroup(node: GroupNode, resource: AnalyzedResource): void {
+    private registerDefaultGroup(node: GroupNode, resource: AnalyzedResource): void {
         const key = this.referenced(resource, DEFAULT_GROUP_MANAGER.vpcProperty, field(resource.props, DEFAULT_GROUP_MANAGER.vpcProperty));
         const vpc = key !== undefined ? this.vpcs.get(key) : undefined;
-        node.isDefault = true;
         if (vpc) this.defaultGroups.set(vpc, node);
     }
 
@@ -253,8 +260,7 @@ export class StackGraph {
         let node = this.defaultGroups.get(vpc);
         if (!node) {
             // Not managed in the stack: AWS's own default group, whose rules the stack does not show.
-            node = newGroupNode(undefined, id, `default security group of VPC "${vpc.name}"`, undefined, []);
-            node.isDefault = true;
+            node = newGroupNode(undefined, id, `default security group of VPC "${vpc.name}"`, undefined, [], true);
             this.defaultGroups.set(vpc, node);
         }
         return node;
@@ -272,7 +278,7 @@ export class StackGraph {
             if (vpc) return [{ group: this.defaultGroupOf(vpc, value), certain: true }];
             let external = this.externalGroups.get(value);
             if (!external) {
-                external = newGroupNode(undefined, value, value, undefined, []);
+                external = newGroupNode(undefined, value, value, undefined, [], undefined);
                 this.externalGroups.set(value, external);
             }
             return [{ group: external, certain: true }];

@@ -6,7 +6,7 @@
 import { InternetOptions, definitionKey } from "../model/addresses";
 import { AnswerCache } from "../model/answerCache";
 import { InternetExposure, internetExposure, peersInternetExposure } from "../model/exposure";
-import { TrafficKinds, naclInternetExposure } from "../model/naclExposure";
+import { EVERY_KIND, TrafficKinds, naclInternetExposure } from "../model/naclExposure";
 import { ALL_PORTS, PortSet, portsOf } from "../model/ports";
 import { Peer, Rule, RuleOrigin, peerLabel, protocolAndPorts } from "../model/rule";
 import { field } from "../model/propertyReaders";
@@ -112,12 +112,11 @@ function internetTraffic(rule: Rule): { key: string; ports: PortSet; only: Traff
         return { key, ports, only };
     }
     // Every port of every protocol ("all"), or of one protocol other than TCP and UDP.
-    return protocol.kind === "all" ? { key: "all", ports: ALL_PORTS, only: EVERY_PROTOCOL } : { key: "other", ports: ALL_PORTS, only: OTHER_PROTOCOLS };
+    return protocol.kind === "all" ? { key: "all", ports: ALL_PORTS, only: EVERY_KIND } : { key: "other", ports: ALL_PORTS, only: OTHER_PROTOCOLS };
 }
 
 const TCP_ONLY: TrafficKinds = { tcp: true, udp: false, otherProtocols: false };
 const UDP_ONLY: TrafficKinds = { tcp: false, udp: true, otherProtocols: false };
-const EVERY_PROTOCOL: TrafficKinds = { tcp: true, udp: true, otherProtocols: true };
 const OTHER_PROTOCOLS: TrafficKinds = { tcp: false, udp: false, otherProtocols: true };
 
 /** Each ACL's inbound entries, in their order. */
@@ -214,7 +213,8 @@ function heldRules(group: GroupNode): HeldRules {
 
 /**
  * Who can reach a resource (its paths), per internet definition: tier-isolation and internet-exposure
- * both ask for every resource of the stack, on the same graph. The paths are shared, so read-only.
+ * both ask for every resource of the stack, on the same graph. The list is shared: frozen, and its paths
+ * are read, never written.
  */
 const pathsByGraph = new WeakMap<StackGraph, Map<string, Map<Carrier, readonly Path[]>>>();
 
@@ -232,7 +232,7 @@ export function pathsTo(graph: StackGraph, carrier: Carrier, options: InternetOp
     }
     let paths = byCarrier.get(carrier);
     if (!paths) {
-        paths = findPaths(graph, carrier, options);
+        paths = Object.freeze(findPaths(graph, carrier, options));
         byCarrier.set(carrier, paths);
     }
     return paths;
@@ -306,8 +306,7 @@ function addPrefixListPaths(
     for (const { list, certain: listCertain } of graph.resolvePrefixLists(holder, peer, unknownsHere)) {
         const exposure = prefixListExposure(list, options);
         if (exposure.verdict === "yes" && naclLetsInternetThrough(graph, carrier, rule, options)) {
-            const entries = exposure.internet.map((i) => peerLabel(i.peer)).join(", ");
-            const label = `${describePrefixList(list)} (its entries include the internet: ${entries})`;
+            const label = `${describePrefixList(list)} (its entries include the internet: ${internetLabel(exposure)})`;
             paths.push(newPath(carrier, group, rule, "internet", label, certain && listCertain));
         } else if (exposure.verdict === "maybe") {
             const label = `${describePrefixList(list)} (an entry not known yet)`;

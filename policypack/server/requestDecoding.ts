@@ -353,8 +353,12 @@ function readStruct(reader: WireReader, flags: StructFlags): Record<string, unkn
             last = key;
             continue;
         }
-        // The keys so far were in order, so each was new: they are the result's keys (in any order).
-        unsorted ??= { keys: Object.keys(result), values: Object.keys(result).map((k) => result[k]) };
+        // The keys so far were in order, so each was new: they are the result's own keys. Object.keys may list
+        // them in another order (integer-like keys first), which does not matter: all keys are sorted below.
+        if (!unsorted) {
+            const keys = Object.keys(result);
+            unsorted = { keys, values: keys.map((k) => result[k]) };
+        }
         unsorted.keys.push(key);
         unsorted.values.push(value);
     }

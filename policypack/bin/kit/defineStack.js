@@ -81,7 +81,8 @@ function sameStack(kept, given) {
     return true;
 }
 /** The stack's graph, built once per AnalyzeStack request and shared by every stack policy. */
-const graphs = new turnMemo_1.TurnMemo(sameStack, (given, graph) => ({ given, analysed: graph.resources }));
+// A copy of the SDK's list (the same objects): whatever its policy does to its own list, what is kept is what the graph was built from.
+const graphs = new turnMemo_1.TurnMemo(sameStack, (given, graph) => ({ given: given.slice(), analysed: graph.resources }));
 /** The graph of the resources the SDK hands a stack policy. */
 function graphOf(resources) {
     return graphs.get("stack", resources, () => new graph_1.StackGraph(resources.map(analysedResource)));

@@ -133,9 +133,16 @@ function parseCidrText(text) {
     const block = blockOf(address, prefix, family);
     return { family, text, prefix, first: block.first, last: block.last };
 }
+/** Canonical forms already written, per parsed CIDR (parseCidr hands out one frozen object per text). */
+const canonicalForms = new WeakMap();
 /** The CIDR in canonical form (host bits cleared), e.g. for messages. */
 function canonical(cidr) {
-    return `${formatAddress(cidr.first, cidr.family)}/${cidr.prefix}`;
+    let form = canonicalForms.get(cidr);
+    if (form === undefined) {
+        form = `${formatAddress(cidr.first, cidr.family)}/${cidr.prefix}`;
+        canonicalForms.set(cidr, form);
+    }
+    return form;
 }
 function rangesOf(table, include) {
     const intervals = [];

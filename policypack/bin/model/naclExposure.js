@@ -1,5 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
+exports.EVERY_KIND = void 0;
 exports.naclInternetExposure = naclInternetExposure;
 exports.describeTraffic = describeTraffic;
 /**
@@ -10,12 +11,12 @@ const addresses_1 = require("./addresses");
 const addressSet_1 = require("./addressSet");
 const naclEvaluation_1 = require("./naclEvaluation");
 const unresolved_1 = require("./unresolved");
-const EVERY_KIND = { tcp: true, udp: true, otherProtocols: true };
+exports.EVERY_KIND = { tcp: true, udp: true, otherProtocols: true };
 /**
  * Which entries let the internet reach the `ports`, deciding first-match. `entries` are one
  * direction's entries of one ACL (or a single standalone entry, judged on its own).
  */
-function naclInternetExposure(entries, ports, options, only = EVERY_KIND) {
+function naclInternetExposure(entries, ports, options, only = exports.EVERY_KIND) {
     const traffics = trafficToEvaluate(entries, ports, only);
     const letIn = internetTest(options);
     // Every exposure noted below is an entry that is not a deny, matches some of the traffic and may let the

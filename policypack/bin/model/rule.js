@@ -49,8 +49,10 @@ function unreadableRule(direction, path, why, origin) {
 // --- Describing rules in messages ---------------------------------------------------------------
 function peerLabel(peer) {
     switch (peer.kind) {
-        case "cidr":
-            return peer.cidr.text === (0, addresses_1.canonical)(peer.cidr) ? peer.cidr.text : `${peer.cidr.text} (= ${(0, addresses_1.canonical)(peer.cidr)})`;
+        case "cidr": {
+            const form = (0, addresses_1.canonical)(peer.cidr);
+            return peer.cidr.text === form ? form : `${peer.cidr.text} (= ${form})`;
+        }
         case "securityGroup":
             return peer.id ? `security group ${peer.id}` : "a security group (id not known yet)";
         case "self":

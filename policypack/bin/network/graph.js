@@ -30,8 +30,8 @@ function dependenciesOf(holder, property) {
  * read them for every resource of a stack, and objects of one shape keep that code from being deoptimised
  * and compiled again (see newPath in reachability.ts).
  */
-function newGroupNode(resource, id, label, tierTag, inline) {
-    return { resource, isDefault: undefined, id, label, tierTag, inline, ownInline: inline, standalone: [], carriers: [] };
+function newGroupNode(resource, id, label, tierTag, inline, isDefault) {
+    return { resource, isDefault, id, label, tierTag, inline, ownInline: inline, standalone: [], carriers: [] };
 }
 function newAttachment(group, certain, property, via) {
     return { group, certain, property, via };
@@ -144,7 +144,8 @@ class StackGraph {
             const id = idOf(resource);
             const rules = (0, adapters_1.rulesOf)(resource);
             const inline = rules?.rules.filter((r) => !r.implicit) ?? [];
-            const node = newGroupNode(resource, id, resource.name, tagTier(resource.props), inline);
+            const managesDefault = resource.type === vpcs_1.DEFAULT_GROUP_MANAGER.type;
+            const node = newGroupNode(resource, id, resource.name, tagTier(resource.props), inline, managesDefault ? true : undefined);
             this.groups.push(node);
             this.groupByUrn.set(resource.urn, node);
             if (id)
@@ -152,8 +153,8 @@ class StackGraph {
             const name = (0, propertyReaders_1.field)(resource.props, "name") ?? (0, propertyReaders_1.field)(resource.props, "groupName");
             if (typeof name === "string" && !(0, propertyReaders_1.isUnknown)(name))
                 this.groupByName.set(name, node);
-            if (resource.type === vpcs_1.DEFAULT_GROUP_MANAGER.type)
-                this.markDefaultGroup(node, resource);
+            if (managesDefault)
+                this.registerDefaultGroup(node, resource);
         }
     }
     indexVpcs() {
@@ -171,10 +172,9 @@ class StackGraph {
         }
     }
     /** An aws.ec2.DefaultSecurityGroup manages the default group of the VPC its vpcId names. */
-    markDefaultGroup(node, resource) {
+    registerDefaultGroup(node, resource) {
         const key = this.referenced(resource, vpcs_1.DEFAULT_GROUP_MANAGER.vpcProperty, (0, propertyReaders_1.field)(resource.props, vpcs_1.DEFAULT_GROUP_MANAGER.vpcProperty));
         const vpc = key !== undefined ? this.vpcs.get(key) : undefined;
-        node.isDefault = true;
         if (vpc)
             this.defaultGroups.set(vpc, node);
     }
@@ -183,8 +183,7 @@ class StackGraph {
         let node = this.defaultGroups.get(vpc);
         if (!node) {
             // Not managed in the stack: AWS's own default group, whose rules the stack does not show.
-            node = newGroupNode(undefined, id, `default security group of VPC "${vpc.name}"`, undefined, []);
-            node.isDefault = true;
+            node = newGroupNode(undefined, id, `default security group of VPC "${vpc.name}"`, undefined, [], true);
             this.defaultGroups.set(vpc, node);
         }
         return node;
@@ -203,7 +202,7 @@ class StackGraph {
                 return [{ group: this.defaultGroupOf(vpc, value), certain: true }];
             let external = this.externalGroups.get(value);
             if (!external) {
-                external = newGroupNode(undefined, value, value, undefined, []);
+                external = newGroupNode(undefined, value, value, undefined, [], undefined);
                 this.externalGroups.set(value, external);
             }
             return [{ group: external, certain: true }];

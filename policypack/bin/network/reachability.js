@@ -82,11 +82,10 @@ function internetTraffic(rule) {
         return { key, ports, only };
     }
     // Every port of every protocol ("all"), or of one protocol other than TCP and UDP.
-    return protocol.kind === "all" ? { key: "all", ports: ports_1.ALL_PORTS, only: EVERY_PROTOCOL } : { key: "other", ports: ports_1.ALL_PORTS, only: OTHER_PROTOCOLS };
+    return protocol.kind === "all" ? { key: "all", ports: ports_1.ALL_PORTS, only: naclExposure_1.EVERY_KIND } : { key: "other", ports: ports_1.ALL_PORTS, only: OTHER_PROTOCOLS };
 }
 const TCP_ONLY = { tcp: true, udp: false, otherProtocols: false };
 const UDP_ONLY = { tcp: false, udp: true, otherProtocols: false };
-const EVERY_PROTOCOL = { tcp: true, udp: true, otherProtocols: true };
 const OTHER_PROTOCOLS = { tcp: false, udp: false, otherProtocols: true };
 /** Each ACL's inbound entries, in their order. */
 const ingressEntries = new WeakMap();
@@ -170,7 +169,8 @@ function heldRules(group) {
 }
 /**
  * Who can reach a resource (its paths), per internet definition: tier-isolation and internet-exposure
- * both ask for every resource of the stack, on the same graph. The paths are shared, so read-only.
+ * both ask for every resource of the stack, on the same graph. The list is shared: frozen, and its paths
+ * are read, never written.
  */
 const pathsByGraph = new WeakMap();
 function pathsTo(graph, carrier, options) {
@@ -187,7 +187,7 @@ function pathsTo(graph, carrier, options) {
     }
     let paths = byCarrier.get(carrier);
     if (!paths) {
-        paths = findPaths(graph, carrier, options);
+        paths = Object.freeze(findPaths(graph, carrier, options));
         byCarrier.set(carrier, paths);
     }
     return paths;
@@ -249,8 +249,7 @@ function addPrefixListPaths(paths, graph, carrier, group, rule, holder, peer, un
     for (const { list, certain: listCertain } of graph.resolvePrefixLists(holder, peer, unknownsHere)) {
         const exposure = prefixListExposure(list, options);
         if (exposure.verdict === "yes" && naclLetsInternetThrough(graph, carrier, rule, options)) {
-            const entries = exposure.internet.map((i) => (0, rule_1.peerLabel)(i.peer)).join(", ");
-            const label = `${describePrefixList(list)} (its entries include the internet: ${entries})`;
+            const label = `${describePrefixList(list)} (its entries include the internet: ${internetLabel(exposure)})`;
             paths.push(newPath(carrier, group, rule, "internet", label, certain && listCertain));
         }
         else if (exposure.verdict === "maybe") {

@@ -11,7 +11,7 @@ const RULE_OR_GROUP = /SecurityGroup|securityGroup/;
  * The ids and URNs among `wanted` that resources other than groups and rules mention: in any string
  * value (resource types we do not model, too) or property dependency.
  */
-function mentionedElsewhere(graph: StackGraph, wanted: ReadonlySet<string>): Set<string> {
+function mentionedAmong(graph: StackGraph, wanted: ReadonlySet<string>): Set<string> {
     const mentioned = new Set<string>();
     const walk = (value: unknown, depth: number): void => {
         if (depth > 8) return;
@@ -46,7 +46,7 @@ export const securityGroupsAreAttached: StackPolicyDefinition<Record<string, nev
         );
         if (uncarried.length === 0) return [];
         const wanted = new Set(uncarried.flatMap((g) => (g.id !== undefined ? [g.id, g.resource.urn] : [g.resource.urn])));
-        const mentioned = mentionedElsewhere(graph, wanted);
+        const mentioned = mentionedAmong(graph, wanted);
         const findings: StackFinding[] = [];
         for (const group of uncarried) {
             if ((group.id !== undefined && mentioned.has(group.id)) || mentioned.has(group.resource.urn)) continue;

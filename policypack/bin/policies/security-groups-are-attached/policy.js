@@ -9,7 +9,7 @@ const RULE_OR_GROUP = /SecurityGroup|securityGroup/;
  * The ids and URNs among `wanted` that resources other than groups and rules mention: in any string
  * value (resource types we do not model, too) or property dependency.
  */
-function mentionedElsewhere(graph, wanted) {
+function mentionedAmong(graph, wanted) {
     const mentioned = new Set();
     const walk = (value, depth) => {
         if (depth > 8)
@@ -49,7 +49,7 @@ exports.securityGroupsAreAttached = {
         if (uncarried.length === 0)
             return [];
         const wanted = new Set(uncarried.flatMap((g) => (g.id !== undefined ? [g.id, g.resource.urn] : [g.resource.urn])));
-        const mentioned = mentionedElsewhere(graph, wanted);
+        const mentioned = mentionedAmong(graph, wanted);
         const findings = [];
         for (const group of uncarried) {
             if ((group.id !== undefined && mentioned.has(group.id)) || mentioned.has(group.resource.urn))
