@@ -72,6 +72,41 @@ export function cpuMs(pid: number): number {
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
+/** CPU time of all of a process's threads so far, in milliseconds, to the nanosecond (/proc/<pid>/task/<tid>/schedstat); 0 once it has exited. */
+function threadsCpuMs(pid: number): number {
+    let ns = 0;
+    try {
+        for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+            try {
+                ns += Number(fs.readFileSync(`/proc/${pid}/task/${task}/schedstat`, "utf8").split(" ")[0]);
+            } catch {
+                // a thread that ended between listing and reading
+            }
+        }
+    } catch {
+        return 0;
+    }
+    return ns / 1e6;
+}
+
+export const QUIET = { windowMs: 50, busyMs: 2, limitMs: 2000 };
+
+/**
+ * Waits until none of these processes works: less than QUIET.busyMs of CPU, all threads together, over
+ * QUIET.windowMs (at most QUIET.limitMs in all). A pack's compiler and garbage-collector threads can go on
+ * working for 100 ms after it has answered (AWSGuard's used up to 96 ms of CPU then, measured), and on a
+ * 2-core machine that work would slow whichever pack is timed next. Returns how long it waited.
+ */
+export async function settle(pids: readonly number[]): Promise<number> {
+    const started = Date.now();
+    for (;;) {
+        const before = pids.map(threadsCpuMs);
+        await new Promise((resolve) => setTimeout(resolve, QUIET.windowMs));
+        const busiest = Math.max(0, ...pids.map((pid, i) => threadsCpuMs(pid) - before[i]));
+        if (busiest < QUIET.busyMs || Date.now() - started >= QUIET.limitMs) return Date.now() - started;
+    }
+}
+
 /** Resident memory now (VmRSS) and its peak so far (VmHWM) of one process, in KiB; zeros once it has exited. */
 function memoryKiB(pid: number): { rss: number; peak: number } {
     try {

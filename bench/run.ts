@@ -30,7 +30,7 @@ import * as os from "os";
 import * as path from "path";
 import { Diagnostic, PackProcess, analyzeRequest, encodeAnalyzeStack } from "../cli/engine/packProcess";
 import { inOrder } from "../cli/engine/boundedConcurrency";
-import { Paired, cpuMs, figure, median, pairedRuns, processMemoryMiB, runMeasured } from "./measure";
+import { Paired, cpuMs, figure, median, pairedRuns, processMemoryMiB, runMeasured, settle } from "./measure";
 import { BenchPacks, benchPacks } from "./packs";
 import { SyntheticStack, syntheticStack, writeStackExport } from "./syntheticStack";
 import { stackGraphInProcess } from "../policypack/inProcess";
@@ -259,7 +259,8 @@ class YardstickRuns {
 
     /**
      * Warm figures: one long-lived pack of each kind; `pass(pack, process)` once as a warm-up (the first
-     * pass compiles the hot paths), then `runs` rounds at each size.
+     * pass compiles the hot paths), then `runs` rounds at each size, each pass once every live pack is
+     * idle (`settle`: what a pack does after answering is not charged to the pack timed after it).
      */
     async warm(
         section: "analyze" | "stack",
@@ -273,6 +274,8 @@ class YardstickRuns {
                 log(`${section === "analyze" ? "Analyze" : "AnalyzeStack"} of ${resources} resources, warm, ${roundsText(this.runs)}`);
                 for (let round = 0; round < this.runs; round++)
                     for (const pack of this.order(round)) {
+                        // The packs that ran before may still be compiling or collecting: time this one on a quiet machine.
+                        await settle([...live.values()].map((instance) => instance.pid));
                         const result = await pass(pack, live.get(pack.key)!);
                         this.records.push({ section, size, resources, pack: pack.key, temperature: "warm", round, ...result });
                     }
