@@ -89,21 +89,21 @@ function threadsCpuMs(pid: number): number {
     return ns / 1e6;
 }
 
-export const QUIET = { windowMs: 50, busyMs: 2, limitMs: 2000 };
+const QUIET = { windowMs: 50, busyMs: 2, limitMs: 2000 };
 
 /**
  * Waits until none of these processes works: less than QUIET.busyMs of CPU, all threads together, over
  * QUIET.windowMs (at most QUIET.limitMs in all). A pack's compiler and garbage-collector threads can go on
  * working for 100 ms after it has answered (AWSGuard's used up to 96 ms of CPU then, measured), and on a
- * 2-core machine that work would slow whichever pack is timed next. Returns how long it waited.
+ * 2-core machine that work would slow whichever pack is timed next.
  */
-export async function settle(pids: readonly number[]): Promise<number> {
+export async function settle(pids: readonly number[]): Promise<void> {
     const started = Date.now();
     for (;;) {
         const before = pids.map(threadsCpuMs);
         await new Promise((resolve) => setTimeout(resolve, QUIET.windowMs));
         const busiest = Math.max(0, ...pids.map((pid, i) => threadsCpuMs(pid) - before[i]));
-        if (busiest < QUIET.busyMs || Date.now() - started >= QUIET.limitMs) return Date.now() - started;
+        if (busiest < QUIET.busyMs || Date.now() - started >= QUIET.limitMs) return;
     }
 }
 

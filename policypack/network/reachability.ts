@@ -81,23 +81,16 @@ function naclLetsInternetThrough(graph: StackGraph, carrier: Carrier, rule: Rule
  * rules allow a few kinds of traffic (HTTPS, SSH, a database port), so the same question comes back
  * for each of them.
  */
-const naclAnswers = new WeakMap<Rule[], Map<string, boolean>>();
+const naclAnswers = new AnswerCache<Rule[], boolean>();
 
 function naclLetsThrough(entries: Rule[], rule: Rule, options: InternetOptions): boolean {
     const traffic = internetTraffic(rule);
     if (traffic === undefined) return true;
-    let answers = naclAnswers.get(entries);
-    if (!answers) {
-        answers = new Map();
-        naclAnswers.set(entries, answers);
-    }
-    const key = `${traffic.key} ${definitionKey(options)}`;
-    let answer = answers.get(key);
-    if (answer === undefined) {
-        answer = naclInternetExposure(ingressOf(entries), traffic.ports, options, traffic.only).length > 0;
-        answers.set(key, answer);
-    }
-    return answer;
+    return naclAnswers.get(
+        entries,
+        `${traffic.key} ${definitionKey(options)}`,
+        () => naclInternetExposure(ingressOf(entries), traffic.ports, options, traffic.only).length > 0,
+    );
 }
 
 /** The traffic a rule allows, as the ACL walk takes it; undefined when the ACL is not asked (it lets it through). */
@@ -213,29 +206,13 @@ function heldRules(group: GroupNode): HeldRules {
 
 /**
  * Who can reach a resource (its paths), per internet definition: tier-isolation and internet-exposure
- * both ask for every resource of the stack, on the same graph. The list is shared: frozen, and its paths
- * are read, never written.
+ * both ask for every resource of the stack, on the same graph (a carrier belongs to one graph). The list
+ * is shared: frozen, and its paths are read, never written.
  */
-const pathsByGraph = new WeakMap<StackGraph, Map<string, Map<Carrier, readonly Path[]>>>();
+const pathsOfCarrier = new AnswerCache<Carrier, readonly Path[]>();
 
 export function pathsTo(graph: StackGraph, carrier: Carrier, options: InternetOptions): readonly Path[] {
-    let byDefinition = pathsByGraph.get(graph);
-    if (!byDefinition) {
-        byDefinition = new Map();
-        pathsByGraph.set(graph, byDefinition);
-    }
-    const definition = definitionKey(options);
-    let byCarrier = byDefinition.get(definition);
-    if (!byCarrier) {
-        byCarrier = new Map();
-        byDefinition.set(definition, byCarrier);
-    }
-    let paths = byCarrier.get(carrier);
-    if (!paths) {
-        paths = Object.freeze(findPaths(graph, carrier, options));
-        byCarrier.set(carrier, paths);
-    }
-    return paths;
+    return pathsOfCarrier.get(carrier, definitionKey(options), () => findPaths(graph, carrier, options));
 }
 
 function findPaths(graph: StackGraph, carrier: Carrier, options: InternetOptions): Path[] {

@@ -50,23 +50,12 @@ function naclLetsInternetThrough(graph, carrier, rule, options) {
  * rules allow a few kinds of traffic (HTTPS, SSH, a database port), so the same question comes back
  * for each of them.
  */
-const naclAnswers = new WeakMap();
+const naclAnswers = new answerCache_1.AnswerCache();
 function naclLetsThrough(entries, rule, options) {
     const traffic = internetTraffic(rule);
     if (traffic === undefined)
         return true;
-    let answers = naclAnswers.get(entries);
-    if (!answers) {
-        answers = new Map();
-        naclAnswers.set(entries, answers);
-    }
-    const key = `${traffic.key} ${(0, addresses_1.definitionKey)(options)}`;
-    let answer = answers.get(key);
-    if (answer === undefined) {
-        answer = (0, naclExposure_1.naclInternetExposure)(ingressOf(entries), traffic.ports, options, traffic.only).length > 0;
-        answers.set(key, answer);
-    }
-    return answer;
+    return naclAnswers.get(entries, `${traffic.key} ${(0, addresses_1.definitionKey)(options)}`, () => (0, naclExposure_1.naclInternetExposure)(ingressOf(entries), traffic.ports, options, traffic.only).length > 0);
 }
 /** The traffic a rule allows, as the ACL walk takes it; undefined when the ACL is not asked (it lets it through). */
 function internetTraffic(rule) {
@@ -169,28 +158,12 @@ function heldRules(group) {
 }
 /**
  * Who can reach a resource (its paths), per internet definition: tier-isolation and internet-exposure
- * both ask for every resource of the stack, on the same graph. The list is shared: frozen, and its paths
- * are read, never written.
+ * both ask for every resource of the stack, on the same graph (a carrier belongs to one graph). The list
+ * is shared: frozen, and its paths are read, never written.
  */
-const pathsByGraph = new WeakMap();
+const pathsOfCarrier = new answerCache_1.AnswerCache();
 function pathsTo(graph, carrier, options) {
-    let byDefinition = pathsByGraph.get(graph);
-    if (!byDefinition) {
-        byDefinition = new Map();
-        pathsByGraph.set(graph, byDefinition);
-    }
-    const definition = (0, addresses_1.definitionKey)(options);
-    let byCarrier = byDefinition.get(definition);
-    if (!byCarrier) {
-        byCarrier = new Map();
-        byDefinition.set(definition, byCarrier);
-    }
-    let paths = byCarrier.get(carrier);
-    if (!paths) {
-        paths = Object.freeze(findPaths(graph, carrier, options));
-        byCarrier.set(carrier, paths);
-    }
-    return paths;
+    return pathsOfCarrier.get(carrier, (0, addresses_1.definitionKey)(options), () => findPaths(graph, carrier, options));
 }
 function findPaths(graph, carrier, options) {
     const paths = [];

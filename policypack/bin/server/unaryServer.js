@@ -82,7 +82,7 @@ exports.RECEIVE_WINDOW = { stream: 1024 * 1024, connection: 4 * 1024 * 1024 };
 function serveUnary(methods, maxReceiveMessage, listening) {
     const byPath = new Map(methods.map((method) => [method.path, method]));
     // grpc-js's session options: no header block limit, and session memory unbounded (Node degrades badly at the limit).
-    // Flow-control windows larger than HTTP/2's 64 KiB (see RECEIVE_WINDOW).
+    // Flow-control windows larger than HTTP/2's default 65,535 bytes (see RECEIVE_WINDOW).
     const server = http2.createServer({
         maxSendHeaderBlockLength: Number.MAX_SAFE_INTEGER,
         maxSessionMemory: Number.MAX_SAFE_INTEGER,
