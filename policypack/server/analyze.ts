@@ -59,6 +59,9 @@ export async function analyze(pack: Pack, request: ResourceData, reply: Reply<An
                 try {
                     decoded ??= decodeResource(request);
                     const props = proxy.unknownCheckingProxy(decoded.props);
+                    const tests = typeTests(type, () => props);
+                    // Every field written out, in the SDK's order: one object shape for every validation
+                    // (a spread in the middle of the literal made V8 build each one field by field).
                     const args: ResourceValidationArgs = {
                         type,
                         props,
@@ -66,7 +69,8 @@ export async function analyze(pack: Pack, request: ResourceData, reply: Reply<An
                         name: decoded.name,
                         opts: decoded.opts,
                         stackTags: pack.state.stackTags as ResourceValidationArgs["stackTags"],
-                        ...typeTests(type, () => props),
+                        isType: tests.isType,
+                        asType: tests.asType,
                         getConfig: pack.state.getConfigOf(p.name) as ResourceValidationArgs["getConfig"],
                         notApplicable: throwNotApplicable,
                     } as ResourceValidationArgs;

@@ -29,6 +29,8 @@ export class PackState {
     /** Per policy name, as the last Configure sent it (the SDK builds it as a plain object, so do we). */
     config: Record<string, PolicyConfigEntry> = {};
     stackTags: FrozenMap = freezeMap(new Map());
+    /** Each policy's `getConfig`, by policy name (see getConfigOf). */
+    private readonly getConfigs = new Map<string, () => Record<string, unknown>>();
 
     constructor(readonly packEnforcementLevel: EnforcementLevel) {}
 
@@ -37,14 +39,22 @@ export class PackState {
         return this.config[policy.name]?.enforcementLevel || policy.enforcementLevel || this.packEnforcementLevel;
     }
 
-    /** A policy's `getConfig`: its configured properties without the level, read when called; `{}` when none. */
+    /**
+     * A policy's `getConfig`: its configured properties without the level, read when called (so one function
+     * per policy serves every request, made at its first); a fresh object every call, as the SDK's; `{}` when none.
+     */
     getConfigOf(policyName: string): () => Record<string, unknown> {
-        return () => {
-            const entry = this.config[policyName];
-            if (!entry) return {};
-            // eslint-disable-next-line @typescript-eslint/no-unused-vars
-            const { enforcementLevel, ...properties } = entry;
-            return properties;
-        };
+        let getConfig = this.getConfigs.get(policyName);
+        if (!getConfig) {
+            getConfig = () => {
+                const entry = this.config[policyName];
+                if (!entry) return {};
+                // eslint-disable-next-line @typescript-eslint/no-unused-vars
+                const { enforcementLevel, ...properties } = entry;
+                return properties;
+            };
+            this.getConfigs.set(policyName, getConfig);
+        }
+        return getConfig;
     }
 }

@@ -38,6 +38,23 @@ describe("TurnMemo", () => {
         expect(computed).toBe(2);
     });
 
+    it("finds the last result again by the input's identity only, until the next turn", async () => {
+        const memo = new TurnMemo<unknown, number>();
+        const input = { a: 1 };
+        expect(memo.lastFor(input)).toBeUndefined();
+        memo.get("r", input, () => 1);
+        expect(memo.lastFor(input)).toBe(1);
+        // An equal copy is not the same object: it goes through the key.
+        expect(memo.lastFor({ a: 1 })).toBeUndefined();
+        memo.get("other", { b: 2 }, () => 2);
+        expect(memo.lastFor(input)).toBeUndefined();
+        // Reused results are remembered too.
+        expect(memo.get("r", input, () => 3)).toBe(1);
+        expect(memo.lastFor(input)).toBe(1);
+        await nextTurn();
+        expect(memo.lastFor(input)).toBeUndefined();
+    });
+
     it("does not keep a result whose computation threw", () => {
         const memo = new TurnMemo<unknown, number>();
         expect(() =>

@@ -44,6 +44,9 @@ async function analyze(pack, request, reply) {
                 try {
                     decoded ?? (decoded = (0, decode_1.decodeResource)(request));
                     const props = sdk_1.proxy.unknownCheckingProxy(decoded.props);
+                    const tests = (0, decode_1.typeTests)(type, () => props);
+                    // Every field written out, in the SDK's order: one object shape for every validation
+                    // (a spread in the middle of the literal made V8 build each one field by field).
                     const args = {
                         type,
                         props,
@@ -51,7 +54,8 @@ async function analyze(pack, request, reply) {
                         name: decoded.name,
                         opts: decoded.opts,
                         stackTags: pack.state.stackTags,
-                        ...(0, decode_1.typeTests)(type, () => props),
+                        isType: tests.isType,
+                        asType: tests.asType,
                         getConfig: pack.state.getConfigOf(p.name),
                         notApplicable: outcomes_1.throwNotApplicable,
                     };
