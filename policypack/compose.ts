@@ -28,6 +28,7 @@ import { Exemption } from "./kit/exemptions";
 import { didYouMean } from "./kit/didYouMean";
 import { hasOwn, isPlainObject } from "./model/ownProperties";
 import { show } from "./model/unresolved";
+import { declareTypesJudged, typesJudgedBy } from "./server/typesJudged";
 import { policyDefinitions, resourcePolicyCatalog, stackPolicyCatalog, stackPolicyDefinitions } from "./policies";
 
 export type { ExemptionSetting } from "./kit/exemptions";
@@ -139,6 +140,8 @@ function configured(policy: TierguardPolicy, level: EnforcementLevel, settings: 
         // One function, as toResourcePolicy builds it (the SDK also allows a list).
         const validate = validateResource as ResourceValidation;
         const wrapped: ResourceValidation = (args, report) => validate(withSettings(args), report);
+        const types = typesJudgedBy(validate);
+        if (types) declareTypesJudged(wrapped, types);
         const once: Pick<StackValidationPolicy, "validateStack"> | object = validateStack
             ? { validateStack: (args: StackValidationArgs, report: ReportViolation) => validateStack!(withSettings(args), report) }
             : {};

@@ -8,6 +8,7 @@ const defineStack_1 = require("./kit/defineStack");
 const didYouMean_1 = require("./kit/didYouMean");
 const ownProperties_1 = require("./model/ownProperties");
 const unresolved_1 = require("./model/unresolved");
+const typesJudged_1 = require("./server/typesJudged");
 const policies_1 = require("./policies");
 const LEVELS = ["advisory", "mandatory", "disabled"];
 const definitions = [
@@ -72,6 +73,9 @@ function configured(policy, level, settings) {
         // One function, as toResourcePolicy builds it (the SDK also allows a list).
         const validate = validateResource;
         const wrapped = (args, report) => validate(withSettings(args), report);
+        const types = (0, typesJudged_1.typesJudgedBy)(validate);
+        if (types)
+            (0, typesJudged_1.declareTypesJudged)(wrapped, types);
         const once = validateStack
             ? { validateStack: (args, report) => validateStack(withSettings(args), report) }
             : {};

@@ -4,13 +4,14 @@
  * errors, exemptions, the level of "cannot be verified" findings, and a guarantee that nothing a
  * resource contains can throw out of the pack (a thrown error fails the user's whole preview).
  */
-import type { EnforcementLevel, ReportViolation, ResourceValidationPolicy } from "@pulumi/policy";
+import type { EnforcementLevel, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { AnalyzedResource } from "../model/resource";
 import { Severity } from "../model/severity";
 import { Rule } from "../model/rule";
 import { ConfigKeys, ConfigValues, ParsedConfig, configSchema, enumKey, parseConfig } from "./config";
 import { Exemption, exemptionsKey, matchExemptions } from "./exemptions";
 import { TurnMemo } from "./turnMemo";
+import { declareTypesJudged } from "../server/typesJudged";
 
 /** A finding: a violation, or a rule that cannot be verified because a value is unknown or malformed. */
 export interface Finding {
@@ -246,7 +247,8 @@ export function toResourcePolicy(policy: ResourcePolicy): ResourceValidationPoli
     return {
         ...sdkFields(policy),
         ...once,
-        validateResource: (args, reportViolation: ReportViolation) => {
+        // Declared to the server: for other types the validation returns at once, and is not called.
+        validateResource: declareTypesJudged((args: ResourceValidationArgs, reportViolation: ReportViolation) => {
             if (!policy.appliesTo.has(args.type)) return;
             let reports: Report[];
             try {
@@ -273,6 +275,6 @@ export function toResourcePolicy(policy: ResourcePolicy): ResourceValidationPoli
                     reports.map((report) => ({ ...report, urn: args.urn })),
                 );
             }
-        },
+        }, policy.appliesTo),
     };
 }

@@ -3,13 +3,14 @@
  * at the first validation that needs it, and each validation handed its own unknown-checking proxy
  * over that one copy. Levels, "not applicable", unknown values and errors as the SDK's server has them.
  */
-import type { ResourceValidationArgs } from "@pulumi/policy";
+import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
 import type { AnalyzeResponse } from "@pulumi/pulumi/proto/analyzer_pb";
 import { DecodedResource, decodeResource, typeTests } from "./decode";
 import type { ResourceData } from "./requestDecoding";
 import { NotApplicableList, pending, settleValidationError, throwNotApplicable, violationReporter } from "./outcomes";
 import type { PackState } from "./packState";
 import { AnyPolicy, SdkDiagnostic, policyHelpers, protoutil, proxy } from "./sdk";
+import { mayJudge } from "./typesJudged";
 
 /** Answers a request, as a gRPC unary callback: an error, or a response. */
 export type Reply<T> = (error: Error | undefined, response?: T) => void;
@@ -52,12 +53,16 @@ export async function analyze(pack: Pack, request: ResourceData, reply: Reply<An
                     continue;
                 }
             }
-            const reportViolation = violationReporter(p, pack.name, pack.version, level, ds);
+            let reportViolation: ReportViolation | undefined;
             const validations = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
             for (let v = 0; v < validations.length; v++) {
                 const validation = validations[v];
                 try {
+                    // Decoded even for a validation not called: a request that cannot be decoded fails every
+                    // policy, as on the SDK's server, which decodes it for each before calling.
                     decoded ??= decodeResource(request);
+                    if (!mayJudge(validation, type)) continue;
+                    reportViolation ??= violationReporter(p, pack.name, pack.version, level, ds);
                     const props = proxy.unknownCheckingProxy(decoded.props);
                     const tests = typeTests(type, () => props);
                     // Every field written out, in the SDK's order: one object shape for every validation

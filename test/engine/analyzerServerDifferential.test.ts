@@ -283,6 +283,16 @@ it("answers requests neither can read, malformed config and odd stacks as the SD
         await d.send(label, "analyze", bytes);
         if (!neverAnswered.has(label)) await d.send(label, "remediate", bytes);
     }
+    // A type no tierguard policy judges: its validations are not even called (server/typesJudged.ts), yet a
+    // request that cannot be decoded still fails every policy, as on the SDK's server.
+    const bucket = (props: object) => ({ type: "aws:s3/bucket:Bucket", name: "logs", props });
+    for (const [label, props] of [
+        ["a bucket", { bucket: "logs", acl: "private" }],
+        ["a bucket with an unrecognised signature", { x: { "4dabf18193072939515e22adb298388d": "nope" } }],
+        ["a bucket with an asset with nothing", { x: { "4dabf18193072939515e22adb298388d": "c44067f5952c0a294b673a41bacd8c17" } }],
+        ["a bucket with unknowns", { bucket: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" }],
+    ] as const)
+        await d.send(label, "analyze", analyze(bucket(props)));
     // Every policy at remediate: Remediate lists each as not implementing it; Analyze downgrades to mandatory.
     await d.send("every policy remediate", "configure", configureRequest(everyPolicy("remediate")));
     for (const [label, bytes] of cases.filter(([l]) => l !== "no options")) {

@@ -16,6 +16,7 @@ exports.toResourcePolicy = toResourcePolicy;
 const config_1 = require("./config");
 const exemptions_1 = require("./exemptions");
 const turnMemo_1 = require("./turnMemo");
+const typesJudged_1 = require("../server/typesJudged");
 exports.commonKeys = {
     unknownValues: (0, config_1.enumKey)("Level of findings that cannot be verified because a value is unknown during a preview or malformed: advisory (default) or mandatory.", ["advisory", "mandatory"], "advisory"),
     exemptions: exemptions_1.exemptionsKey,
@@ -185,7 +186,8 @@ function toResourcePolicy(policy) {
     return {
         ...sdkFields(policy),
         ...once,
-        validateResource: (args, reportViolation) => {
+        // Declared to the server: for other types the validation returns at once, and is not called.
+        validateResource: (0, typesJudged_1.declareTypesJudged)((args, reportViolation) => {
             if (!policy.appliesTo.has(args.type))
                 return;
             let reports;
@@ -210,6 +212,6 @@ function toResourcePolicy(policy) {
             if (reports.length > 0) {
                 emit(reportViolation, reports.map((report) => ({ ...report, urn: args.urn })));
             }
-        },
+        }, policy.appliesTo),
     };
 }

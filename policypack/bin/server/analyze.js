@@ -5,6 +5,7 @@ exports.analyze = analyze;
 const decode_1 = require("./decode");
 const outcomes_1 = require("./outcomes");
 const sdk_1 = require("./sdk");
+const typesJudged_1 = require("./typesJudged");
 /**
  * Most requests' answer: nothing to report, no policy not applicable. The SDK builds this response
  * for every such request; it is built once here and shared (serve.ts serialises it once, and nothing
@@ -37,12 +38,17 @@ async function analyze(pack, request, reply) {
                     continue;
                 }
             }
-            const reportViolation = (0, outcomes_1.violationReporter)(p, pack.name, pack.version, level, ds);
+            let reportViolation;
             const validations = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
             for (let v = 0; v < validations.length; v++) {
                 const validation = validations[v];
                 try {
+                    // Decoded even for a validation not called: a request that cannot be decoded fails every
+                    // policy, as on the SDK's server, which decodes it for each before calling.
                     decoded ?? (decoded = (0, decode_1.decodeResource)(request));
+                    if (!(0, typesJudged_1.mayJudge)(validation, type))
+                        continue;
+                    reportViolation ?? (reportViolation = (0, outcomes_1.violationReporter)(p, pack.name, pack.version, level, ds));
                     const props = sdk_1.proxy.unknownCheckingProxy(decoded.props);
                     const tests = (0, decode_1.typeTests)(type, () => props);
                     // Every field written out, in the SDK's order: one object shape for every validation
