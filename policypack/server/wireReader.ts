@@ -79,11 +79,17 @@ export class WireReader {
         throw new LeftToGeneratedCode();
     }
 
+    /**
+     * A double, and an integral one in the int32 range (a port, a rule number) as V8's small integer: read by
+     * unoptimised code, readDoubleLE gives a boxed number even for 22, and by optimised code a small integer,
+     * so the same field of a rule held one kind in a pack's first passes and the other later, and V8 threw
+     * away the code it had optimised for one when it met the other. -0 stays -0.
+     */
     double(): number {
         if (this.pos + 8 > this.end) throw new LeftToGeneratedCode();
         const value = this.bytes.readDoubleLE(this.pos);
         this.pos += 8;
-        return value;
+        return value === (value | 0) && (value !== 0 || 1 / value > 0) ? value | 0 : value;
     }
 
     /** The end of the length-delimited field whose length comes next; the reader is at its first byte. */

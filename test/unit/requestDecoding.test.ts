@@ -148,6 +148,18 @@ it("reads short names that share a slot of the reader's recent names as themselv
     expectSame("stack", encodeAnalyzeStack([r, { ...r, name: "Aa", urn: "BB" }]));
 });
 
+it("reads every double as itself: integral ones in the int32 range as integers, -0 as -0", () => {
+    const values = [22, 0, -0, 1, -1, 2.5, -2.5, 2 ** 31 - 1, 2 ** 31, -(2 ** 31), -(2 ** 31) - 1, 2 ** 53, NaN, Infinity, -Infinity, Number.MIN_VALUE];
+    const bytes = Buffer.alloc(8 * values.length);
+    values.forEach((value, i) => bytes.writeDoubleLE(value, 8 * i));
+    const reader = new WireReader(bytes);
+    const read = values.map(() => reader.double());
+    read.forEach((value, i) => expect([i, Object.is(value, values[i])]).toEqual([i, true]));
+    const r: PackResource = { type: SG, name: "n", props: { ports: values, zero: -0, port: 22 } };
+    expectSame("analyze", analyzeBytes(r));
+    expectSame("stack", encodeAnalyzeStack([r]));
+});
+
 it("keeps no value of a request after it: only names are remembered", () => {
     // A short secret read as a value, then a name with the same bytes: the name is a fresh string, not the value's.
     const bytes = Buffer.concat([Buffer.from([6]), Buffer.from("hunter"), Buffer.from([6]), Buffer.from("hunter")]);
