@@ -45,7 +45,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
 export class TurnMemo<I, R, K = I> {
     private readonly entries = new Map<string, { kept: K; result: R }>();
     private clearScheduled = false;
-    /** What get returned last, and for which input (see lastFor); emptied with the entries. */
+    /** What get computed last, and from which input (see lastFor); emptied with the entries. */
     private lastInput: I | undefined;
     private lastResult: R | undefined;
 
@@ -57,7 +57,7 @@ export class TurnMemo<I, R, K = I> {
     /** The result for `input` under `key`: computed now, or reused from earlier in this turn. */
     get(key: string, input: I, compute: () => R): R {
         const entry = this.entries.get(key);
-        if (entry && this.same(entry.kept, input)) return this.remember(input, entry.result);
+        if (entry && this.same(entry.kept, input)) return entry.result;
         const result = compute();
         this.entries.set(key, { kept: this.keep(input, result), result });
         if (!this.clearScheduled) {
@@ -73,10 +73,11 @@ export class TurnMemo<I, R, K = I> {
     }
 
     /**
-     * The result last returned, if it was for this very input object: on tierguard's own server every
-     * policy of a request is handed the same copy, so the second policy on finds its result here without
-     * building a key (a URN, the longest string of a request) or comparing anything. The caller checks
-     * that what the key would have said matches the result.
+     * The result last computed, if it was computed from this very input object: on tierguard's own server
+     * every policy of a request is handed the same copy, so the second policy on finds its result here
+     * without building a key (a URN, the longest string of a request) or comparing anything; get would
+     * find it too, comparing the input with itself. The caller checks that what the key would have said
+     * matches the result.
      */
     lastFor(input: I): R | undefined {
         return this.lastInput === input ? this.lastResult : undefined;

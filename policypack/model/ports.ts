@@ -92,9 +92,13 @@ export function intersectPorts(a: PortSet, b: PortSet): PortSet {
 
 export function subtractPorts(a: PortSet, b: PortSet): PortSet {
     const out: Array<[number, number]> = [];
-    for (const [from0, to] of a) {
-        let from = from0;
-        for (const [bf, bt] of b) {
+    // Indexed, nothing destructured: asked for every rule and NACL entry (README, "Loops V8 compiles quickly").
+    for (let i = 0; i < a.length; i++) {
+        let from = a[i][0];
+        const to = a[i][1];
+        for (let j = 0; j < b.length; j++) {
+            const bf = b[j][0];
+            const bt = b[j][1];
             if (bt < from || bf > to) continue;
             if (bf > from) out.push([from, bf - 1]);
             from = bt + 1;

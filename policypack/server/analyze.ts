@@ -3,7 +3,7 @@
  * at the first validation that needs it, and each validation handed its own unknown-checking proxy
  * over that one copy. Levels, "not applicable", unknown values and errors as the SDK's server has them.
  */
-import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
+import type { ResourceValidationArgs } from "@pulumi/policy";
 import type { AnalyzeResponse } from "@pulumi/pulumi/proto/analyzer_pb";
 import { DecodedResource, decodeResource, typeTests } from "./decode";
 import type { ResourceData } from "./requestDecoding";
@@ -53,7 +53,7 @@ export async function analyze(pack: Pack, request: ResourceData, reply: Reply<An
                     continue;
                 }
             }
-            let reportViolation: ReportViolation | undefined;
+            const reportViolation = violationReporter(p, pack.name, pack.version, level, ds);
             const validations = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
             for (let v = 0; v < validations.length; v++) {
                 const validation = validations[v];
@@ -62,7 +62,6 @@ export async function analyze(pack: Pack, request: ResourceData, reply: Reply<An
                     // policy, as on the SDK's server, which decodes it for each before calling.
                     decoded ??= decodeResource(request);
                     if (!mayJudge(validation, type)) continue;
-                    reportViolation ??= violationReporter(p, pack.name, pack.version, level, ds);
                     const props = proxy.unknownCheckingProxy(decoded.props);
                     const tests = typeTests(type, () => props);
                     // Every field written out, in the SDK's order: one object shape for every validation

@@ -79,9 +79,14 @@ export function isTypeOf(type: string, resourceClass: unknown): boolean {
 
 /** `isType` and `asType` as the SDK hands them to a policy; asType answers with what `props()` gives when asked. */
 export function typeTests(type: string, props: () => unknown): Pick<PolicyResource, "isType" | "asType"> {
+    // Function expressions, as the SDK's: a policy sees the same kind of function (one with a prototype).
     return {
-        isType: (resourceClass: unknown) => isTypeOf(type, resourceClass),
-        asType: ((resourceClass: unknown) => (isTypeOf(type, resourceClass) ? props() : undefined)) as PolicyResource["asType"],
+        isType: function (resourceClass: unknown) {
+            return isTypeOf(type, resourceClass);
+        },
+        asType: function (resourceClass: unknown) {
+            return isTypeOf(type, resourceClass) ? props() : undefined;
+        } as PolicyResource["asType"],
     };
 }
 

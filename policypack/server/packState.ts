@@ -29,8 +29,6 @@ export class PackState {
     /** Per policy name, as the last Configure sent it (the SDK builds it as a plain object, so do we). */
     config: Record<string, PolicyConfigEntry> = {};
     stackTags: FrozenMap = freezeMap(new Map());
-    /** Each policy's `getConfig`, by policy name (see getConfigOf). */
-    private readonly getConfigs = new Map<string, () => Record<string, unknown>>();
 
     constructor(readonly packEnforcementLevel: EnforcementLevel) {}
 
@@ -39,22 +37,14 @@ export class PackState {
         return this.config[policy.name]?.enforcementLevel || policy.enforcementLevel || this.packEnforcementLevel;
     }
 
-    /**
-     * A policy's `getConfig`: its configured properties without the level, read when called (so one function
-     * per policy serves every request, made at its first); a fresh object every call, as the SDK's; `{}` when none.
-     */
+    /** A policy's `getConfig`: its configured properties without the level, read when called; `{}` when none. */
     getConfigOf(policyName: string): () => Record<string, unknown> {
-        let getConfig = this.getConfigs.get(policyName);
-        if (!getConfig) {
-            getConfig = () => {
-                const entry = this.config[policyName];
-                if (!entry) return {};
-                // eslint-disable-next-line @typescript-eslint/no-unused-vars
-                const { enforcementLevel, ...properties } = entry;
-                return properties;
-            };
-            this.getConfigs.set(policyName, getConfig);
-        }
-        return getConfig;
+        return () => {
+            const entry = this.config[policyName];
+            if (!entry) return {};
+            // eslint-disable-next-line @typescript-eslint/no-unused-vars
+            const { enforcementLevel, ...properties } = entry;
+            return properties;
+        };
     }
 }

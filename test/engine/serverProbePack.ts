@@ -23,8 +23,17 @@ const SecurityGroup = { __pulumiType: "aws:ec2/securityGroup:SecurityGroup" } as
 const Bucket = { name: "Bucket", isInstance: (o: any) => o?.__pulumiType === "aws:s3/bucket:Bucket" } as any;
 const Nameless = { isInstance: () => false } as any;
 
-const seen = (args: ResourceValidationArgs) =>
-    JSON.stringify({
+/** Every getConfig function a validation was handed: the SDK's server makes a new one for each call. */
+const getConfigsSeen = new WeakSet<object>();
+
+const seen = (args: ResourceValidationArgs) => {
+    const getConfigSeenBefore = getConfigsSeen.has(args.getConfig);
+    getConfigsSeen.add(args.getConfig);
+    return JSON.stringify({
+        // The arguments' own shape: their keys in order, and the kind of functions they hold.
+        keys: Object.keys(args),
+        getConfig: { name: args.getConfig.name, seenBefore: getConfigSeenBefore, fresh: args.getConfig() !== args.getConfig() },
+        typeTests: [args.isType.name, typeof args.isType.prototype, args.asType.name, typeof args.asType.prototype],
         type: args.type,
         urn: args.urn,
         name: args.name,
@@ -36,6 +45,7 @@ const seen = (args: ResourceValidationArgs) =>
         isBucket: args.isType(Bucket),
         asSg: args.asType(SecurityGroup) !== undefined,
     });
+};
 
 const args: PolicyPackArgs = {
     enforcementLevel: "mandatory",

@@ -64,7 +64,7 @@ class TurnMemo {
     get(key, input, compute) {
         const entry = this.entries.get(key);
         if (entry && this.same(entry.kept, input))
-            return this.remember(input, entry.result);
+            return entry.result;
         const result = compute();
         this.entries.set(key, { kept: this.keep(input, result), result });
         if (!this.clearScheduled) {
@@ -79,10 +79,11 @@ class TurnMemo {
         return this.remember(input, result);
     }
     /**
-     * The result last returned, if it was for this very input object: on tierguard's own server every
-     * policy of a request is handed the same copy, so the second policy on finds its result here without
-     * building a key (a URN, the longest string of a request) or comparing anything. The caller checks
-     * that what the key would have said matches the result.
+     * The result last computed, if it was computed from this very input object: on tierguard's own server
+     * every policy of a request is handed the same copy, so the second policy on finds its result here
+     * without building a key (a URN, the longest string of a request) or comparing anything; get would
+     * find it too, comparing the input with itself. The caller checks that what the key would have said
+     * matches the result.
      */
     lastFor(input) {
         return this.lastInput === input ? this.lastResult : undefined;

@@ -94,9 +94,13 @@ function intersectPorts(a, b) {
 }
 function subtractPorts(a, b) {
     const out = [];
-    for (const [from0, to] of a) {
-        let from = from0;
-        for (const [bf, bt] of b) {
+    // Indexed, nothing destructured: asked for every rule and NACL entry (README, "Loops V8 compiles quickly").
+    for (let i = 0; i < a.length; i++) {
+        let from = a[i][0];
+        const to = a[i][1];
+        for (let j = 0; j < b.length; j++) {
+            const bf = b[j][0];
+            const bt = b[j][1];
             if (bt < from || bf > to)
                 continue;
             if (bf > from)

@@ -38,7 +38,7 @@ async function analyze(pack, request, reply) {
                     continue;
                 }
             }
-            let reportViolation;
+            const reportViolation = (0, outcomes_1.violationReporter)(p, pack.name, pack.version, level, ds);
             const validations = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
             for (let v = 0; v < validations.length; v++) {
                 const validation = validations[v];
@@ -48,7 +48,6 @@ async function analyze(pack, request, reply) {
                     decoded ?? (decoded = (0, decode_1.decodeResource)(request));
                     if (!(0, typesJudged_1.mayJudge)(validation, type))
                         continue;
-                    reportViolation ?? (reportViolation = (0, outcomes_1.violationReporter)(p, pack.name, pack.version, level, ds));
                     const props = sdk_1.proxy.unknownCheckingProxy(decoded.props);
                     const tests = (0, decode_1.typeTests)(type, () => props);
                     // Every field written out, in the SDK's order: one object shape for every validation

@@ -62,9 +62,14 @@ function isTypeOf(type, resourceClass) {
 }
 /** `isType` and `asType` as the SDK hands them to a policy; asType answers with what `props()` gives when asked. */
 function typeTests(type, props) {
+    // Function expressions, as the SDK's: a policy sees the same kind of function (one with a prototype).
     return {
-        isType: (resourceClass) => isTypeOf(type, resourceClass),
-        asType: ((resourceClass) => (isTypeOf(type, resourceClass) ? props() : undefined)),
+        isType: function (resourceClass) {
+            return isTypeOf(type, resourceClass);
+        },
+        asType: function (resourceClass) {
+            return isTypeOf(type, resourceClass) ? props() : undefined;
+        },
     };
 }
 /**
