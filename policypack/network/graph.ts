@@ -205,7 +205,8 @@ export class StackGraph {
     }
 
     constructor(readonly resources: AnalyzedResource[]) {
-        for (const r of resources) {
+        for (let at = 0; at < resources.length; at++) {
+            const r = resources[at];
             this.byUrn.set(r.urn, r);
             if (!SUBNET_TYPES.has(r.type)) continue;
             this.subnets.set(r.urn, r);
@@ -220,7 +221,8 @@ export class StackGraph {
     }
 
     private indexGroups(): void {
-        for (const resource of this.resources) {
+        for (let at = 0; at < this.resources.length; at++) {
+            const resource = this.resources[at];
             if (!SECURITY_GROUP_HOLDER_TYPES.has(resource.type)) continue;
             const id = idOf(resource);
             const rules = rulesOf(resource);
@@ -237,7 +239,8 @@ export class StackGraph {
     }
 
     private indexVpcs(): void {
-        for (const resource of this.resources) {
+        for (let at = 0; at < this.resources.length; at++) {
+            const resource = this.resources[at];
             const output = VPC_DEFAULT_GROUP_OUTPUT.get(resource.type);
             if (output === undefined) continue;
             this.vpcs.set(resource.urn, resource);
@@ -298,7 +301,8 @@ export class StackGraph {
     }
 
     private joinStandaloneRules(): void {
-        for (const resource of this.resources) {
+        for (let at = 0; at < this.resources.length; at++) {
+            const resource = this.resources[at];
             const groupProperty = joinedHolderProperty(resource.type, "securityGroup");
             if (groupProperty === undefined) continue;
             const rules = rulesOf(resource)?.rules ?? [];
@@ -318,7 +322,8 @@ export class StackGraph {
     }
 
     private indexPrefixLists(): void {
-        for (const resource of this.resources) {
+        for (let at = 0; at < this.resources.length; at++) {
+            const resource = this.resources[at];
             if (!PREFIX_LIST_TYPES.has(resource.type)) continue;
             const node: PrefixListNode = { resource, ...inlinePrefixListEntries(resource.props) };
             this.prefixLists.push(node);
@@ -329,7 +334,8 @@ export class StackGraph {
             }
         }
         // Standalone entries add to their list, known by id or, while the id is unknown, by dependency.
-        for (const resource of this.resources) {
+        for (let at = 0; at < this.resources.length; at++) {
+            const resource = this.resources[at];
             if (resource.type !== AWS_PREFIX_LIST_ENTRY) continue;
             const key = this.referenced(resource, PREFIX_LIST_ENTRY_LIST_PROPERTY, field(resource.props, PREFIX_LIST_ENTRY_LIST_PROPERTY));
             const node = key !== undefined ? this.prefixListByKey.get(key) : undefined;
@@ -361,7 +367,8 @@ export class StackGraph {
     private indexNacls(): void {
         const aclEntries = new Map<string, Rule[]>();
         const aclKeyOf = (resource: AnalyzedResource) => idOf(resource) ?? resource.urn;
-        for (const resource of this.resources) {
+        for (let at = 0; at < this.resources.length; at++) {
+            const resource = this.resources[at];
             if (!NETWORK_ACL_HOLDER_TYPES.has(resource.type)) continue;
             // A copy: standalone entries join it below, and the adapter's answer is shared.
             const entries = [...(rulesOf(resource)?.rules ?? [])];
@@ -372,7 +379,8 @@ export class StackGraph {
             for (const subnet of this.subnetKeys(resource, NETWORK_ACL_SUBNETS_PROPERTY, valuesAt(resource.props, [NETWORK_ACL_SUBNETS_PROPERTY])))
                 this.naclBySubnet.set(subnet, entries);
         }
-        for (const resource of this.resources) {
+        for (let at = 0; at < this.resources.length; at++) {
+            const resource = this.resources[at];
             const aclProperty = joinedHolderProperty(resource.type, "networkAcl");
             if (aclProperty === undefined) continue;
             const acl = this.referenced(resource, aclProperty, field(resource.props, aclProperty));
@@ -380,7 +388,8 @@ export class StackGraph {
             if (entries) entries.push(...(rulesOf(resource)?.rules ?? []));
         }
         const { type, aclProperty, subnetProperty } = NETWORK_ACL_ASSOCIATION;
-        for (const resource of this.resources) {
+        for (let at = 0; at < this.resources.length; at++) {
+            const resource = this.resources[at];
             if (resource.type !== type) continue;
             const acl = this.referenced(resource, aclProperty, field(resource.props, aclProperty));
             const entries = acl ? aclEntries.get(acl) : undefined;
@@ -443,13 +452,15 @@ export class StackGraph {
     private readonly subnetGroups = new Map<string, AnalyzedResource>();
 
     private indexCarriers(): void {
-        for (const r of this.resources) {
+        for (let at = 0; at < this.resources.length; at++) {
+            const r = this.resources[at];
             if (!SUBNET_GROUP_TYPES.has(r.type)) continue;
             const name = field(r.props, "name");
             if (typeof name === "string") this.subnetGroups.set(`${r.type}|${name}`, r);
         }
         const clusters = new Map<string, Carrier>();
-        for (const resource of this.resources) {
+        for (let at = 0; at < this.resources.length; at++) {
+            const resource = this.resources[at];
             const spec = CARRIERS.get(resource.type);
             if (!spec) continue;
             const carrier = this.carrierOf(resource, spec);

@@ -80,7 +80,8 @@ export class LoadBalancing {
                 if (value) carrierByKey.set(value, carrier);
             }
         }
-        for (const r of graph.resources) {
+        for (let at = 0; at < graph.resources.length; at++) {
+            const r = graph.resources[at];
             if (LOAD_BALANCER_TYPES.has(r.type)) index(r, LOAD_BALANCER.ids);
             else if (TARGET_GROUP_TYPES.has(r.type)) index(r, TARGET_GROUP.ids);
             else if (LISTENER_TYPES.has(r.type)) index(r, LISTENER.ids);
@@ -109,7 +110,8 @@ export class LoadBalancing {
                 TARGET_GROUP_TYPES,
             );
         const listenerByKey = new Map<string, Listener>();
-        for (const r of graph.resources) {
+        for (let at = 0; at < graph.resources.length; at++) {
+            const r = graph.resources[at];
             if (!LISTENER_TYPES.has(r.type)) continue;
             const [lb] = named(r, LISTENER.loadBalancer, [field(r.props, LISTENER.loadBalancer)], LOAD_BALANCER_TYPES);
             const protocol = knownString(field(r.props, LISTENER.protocol));
@@ -125,7 +127,8 @@ export class LoadBalancing {
             if (listeners) listeners.push(listener);
             else this.listenersByLb.set(lb, [listener]);
         }
-        for (const r of graph.resources) {
+        for (let at = 0; at < graph.resources.length; at++) {
+            const r = graph.resources[at];
             if (!LISTENER_RULE_TYPES.has(r.type)) continue;
             const raw = field(r.props, LISTENER_RULE.listener);
             const key = graph.referenced(r, LISTENER_RULE.listener, raw);
@@ -137,7 +140,8 @@ export class LoadBalancing {
             if (targets) targets.push(target);
             else this.targetsByGroup.set(group, [target]);
         };
-        for (const r of graph.resources) {
+        for (let at = 0; at < graph.resources.length; at++) {
+            const r = graph.resources[at];
             if (TARGET_GROUP_TYPES.has(r.type)) {
                 // Targets registered inline (aws-native): each names its target and may override the group's port.
                 const entries = field(r.props, TARGET_GROUP_INLINE_TARGETS.list);

@@ -189,12 +189,14 @@ const heldRulesCache = new WeakMap<GroupNode, HeldRules>();
 function heldRules(group: GroupNode): HeldRules {
     let held = heldRulesCache.get(group);
     if (held) return held;
-    const holders: Array<[Rule, AnalyzedResource | undefined]> = [
-        ...group.ownInline.map((rule): [Rule, AnalyzedResource | undefined] => [rule, group.resource]),
-        ...group.standalone.map(({ resource, rule }): [Rule, AnalyzedResource | undefined] => [rule, resource]),
-    ];
+    // Indexed loops, nothing spread or destructured: once per group of every stack (README, "Loops V8 compiles quickly").
+    const holders: Array<[Rule, AnalyzedResource | undefined]> = [];
+    for (let r = 0; r < group.ownInline.length; r++) holders.push([group.ownInline[r], group.resource]);
+    for (let s = 0; s < group.standalone.length; s++) holders.push([group.standalone[s].rule, group.standalone[s].resource]);
     const rulesOfHolder = new Map<AnalyzedResource | undefined, Rule[]>();
-    for (const [rule, holder] of holders) {
+    for (let h = 0; h < holders.length; h++) {
+        const rule = holders[h][0];
+        const holder = holders[h][1];
         const rules = rulesOfHolder.get(holder);
         if (rules) rules.push(rule);
         else rulesOfHolder.set(holder, [rule]);

@@ -147,7 +147,8 @@ export class RoutingFacts {
 
     constructor(private readonly graph: StackGraph) {
         const resources = graph.resources;
-        for (const r of resources) {
+        for (let at = 0; at < resources.length; at++) {
+            const r = resources[at];
             if (AWS_VPC_TYPES.has(r.type)) {
                 for (const key of idOrUrn(r)) this.vpcByKey.set(key, r);
                 for (const output of VPC_MAIN_ROUTE_TABLE_OUTPUTS) {
@@ -158,7 +159,8 @@ export class RoutingFacts {
             const kind = GATEWAY_KINDS.get(r.type);
             if (kind) for (const key of idOrUrn(r)) this.gatewayByKey.set(key, { resource: r, kind });
         }
-        for (const r of resources) {
+        for (let at = 0; at < resources.length; at++) {
+            const r = resources[at];
             if (r.type !== ROUTE_TABLE.type && r.type !== DEFAULT_ROUTE_TABLE.type && r.type !== NATIVE_ROUTE_TABLE) continue;
             const node = this.inlineTable(r);
             for (const key of idOrUrn(r)) this.tableByKey.set(key, node);
@@ -174,7 +176,8 @@ export class RoutingFacts {
                 if (vpc) this.mainTable.set(vpc.urn, node);
             }
         }
-        for (const r of resources) {
+        for (let at = 0; at < resources.length; at++) {
+            const r = resources[at];
             const standalone = STANDALONE_ROUTES.get(r.type);
             if (standalone) {
                 const table = this.tableNamed(r, standalone.table);

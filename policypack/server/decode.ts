@@ -97,7 +97,8 @@ export function typeTests(type: string, props: () => unknown): Pick<PolicyResour
  */
 export function decodeStack(resources: readonly ResourceData[]): PolicyResource[] {
     const decoded: Array<{ resource: PolicyResource; data: ResourceData }> = [];
-    for (const data of resources) {
+    for (let at = 0; at < resources.length; at++) {
+        const data = resources[at];
         const { type, urn, name, props: plain, opts, provider } = decodeResource(data);
         const props = proxy.unknownCheckingProxy(plain);
         const { isType, asType } = typeTests(type, () => props);
@@ -106,16 +107,17 @@ export function decodeStack(resources: readonly ResourceData[]): PolicyResource[
         decoded.push({ resource, data });
     }
     const byUrn = new Map<string, PolicyResource>();
-    for (const d of decoded) byUrn.set(d.resource.urn, d.resource);
+    for (let at = 0; at < decoded.length; at++) byUrn.set(decoded[at].resource.urn, decoded[at].resource);
     const found = (urns: string[]) => {
         const resources: PolicyResource[] = [];
-        for (const urn of urns) {
-            const resource = byUrn.get(urn);
+        for (let u = 0; u < urns.length; u++) {
+            const resource = byUrn.get(urns[u]);
             if (resource) resources.push(resource);
         }
         return resources;
     };
-    for (const { resource, data } of decoded) {
+    for (let at = 0; at < decoded.length; at++) {
+        const { resource, data } = decoded[at];
         if (data.parent) {
             const parent = byUrn.get(data.parent);
             if (parent) resource.parent = parent;

@@ -122,7 +122,8 @@ class StackGraph {
         this.naclsByCarrier = new Map();
         /** Subnet groups (RDS, ElastiCache) by "type|name". */
         this.subnetGroups = new Map();
-        for (const r of resources) {
+        for (let at = 0; at < resources.length; at++) {
+            const r = resources[at];
             this.byUrn.set(r.urn, r);
             if (!subnets_1.SUBNET_TYPES.has(r.type))
                 continue;
@@ -138,7 +139,8 @@ class StackGraph {
         this.indexCarriers();
     }
     indexGroups() {
-        for (const resource of this.resources) {
+        for (let at = 0; at < this.resources.length; at++) {
+            const resource = this.resources[at];
             if (!adapters_1.SECURITY_GROUP_HOLDER_TYPES.has(resource.type))
                 continue;
             const id = idOf(resource);
@@ -158,7 +160,8 @@ class StackGraph {
         }
     }
     indexVpcs() {
-        for (const resource of this.resources) {
+        for (let at = 0; at < this.resources.length; at++) {
+            const resource = this.resources[at];
             const output = vpcs_1.VPC_DEFAULT_GROUP_OUTPUT.get(resource.type);
             if (output === undefined)
                 continue;
@@ -220,7 +223,8 @@ class StackGraph {
         return vpc && vpc.urn === urn ? this.defaultGroupOf(vpc, undefined) : undefined;
     }
     joinStandaloneRules() {
-        for (const resource of this.resources) {
+        for (let at = 0; at < this.resources.length; at++) {
+            const resource = this.resources[at];
             const groupProperty = (0, adapters_1.joinedHolderProperty)(resource.type, "securityGroup");
             if (groupProperty === undefined)
                 continue;
@@ -243,7 +247,8 @@ class StackGraph {
         }
     }
     indexPrefixLists() {
-        for (const resource of this.resources) {
+        for (let at = 0; at < this.resources.length; at++) {
+            const resource = this.resources[at];
             if (!prefixLists_1.PREFIX_LIST_TYPES.has(resource.type))
                 continue;
             const node = { resource, ...(0, prefixLists_1.inlinePrefixListEntries)(resource.props) };
@@ -256,7 +261,8 @@ class StackGraph {
             }
         }
         // Standalone entries add to their list, known by id or, while the id is unknown, by dependency.
-        for (const resource of this.resources) {
+        for (let at = 0; at < this.resources.length; at++) {
+            const resource = this.resources[at];
             if (resource.type !== prefixLists_1.AWS_PREFIX_LIST_ENTRY)
                 continue;
             const key = this.referenced(resource, prefixLists_1.PREFIX_LIST_ENTRY_LIST_PROPERTY, (0, propertyReaders_1.field)(resource.props, prefixLists_1.PREFIX_LIST_ENTRY_LIST_PROPERTY));
@@ -282,7 +288,8 @@ class StackGraph {
     indexNacls() {
         const aclEntries = new Map();
         const aclKeyOf = (resource) => idOf(resource) ?? resource.urn;
-        for (const resource of this.resources) {
+        for (let at = 0; at < this.resources.length; at++) {
+            const resource = this.resources[at];
             if (!adapters_1.NETWORK_ACL_HOLDER_TYPES.has(resource.type))
                 continue;
             // A copy: standalone entries join it below, and the adapter's answer is shared.
@@ -295,7 +302,8 @@ class StackGraph {
             for (const subnet of this.subnetKeys(resource, subnets_1.NETWORK_ACL_SUBNETS_PROPERTY, (0, carriers_1.valuesAt)(resource.props, [subnets_1.NETWORK_ACL_SUBNETS_PROPERTY])))
                 this.naclBySubnet.set(subnet, entries);
         }
-        for (const resource of this.resources) {
+        for (let at = 0; at < this.resources.length; at++) {
+            const resource = this.resources[at];
             const aclProperty = (0, adapters_1.joinedHolderProperty)(resource.type, "networkAcl");
             if (aclProperty === undefined)
                 continue;
@@ -305,7 +313,8 @@ class StackGraph {
                 entries.push(...((0, adapters_1.rulesOf)(resource)?.rules ?? []));
         }
         const { type, aclProperty, subnetProperty } = subnets_1.NETWORK_ACL_ASSOCIATION;
-        for (const resource of this.resources) {
+        for (let at = 0; at < this.resources.length; at++) {
+            const resource = this.resources[at];
             if (resource.type !== type)
                 continue;
             const acl = this.referenced(resource, aclProperty, (0, propertyReaders_1.field)(resource.props, aclProperty));
@@ -364,7 +373,8 @@ class StackGraph {
         return resource ? { entries, resource } : undefined;
     }
     indexCarriers() {
-        for (const r of this.resources) {
+        for (let at = 0; at < this.resources.length; at++) {
+            const r = this.resources[at];
             if (!carriers_1.SUBNET_GROUP_TYPES.has(r.type))
                 continue;
             const name = (0, propertyReaders_1.field)(r.props, "name");
@@ -372,7 +382,8 @@ class StackGraph {
                 this.subnetGroups.set(`${r.type}|${name}`, r);
         }
         const clusters = new Map();
-        for (const resource of this.resources) {
+        for (let at = 0; at < this.resources.length; at++) {
+            const resource = this.resources[at];
             const spec = carriers_1.CARRIERS.get(resource.type);
             if (!spec)
                 continue;

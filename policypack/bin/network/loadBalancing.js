@@ -47,7 +47,8 @@ class LoadBalancing {
                     carrierByKey.set(value, carrier);
             }
         }
-        for (const r of graph.resources) {
+        for (let at = 0; at < graph.resources.length; at++) {
+            const r = graph.resources[at];
             if (loadBalancers_1.LOAD_BALANCER_TYPES.has(r.type))
                 index(r, loadBalancers_1.LOAD_BALANCER.ids);
             else if (loadBalancers_1.TARGET_GROUP_TYPES.has(r.type))
@@ -75,7 +76,8 @@ class LoadBalancing {
         };
         const actionGroups = (holder, property) => named(holder, property, loadBalancers_1.ACTION_TARGET_GROUP_PATHS.flatMap((path) => (0, carriers_1.valuesAt)(holder.props, [property, "*", ...path])), loadBalancers_1.TARGET_GROUP_TYPES);
         const listenerByKey = new Map();
-        for (const r of graph.resources) {
+        for (let at = 0; at < graph.resources.length; at++) {
+            const r = graph.resources[at];
             if (!loadBalancers_1.LISTENER_TYPES.has(r.type))
                 continue;
             const [lb] = named(r, loadBalancers_1.LISTENER.loadBalancer, [(0, propertyReaders_1.field)(r.props, loadBalancers_1.LISTENER.loadBalancer)], loadBalancers_1.LOAD_BALANCER_TYPES);
@@ -97,7 +99,8 @@ class LoadBalancing {
             else
                 this.listenersByLb.set(lb, [listener]);
         }
-        for (const r of graph.resources) {
+        for (let at = 0; at < graph.resources.length; at++) {
+            const r = graph.resources[at];
             if (!loadBalancers_1.LISTENER_RULE_TYPES.has(r.type))
                 continue;
             const raw = (0, propertyReaders_1.field)(r.props, loadBalancers_1.LISTENER_RULE.listener);
@@ -113,7 +116,8 @@ class LoadBalancing {
             else
                 this.targetsByGroup.set(group, [target]);
         };
-        for (const r of graph.resources) {
+        for (let at = 0; at < graph.resources.length; at++) {
+            const r = graph.resources[at];
             if (loadBalancers_1.TARGET_GROUP_TYPES.has(r.type)) {
                 // Targets registered inline (aws-native): each names its target and may override the group's port.
                 const entries = (0, propertyReaders_1.field)(r.props, loadBalancers_1.TARGET_GROUP_INLINE_TARGETS.list);

@@ -140,12 +140,16 @@ function heldRules(group) {
     let held = heldRulesCache.get(group);
     if (held)
         return held;
-    const holders = [
-        ...group.ownInline.map((rule) => [rule, group.resource]),
-        ...group.standalone.map(({ resource, rule }) => [rule, resource]),
-    ];
+    // Indexed loops, nothing spread or destructured: once per group of every stack (README, "Loops V8 compiles quickly").
+    const holders = [];
+    for (let r = 0; r < group.ownInline.length; r++)
+        holders.push([group.ownInline[r], group.resource]);
+    for (let s = 0; s < group.standalone.length; s++)
+        holders.push([group.standalone[s].rule, group.standalone[s].resource]);
     const rulesOfHolder = new Map();
-    for (const [rule, holder] of holders) {
+    for (let h = 0; h < holders.length; h++) {
+        const rule = holders[h][0];
+        const holder = holders[h][1];
         const rules = rulesOfHolder.get(holder);
         if (rules)
             rules.push(rule);

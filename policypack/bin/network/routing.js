@@ -44,7 +44,8 @@ class RoutingFacts {
         this.bpaExclusions = new Map();
         this.bpaUnscopedExclusions = [];
         const resources = graph.resources;
-        for (const r of resources) {
+        for (let at = 0; at < resources.length; at++) {
+            const r = resources[at];
             if (routing_1.AWS_VPC_TYPES.has(r.type)) {
                 for (const key of idOrUrn(r))
                     this.vpcByKey.set(key, r);
@@ -59,7 +60,8 @@ class RoutingFacts {
                 for (const key of idOrUrn(r))
                     this.gatewayByKey.set(key, { resource: r, kind });
         }
-        for (const r of resources) {
+        for (let at = 0; at < resources.length; at++) {
+            const r = resources[at];
             if (r.type !== routing_1.ROUTE_TABLE.type && r.type !== routing_1.DEFAULT_ROUTE_TABLE.type && r.type !== routing_1.NATIVE_ROUTE_TABLE)
                 continue;
             const node = this.inlineTable(r);
@@ -79,7 +81,8 @@ class RoutingFacts {
                     this.mainTable.set(vpc.urn, node);
             }
         }
-        for (const r of resources) {
+        for (let at = 0; at < resources.length; at++) {
+            const r = resources[at];
             const standalone = routing_1.STANDALONE_ROUTES.get(r.type);
             if (standalone) {
                 const table = this.tableNamed(r, standalone.table);

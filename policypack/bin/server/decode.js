@@ -79,7 +79,8 @@ function typeTests(type, props) {
  */
 function decodeStack(resources) {
     const decoded = [];
-    for (const data of resources) {
+    for (let at = 0; at < resources.length; at++) {
+        const data = resources[at];
         const { type, urn, name, props: plain, opts, provider } = decodeResource(data);
         const props = sdk_1.proxy.unknownCheckingProxy(plain);
         const { isType, asType } = typeTests(type, () => props);
@@ -89,18 +90,19 @@ function decodeStack(resources) {
         decoded.push({ resource, data });
     }
     const byUrn = new Map();
-    for (const d of decoded)
-        byUrn.set(d.resource.urn, d.resource);
+    for (let at = 0; at < decoded.length; at++)
+        byUrn.set(decoded[at].resource.urn, decoded[at].resource);
     const found = (urns) => {
         const resources = [];
-        for (const urn of urns) {
-            const resource = byUrn.get(urn);
+        for (let u = 0; u < urns.length; u++) {
+            const resource = byUrn.get(urns[u]);
             if (resource)
                 resources.push(resource);
         }
         return resources;
     };
-    for (const { resource, data } of decoded) {
+    for (let at = 0; at < decoded.length; at++) {
+        const { resource, data } = decoded[at];
         if (data.parent) {
             const parent = byUrn.get(data.parent);
             if (parent)

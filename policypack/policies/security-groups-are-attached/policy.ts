@@ -20,7 +20,8 @@ function mentionedAmong(graph: StackGraph, wanted: ReadonlySet<string>): Set<str
         } else if (Array.isArray(value)) value.forEach((v) => walk(v, depth + 1));
         else if (isPlainObject(value)) Object.values(value).forEach((v) => walk(v, depth + 1));
     };
-    for (const resource of graph.resources) {
+    for (let at = 0; at < graph.resources.length; at++) {
+        const resource = graph.resources[at];
         // Groups, rules and modelled carriers are judged precisely; stack outputs are no attachment.
         if (RULE_OR_GROUP.test(resource.type) || CARRIERS.has(resource.type) || resource.type.startsWith("pulumi:")) continue;
         walk(resource.props, 0);

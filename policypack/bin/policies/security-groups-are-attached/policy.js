@@ -23,7 +23,8 @@ function mentionedAmong(graph, wanted) {
         else if ((0, ownProperties_1.isPlainObject)(value))
             Object.values(value).forEach((v) => walk(v, depth + 1));
     };
-    for (const resource of graph.resources) {
+    for (let at = 0; at < graph.resources.length; at++) {
+        const resource = graph.resources[at];
         // Groups, rules and modelled carriers are judged precisely; stack outputs are no attachment.
         if (RULE_OR_GROUP.test(resource.type) || carriers_1.CARRIERS.has(resource.type) || resource.type.startsWith("pulumi:"))
             continue;
