@@ -102,14 +102,8 @@ export function exemptionNote(exemption: Exemption): string {
 const lastParsed = new WeakMap<object, { raw: Record<string, unknown>; text: string; parsed: ParsedConfig<ConfigKeys> }>();
 
 function sameByIdentity(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-    // for-in rather than Object.keys: asked for every resource a policy judges, so no key arrays.
-    let keys = 0;
-    for (const key in a) {
-        if (!Object.prototype.hasOwnProperty.call(b, key) || a[key] !== b[key]) return false;
-        keys++;
-    }
-    for (const key in b) if (Object.prototype.hasOwnProperty.call(b, key)) keys--;
-    return keys === 0;
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && a[key] === b[key]);
 }
 
 export function parsedConfigOf(policy: object, keys: ConfigKeys, rawConfig: unknown): ParsedConfig<ConfigKeys> {
@@ -253,16 +247,12 @@ export function toResourcePolicy(policy: ResourcePolicy): ResourceValidationPoli
             let reports: Report[];
             try {
                 const props = unwrapProps(args.props);
-                const last = analysed.lastFor(props);
-                const resource =
-                    last !== undefined && last.type === args.type && last.urn === args.urn && last.name === args.name
-                        ? last
-                        : analysed.get(`${args.type}\u0000${args.urn}\u0000${args.name}`, props, () => ({
-                              type: args.type,
-                              name: args.name,
-                              urn: args.urn,
-                              props,
-                          }));
+                const resource = analysed.get(`${args.type}\u0000${args.urn}\u0000${args.name}`, props, () => ({
+                    type: args.type,
+                    name: args.name,
+                    urn: args.urn,
+                    props,
+                }));
                 reports = policy.evaluate(resource, args.getConfig());
             } catch (error) {
                 reports = [couldNotRun(policy.name, `resource "${args.name}"`, error)];

@@ -82,19 +82,15 @@ export function evaluateStack<K extends ConfigKeys>(policy: StackPolicyDefinitio
 type SdkResource = Pick<PolicyResource, "type" | "name" | "urn" | "props" | "propertyDependencies">;
 
 function analysedResource(r: SdkResource): AnalyzedResource {
-    // A loop rather than fromEntries over entries: once per resource of every stack (README, "Loops V8 compiles quickly").
-    const propertyDependencies: Record<string, string[]> = {};
-    const given = r.propertyDependencies;
-    if (given)
-        for (const key of Object.keys(given)) {
-            const deps = given[key];
-            const urns: string[] = [];
-            for (let i = 0; i < deps.length; i++) urns.push(deps[i].urn);
-            // As fromEntries defines it: an own property even for "__proto__", never the prototype.
-            if (key === "__proto__") Object.defineProperty(propertyDependencies, key, { value: urns, enumerable: true, writable: true, configurable: true });
-            else propertyDependencies[key] = urns;
-        }
-    return { type: r.type, name: r.name, urn: r.urn, props: unwrapProps(r.props), propertyDependencies };
+    // Keys, not destructured entries: once per resource of every stack (README, "Loops V8 compiles quickly").
+    const given = r.propertyDependencies ?? {};
+    return {
+        type: r.type,
+        name: r.name,
+        urn: r.urn,
+        props: unwrapProps(r.props),
+        propertyDependencies: Object.fromEntries(Object.keys(given).map((key) => [key, given[key].map((d) => d.urn)])),
+    };
 }
 
 function sameDependencies(kept: AnalyzedResource["propertyDependencies"] = {}, given: SdkResource["propertyDependencies"]): boolean {

@@ -45,9 +45,6 @@ export function sameValue(a: unknown, b: unknown): boolean {
 export class TurnMemo<I, R, K = I> {
     private readonly entries = new Map<string, { kept: K; result: R }>();
     private clearScheduled = false;
-    /** What get computed last, and from which input (see lastFor); emptied with the entries. */
-    private lastInput: I | undefined;
-    private lastResult: R | undefined;
 
     constructor(
         private readonly same: (kept: K, input: I) => boolean = sameValue,
@@ -64,28 +61,9 @@ export class TurnMemo<I, R, K = I> {
             this.clearScheduled = true;
             setImmediate(() => {
                 this.entries.clear();
-                this.lastInput = undefined;
-                this.lastResult = undefined;
                 this.clearScheduled = false;
             });
         }
-        return this.remember(input, result);
-    }
-
-    /**
-     * The result last computed, if it was computed from this very input object: on tierguard's own server
-     * every policy of a request is handed the same copy, so the second policy on finds its result here
-     * without building a key (a URN, the longest string of a request) or comparing anything; get would
-     * find it too, comparing the input with itself. The caller checks that what the key would have said
-     * matches the result.
-     */
-    lastFor(input: I): R | undefined {
-        return this.lastInput === input ? this.lastResult : undefined;
-    }
-
-    private remember(input: I, result: R): R {
-        this.lastInput = input;
-        this.lastResult = result;
         return result;
     }
 }

@@ -38,28 +38,6 @@ describe("TurnMemo", () => {
         expect(computed).toBe(2);
     });
 
-    it("finds the last result computed again by the input's identity only, until the next turn", async () => {
-        const memo = new TurnMemo<unknown, number>();
-        const input = { a: 1 };
-        expect(memo.lastFor(input)).toBeUndefined();
-        memo.get("r", input, () => 1);
-        expect(memo.lastFor(input)).toBe(1);
-        // An equal copy is not the same object: it goes through the key.
-        const copy = { a: 1 };
-        expect(memo.lastFor(copy)).toBeUndefined();
-        memo.get("other", { b: 2 }, () => 2);
-        expect(memo.lastFor(input)).toBeUndefined();
-        // A result reused for an equal copy is not the copy's: once the original changes, get computes anew for
-        // the copy, and lastFor must not hand it the original's.
-        expect(memo.get("r", copy, () => 3)).toBe(1);
-        expect(memo.lastFor(copy)).toBeUndefined();
-        input.a = 2;
-        expect(memo.get("r", copy, () => 4)).toBe(4);
-        expect(memo.lastFor(copy)).toBe(4);
-        await nextTurn();
-        expect(memo.lastFor(copy)).toBeUndefined();
-    });
-
     it("does not keep a result whose computation threw", () => {
         const memo = new TurnMemo<unknown, number>();
         expect(() =>

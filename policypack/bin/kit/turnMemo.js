@@ -71,26 +71,9 @@ class TurnMemo {
             this.clearScheduled = true;
             setImmediate(() => {
                 this.entries.clear();
-                this.lastInput = undefined;
-                this.lastResult = undefined;
                 this.clearScheduled = false;
             });
         }
-        return this.remember(input, result);
-    }
-    /**
-     * The result last computed, if it was computed from this very input object: on tierguard's own server
-     * every policy of a request is handed the same copy, so the second policy on finds its result here
-     * without building a key (a URN, the longest string of a request) or comparing anything; get would
-     * find it too, comparing the input with itself. The caller checks that what the key would have said
-     * matches the result.
-     */
-    lastFor(input) {
-        return this.lastInput === input ? this.lastResult : undefined;
-    }
-    remember(input, result) {
-        this.lastInput = input;
-        this.lastResult = result;
         return result;
     }
 }
